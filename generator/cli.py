@@ -1,0 +1,121 @@
+"""Commands: thin wrappers that parse arguments, call the pipeline and map errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .build import BuildOptions, Progress as ProgressFn, build, check
+from .errors import BuildFailed, ConfigError, ContentError
+from .search import SearchIndexError
+
+_STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
+    """A progress bar on a terminal; nothing when the output is a log."""
+    if not console.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn("{task.description:<22}"), BarColumn(), TextColumn(
+            "{task.completed}/{task.total}"), TimeElapsedColumn(), console=console,
+            transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def _print_problems(console: Console, problems: list[ContentError]) -> None:
+    for problem in problems:
+        console.print(str(problem), markup=False, highlight=False)
+
+
+def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+_source = click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path),
+                       default=Path("."), show_default=True, help="The site folder.")
+_today = click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
+                      help="The build's date (default: SOURCE_DATE_EPOCH, else the clock).")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="minutes")
+def main() -> None:
+    """minutes: a static site generator for published meeting minutes."""
+
+
+@main.command("build")
+@_source
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site (default: _site in the site folder).")
+@click.option("--drafts", is_flag=True, help="Publish draft meetings too.")
+@click.option("--base-url", help="The address the site is served from, e.g. https://x.se/protokoll/.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--no-search", is_flag=True, help="Skip the search index.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: cores).")
+@_today
+def build_command(source: Path, output: Path | None, drafts: bool, base_url: str | None,
+                  strict: bool, no_search: bool, jobs: int, today: date | None) -> None:
+    """Build the site."""
+    console = Console(stderr=True)
+    options = BuildOptions(source=source, output=output, drafts=drafts, base_url=base_url,
+                           today=today, strict=strict, search=not no_search, jobs=jobs)
+    try:
+        with progress_bar(console) as progress:
+            result = build(options, progress)
+    except ConfigError as exc:
+        console.print(f"error: {exc}", markup=False)
+        sys.exit(1)
+    except BuildFailed as exc:
+        _print_problems(console, exc.problems)
+        console.print(f"{len(exc.problems)} problem(s); nothing was written "
+                      f"({options.output_dir} is unchanged).", markup=False)
+        sys.exit(1)
+    except SearchIndexError as exc:
+        console.print(f"error: {exc}", markup=False)
+        sys.exit(1)
+    _print_problems(console, list(result.warnings))
+    click.echo(f"Built {result.meetings} meetings, {result.pages} pages in "
+               f"{result.seconds:.1f} s ({result.written} files written, "
+               f"{result.unchanged} unchanged) → {options.output_dir}")
+
+
+@main.command("check")
+@_source
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check_command(source: Path, strict: bool) -> None:
+    """Validate the content without writing anything."""
+    console = Console(stderr=True)
+    try:
+        with progress_bar(console) as progress:
+            problems = check(BuildOptions(source=source, strict=strict), progress)
+    except ConfigError as exc:
+        console.print(f"error: {exc}", markup=False)
+        sys.exit(1)
+    _print_problems(console, problems.sorted())
+    failing = problems.errors + (problems.warnings if strict else [])
+    if failing:
+        console.print(f"{len(failing)} problem(s).", markup=False)
+        sys.exit(1)
+    click.echo(f"No problems ({len(problems.warnings)} warning(s)).")

@@ -1,0 +1,68 @@
+"""Content problems as values: every one carries the file and line it is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class ContentError:
+    """One problem in the content, located at ``path:line``."""
+
+    path: str
+    line: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{self.message}"
+
+
+@dataclass(slots=True)
+class Problems:
+    """Collects errors and warnings so that all of them can be reported at once."""
+
+    items: list[ContentError] = field(default_factory=list)
+
+    def error(self, path: str, line: int, message: str) -> None:
+        """Record an error: the build will fail."""
+        self.items.append(ContentError(path, line, message, "error"))
+
+    def warn(self, path: str, line: int, message: str) -> None:
+        """Record a warning: an error only under ``--strict``."""
+        self.items.append(ContentError(path, line, message, "warning"))
+
+    def extend(self, others: tuple[ContentError, ...] | list[ContentError]) -> None:
+        """Take problems found elsewhere (for example in a worker process)."""
+        self.items.extend(others)
+
+    @property
+    def errors(self) -> list[ContentError]:
+        """Problems that fail the build."""
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        """Problems that fail the build only under ``--strict``."""
+        return [p for p in self.items if p.severity == "warning"]
+
+    def sorted(self) -> list[ContentError]:
+        """All problems in a stable order: by file, then line."""
+        return sorted(self.items, key=lambda p: (p.path, p.line, p.message))
+
+
+class BuildFailed(Exception):
+    """Raised when content errors stop a build; carries every problem found."""
+
+    def __init__(self, problems: list[ContentError]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the content")
+        self.problems = problems
+
+
+class ConfigError(Exception):
+    """A problem in ``site.toml`` or the command line, reported before any content is read."""

@@ -1,0 +1,107 @@
+"""UI strings and date formats for the languages the default theme speaks."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import MappingProxyType
+from typing import Mapping
+
+_MONTHS = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "sv": {
+        "skip": "Hoppa till innehållet", "home": "Start", "bodies": "Organ",
+        "latest": "Senaste protokollen", "upcoming": "Kommande sammanträden",
+        "decisions": "Beslut", "decisions_index": "Beslut i alla organ",
+        "cases": "Ärenden", "case": "Ärende", "search": "Sök", "search_label": "Sök i protokollen",
+        "search_button": "Sök", "archive": "Arkiv", "year": "År", "meetings": "Sammanträden",
+        "meeting": "Sammanträde", "body": "Organ", "date": "Datum", "time": "Tid",
+        "place": "Plats", "chair": "Ordförande", "secretary": "Sekreterare",
+        "adjusters": "Justerare", "attendees": "Närvarande", "absent": "Frånvarande",
+        "officials": "Övriga närvarande", "agenda": "Ärendelista", "item": "Paragraf",
+        "attachments": "Bilagor", "decision": "Beslut", "proposal": "Förslag till beslut",
+        "motion": "Yrkande", "reservation": "Reservation", "distribution": "Expedieras till",
+        "vote": "Omröstning", "vote_member": "Ledamot", "vote_choice": "Röst",
+        "vote_tally": "Resultat", "vote_option": "Alternativ", "vote_count": "Antal",
+        "notice": "Anslag", "adjusted": "Justerat", "posted": "Anslaget",
+        "taken_down": "Anslaget tas ned", "appeal_by": "Sista dag att överklaga",
+        "status_planned": "Kallelse", "status_draft": "Utkast", "status_adjusted": "Justerat",
+        "status_published": "Publicerat", "extract": "Protokollsutdrag",
+        "closed": "Sammanträdet är inte offentligt. Protokollet publiceras inte.",
+        "confidential": "Ärendet omfattas av sekretess och publiceras inte.",
+        "preamble": "Inledning", "no_meetings": "Inga sammanträden ännu.",
+        "handled_in": "Behandlat i", "case_documents": "Handlingar i ärendet",
+        "pages": "Sidor", "not_found": "Sidan finns inte",
+        "not_found_text": "Sidan du söker finns inte. Den kan ha flyttats eller tagits bort.",
+        "search_nojs": "Sökningen kräver JavaScript. Utan JavaScript hittar du alla protokoll "
+                       "i arkiven:",
+        "all_years": "Alla år", "newest": "Senaste", "more_years": "Äldre år",
+        "page_of": "Sida", "next": "Nästa sida", "previous": "Föregående sida",
+        "footer": "Publicerat med minutes.", "role": "Roll", "party": "Parti",
+        "case_number": "Diarienummer", "type": "Typ", "count_meetings": "sammanträden",
+        "filters": "Avgränsa", "decisions_only": "Endast ärenden med beslut",
+        "sort": "Sortera", "sort_relevance": "Relevans", "sort_date": "Datum, nyast först",
+        "results": "träffar", "no_results": "Inga träffar",
+        "all": "Alla", "menu": "Meny", "on_this_page": "Innehåll",
+        "title_missing": "(utan rubrik)",
+    },
+    "en": {
+        "skip": "Skip to content", "home": "Home", "bodies": "Bodies",
+        "latest": "Latest minutes", "upcoming": "Upcoming meetings",
+        "decisions": "Decisions", "decisions_index": "Decisions of all bodies",
+        "cases": "Cases", "case": "Case", "search": "Search", "search_label": "Search the minutes",
+        "search_button": "Search", "archive": "Archive", "year": "Year", "meetings": "Meetings",
+        "meeting": "Meeting", "body": "Body", "date": "Date", "time": "Time",
+        "place": "Place", "chair": "Chair", "secretary": "Secretary",
+        "adjusters": "Adjusters", "attendees": "Present", "absent": "Absent",
+        "officials": "Also present", "agenda": "Agenda", "item": "Item",
+        "attachments": "Attachments", "decision": "Decision", "proposal": "Proposal",
+        "motion": "Motion", "reservation": "Reservation", "distribution": "Sent to",
+        "vote": "Vote", "vote_member": "Member", "vote_choice": "Vote",
+        "vote_tally": "Result", "vote_option": "Option", "vote_count": "Count",
+        "notice": "Notice", "adjusted": "Adjusted", "posted": "Posted",
+        "taken_down": "Notice taken down", "appeal_by": "Last day to appeal",
+        "status_planned": "Notice of meeting", "status_draft": "Draft",
+        "status_adjusted": "Adjusted", "status_published": "Published",
+        "extract": "Extract of minutes",
+        "closed": "This meeting was closed to the public. Its minutes are not published.",
+        "confidential": "This item is confidential and is not published.",
+        "preamble": "Opening", "no_meetings": "No meetings yet.",
+        "handled_in": "Handled in", "case_documents": "Documents in this case",
+        "pages": "Pages", "not_found": "Page not found",
+        "not_found_text": "The page you are looking for does not exist. It may have moved.",
+        "search_nojs": "Search needs JavaScript. Without it, every meeting is in the archives:",
+        "all_years": "All years", "newest": "Latest", "more_years": "Earlier years",
+        "page_of": "Page", "next": "Next page", "previous": "Previous page",
+        "footer": "Published with minutes.", "role": "Role", "party": "Party",
+        "case_number": "Case number", "type": "Type", "count_meetings": "meetings",
+        "filters": "Filter", "decisions_only": "Only items with a decision",
+        "sort": "Sort", "sort_relevance": "Relevance", "sort_date": "Date, newest first",
+        "results": "results", "no_results": "No results",
+        "all": "All", "menu": "Menu", "on_this_page": "Contents",
+        "title_missing": "(untitled)",
+    },
+}
+
+# URL path segments of derived pages, per language
+PATHS: dict[str, dict[str, str]] = {
+    "sv": {"decisions": "beslut", "cases": "arenden", "archive": "arkiv", "search": "sok"},
+    "en": {"decisions": "decisions", "cases": "cases", "archive": "archive", "search": "search"},
+}
+
+
+def strings(language: str) -> Mapping[str, str]:
+    """The UI strings of ``language`` (read-only)."""
+    return MappingProxyType(STRINGS[language])
+
+
+def format_date(value: date | None, language: str) -> str:
+    """'26 maj 2020' / '26 May 2020'."""
+    if value is None:
+        return ""
+    return f"{value.day} {_MONTHS[language][value.month - 1]} {value.year}"

@@ -1,0 +1,168 @@
+"""The content model: what a meeting is, built once by the parser and read by the renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+Status = Literal["planned", "draft", "adjusted", "published"]
+STATUSES: tuple[Status, ...] = ("planned", "draft", "adjusted", "published")
+NOTICE_DAYS = 21  # the notice stays up three weeks: the appeal window (Kommunallagen 13 kap.)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Somebody named in the minutes: attendee, absentee or official."""
+
+    name: str
+    party: str = ""
+    org: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A document that belongs to the meeting: a file in content/, a URL, or only a title."""
+
+    title: str
+    file: str = ""  # path relative to content/
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Html:
+    """A run of rendered Markdown inside an item."""
+
+    html: str
+    kind: Literal["html"] = "html"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision (beslut), either a ``::: decision`` container or a ``### Beslut`` section."""
+
+    html: str
+    text: str
+    heading: str = ""  # the decision word as written, for the heading form
+    level: int = 3
+    kind: Literal["decision"] = "decision"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A proposal, motion, reservation or distribution list, with who it is by."""
+
+    role: Literal["proposal", "motion", "reservation", "distribution"]
+    who: str
+    html: str
+    kind: Literal["record"] = "record"
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """A roll-call vote (votering), or only its outcome."""
+
+    question: str
+    options: tuple[tuple[str, str], ...]  # (choice, what it means)
+    ballots: tuple[tuple[str, str], ...]  # (member, choice), in the order written
+    tally: tuple[tuple[str, int], ...]  # (choice, count), every choice seen or stated
+    kind: Literal["vote"] = "vote"
+
+
+Segment = Html | Decision | Record | Vote
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One agenda item (ärende): a level-2 heading and what follows it."""
+
+    number: str
+    title: str
+    anchor: str
+    case: str
+    line: int
+    label: str = ""  # the number as the minutes write it: '§ 89', '115.', '4.2'
+    segments: tuple[Segment, ...] = ()
+    confidential: bool = False
+    text: str = ""  # plain text, for search and feeds
+
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        """The item's decisions, in order."""
+        return tuple(s for s in self.segments if isinstance(s, Decision))
+
+    @property
+    def votes(self) -> tuple[Vote, ...]:
+        """The item's votes, in order."""
+        return tuple(s for s in self.segments if isinstance(s, Vote))
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One meeting document, as published (closed and confidential parts already removed)."""
+
+    source: str  # path relative to the site root, e.g. content/rs/2020/2020-05-26.md
+    body: str
+    date: date
+    title: str
+    organisation: str = ""
+    end_date: date | None = None
+    type: str = ""
+    status: Status = "published"
+    extract: bool = False
+    case: str = ""
+    public: bool = True
+    start: str = ""
+    end: str = ""
+    location: str = ""
+    chair: str = ""
+    secretary: tuple[str, ...] = ()
+    adjusters: tuple[str, ...] = ()
+    adjusted: date | None = None
+    posted: date | None = None
+    attendees: tuple[Person, ...] = ()
+    absent: tuple[Person, ...] = ()
+    officials: tuple[Person, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    lang: str = ""
+    preamble: tuple[Segment, ...] = ()
+    items: tuple[AgendaItem, ...] = ()
+    links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line) of links to other files
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def notice_end(self) -> date | None:
+        """Last day the notice is up, which is also the last day to appeal."""
+        return self.posted + timedelta(days=NOTICE_DAYS) if self.posted else None
+
+    @property
+    def decision_anchors(self) -> tuple[str, ...]:
+        """Anchors of the items that have a decision (for search's 'decisions only')."""
+        return tuple(i.anchor for i in self.items if i.decisions)
+
+    @property
+    def year(self) -> int:
+        """The year the meeting is filed under."""
+        return self.date.year
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A plain page from content/pages/."""
+
+    source: str
+    slug: str
+    title: str
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class BodyInfo:
+    """A governing body's own description from content/bodies/<slug>.md."""
+
+    source: str
+    slug: str
+    name: str
+    html: str
+    members: tuple[Person, ...] = ()

@@ -1,0 +1,134 @@
+"""Jinja2 themes → HTML: a site's own theme shadows the default one file by file."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from .config import SiteConfig
+from .i18n import format_date, strings
+from .markdown import LINK_PREFIX
+from .model import Meeting
+from .site import Site, link_target
+
+_CONTENT_LINK = re.compile(r'(href|src)="' + re.escape(LINK_PREFIX) + r'([^"]*)"')
+
+
+def default_theme_dir() -> Path:
+    """The default theme shipped with the package."""
+    return Path(str(importlib.resources.files("generator.themes"))) / "default"
+
+
+def theme_dirs(config: SiteConfig) -> list[Path]:
+    """Theme folders, most specific first: the site's own, then the default."""
+    own = config.root / "themes" / config.theme
+    default = default_theme_dir()
+    dirs = [own] if own.is_dir() and own.resolve() != default.resolve() else []
+    return [*dirs, default]
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One rendered file: its path under the output folder and its bytes."""
+
+    path: str
+    data: bytes
+
+
+def output_file(page_path: str) -> str:
+    """'rs/2020-05-26/' → 'rs/2020-05-26/index.html'."""
+    return page_path + "index.html" if page_path.endswith("/") or not page_path else page_path
+
+
+class Renderer:
+    """Renders every page of a derived site with the site's theme."""
+
+    def __init__(self, config: SiteConfig, site: Site, today: date) -> None:
+        self.config = config
+        self.site = site
+        lang = config.language
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(str(d / "templates"))
+                                 for d in theme_dirs(config)]),
+            autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["date"] = lambda d: format_date(d, lang)
+        self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
+        self.env.globals.update(
+            t=strings(lang), lang=lang, config=config, site=site, today=today,
+            url=self.url, meeting_url=self.meeting_url, body_url=self.body_url,
+            case_url=self.case_url,
+        )
+
+    def url(self, path: str) -> str:
+        """Site-relative path → URL path under the base URL."""
+        return self.config.base_path + path
+
+    def meeting_url(self, meeting: Meeting, anchor: str = "") -> str:
+        """URL of a meeting's page, optionally at an item."""
+        return self.url(self.site.paths[meeting.source]) + (f"#{anchor}" if anchor else "")
+
+    def body_url(self, meeting: Meeting) -> str:
+        """URL of the page of a meeting's body."""
+        return self.url(self.site.body_of[meeting.source].path)
+
+    def case_url(self, case: str) -> str:
+        """URL of a case number's page."""
+        path = self.site.case_path(case)
+        return self.url(path) if path else ""
+
+    def render(self, template: str, path: str, **context: Any) -> Output:
+        """One page: template + context → bytes, with content links pointed at page URLs."""
+        html = self.env.get_template(template).render(page_path=path, **context)
+        if LINK_PREFIX in html:
+            base = self.config.base_path
+            html = _CONTENT_LINK.sub(
+                lambda m: f'{m[1]}="{link_target(self.site, m[2], base)}"', html)
+        return Output(output_file(path), html.encode("utf-8"))
+
+    def meeting_page(self, meeting: Meeting) -> Output:
+        """The page of one meeting."""
+        body = self.site.body_of[meeting.source]
+        return self.render("meeting.html", self.site.paths[meeting.source], meeting=meeting,
+                           body=body)
+
+    def index_pages(self) -> Iterator[Output]:
+        """Every page that is not a meeting page: home, bodies, years, decisions, cases, ..."""
+        site = self.site
+        yield self.render("home.html", "")
+        for body in site.bodies:
+            yield self.render("body.html", body.path, body=body)
+        for year in site.years:
+            yield self.render("year.html", year.path, archive=year)
+        yield self.render("archive.html", f"{site.section['archive']}/")
+        yield self.render("decisions.html", f"{site.section['decisions']}/",
+                          decision_page=None)
+        for dp in site.decision_pages:
+            yield self.render("decisions.html", dp.path, decision_page=dp)
+        for case in site.cases:
+            yield self.render("case.html", case.path, case=case)
+        for page in site.pages:
+            yield self.render("page.html", site.paths[page.source], page=page)
+        yield self.render("search.html", f"{site.section['search']}/")
+        yield self.render("404.html", "404.html")
+
+    def static_files(self) -> Iterator[Output]:
+        """The theme's CSS and scripts, the site's own shadowing the default's."""
+        seen: set[str] = set()
+        for theme in theme_dirs(self.config):
+            static = theme / "static"
+            if not static.is_dir():
+                continue
+            for file in sorted(static.rglob("*")):
+                rel = file.relative_to(static).as_posix()
+                if file.is_file() and rel not in seen:
+                    seen.add(rel)
+                    yield Output(f"static/{rel}", file.read_bytes())

@@ -1,0 +1,242 @@
+"""Pure derivations from the parsed meetings: bodies, years, decisions, case files, URLs."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from .errors import Problems
+from .i18n import PATHS
+from .model import AgendaItem, BodyInfo, Decision, Meeting, Page
+from .urls import meeting_paths, slug, unique
+
+LATEST_ON_HOME = 10
+DECISIONS_PER_PAGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A governing body (organ) and its published meetings, newest first."""
+
+    name: str
+    organisation: str
+    path: str
+    meetings: tuple[Meeting, ...]
+    info: BodyInfo | None = None
+
+    @property
+    def years(self) -> tuple[tuple[int, tuple[Meeting, ...]], ...]:
+        """The meetings grouped by year, newest year first."""
+        groups: dict[int, list[Meeting]] = defaultdict(list)
+        for m in self.meetings:
+            groups[m.year].append(m)
+        return tuple((y, tuple(ms)) for y, ms in sorted(groups.items(), reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class YearArchive:
+    """Every body's meetings in one year."""
+
+    year: int
+    path: str
+    by_body: tuple[tuple[Body, tuple[Meeting, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionEntry:
+    """One decision, where it was taken."""
+
+    meeting: Meeting
+    item: AgendaItem
+    decision: Decision
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionPage:
+    """One page of the decisions index: one year, or part of one."""
+
+    year: int
+    number: int
+    count: int
+    path: str
+    entries: tuple[DecisionEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEntry:
+    """A meeting's handling of a case: one of its items, or the whole document."""
+
+    meeting: Meeting
+    item: AgendaItem | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFile:
+    """Every item that handled one case number, across bodies and meetings, oldest first."""
+
+    case: str
+    path: str
+    entries: tuple[CaseEntry, ...]
+
+    @property
+    def bodies(self) -> tuple[str, ...]:
+        """The bodies that handled the case, in order of first handling."""
+        return tuple(dict.fromkeys(e.meeting.body for e in self.entries))
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The whole derived site, handed to the renderer."""
+
+    meetings: tuple[Meeting, ...]  # published ones, oldest first
+    paths: dict[str, str]  # meeting or page source → path under the base URL
+    body_of: dict[str, Body]  # meeting source → its body
+    bodies: tuple[Body, ...]
+    years: tuple[YearArchive, ...]
+    decision_pages: tuple[DecisionPage, ...]
+    cases: tuple[CaseFile, ...]
+    case_paths: dict[str, str]  # normalised case number → path
+    pages: tuple[Page, ...]
+    upcoming: tuple[Meeting, ...]
+    latest: tuple[Meeting, ...]
+    section: dict[str, str]  # localized path segments: decisions, cases, archive, search
+
+    @property
+    def latest_decisions(self) -> tuple[DecisionEntry, ...]:
+        """The newest decisions, for the decisions index's front page."""
+        return self.decision_pages[0].entries[:50] if self.decision_pages else ()
+
+    def case_path(self, case: str) -> str:
+        """Path of a case number's page ('' if unknown)."""
+        return self.case_paths.get(normalise_case(case), "")
+
+
+def normalise_case(case: str) -> str:
+    """Case numbers compare after trimming and folding white space."""
+    return " ".join(case.split())
+
+
+def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo],
+                language: str, today: date, problems: Problems) -> Site:
+    """Everything the renderer needs, from the meetings that are to be published."""
+    section = PATHS[language]
+    meetings = sorted(meetings, key=lambda m: (m.date, m.source))
+    orgs = {m.organisation for m in meetings if m.organisation}
+    by_org_body: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
+    for m in meetings:
+        by_org_body[(m.organisation if len(orgs) > 1 else "", m.body)].append(m)
+    info_by_slug = {i.slug: i for i in infos}
+    taken = set(section.values()) | {"files", "pagefind", "static"}
+    bodies: list[Body] = []
+    body_paths: dict[tuple[str, str], str] = {}
+    for (org, name) in sorted(by_org_body, key=lambda k: (slug(k[0]), slug(k[1]), k)):
+        prefix = f"{slug(org)}/" if org else ""
+        body_paths[(org, name)] = unique(prefix + slug(name), taken)
+    paths = meeting_paths(
+        (m.source, body_paths[(m.organisation if len(orgs) > 1 else "", m.body)],
+         m.date.isoformat()) for m in meetings)
+    body_of: dict[str, Body] = {}
+    for key, ms in by_org_body.items():
+        path = body_paths[key]
+        body = Body(name=key[1], organisation=key[0], path=path + "/",
+                    meetings=tuple(reversed(ms)), info=info_by_slug.get(path.rsplit("/")[-1]))
+        bodies.append(body)
+        for m in ms:
+            body_of[m.source] = body
+    bodies.sort(key=lambda b: (b.organisation.casefold(), b.name.casefold()))
+    for page in pages:
+        path = f"{page.slug}/"
+        if page.slug in taken:
+            problems.error(page.source, 1, f"page URL /{path} is already used by a body or "
+                                           "section; rename the file")
+            continue
+        taken.add(page.slug)
+        paths[page.source] = path
+    held = [m for m in meetings if m.status != "planned"]
+    return Site(
+        meetings=tuple(meetings), paths=paths, body_of=body_of, bodies=tuple(bodies),
+        years=_years(held, body_of, section["archive"]),
+        decision_pages=_decision_pages(held, section["decisions"]),
+        cases=(cases := _cases(held, section["cases"])),
+        case_paths={c.case: c.path for c in cases},
+        pages=tuple(sorted(pages, key=lambda p: p.slug)),
+        upcoming=tuple(m for m in meetings if m.status == "planned" and m.date >= today),
+        latest=tuple(reversed(held[-LATEST_ON_HOME:])),
+        section=section,
+    )
+
+
+def _years(meetings: list[Meeting], body_of: dict[str, Body],
+           segment: str) -> tuple[YearArchive, ...]:
+    groups: dict[int, dict[str, list[Meeting]]] = defaultdict(lambda: defaultdict(list))
+    for m in meetings:
+        groups[m.year][body_of[m.source].path].append(m)
+    bodies = {b.path: b for b in body_of.values()}
+    return tuple(
+        YearArchive(year=y, path=f"{segment}/{y}/", by_body=tuple(
+            (bodies[p], tuple(groups[y][p])) for p in sorted(
+                groups[y], key=lambda p: bodies[p].name.casefold())))
+        for y in sorted(groups, reverse=True))
+
+
+def _decision_pages(meetings: list[Meeting], segment: str) -> tuple[DecisionPage, ...]:
+    """Decisions newest first, one run of pages per year so that a new meeting changes few."""
+    by_year: dict[int, list[DecisionEntry]] = defaultdict(list)
+    for m in reversed(meetings):
+        for item in m.items:
+            for d in item.decisions:
+                by_year[m.year].append(DecisionEntry(m, item, d))
+    out: list[DecisionPage] = []
+    for year in sorted(by_year, reverse=True):
+        entries = by_year[year]
+        count = max(1, -(-len(entries) // DECISIONS_PER_PAGE))
+        for n in range(count):
+            path = f"{segment}/{year}/" + (f"{n + 1}/" if n else "")
+            chunk = entries[n * DECISIONS_PER_PAGE : (n + 1) * DECISIONS_PER_PAGE]
+            out.append(DecisionPage(year, n + 1, count, path, tuple(chunk)))
+    return tuple(out)
+
+
+def _cases(meetings: list[Meeting], segment: str) -> tuple[CaseFile, ...]:
+    entries: dict[str, list[CaseEntry]] = defaultdict(list)
+    for m in meetings:
+        if m.case:
+            entries[normalise_case(m.case)].append(CaseEntry(m, None))
+        for item in m.items:
+            if item.case:
+                entries[normalise_case(item.case)].append(CaseEntry(m, item))
+    taken: set[str] = set()
+    return tuple(CaseFile(case=c, path=f"{segment}/{unique(slug(c), taken)}/",
+                          entries=tuple(entries[c]))
+                 for c in sorted(entries, key=lambda c: (slug(c), c)))
+
+
+def check_links(site: Site, files: set[str], problems: Problems) -> None:
+    """Warn about links to content files or anchors that do not exist."""
+    anchors = {m.source.removeprefix("content/"): {i.anchor for i in m.items}
+               for m in site.meetings}
+    pages = {p.source.removeprefix("content/") for p in site.pages}
+    for m in site.meetings:
+        for target, line in m.links:
+            path, _, anchor = target.partition("#")
+            if path in files:
+                continue
+            if path in anchors:
+                if anchor and anchor not in anchors[path]:
+                    problems.warn(m.source, line, f"link to {target}: no item with anchor "
+                                                  f"#{anchor} there")
+            elif path not in pages:
+                problems.warn(m.source, line, f"link to {target}: no such file in content/")
+
+
+def link_target(site: Site, target: str, base_path: str) -> str:
+    """A marked content link → the URL of the page (or file) it points at."""
+    path, _, anchor = target.partition("#")
+    if path.startswith("files/"):
+        return base_path + path
+    page = site.paths.get("content/" + path)
+    if page is None:
+        return base_path + posixpath.dirname(path)  # dangling: warned about; keep it on-site
+    return base_path + page + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,48 @@
+"""Where every page lives: stable permalinks, computed from the model alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+
+from slugify import slugify
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def slug(text: str) -> str:
+    """ASCII slug with Swedish letters transliterated: 'Hälso- och sjukvårdsnämnden' →
+    'halso-och-sjukvardsnamnden'."""
+    return slugify(text, lowercase=True) or "x"
+
+
+def unique(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... whichever is free; records it as taken."""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def meeting_paths(keys: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """(source, body path, ISO date) in file-name order → source: 'body/date/' paths.
+
+    The first document of a body on a date gets the plain date; later ones are told
+    apart by their file names ('2020-05-26-2.md' → '2020-05-26-2/').
+    """
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for source, body_path, day in sorted(
+            keys, key=lambda k: (k[1], k[2], PurePosixPath(k[0]).stem, k[0])):
+        plain = f"{body_path}/{day}/"
+        if plain not in taken:
+            taken.add(plain)
+            out[source] = plain
+            continue
+        stem = slug(PurePosixPath(source).stem)
+        name = stem if _DATE_PREFIX.match(stem) else f"{day}-{stem}"
+        out[source] = unique(f"{body_path}/{name}", taken) + "/"
+        taken.add(out[source])
+    return out

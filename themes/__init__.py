@@ -1,0 +1,1 @@
+"""The default theme, shipped inside the package as ``generator.themes``."""
