@@ -48,7 +48,7 @@ def _distance(a: str, b: str) -> int:
 def misspelt_key(key: str, known: tuple[str, ...] = KNOWN_KEYS) -> str | None:
     """The known key ``key`` is probably a misspelling of, if any (one or two letters off)."""
     limit = 1 if len(key) <= 4 else 2
-    best = min(known, key=lambda k: (_distance(key, k), k))
+    best = min(known, key=lambda k: (_distance(key, k), not k.startswith(key), k))
     return best if _distance(key, best) <= limit else None
 
 

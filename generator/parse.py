@@ -94,6 +94,16 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _ends_section(tok: Token, level: int) -> bool:
+    """A decision section ends at a heading of its level or higher, or at a record or vote."""
+    if tok.level != 0:
+        return False
+    if tok.type == "heading_open":
+        return int(tok.tag[1]) <= level
+    return (tok.type.startswith("container_") and tok.nesting == 1) or (
+        tok.type == "fence" and tok.info.strip() == "vote")
+
+
 class _Builder:
     """Walks one file's tokens; a class only to keep the per-file state together."""
 
@@ -148,9 +158,7 @@ class _Builder:
                 flush()
                 level = int(tok.tag[1])
                 end = i + 3
-                while end < len(tokens) and not (
-                        tokens[end].type == "heading_open" and tokens[end].level == 0
-                        and int(tokens[end].tag[1]) <= level):
+                while end < len(tokens) and not _ends_section(tokens[end], level):
                     end += 1
                 body = self.render(tokens[i + 3 : end])
                 out.append(Decision(html=body, text=plain_text(body),

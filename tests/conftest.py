@@ -1,0 +1,65 @@
+"""Shared fixtures: small sites written per test, and the example site built once."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+SiteFactory = Callable[..., Path]
+
+
+def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` (path → text, dedented, or bytes) under ``root``."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tmp_site(tmp_path: Path) -> SiteFactory:
+    """``tmp_site(files={...})`` writes a small site and returns its folder."""
+
+    def make(files: dict[str, str | bytes], toml: str = 'title = "Test"\nlanguage = "sv"\n'
+             ) -> Path:
+        root = tmp_path / "site"
+        root.mkdir(exist_ok=True)
+        (root / "site.toml").write_text(toml, encoding="utf-8")
+        return write_site(root, files)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's example site, built once (search index included)."""
+    out = tmp_path_factory.mktemp("example") / "_site"
+    build(BuildOptions(source=REPO, output=out, today=date(2025, 9, 1)))
+    return out
+
+
+@pytest.fixture(scope="session")
+def copy_of_example(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    """A fresh copy of the example site's sources, for tests that change them."""
+
+    def make() -> Path:
+        dest = tmp_path_factory.mktemp("example-src")
+        shutil.copytree(REPO / "content", dest / "content")
+        shutil.copy(REPO / "site.toml", dest / "site.toml")
+        return dest
+
+    return make

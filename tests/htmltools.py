@@ -1,0 +1,58 @@
+"""Small helpers to read built pages in tests without a browser."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+_LINK = re.compile(r'(?:href|src)="([^"]*)"')
+_BLOCKS = {"p", "li", "tr", "td", "th", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br", "dt",
+           "dd", "caption", "blockquote", "ul", "ol", "table", "section"}
+
+
+def links(html: str) -> list[str]:
+    """Every href and src in a page."""
+    return _LINK.findall(html)
+
+
+def page(site: Path, path: str) -> str:
+    """The HTML of the page at URL path ``path`` ('' for the home page)."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+class _Texts(HTMLParser):
+    def __init__(self, tag: str, cls: str | None) -> None:
+        super().__init__()
+        self.tag, self.cls = tag, cls
+        self.depth = 0
+        self.found: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth and tag in _BLOCKS:
+            self.found[-1].append(" ")
+        if self.depth:
+            if tag == self.tag:
+                self.depth += 1
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == self.tag and (self.cls is None or self.cls in classes):
+            self.depth = 1
+            self.found.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag in _BLOCKS:
+            self.found[-1].append(" ")
+        if self.depth and tag == self.tag:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.found[-1].append(data)
+
+
+def texts(html: str, tag: str, cls: str | None = None) -> list[str]:
+    """The text of every ``tag`` (with class ``cls``), white space folded."""
+    parser = _Texts(tag, cls)
+    parser.feed(html)
+    return [" ".join("".join(parts).split()) for parts in parser.found]
