@@ -104,7 +104,7 @@ _worker_config: SiteConfig | None = None
 
 
 def _init_parser(config: SiteConfig) -> None:
-    global _worker_md, _worker_config  # noqa: PLW0603 - per-process parser, made once
+    global _worker_md, _worker_config
     _worker_config = config
     _worker_md = make_markdown(config.raw_html)
 

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .build import BuildOptions, Progress as ProgressFn, build, check
+from .build import BuildOptions, build, check
+from .build import Progress as ProgressFn
 from .errors import BuildFailed, ConfigError, ContentError
 from .search import SearchIndexError
 
@@ -73,7 +74,8 @@ def main() -> None:
 @click.option("--base-url", help="The address the site is served from, e.g. https://x.se/protokoll/.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-search", is_flag=True, help="Skip the search index.")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: cores).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0,
+              help="Worker processes (0: one per core).")
 @_today
 def build_command(source: Path, output: Path | None, drafts: bool, base_url: str | None,
                   strict: bool, no_search: bool, jobs: int, today: date | None) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Literal
 
 Status = Literal["planned", "draft", "adjusted", "published"]
@@ -104,10 +104,10 @@ class Meeting:
 
     source: str  # path relative to the site root, e.g. content/rs/2020/2020-05-26.md
     body: str
-    date: date
+    date: dt.date
     title: str
     organisation: str = ""
-    end_date: date | None = None
+    end_date: dt.date | None = None
     type: str = ""
     status: Status = "published"
     extract: bool = False
@@ -119,8 +119,8 @@ class Meeting:
     chair: str = ""
     secretary: tuple[str, ...] = ()
     adjusters: tuple[str, ...] = ()
-    adjusted: date | None = None
-    posted: date | None = None
+    adjusted: dt.date | None = None
+    posted: dt.date | None = None
     attendees: tuple[Person, ...] = ()
     absent: tuple[Person, ...] = ()
     officials: tuple[Person, ...] = ()
@@ -132,9 +132,9 @@ class Meeting:
     extra: tuple[tuple[str, str], ...] = ()
 
     @property
-    def notice_end(self) -> date | None:
+    def notice_end(self) -> dt.date | None:
         """Last day the notice is up, which is also the last day to appeal."""
-        return self.posted + timedelta(days=NOTICE_DAYS) if self.posted else None
+        return self.posted + dt.timedelta(days=NOTICE_DAYS) if self.posted else None
 
     @property
     def decision_anchors(self) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from .model import (
     Html,
     Meeting,
     Page,
+    Person,
     Record,
     Segment,
     Vote,
@@ -42,6 +43,7 @@ _NUMBER_FORMS = (
 _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
 _TAG = re.compile(r"<[^>]+>")
 _TRUE = ("true", "yes", "1", "ja")
+_DECISION_TAGS = ("h3", "h4", "h5", "h6")  # a decision heading is of level 3 to 6
 
 try:
     _VoteLoader: type[yaml.BaseLoader] = yaml.CBaseLoader  # type: ignore[assignment]
@@ -153,7 +155,7 @@ class _Builder:
                     out.append(vote)
                 i += 1
                 continue
-            if (tok.level == 0 and tok.type == "heading_open" and tok.tag in ("h3", "h4", "h5", "h6")
+            if (tok.level == 0 and tok.type == "heading_open" and tok.tag in _DECISION_TAGS
                     and inline_text(tokens[i + 1]).casefold() in self.words):
                 flush()
                 level = int(tok.tag[1])
@@ -182,7 +184,7 @@ class _Builder:
         """A ``vote`` fence → Vote, with the tally counted and checked against ``result``."""
         line = (tok.map[0] + 1) if tok.map else 0
         try:
-            data = yaml.load(tok.content, Loader=_VoteLoader)  # noqa: S506 - BaseLoader: strings only
+            data = yaml.load(tok.content, Loader=_VoteLoader)
         except yaml.YAMLError as exc:
             self.problems.error(self.path, line, f"vote: invalid YAML: {exc}".splitlines()[0])
             return None
@@ -248,7 +250,8 @@ def _check_attachments(values: dict[str, Any], config: SiteConfig, path: str, li
             continue
         normal = posixpath.normpath(att.file)
         target = (config.content_dir / att.file).resolve()
-        if att.file.startswith("/") or normal.startswith("..") or not target.is_relative_to(content):
+        outside = normal.startswith("..") or not target.is_relative_to(content)
+        if att.file.startswith("/") or outside:
             problems.error(path, line, f"attachments: {att.file!r} is outside content/")
         elif not target.is_file():
             problems.error(path, line, f"attachments: {att.file!r} does not exist in content/")
@@ -377,7 +380,8 @@ def parse_body_info(data: bytes, path: str, config: SiteConfig,
     text = decode(data, path, extra) or ""
     md = md or make_markdown(config.raw_html)
     tokens = md.parse(text, {})
-    name, members = page.title, ()
+    name = page.title
+    members: tuple[Person, ...] = ()
     if tokens and tokens[0].type == "front_matter":
         fm = load_yaml(tokens[0].content, path, 2, extra)
         if fm:

@@ -21,15 +21,16 @@ def test_item_counts_per_meeting(example_site: Path) -> None:
 
 def test_agenda_is_a_linked_list_of_anchors(example_site: Path) -> None:
     html = page(example_site, CSG)
-    agenda = html[html.index('<nav class="agenda"'):html.index("</nav>", html.index('class="agenda"'))]
-    assert [a for a in links(agenda)] == [f"#p{n}" for n in range(115, 123)]
+    start = html.index('<nav class="agenda"')
+    agenda = html[start : html.index("</nav>", start)]
+    assert links(agenda) == [f"#p{n}" for n in range(115, 123)]
     assert '<h2 id="p121"><span class="num">121.</span> Beslutsärende - Organisatorisk' in html
 
 
 def test_meeting_metadata(example_site: Path) -> None:
     html = page(example_site, PRG)
     facts = texts(html, "dl", "facts")[0]
-    assert "9 januari 2025" in facts and "08:30–09:30" in facts and "Teams" in facts
+    assert "9 januari 2025" in facts and "08:30\u201309:30" in facts and "Teams" in facts
     assert "Kristina Lännergren, Ann-Sofie Rundberg" in facts
     people = texts(html, "ul", "people")
     assert "Marina Johansson, Göteborgsregionen" in people[0]

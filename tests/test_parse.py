@@ -165,7 +165,8 @@ def test_vote_result_alone() -> None:
 
 
 def test_vote_english_yes_no_stay_words() -> None:
-    m = meeting(HEAD + "## 1. A\n\n```vote\nvotes: {Ann: Yes, Bob: No}\nresult: {Yes: 1, No: 1}\n```\n")
+    m = meeting(HEAD + "## 1. A\n\n```vote\nvotes: {Ann: Yes, Bob: No}\n"
+                       "result: {Yes: 1, No: 1}\n```\n")
     assert m.items[0].votes[0].tally == (("Yes", 1), ("No", 1))
 
 
