@@ -19,7 +19,7 @@ from .markdown import make_markdown
 from .model import BodyInfo, Meeting, Page
 from .parse import Parsed, parse_body_info, parse_meeting, parse_page
 from .render import Renderer
-from .search import index_site
+from .search import Indexer
 from .site import Site, check_links, derive_site
 from .write import Staging, output_lock
 
@@ -196,15 +196,23 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     output = options.output_dir
     with output_lock(output):
         staging = Staging(output)
+        indexer = Indexer(staging.dir, config.language) if options.search else None
         try:
             pages = 0
             total = len(site.meetings)
-            for n, meeting in enumerate(site.meetings, 1):
-                out = renderer.meeting_page(meeting)
-                staging.write(out.path, out.data)
-                pages += 1
-                if progress and n % 100 == 0:
-                    progress("render", n, total)
+            by_year: dict[int, list[Meeting]] = {}
+            for meeting in site.meetings:
+                by_year.setdefault(meeting.year, []).append(meeting)
+            for partition in reversed(site.search):  # oldest first: indexing starts early
+                for year in partition.years:
+                    for meeting in by_year[year]:
+                        out = renderer.meeting_page(meeting)
+                        staging.write(out.path, out.data)
+                        pages += 1
+                        if progress and pages % 100 == 0:
+                            progress("render", pages, total)
+                if indexer is not None:
+                    indexer.submit(partition)
             for out in renderer.index_pages():
                 staging.write(out.path, out.data)
                 pages += 1
@@ -214,14 +222,16 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                 staging.copy(rel, config.content_dir / rel)
             if progress:
                 progress("render", total, total)
-            if options.search:
+            if indexer is not None:
                 if progress:
                     progress("search", 0, 1)
-                index_site(staging.dir, config.language)
+                indexer.finish()
                 if progress:
                     progress("search", 1, 1)
             staging.commit()
         except BaseException:
+            if indexer is not None:
+                indexer.cancel()
             staging.abandon()
             raise
     return BuildResult(meetings=len(site.meetings), pages=pages, written=staging.written,

@@ -10,6 +10,7 @@ from datetime import date
 from .errors import Problems
 from .i18n import PATHS
 from .model import AgendaItem, BodyInfo, Decision, Meeting, Page
+from .search import Partition, plan_partitions
 from .urls import meeting_paths, slug, unique
 
 LATEST_ON_HOME = 10
@@ -102,6 +103,12 @@ class Site:
     upcoming: tuple[Meeting, ...]
     latest: tuple[Meeting, ...]
     section: dict[str, str]  # localized path segments: decisions, cases, archive, search
+    search: tuple[Partition, ...] = ()  # the search indexes, newest years first
+
+    @property
+    def search_indexes(self) -> tuple[str, ...]:
+        """Paths of the search indexes; the first is the primary one."""
+        return tuple(p.path for p in self.search)
 
     @property
     def latest_decisions(self) -> tuple[DecisionEntry, ...]:
@@ -165,6 +172,7 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         upcoming=tuple(m for m in meetings if m.status == "planned" and m.date >= today),
         latest=tuple(reversed(held[-LATEST_ON_HOME:])),
         section=section,
+        search=plan_partitions(m.year for m in meetings),
     )
 
 

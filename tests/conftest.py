@@ -63,3 +63,26 @@ def copy_of_example(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Pa
         return dest
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """One headless Chromium for the whole test session."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(),
+                                              args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Path):  # type: ignore[no-untyped-def]
+    """The built example site, served on loopback."""
+    from browser import serve
+
+    with serve(example_site) as url:
+        yield url

@@ -1,0 +1,202 @@
+"""Search in a real browser: hits land on the item, filters narrow, the URL round-trips."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from browser import serve
+from conftest import SiteFactory
+from generator.build import BuildOptions, build
+
+pytestmark = pytest.mark.browser
+
+RS = "/region-jamtland-harjedalen/regionstyrelsen/2020-05-26/"
+HSN = "/region-jamtland-harjedalen/halso-och-sjukvardsnamnden/2020-05-14/"
+CSG = "/region-halland/centrala-samverkansgruppen/2020-11-19/"
+PRG = "/politisk-referensgrupp-nytt-hos-avtal/2025-01-09/"
+UPP = "/vastra-gotalandsregionen/samordningsgrupp-vardinformationsmiljo/2025-08-12/"
+
+
+def search(page: Page, base: str, query: str) -> list[str]:
+    """Open the search page at ``query`` (a URL query string); the hrefs of the hits."""
+    page.goto(f"{base}/sok/?{query}")
+    expect(page.locator(".search-status")).not_to_be_empty(timeout=15000)
+    return [a.get_attribute("href") or "" for a in page.locator(".search-results li > a").all()]
+
+
+@pytest.fixture
+def page(browser: Browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Visus", CSG + "#p116"),                      # seed 000
+    ("eskaleringstrappa", PRG + "#p2"),            # seed 001
+    ("brandväggarna", RS + "#p89"),                # seed 003
+    ("Millennium", UPP + "#item-1"),               # seed 004
+    ("RS/412/2020", RS + "#p89"),                  # a case number, as typed
+])
+def test_a_word_from_each_seed_lands_on_its_item(page: Page, example_url: str, word: str,
+                                                 expected: str) -> None:
+    assert expected in search(page, example_url, f"q={word}")
+
+
+def test_result_shows_body_date_title_and_highlight(page: Page, example_url: str) -> None:
+    search(page, example_url, "q=tjänstemobil")
+    first = page.locator(".search-results li").first
+    expect(first.locator("a")).to_contain_text("Digitala hjälpmedel för regionens medarbetare")
+    expect(first.locator(".meta")).to_contain_text("2020-05-")
+    expect(first.locator(".excerpt mark").first).to_have_text("tjänstemobil")
+
+
+def test_clicking_a_hit_lands_on_the_item_anchor(page: Page, example_url: str) -> None:
+    search(page, example_url, "q=Visus")
+    page.locator(".search-results li > a").first.click()
+    page.wait_for_url(f"**{CSG}#p116")
+    expect(page.locator("h2:target")).to_contain_text("Framtidens vårdinformationstöd")
+
+
+@pytest.mark.parametrize(("query", "finds"), [
+    ("tjänstemobilen", RS + "#p89"),      # tjänstemobil
+    ("vaccinationerna", CSG + "#p122"),   # vaccinationen
+    ("omröstningsprotokollet", RS + "#p89"),
+])
+def test_swedish_inflections_match(page: Page, example_url: str, query: str, finds: str) -> None:
+    assert finds in search(page, example_url, f"q={query}")
+
+
+def test_body_filter_narrows(page: Page, example_url: str) -> None:
+    everywhere = search(page, example_url, "q=digitala")
+    assert any(h.startswith(HSN) for h in everywhere) and any(h.startswith(RS) for h in everywhere)
+    page.select_option("#f-body", "Regionstyrelsen")
+    expect(page.locator(".search-status")).to_contain_text("1 ")
+    hits = [a.get_attribute("href") for a in page.locator(".search-results li > a").all()]
+    assert hits and all(h and h.startswith(RS) for h in hits)
+
+
+def test_decisions_only_keeps_items_with_a_decision(page: Page, example_url: str) -> None:
+    everywhere = search(page, example_url, "q=digitalisering")
+    assert len(everywhere) > 1
+    page.check("#f-decisions")
+    expect(page.locator(".search-status")).to_contain_text("1 ")
+    hits = [a.get_attribute("href") for a in page.locator(".search-results li > a").all()]
+    assert hits == [RS + "#p89"]
+
+
+def test_year_filter_and_date_sort(page: Page, example_url: str) -> None:
+    hits = search(page, example_url, "q=regionen&sort=date")
+    pages = list(dict.fromkeys(h.split("#")[0] for h in hits))
+    dates = [p.rstrip("/").rsplit("/", 1)[-1] for p in pages]
+    assert dates == sorted(dates, reverse=True) and len(dates) > 1
+    hits = search(page, example_url, "q=regionen&year=2025")
+    assert hits and all("/2025-" in h for h in hits)
+
+
+def test_query_and_filters_live_in_the_url(page: Page, example_url: str) -> None:
+    page.goto(f"{example_url}/sok/")
+    page.fill("#q", "digitala")
+    page.select_option("#f-body", "Regionstyrelsen")
+    expect(page.locator(".search-status")).to_contain_text("1 ")
+    params = parse_qs(urlsplit(page.url).query)
+    assert params == {"q": ["digitala"], "body": ["Regionstyrelsen"]}
+    shared = page.context.new_page()
+    shared.goto(page.url)
+    expect(shared.locator(".search-status")).to_contain_text("1 ")
+    expect(shared.locator("#q")).to_have_value("digitala")
+    expect(shared.locator("#f-body")).to_have_value("Regionstyrelsen")
+    shared.close()
+
+
+def test_header_search_box_submits_to_the_search_page(page: Page, example_url: str) -> None:
+    page.goto(example_url + RS)
+    page.keyboard.press("Tab")  # the skip link comes first
+    expect(page.locator(".skip")).to_be_focused()
+    page.locator("#site-search").focus()
+    page.keyboard.type("Visus")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sok/?q=Visus")
+    expect(page.locator(".search-results li > a").first).to_have_attribute("href", CSG + "#p116")
+
+
+def test_search_page_is_accessible_by_keyboard(page: Page, example_url: str) -> None:
+    search(page, example_url, "q=Visus")
+    expect(page.get_by_label("Sök i protokollen").last).to_have_value("Visus")
+    status = page.locator(".search-status")
+    expect(status).to_have_attribute("role", "status")
+    page.locator("#q").focus()
+    order = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("document.activeElement.id || document.activeElement.tagName"))
+    assert order == ["BUTTON", "f-body", "f-year"]
+
+
+def test_without_javascript_the_page_says_so(browser: Browser, example_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(example_url + "/sok/?q=Visus")
+    text = tab.inner_text("main")
+    assert "Sökningen kräver JavaScript" in text
+    assert tab.locator("main a", has_text="Arkiv").count() == 1
+    context.close()
+
+
+def test_drafts_never_reach_the_index(tmp_site: SiteFactory, browser: Browser) -> None:
+    root = tmp_site({
+        "content/ks/a.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 Publicerat\n\n"
+                           "Ordet hallonbåt är offentligt.\n",
+        "content/ks/b.md": "---\nbody: KS\ndate: 2024-01-11\nstatus: draft\n---\n"
+                           "## § 1 Utkast\n\nOrdet krusbärsflotte är ett utkast.\n",
+    })
+    out = root / "_site"
+    build(BuildOptions(source=root, output=out, today=date(2024, 2, 1)))
+    tab = browser.new_page()
+    with serve(out) as base:
+        assert search(tab, base, "q=hallonbåt") == ["/ks/2024-01-10/#p1"]
+        assert search(tab, base, "q=krusbärsflotte") == []
+        expect(tab.locator(".search-status")).to_contain_text("Inga träffar")
+    tab.close()
+
+
+def test_english_site_stems_as_english(tmp_site: SiteFactory, browser: Browser) -> None:
+    root = tmp_site({"content/c.md": "---\nbody: Council\ndate: 2024-01-10\n---\n"
+                                     "## 1. Budget\n\nThe council discussed the budgeting "
+                                     "process.\n"},
+                    toml='title = "Council"\nlanguage = "en"\n')
+    out = root / "_site"
+    build(BuildOptions(source=root, output=out, today=date(2024, 2, 1)))
+    tab = browser.new_page()
+    with serve(out) as base:
+        tab.goto(f"{base}/search/?q=discussing")
+        expect(tab.locator(".search-status")).to_contain_text("1 results", timeout=15000)
+        assert tab.locator(".search-results li > a").first.get_attribute("href") == "/council/2024-01-10/#p1"
+    tab.close()
+
+
+def test_search_works_under_a_sub_path(tmp_site: SiteFactory, browser: Browser,
+                                       tmp_path: Path) -> None:
+    root = tmp_site({"content/ks.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 4 Ärende\n\n"
+                                      "Ordet lingonskog finns här.\n"})
+    hosted = tmp_path / "host"
+    build(BuildOptions(source=root, output=hosted / "protokoll", today=date(2024, 2, 1),
+                       base_url="https://kommun.se/protokoll/"))
+    tab = browser.new_page()
+    with serve(hosted) as base:
+        tab.goto(f"{base}/protokoll/sok/?q=lingonskog")
+        expect(tab.locator(".search-status")).to_contain_text("1 ", timeout=15000)
+        hit = tab.locator(".search-results li > a").first
+        assert hit.get_attribute("href") == "/protokoll/ks/2024-01-10/#p4"
+        hit.click()
+        expect(tab.locator("h2:target")).to_contain_text("Ärende")
+    tab.close()
