@@ -7,10 +7,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from browser import serve
 from conftest import SiteFactory
+from playwright.sync_api import Browser, Page, expect
+
 from generator.build import BuildOptions, build
 
 pytestmark = pytest.mark.browser
@@ -180,7 +180,8 @@ def test_english_site_stems_as_english(tmp_site: SiteFactory, browser: Browser) 
     with serve(out) as base:
         tab.goto(f"{base}/search/?q=discussing")
         expect(tab.locator(".search-status")).to_contain_text("1 results", timeout=15000)
-        assert tab.locator(".search-results li > a").first.get_attribute("href") == "/council/2024-01-10/#p1"
+        hit = tab.locator(".search-results li > a").first
+        assert hit.get_attribute("href") == "/council/2024-01-10/#p1"
     tab.close()
 
 
