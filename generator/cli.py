@@ -121,3 +121,7 @@ def check_command(source: Path, strict: bool) -> None:
         console.print(f"{len(failing)} problem(s).", markup=False)
         sys.exit(1)
     click.echo(f"No problems ({len(problems.warnings)} warning(s)).")
+
+
+if __name__ == "__main__":
+    main()

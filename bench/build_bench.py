@@ -1,0 +1,91 @@
+"""Benchmark: full, no-op and one-file-edit builds of the shared corpus.
+
+    python bench/build_bench.py [--sizes 1000 10000] [--shared ../shared] [--out bench/out]
+
+Generates the corpus with the shared make_corpus.py (once per size, kept in --out), then for
+each size runs `minutes build` in a fresh process and prints wall time, pages per second and
+the peak resident memory of the largest single process (the build, a worker, or Pagefind).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def corpus(shared: Path, out: Path, meetings: int) -> Path:
+    """The shared corpus of ``meetings`` meetings, generated once."""
+    target = out / f"corpus-{meetings}"
+    if not (target / "site.toml").exists():
+        subprocess.run([sys.executable, str(shared / "bench" / "make_corpus.py"), str(target),
+                        "--meetings", str(meetings)], check=True, stdout=subprocess.DEVNULL)
+    return target
+
+
+def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
+    """Run one build in a child process under GNU time; wall seconds and peak RSS (MiB)."""
+    cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "generator.cli", "build",
+           "--source", str(source), "--output", str(output), "--today", "2025-12-31", *extra]
+    started = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"build failed:\n{done.stdout}\n{done.stderr}")
+    summary = re.search(r"Built (\d+) meetings, (\d+) pages", done.stdout)
+    pages = int(summary.group(2)) if summary else 0
+    return {"wall_s": round(wall, 2), "pages": pages,
+            "pages_per_s": round(pages / wall, 1) if wall else 0.0,
+            "peak_rss_mib": round(_peak_rss(done.stderr), 1)}
+
+
+def _peak_rss(stderr: str) -> float:
+    """GNU time's %M is the largest single process waited for (the build's own children
+    are reported through RUSAGE_CHILDREN, which is what time reads)."""
+    last = stderr.strip().splitlines()[-1].split()
+    return int(last[1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
+    parser.add_argument("--no-search", action="store_true", help="build without the index")
+    args = parser.parse_args()
+    if not Path("/usr/bin/time").exists():
+        raise SystemExit("needs GNU time (apt-get install time)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    extra = ("--no-search",) if args.no_search else ()
+    results = []
+    for size in args.sizes:
+        source = corpus(args.shared, args.out, size)
+        output = args.out / f"site-{size}"
+        shutil.rmtree(output, ignore_errors=True)
+        cache = source / ".minutes-cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        row: dict[str, object] = {"meetings": size, "cold": timed_build(source, output, *extra)}
+        row["noop"] = timed_build(source, output, *extra)
+        edited = sorted((source / "content").rglob("*.md"))[size // 2]
+        original = edited.read_bytes()
+        try:
+            edited.write_bytes(original.replace(b"Ordf\xc3\xb6randen", b"Ordf\xc3\xb6rande", 1)
+                               + b"\nEn rad till.\n")
+            row["one_edit"] = timed_build(source, output, *extra)
+        finally:
+            edited.write_bytes(original)
+            os.utime(edited)
+        results.append(row)
+        print(json.dumps(row), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""The house rules that a tool can check: ruff and mypy --strict on the package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=REPO, capture_output=True,
+                          text=True, check=False)
+
+
+def test_ruff_is_clean() -> None:
+    done = run("ruff", "check", "generator", "tests", "bench")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_strict_is_clean() -> None:
+    done = run("mypy")
+    assert done.returncode == 0, done.stdout + done.stderr
