@@ -18,8 +18,8 @@ from .errors import BuildFailed, ContentError, Problems
 from .markdown import make_markdown
 from .model import BodyInfo, Meeting, Page
 from .parse import Parsed, parse_body_info, parse_meeting, parse_page
-from .render import Renderer
-from .search import Indexer
+from .render import PageJob, Renderer
+from .search import Indexer, Partition
 from .site import Site, check_links, derive_site
 from .write import Staging, output_lock
 
@@ -183,6 +183,83 @@ def _attachment_files(site: Site, files: set[str]) -> Iterable[str]:
     return sorted(wanted)
 
 
+_render_state: tuple[Renderer, list[PageJob], Staging] | None = None
+RENDER_CHUNK = 250  # pages per task: large enough to amortise the hand-off
+
+
+def _render_range(start: int, stop: int) -> tuple[int, int]:
+    """Render jobs[start:stop] into the staging folder (in a worker); (written, unchanged)."""
+    assert _render_state is not None
+    renderer, jobs, staging = _render_state
+    before = (staging.written, staging.unchanged)
+    for job in jobs[start:stop]:
+        out = renderer.run(job)
+        staging.write(out.path, out.data)
+    return staging.written - before[0], staging.unchanged - before[1]
+
+
+def _chunks(start: int, stop: int, size: int) -> list[tuple[int, int]]:
+    return [(i, min(i + size, stop)) for i in range(start, stop, size)]
+
+
+def render_site(renderer: Renderer, site: Site, staging: Staging, indexer: Indexer | None,
+                jobs_count: int, progress: Progress | None) -> int:
+    """Render every page into ``staging`` with ``jobs_count`` processes; start each search
+    index as soon as its meeting pages are written. Returns the number of pages."""
+    global _render_state  # handed to forked workers; never changed while they run
+    by_year: dict[int, list[Meeting]] = {}
+    for meeting in site.meetings:
+        by_year.setdefault(meeting.year, []).append(meeting)
+    jobs: list[PageJob] = []
+    partitions: list[tuple[Partition, int, int]] = []
+    for partition in reversed(site.search):  # oldest first, so that indexing starts early
+        start = len(jobs)
+        for year in partition.years:
+            jobs.extend(renderer.meeting_job(m) for m in by_year.get(year, ()))
+        partitions.append((partition, start, len(jobs)))
+    meeting_jobs = len(jobs)
+    jobs.extend(renderer.index_jobs())
+    total = len(jobs)
+    done = 0
+
+    def advance(result: tuple[int, int], stop: int, start: int) -> None:
+        nonlocal done
+        staging.written += result[0]
+        staging.unchanged += result[1]
+        done += stop - start
+        if progress:
+            progress("render", done, total)
+
+    _render_state = (renderer, jobs, staging)
+    try:
+        if jobs_count == 1 or total < PARALLEL_FROM * 4:
+            for partition, start, stop in partitions:
+                _render_range(start, stop)
+                if indexer is not None:
+                    indexer.submit(partition)
+            _render_range(meeting_jobs, total)
+            if progress:
+                progress("render", total, total)
+            return total
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs_count, mp_context=ctx) as pool:
+            waiting = [(partition, [(pool.submit(_render_range, a, b), a, b)
+                                    for a, b in _chunks(start, stop, RENDER_CHUNK)])
+                       for partition, start, stop in partitions]
+            rest = [(pool.submit(_render_range, a, b), a, b)
+                    for a, b in _chunks(meeting_jobs, total, RENDER_CHUNK)]
+            for partition, futures in waiting:
+                for future, a, b in futures:
+                    advance(future.result(), b, a)
+                if indexer is not None:
+                    indexer.submit(partition)
+            for future, a, b in rest:
+                advance(future.result(), b, a)
+        return total
+    finally:
+        _render_state = None
+
+
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """Build the site into the output folder, or raise BuildFailed and leave it untouched."""
     started = time.perf_counter()
@@ -198,30 +275,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         staging = Staging(output)
         indexer = Indexer(staging.dir, config.language) if options.search else None
         try:
-            pages = 0
-            total = len(site.meetings)
-            by_year: dict[int, list[Meeting]] = {}
-            for meeting in site.meetings:
-                by_year.setdefault(meeting.year, []).append(meeting)
-            for partition in reversed(site.search):  # oldest first: indexing starts early
-                for year in partition.years:
-                    for meeting in by_year[year]:
-                        out = renderer.meeting_page(meeting)
-                        staging.write(out.path, out.data)
-                        pages += 1
-                        if progress and pages % 100 == 0:
-                            progress("render", pages, total)
-                if indexer is not None:
-                    indexer.submit(partition)
-            for out in renderer.index_pages():
-                staging.write(out.path, out.data)
-                pages += 1
+            pages = render_site(renderer, site, staging, indexer,
+                                options.jobs or os.cpu_count() or 1, progress)
             for out in renderer.static_files():
                 staging.write(out.path, out.data)
             for rel in _attachment_files(site, files):
                 staging.copy(rel, config.content_dir / rel)
-            if progress:
-                progress("render", total, total)
             if indexer is not None:
                 if progress:
                     progress("search", 0, 1)

@@ -35,6 +35,15 @@ def theme_dirs(config: SiteConfig) -> list[Path]:
 
 
 @dataclass(frozen=True, slots=True)
+class PageJob:
+    """One page to render: its template, its path and what the template is given."""
+
+    template: str
+    path: str
+    context: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Output:
     """One rendered file: its path under the output folder and its bytes."""
 
@@ -94,31 +103,41 @@ class Renderer:
                 lambda m: f'{m[1]}="{link_target(self.site, m[2], base)}"', html)
         return Output(output_file(path), html.encode("utf-8"))
 
+    def run(self, job: PageJob) -> Output:
+        """Render one job."""
+        return self.render(job.template, job.path, **dict(job.context))
+
     def meeting_page(self, meeting: Meeting) -> Output:
         """The page of one meeting."""
+        return self.run(self.meeting_job(meeting))
+
+    def meeting_job(self, meeting: Meeting) -> PageJob:
+        """The job for one meeting's page."""
         body = self.site.body_of[meeting.source]
-        return self.render("meeting.html", self.site.paths[meeting.source], meeting=meeting,
-                           body=body)
+        return PageJob("meeting.html", self.site.paths[meeting.source],
+                       (("meeting", meeting), ("body", body)))
+
+    def index_jobs(self) -> list[PageJob]:
+        """Every page that is not a meeting page: home, bodies, years, decisions, cases, ..."""
+        site, section = self.site, self.site.section
+        jobs = [PageJob("home.html", "")]
+        jobs += [PageJob("body.html", b.path, (("body", b),)) for b in site.bodies]
+        jobs += [PageJob("year.html", y.path, (("archive", y),)) for y in site.years]
+        jobs.append(PageJob("archive.html", f"{section['archive']}/"))
+        jobs.append(PageJob("decisions.html", f"{section['decisions']}/",
+                            (("decision_page", None),)))
+        jobs += [PageJob("decisions.html", dp.path, (("decision_page", dp),))
+                 for dp in site.decision_pages]
+        jobs += [PageJob("case.html", c.path, (("case", c),)) for c in site.cases]
+        jobs += [PageJob("page.html", site.paths[p.source], (("page", p),)) for p in site.pages]
+        jobs.append(PageJob("search.html", f"{section['search']}/"))
+        jobs.append(PageJob("404.html", "404.html"))
+        return jobs
 
     def index_pages(self) -> Iterator[Output]:
-        """Every page that is not a meeting page: home, bodies, years, decisions, cases, ..."""
-        site = self.site
-        yield self.render("home.html", "")
-        for body in site.bodies:
-            yield self.render("body.html", body.path, body=body)
-        for year in site.years:
-            yield self.render("year.html", year.path, archive=year)
-        yield self.render("archive.html", f"{site.section['archive']}/")
-        yield self.render("decisions.html", f"{site.section['decisions']}/",
-                          decision_page=None)
-        for dp in site.decision_pages:
-            yield self.render("decisions.html", dp.path, decision_page=dp)
-        for case in site.cases:
-            yield self.render("case.html", case.path, case=case)
-        for page in site.pages:
-            yield self.render("page.html", site.paths[page.source], page=page)
-        yield self.render("search.html", f"{site.section['search']}/")
-        yield self.render("404.html", "404.html")
+        """Every page that is not a meeting page, rendered."""
+        for job in self.index_jobs():
+            yield self.run(job)
 
     def static_files(self) -> Iterator[Output]:
         """The theme's CSS and scripts, the site's own shadowing the default's."""
