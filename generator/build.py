@@ -1,30 +1,34 @@
-"""The pipeline, top to bottom: config → load/parse → derive → render → search → write."""
+"""The pipeline, top to bottom: config → load/parse → derive → render → search → write.
+
+A build with a cache and an existing output redoes only what changed: files are re-parsed
+when their content hash changed, pages re-rendered when their fingerprint changed, search
+indexes rebuilt when one of their pages changed, and the changes applied as one journaled
+patch. Without them (a cold build) everything goes into a staging folder that is swapped in.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
+import hashlib
 import os
+import shutil
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
+from . import __version__
+from .cache import BuildState, Cache, FileStamp, stamp_files
 from .config import SiteConfig, load_config
+from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
-from .markdown import make_markdown
-from .model import BodyInfo, Meeting, Page
-from .parse import Parsed, parse_body_info, parse_meeting, parse_page
-from .render import PageJob, Renderer
-from .search import Indexer, Partition
+from .load import ContentFiles, Progress, discover, load_pages, parse_meetings
+from .model import Meeting
+from .parse import Parsed
+from .pool import render_jobs
+from .render import PageJob, Renderer, theme_dirs
+from .search import INDEX_ROOT, Indexer, Partition, reindex
 from .site import Site, check_links, derive_site
-from .write import Staging, output_lock
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-PARALLEL_FROM = 64  # fewer files than this parse faster in one process than in a pool
+from .write import Patch, Staging, output_lock, scan_output
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,7 @@ class BuildOptions:
     strict: bool = False
     search: bool = True
     jobs: int = 0  # 0: one worker per core
+    cache: bool = True
 
     @property
     def output_dir(self) -> Path:
@@ -56,6 +61,8 @@ class BuildResult:
     unchanged: int
     seconds: float
     warnings: tuple[ContentError, ...]
+    rendered: int = 0
+    timings: tuple[tuple[str, float], ...] = field(default_factory=tuple)
 
 
 def build_today(explicit: date | None) -> date:
@@ -68,231 +75,222 @@ def build_today(explicit: date | None) -> date:
     return date.today()
 
 
-def discover(config: SiteConfig) -> tuple[list[str], list[str], list[str], set[str]]:
-    """Meeting, page and body files (paths relative to the site root) and attachment files.
-
-    Symbolic links are never followed out of content/.
-    """
-    content = config.content_dir
-    root = content.resolve()
-    meetings: list[str] = []
-    pages: list[str] = []
-    bodies: list[str] = []
-    files: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(content):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            full = Path(dirpath) / name
-            if full.is_symlink() and not full.resolve().is_relative_to(root):
-                continue
-            rel = full.relative_to(content).as_posix()
-            if not name.endswith(".md"):
-                files.add(rel)
-            elif rel.startswith("pages/"):
-                pages.append("content/" + rel)
-            elif rel.startswith("bodies/"):
-                bodies.append("content/" + rel)
-            else:
-                meetings.append("content/" + rel)
-    return sorted(meetings), sorted(pages), sorted(bodies), files
+def _hash(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
-_worker_md: MarkdownIt | None = None
-_worker_config: SiteConfig | None = None
+def _theme_fingerprint(config: SiteConfig) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for folder in theme_dirs(config):
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                h.update(str(file.relative_to(folder)).encode() + b"\0" + file.read_bytes())
+    return h.hexdigest()
 
 
-def _init_parser(config: SiteConfig) -> None:
-    global _worker_md, _worker_config
-    _worker_config = config
-    _worker_md = make_markdown(config.raw_html)
+def _stamp_paths(files: ContentFiles) -> list[str]:
+    return [*files.meetings, *files.pages, *files.bodies,
+            *(f"content/{f}" for f in sorted(files.files))]
 
 
-def _parse_one(path: str) -> Parsed:
-    assert _worker_config is not None and _worker_md is not None
-    data = (_worker_config.root / path).read_bytes()
-    return parse_meeting(data, path, _worker_config, _worker_md)
+@dataclass(slots=True)
+class Loaded:
+    """Everything read and derived, before anything is written."""
+
+    config: SiteConfig
+    files: ContentFiles
+    stamps: dict[str, FileStamp]
+    site: Site
+    problems: Problems
+    parse_key: str
+    parsed: dict[tuple[str, str], Parsed]
 
 
-def parse_all(config: SiteConfig, paths: list[str], jobs: int,
-              progress: Progress | None) -> list[Parsed]:
-    """Parse every meeting file, in a process pool when there are many."""
-    results: list[Parsed] = []
-    total = len(paths)
-    if jobs == 1 or total < PARALLEL_FROM:
-        _init_parser(config)
-        for n, path in enumerate(paths, 1):
-            results.append(_parse_one(path))
-            if progress and n % 50 == 0:
-                progress("parse", n, total)
-    else:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_parser,
-                                 initargs=(config,)) as pool:
-            for n, parsed in enumerate(pool.map(_parse_one, paths, chunksize=32), 1):
-                results.append(parsed)
-                if progress and n % 50 == 0:
-                    progress("parse", n, total)
-    if progress:
-        progress("parse", total, total)
-    return results
-
-
-def load_site(config: SiteConfig, options: BuildOptions, problems: Problems,
-              progress: Progress | None = None) -> tuple[Site, set[str]]:
-    """Read and parse the content, derive the site; problems are collected, not raised."""
-    meeting_paths, page_paths, body_paths, files = discover(config)
-    jobs = options.jobs or os.cpu_count() or 1
+def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Cache | None,
+         progress: Progress | None = None) -> Loaded:
+    """Read, parse (reusing cached parses) and derive; problems are collected, not raised."""
+    files = discover(config)
+    stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
+    parse_key = _hash(__version__, config, sorted(files.files))
+    cached = cache.load_parsed(parse_key) if cache is not None else {}
+    keys = {path: (path, stamps[path].digest) for path in files.meetings}
+    todo = [path for path in files.meetings if keys[path] not in cached]
+    fresh = parse_meetings(config, todo, options.jobs or os.cpu_count() or 1, progress)
+    parsed = {keys[path]: fresh.get(path) or cached[keys[path]] for path in files.meetings}
+    problems = Problems()
     meetings: list[Meeting] = []
-    for parsed in parse_all(config, meeting_paths, jobs, progress):
-        problems.extend(parsed.problems)
-        if parsed.meeting is not None and (options.drafts or parsed.meeting.status != "draft"):
-            meetings.append(parsed.meeting)
-    md = make_markdown(config.raw_html)
-    pages: list[Page] = []
-    for path in page_paths:
-        page, found = parse_page((config.root / path).read_bytes(), path, config, md)
-        problems.extend(found)
-        if page is not None:
-            pages.append(page)
-    infos: list[BodyInfo] = []
-    for path in body_paths:
-        info, found = parse_body_info((config.root / path).read_bytes(), path, config, md)
-        problems.extend(found)
-        if info is not None:
-            infos.append(info)
+    for result in parsed.values():
+        problems.extend(result.problems)
+        if result.meeting is not None and (options.drafts or result.meeting.status != "draft"):
+            meetings.append(result.meeting)
+    pages, infos = load_pages(config, files, problems)
     site = derive_site(meetings, pages, infos, config.language, build_today(options.today),
                        problems)
-    check_links(site, files, problems)
-    return site, files
+    check_links(site, set(files.files), problems)
+    return Loaded(config, files, stamps, site, problems, parse_key, parsed)
 
 
 def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
     """Validate the content without writing anything."""
     config = load_config(options.source).with_base_url(options.base_url)
-    problems = Problems()
-    load_site(config, replace(options, drafts=True), problems, progress)
-    return problems
+    cache = Cache(options.source) if options.cache else None
+    return load(config, replace(options, drafts=True), BuildState(), cache, progress).problems
 
 
-def _attachment_files(site: Site, files: set[str]) -> Iterable[str]:
-    wanted = {f for f in files if f.startswith("files/")}
-    for m in site.meetings:
-        wanted.update(a.file for a in m.attachments if a.file)
-    return sorted(wanted)
-
-
-_render_state: tuple[Renderer, list[PageJob], Staging] | None = None
-RENDER_CHUNK = 250  # pages per task: large enough to amortise the hand-off
-
-
-def _render_range(start: int, stop: int) -> tuple[int, int]:
-    """Render jobs[start:stop] into the staging folder (in a worker); (written, unchanged)."""
-    assert _render_state is not None
-    renderer, jobs, staging = _render_state
-    before = (staging.written, staging.unchanged)
-    for job in jobs[start:stop]:
-        out = renderer.run(job)
-        staging.write(out.path, out.data)
-    return staging.written - before[0], staging.unchanged - before[1]
-
-
-def _chunks(start: int, stop: int, size: int) -> list[tuple[int, int]]:
-    return [(i, min(i + size, stop)) for i in range(start, stop, size)]
-
-
-def render_site(renderer: Renderer, site: Site, staging: Staging, indexer: Indexer | None,
-                jobs_count: int, progress: Progress | None) -> int:
-    """Render every page into ``staging`` with ``jobs_count`` processes; start each search
-    index as soon as its meeting pages are written. Returns the number of pages."""
-    global _render_state  # handed to forked workers; never changed while they run
+def _plan(renderer: Renderer, site: Site) -> tuple[list[PageJob], list[tuple[int, int]],
+                                                  list[Partition], dict[str, list[Meeting]]]:
+    """Every page job, meeting pages first in runs by search index (oldest years first)."""
     by_year: dict[int, list[Meeting]] = {}
     for meeting in site.meetings:
         by_year.setdefault(meeting.year, []).append(meeting)
     jobs: list[PageJob] = []
-    partitions: list[tuple[Partition, int, int]] = []
-    for partition in reversed(site.search):  # oldest first, so that indexing starts early
+    groups: list[tuple[int, int]] = []
+    partitions = list(reversed(site.search))
+    members: dict[str, list[Meeting]] = {}
+    for partition in partitions:
         start = len(jobs)
-        for year in partition.years:
-            jobs.extend(renderer.meeting_job(m) for m in by_year.get(year, ()))
-        partitions.append((partition, start, len(jobs)))
-    meeting_jobs = len(jobs)
+        members[partition.path] = [m for y in partition.years for m in by_year.get(y, ())]
+        jobs.extend(renderer.meeting_job(m) for m in members[partition.path])
+        groups.append((start, len(jobs)))
     jobs.extend(renderer.index_jobs())
-    total = len(jobs)
-    done = 0
-
-    def advance(result: tuple[int, int], stop: int, start: int) -> None:
-        nonlocal done
-        staging.written += result[0]
-        staging.unchanged += result[1]
-        done += stop - start
-        if progress:
-            progress("render", done, total)
-
-    _render_state = (renderer, jobs, staging)
-    try:
-        if jobs_count == 1 or total < PARALLEL_FROM * 4:
-            for partition, start, stop in partitions:
-                _render_range(start, stop)
-                if indexer is not None:
-                    indexer.submit(partition)
-            _render_range(meeting_jobs, total)
-            if progress:
-                progress("render", total, total)
-            return total
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs_count, mp_context=ctx) as pool:
-            waiting = [(partition, [(pool.submit(_render_range, a, b), a, b)
-                                    for a, b in _chunks(start, stop, RENDER_CHUNK)])
-                       for partition, start, stop in partitions]
-            rest = [(pool.submit(_render_range, a, b), a, b)
-                    for a, b in _chunks(meeting_jobs, total, RENDER_CHUNK)]
-            for partition, futures in waiting:
-                for future, a, b in futures:
-                    advance(future.result(), b, a)
-                if indexer is not None:
-                    indexer.submit(partition)
-            for future, a, b in rest:
-                advance(future.result(), b, a)
-        return total
-    finally:
-        _render_state = None
+    return jobs, groups, partitions, members
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """Build the site into the output folder, or raise BuildFailed and leave it untouched."""
     started = time.perf_counter()
+    timings: list[tuple[str, float]] = []
+
+    def lap(name: str) -> None:
+        timings.append((name, round(time.perf_counter() - started, 3)))
+
     config = load_config(options.source).with_base_url(options.base_url)
-    problems = Problems()
-    site, files = load_site(config, options, problems, progress)
-    failing = problems.errors + (problems.warnings if options.strict else [])
-    if failing:
-        raise BuildFailed(sorted(failing, key=lambda p: (p.path, p.line, p.message)))
-    renderer = Renderer(config, site, build_today(options.today))
     output = options.output_dir
+    cache = Cache(options.source) if options.cache else None
+    state = cache.load_state() if cache is not None else BuildState()
+    today = build_today(options.today)
+    settings = _hash(__version__, config, _theme_fingerprint(config), options.drafts,
+                     options.strict, options.search)
     with output_lock(output):
-        staging = Staging(output)
-        indexer = Indexer(staging.dir, config.language) if options.search else None
-        try:
-            pages = render_site(renderer, site, staging, indexer,
-                                options.jobs or os.cpu_count() or 1, progress)
-            for out in renderer.static_files():
-                staging.write(out.path, out.data)
-            for rel in _attachment_files(site, files):
-                staging.copy(rel, config.content_dir / rel)
-            if indexer is not None:
-                if progress:
-                    progress("search", 0, 1)
-                indexer.finish()
-                if progress:
-                    progress("search", 1, 1)
-            staging.commit()
-        except BaseException:
-            if indexer is not None:
-                indexer.cancel()
-            staging.abandon()
-            raise
-    return BuildResult(meetings=len(site.meetings), pages=pages, written=staging.written,
-                       unchanged=staging.unchanged, seconds=time.perf_counter() - started,
-                       warnings=tuple(problems.warnings))
+        where = str(output.resolve())
+        usable = state.output == where and output.is_dir()
+        if usable and state.settings == settings and state.today == today.isoformat():
+            files = discover(config)
+            stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
+            if stamps == state.stamps and scan_output(output) == state.outputs:
+                lap("no-op check")
+                return BuildResult(state.meetings, state.pages_count, 0, len(state.outputs),
+                                   time.perf_counter() - started, state.warnings, 0,
+                                   tuple(timings))
+        loaded = load(config, options, state, cache, progress)
+        lap("parse")
+        if cache is not None:
+            cache.save_parsed(loaded.parse_key, loaded.parsed)
+        problems = loaded.problems
+        failing = problems.errors + (problems.warnings if options.strict else [])
+        if failing:
+            raise BuildFailed(sorted(failing, key=lambda p: (p.path, p.line, p.message)))
+        site = loaded.site
+        renderer = Renderer(config, site, today)
+        jobs, groups, partitions, members = _plan(renderer, site)
+        digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
+        prints = Fingerprints(site, digests, settings)
+        page_prints = {renderer.output_path(j): prints.page(j) for j in jobs}
+        index_prints = {p.path: prints.search_index(members[p.path]) for p in partitions}
+        lap("derive")
+        if usable and state.pages:
+            rendered, written, unchanged = _patch(
+                output, renderer, jobs, page_prints, index_prints, partitions, state, loaded,
+                options, progress)
+        else:
+            rendered, written, unchanged = _cold(
+                output, renderer, jobs, groups, partitions, loaded, options, progress)
+        lap("render, index and write")
+        new_state = BuildState(
+            settings=settings, stamps=loaded.stamps, pages=page_prints,
+            outputs=scan_output(output), search=index_prints if options.search else {},
+            output=where, today=today.isoformat(), meetings=len(site.meetings),
+            pages_count=len(jobs), warnings=tuple(problems.warnings))
+        if cache is not None:
+            cache.save_state(new_state)
+        lap("cache")
+    return BuildResult(meetings=len(site.meetings), pages=len(jobs), written=written,
+                       unchanged=unchanged, seconds=time.perf_counter() - started,
+                       warnings=tuple(problems.warnings), rendered=rendered,
+                       timings=tuple(timings))
+
+
+def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[str]:
+    written: set[str] = set()
+    for out in renderer.static_files():
+        sink.write(out.path, out.data)
+        written.add(out.path)
+    wanted = {f for f in loaded.files.files if f.startswith("files/")}
+    for m in loaded.site.meetings:
+        wanted.update(a.file for a in m.attachments if a.file)
+    for rel in sorted(wanted):
+        sink.copy(rel, loaded.config.content_dir / rel)
+        written.add(rel)
+    return written
+
+
+def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tuple[int, int]],
+          partitions: list[Partition], loaded: Loaded, options: BuildOptions,
+          progress: Progress | None) -> tuple[int, int, int]:
+    """Everything into a staging folder, indexes started as their pages are done; swap."""
+    staging = Staging(output)
+    indexer = Indexer(staging.dir, loaded.config.language) if options.search else None
+    try:
+        render_jobs(renderer, jobs, groups,
+                    lambda n: indexer.submit(partitions[n]) if indexer else None,
+                    staging, options.jobs or os.cpu_count() or 1, progress)
+        _static(renderer, loaded, staging)
+        if indexer is not None:
+            if progress:
+                progress("search", 0, 1)
+            indexer.finish()
+            if progress:
+                progress("search", 1, 1)
+        staging.commit()
+    except BaseException:
+        if indexer is not None:
+            indexer.cancel()
+        staging.abandon()
+        raise
+    return len(jobs), staging.written, staging.unchanged
+
+
+def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: dict[str, str],
+           index_prints: dict[str, str], partitions: list[Partition], state: BuildState,
+           loaded: Loaded, options: BuildOptions, progress: Progress | None
+           ) -> tuple[int, int, int]:
+    """Render only pages whose inputs changed (or whose file was changed outside), apply them
+    as one patch, then rebuild the search indexes that cover a changed page."""
+    current = scan_output(output)
+    touched = {rel for rel, st in state.outputs.items() if current.get(rel) != st}
+    todo = [j for j in jobs if page_prints[renderer.output_path(j)] != state.pages.get(
+        renderer.output_path(j)) or renderer.output_path(j) in touched]
+    patch = Patch(output)
+    try:
+        render_jobs(renderer, todo, [], lambda n: None, patch,
+                    options.jobs or os.cpu_count() or 1, progress)
+        keep = set(page_prints) | _static(renderer, loaded, patch)
+        for rel in sorted(current):
+            if rel not in keep and not rel.startswith(f"{INDEX_ROOT}/"):
+                patch.remove(rel)
+        patch.apply()
+    except BaseException:
+        patch.abandon()
+        raise
+    if options.search:
+        for partition in partitions:
+            stale = state.search.get(partition.path) != index_prints[partition.path]
+            if stale or not (output / partition.path / "pagefind-entry.json").is_file():
+                reindex(output, partition, loaded.config.language)
+    wanted = {p.path.rstrip("/").split("/")[-1] for p in partitions} if options.search else set()
+    index_root = output / INDEX_ROOT
+    if index_root.is_dir():
+        for folder in sorted(index_root.iterdir()):
+            if folder.name not in wanted:
+                shutil.rmtree(folder)
+    return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo)

@@ -14,8 +14,8 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from . import __version__
 from .build import BuildOptions, build, check
-from .build import Progress as ProgressFn
 from .errors import BuildFailed, ConfigError, ContentError
+from .load import Progress as ProgressFn
 from .search import SearchIndexError
 
 _STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}

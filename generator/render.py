@@ -103,6 +103,10 @@ class Renderer:
                 lambda m: f'{m[1]}="{link_target(self.site, m[2], base)}"', html)
         return Output(output_file(path), html.encode("utf-8"))
 
+    def output_path(self, job: PageJob) -> str:
+        """The file a job writes."""
+        return output_file(job.path)
+
     def run(self, job: PageJob) -> Output:
         """Render one job."""
         return self.render(job.template, job.path, **dict(job.context))

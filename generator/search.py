@@ -8,6 +8,8 @@ run starts as soon as its pages are written, while the rest of the site is rende
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -63,10 +65,33 @@ def plan_partitions(years: Iterable[int], limit: int = MAX_PAGES_PER_INDEX
     return tuple(Partition(tuple(run)) for run in reversed(runs))
 
 
-def _command(site_dir: Path, partition: Partition, language: str) -> list[str]:
+def _command(site_dir: Path, partition: Partition, language: str,
+             into: Path | None = None) -> list[str]:
+    where = (["--output-path", str(into)] if into is not None
+             else ["--output-subdir", partition.path.rstrip("/")])
     return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", partition.glob,
-            "--output-subdir", partition.path.rstrip("/"), "--force-language", language,
-            "--quiet"]
+            *where, "--force-language", language, "--quiet"]
+
+
+def reindex(site_dir: Path, partition: Partition, language: str) -> None:
+    """Index one partition of a live site into a fresh folder, then swap it in."""
+    target = site_dir / partition.path
+    fresh = site_dir.parent / f".{site_dir.name}.index-{partition.name}"
+    old = site_dir.parent / f".{site_dir.name}.index-{partition.name}.old"
+    for leftover in (fresh, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    done = subprocess.run(_command(site_dir, partition, language, fresh), capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise SearchIndexError(f"pagefind ({partition.name}) failed ({done.returncode}): "
+                               f"{done.stderr.decode(errors='replace')}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(fresh, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 class Indexer:

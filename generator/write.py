@@ -41,6 +41,7 @@ class Staging:
         old = output.parent / f".{output.name}.old"
         if old.exists() and not output.exists():  # killed mid-swap: the old site comes back
             os.replace(old, output)
+        recover(output)
         if self.dir.exists():  # left by a build that was killed: never part of the site
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True)
@@ -85,3 +86,107 @@ class Staging:
     def abandon(self) -> None:
         """Throw the staging folder away; the output stays exactly as it was."""
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Patch:
+    """Changes to an existing output folder, staged completely first, then applied quickly.
+
+    The list of changes (the journal) is written only once every changed file is staged; a
+    build killed before that leaves the output as it was, one killed while applying is
+    completed by the next build before it does anything else.
+    """
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.dir = output.parent / f".{output.name}.patch"
+        self.journal = output.parent / f".{output.name}.journal"
+        recover(output)
+        if self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True)
+        self.changed: list[str] = []
+        self.removed: list[str] = []
+        self.written = 0
+        self.unchanged = 0
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Stage ``data`` for ``rel`` unless the output already has exactly these bytes."""
+        old = self.output / rel
+        try:
+            if old.stat().st_size == len(data) and old.read_bytes() == data:
+                self.unchanged += 1
+                return
+        except OSError:
+            pass
+        target = self.dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.changed.append(rel)
+        self.written += 1
+
+    def copy(self, rel: str, source: Path) -> None:
+        """Stage a file (an attachment) as it is."""
+        self.write(rel, source.read_bytes())
+
+    def remove(self, rel: str) -> None:
+        """Remove ``rel`` from the output when the patch is applied."""
+        self.removed.append(rel)
+
+    def apply(self) -> None:
+        """Write the journal, then move every staged file into place and remove the rest."""
+        lines = [f"+{rel}" for rel in self.changed] + [f"-{rel}" for rel in self.removed]
+        tmp = self.journal.with_suffix(".tmp")
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        os.replace(tmp, self.journal)
+        recover(self.output)
+
+    def abandon(self) -> None:
+        """Throw the staged changes away; the output stays exactly as it was."""
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def recover(output: Path) -> None:
+    """Finish applying a journaled patch that a killed build left half-applied."""
+    journal = output.parent / f".{output.name}.journal"
+    staged = output.parent / f".{output.name}.patch"
+    if not journal.exists():
+        return
+    for line in journal.read_text(encoding="utf-8").splitlines():
+        rel = line[1:]
+        if line.startswith("+"):
+            source = staged / rel
+            if source.exists():
+                (output / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, output / rel)
+        elif line.startswith("-"):
+            target = output / rel
+            if target.is_file():
+                target.unlink()
+                _prune_empty(target.parent, output)
+    journal.unlink()
+    shutil.rmtree(staged, ignore_errors=True)
+
+
+def _prune_empty(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def scan_output(output: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``output`` with its size and mtime, to notice outside changes."""
+    found: dict[str, tuple[int, int]] = {}
+    prefix = len(str(output)) + 1
+    stack = [str(output)]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    st = entry.stat(follow_symlinks=False)
+                    found[entry.path[prefix:]] = (st.st_size, st.st_mtime_ns)
+    return found

@@ -202,7 +202,7 @@ def test_failed_build_leaves_previous_output_untouched(tmp_site: SiteFactory) ->
         "got 'klar'"]
     assert snapshot(out) == before
     assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == [
-        "._site.lock"]
+        "._site.lock", ".minutes-cache"]  # no staging or patch folder left behind
 
 
 def test_rebuild_keeps_unchanged_files(tmp_site: SiteFactory) -> None:

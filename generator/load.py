@@ -1,0 +1,121 @@
+"""Reading the content folder: which files there are, and parsing them (in a process pool
+when there are many), reusing the cached parse of every file whose content did not change."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from .config import SiteConfig
+from .errors import Problems
+from .markdown import make_markdown
+from .model import BodyInfo, Page
+from .parse import Parsed, parse_body_info, parse_meeting, parse_page
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+PARALLEL_FROM = 64  # fewer files than this parse faster in one process than in a pool
+
+
+@dataclass(frozen=True, slots=True)
+class ContentFiles:
+    """The files of content/, by role; paths relative to the site root (content/...)."""
+
+    meetings: tuple[str, ...]
+    pages: tuple[str, ...]
+    bodies: tuple[str, ...]
+    files: frozenset[str]  # other files, relative to content/ (attachments)
+
+
+def discover(config: SiteConfig) -> ContentFiles:
+    """Every file under content/; symbolic links are never followed out of it."""
+    content = config.content_dir
+    root = content.resolve()
+    meetings: list[str] = []
+    pages: list[str] = []
+    bodies: list[str] = []
+    files: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(content):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            full = Path(dirpath) / name
+            if full.is_symlink() and not full.resolve().is_relative_to(root):
+                continue
+            rel = full.relative_to(content).as_posix()
+            if not name.endswith(".md"):
+                files.add(rel)
+            elif rel.startswith("pages/"):
+                pages.append("content/" + rel)
+            elif rel.startswith("bodies/"):
+                bodies.append("content/" + rel)
+            else:
+                meetings.append("content/" + rel)
+    return ContentFiles(tuple(sorted(meetings)), tuple(sorted(pages)), tuple(sorted(bodies)),
+                        frozenset(files))
+
+
+_worker_md: MarkdownIt | None = None
+_worker_config: SiteConfig | None = None
+
+
+def _init_parser(config: SiteConfig) -> None:
+    global _worker_md, _worker_config  # one parser per worker process, made once
+    _worker_config = config
+    _worker_md = make_markdown(config.raw_html)
+
+
+def _parse_one(path: str) -> Parsed:
+    assert _worker_config is not None and _worker_md is not None
+    data = (_worker_config.root / path).read_bytes()
+    return parse_meeting(data, path, _worker_config, _worker_md)
+
+
+def parse_meetings(config: SiteConfig, paths: list[str], jobs: int,
+                   progress: Progress | None) -> dict[str, Parsed]:
+    """Parse meeting files, in a process pool when there are many."""
+    results: dict[str, Parsed] = {}
+    total = len(paths)
+    if jobs == 1 or total < PARALLEL_FROM:
+        _init_parser(config)
+        for n, path in enumerate(paths, 1):
+            results[path] = _parse_one(path)
+            if progress and n % 50 == 0:
+                progress("parse", n, total)
+    else:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_parser,
+                                 initargs=(config,)) as pool:
+            for n, (path, parsed) in enumerate(
+                    zip(paths, pool.map(_parse_one, paths, chunksize=32), strict=True), 1):
+                results[path] = parsed
+                if progress and n % 50 == 0:
+                    progress("parse", n, total)
+    if progress:
+        progress("parse", total, total)
+    return results
+
+
+def load_pages(config: SiteConfig, files: ContentFiles,
+               problems: Problems) -> tuple[list[Page], list[BodyInfo]]:
+    """Plain pages and body descriptions (few: always parsed)."""
+    md = make_markdown(config.raw_html)
+    pages: list[Page] = []
+    for path in files.pages:
+        page, found = parse_page((config.root / path).read_bytes(), path, config, md)
+        problems.extend(found)
+        if page is not None:
+            pages.append(page)
+    infos: list[BodyInfo] = []
+    for path in files.bodies:
+        info, found = parse_body_info((config.root / path).read_bytes(), path, config, md)
+        problems.extend(found)
+        if info is not None:
+            infos.append(info)
+    return pages, infos

@@ -1,0 +1,96 @@
+"""Rendering in a process pool: workers are forked after the site is derived and share it.
+
+Each search index is started as soon as the meeting pages it covers are written, so that
+Pagefind runs while the rest of the site is still being rendered.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Protocol
+
+from .render import PageJob, Renderer
+
+Progress = Callable[[str, int, int], None]
+RENDER_CHUNK = 250  # pages per task: large enough to amortise the hand-off
+PARALLEL_FROM = 256  # fewer pages than this render faster in one process
+
+
+class Sink(Protocol):
+    """Where rendered files go: a Staging folder or a Patch."""
+
+    written: int
+    unchanged: int
+
+    def write(self, rel: str, data: bytes) -> None: ...
+
+
+_state: tuple[Renderer, Sequence[PageJob], Sink] | None = None
+
+
+def _render_range(start: int, stop: int) -> tuple[int, int]:
+    """Render jobs[start:stop] into the sink (in a worker); (written, unchanged)."""
+    assert _state is not None
+    renderer, jobs, sink = _state
+    before = (sink.written, sink.unchanged)
+    for job in jobs[start:stop]:
+        out = renderer.run(job)
+        sink.write(out.path, out.data)
+    return sink.written - before[0], sink.unchanged - before[1]
+
+
+def _chunks(start: int, stop: int) -> list[tuple[int, int]]:
+    return [(i, min(i + RENDER_CHUNK, stop)) for i in range(start, stop, RENDER_CHUNK)]
+
+
+def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tuple[int, int]],
+                on_group_done: Callable[[int], None], sink: Sink, workers: int,
+                progress: Progress | None) -> list[str]:
+    """Render ``jobs`` into ``sink``; ``groups`` are (start, stop) runs whose completion is
+    announced by index through ``on_group_done`` (jobs after the last group are the rest).
+    Returns the output paths in job order."""
+    global _state  # handed to forked workers; never changed while they run
+    total = len(jobs)
+    rest = groups[-1][1] if groups else 0
+    _state = (renderer, jobs, sink)
+    try:
+        if workers == 1 or total < PARALLEL_FROM:
+            for n, (start, stop) in enumerate(groups):
+                _render_range(start, stop)
+                on_group_done(n)
+            _render_range(rest, total)
+        else:
+            _render_in_pool(groups, rest, total, on_group_done, sink, workers, progress)
+    finally:
+        _state = None
+    if progress:
+        progress("render", total, total)
+    return [renderer.output_path(job) for job in jobs]
+
+
+def _render_in_pool(groups: Sequence[tuple[int, int]], rest: int, total: int,
+                    on_group_done: Callable[[int], None], sink: Sink, workers: int,
+                    progress: Progress | None) -> None:
+    done = 0
+
+    def collect(futures: list[tuple[Future[tuple[int, int]], int, int]]) -> None:
+        nonlocal done
+        for future, start, stop in futures:
+            written, unchanged = future.result()
+            sink.written += written
+            sink.unchanged += unchanged
+            done += stop - start
+            if progress:
+                progress("render", done, total)
+
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        waiting = [[(pool.submit(_render_range, a, b), a, b) for a, b in _chunks(start, stop)]
+                   for start, stop in groups]
+        remaining = [(pool.submit(_render_range, a, b), a, b) for a, b in _chunks(rest, total)]
+        for n, futures in enumerate(waiting):
+            collect(futures)
+            on_group_done(n)
+        collect(remaining)
