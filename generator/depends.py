@@ -30,7 +30,8 @@ class Fingerprints:
     def __init__(self, site: Site, digests: dict[str, str], settings: str) -> None:
         self.site = site
         self.digests = digests
-        self.settings = settings
+        # every page's header and footer: the plain pages' titles and URLs
+        self.settings = _hash([settings, [(p.title, site.paths[p.source]) for p in site.pages]])
 
     def meeting(self, m: Meeting) -> tuple[str, str]:
         """A meeting as other pages see it: its content and its URL."""

@@ -1,0 +1,145 @@
+"""Incremental builds: after any change the output equals a clean build's, and a build with
+no change writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import SiteFactory
+from corpus import meeting_files
+from generator.build import BuildOptions, BuildResult, build
+
+TODAY = date(2024, 6, 1)
+
+
+def digest(folder: Path, skip_index: bool = True) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and not (skip_index and "pagefind" in p.parts)}
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def again(root: Path, search: bool = False) -> BuildResult:
+    return build(BuildOptions(source=root, output=root / "_site", today=TODAY, search=search))
+
+
+def clean(root: Path, tmp_path: Path, search: bool = False) -> Path:
+    out = tmp_path / "clean"
+    build(BuildOptions(source=root, output=out, today=TODAY, search=search, cache=False))
+    return out
+
+
+@pytest.fixture
+def site(tmp_site: SiteFactory) -> Path:
+    files: dict[str, str | bytes] = dict(meeting_files(40))
+    first = sorted(files)[0]
+    files[first] = str(files[first]) + "\n[Nästa möte](../2019/2019-01-14.md#p1)\n"
+    files["content/pages/om.md"] = "---\ntitle: Om\n---\nOm sidan.\n"
+    root = tmp_site(files)
+    again(root)
+    return root
+
+
+def test_no_change_writes_nothing(site: Path) -> None:
+    before = mtimes(site / "_site")
+    result = again(site)
+    assert (result.written, result.rendered) == (0, 0)
+    assert mtimes(site / "_site") == before
+
+
+def test_edit_rerenders_only_dependent_pages(site: Path, tmp_path: Path) -> None:
+    edited = sorted((site / "content").rglob("2019-0[3-4]*.md"))[0]
+    edited.write_text(edited.read_text().replace("Bifall.", "Bifall med ändring.", 1))
+    before = mtimes(site / "_site")
+    result = again(site)
+    assert 0 < result.rendered < 40
+    after = mtimes(site / "_site")
+    changed = sorted(p for p in after if after[p] != before.get(p))
+    assert any(p.endswith(edited.stem + "/index.html") for p in changed)
+    assert len(changed) < 15, changed
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
+def test_delete_and_rename(site: Path, tmp_path: Path) -> None:
+    files = sorted((site / "content").rglob("*.md"))
+    gone, moved = files[5], files[9]
+    gone_url = f"{gone.parent.parent.name}/{gone.stem}/index.html"
+    gone.unlink()
+    moved.rename(moved.with_name(moved.stem + "-flyttad.md"))
+    again(site)
+    assert not (site / "_site" / gone_url).exists()
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
+def test_new_meeting_and_link_target(site: Path, tmp_path: Path) -> None:
+    (site / "content/kommunstyrelsen/2030").mkdir(parents=True)
+    (site / "content/kommunstyrelsen/2030/2030-01-01.md").write_text(
+        "---\nbody: Kommunstyrelsen\ndate: 2030-01-01\nstatus: planned\n---\n## § 1 Budget\n")
+    again(site)
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
+def test_template_change(site: Path, tmp_path: Path) -> None:
+    theme = site / "themes/default/templates"
+    theme.mkdir(parents=True)
+    (theme / "404.html").write_text('{% extends "base.html" %}{% block main %}<h1>Borta'
+                                    "</h1>{% endblock %}")
+    again(site)
+    assert "<h1>Borta</h1>" in (site / "_site/404.html").read_text()
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
+def test_site_toml_change(site: Path, tmp_path: Path) -> None:
+    (site / "site.toml").write_text('title = "Nytt namn"\nlanguage = "en"\n')
+    again(site)
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+    assert not (site / "_site/beslut").exists()
+
+
+def test_page_and_attachment_changes(site: Path, tmp_path: Path) -> None:
+    (site / "content/pages/om.md").write_text("---\ntitle: Om oss\n---\nNy text.\n")
+    (site / "content/files").mkdir()
+    (site / "content/files/a.pdf").write_bytes(b"%PDF-1")
+    again(site)
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+    (site / "content/files/a.pdf").unlink()
+    again(site)
+    assert not (site / "_site/files/a.pdf").exists()
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
+def test_file_changed_in_output_is_restored(site: Path) -> None:
+    page = site / "_site/index.html"
+    original = page.read_bytes()
+    page.write_bytes(b"tampered")
+    (site / "_site/arkiv/index.html").unlink()
+    again(site)
+    assert page.read_bytes() == original
+    assert (site / "_site/arkiv/index.html").is_file()
+
+
+def test_search_index_rebuilt_only_where_pages_changed(tmp_site: SiteFactory,
+                                                       tmp_path: Path) -> None:
+    root = tmp_site(meeting_files(12))
+    again(root, search=True)
+    index = root / "_site/pagefind"
+    (folder,) = sorted(index.iterdir())
+    entry = folder / "pagefind-entry.json"
+    before = entry.stat().st_mtime_ns
+    again(root, search=True)
+    assert entry.stat().st_mtime_ns == before  # nothing changed: not re-indexed
+    edited = sorted((root / "content").rglob("*.md"))[3]
+    edited.write_text(edited.read_text() + "\nOrdet smultronställe.\n")
+    again(root, search=True)
+    assert entry.stat().st_mtime_ns != before
+    assert sorted(p.name for p in index.iterdir()) == sorted(
+        p.name for p in (clean(root, tmp_path, search=True) / "pagefind").iterdir())
+    assert digest(root / "_site") == digest(tmp_path / "clean")
