@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -156,8 +157,12 @@ def _plan(renderer: Renderer, site: Site) -> tuple[list[PageJob], list[tuple[int
     return jobs, groups, partitions, members
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the site into the output folder, or raise BuildFailed and leave it untouched."""
+def build(options: BuildOptions, progress: Progress | None = None,
+          on_pages: Callable[[], None] | None = None) -> BuildResult:
+    """Build the site into the output folder, or raise BuildFailed and leave it untouched.
+
+    ``on_pages`` is called once the pages are in place, before search indexes are refreshed
+    (``minutes serve`` reloads the browser then)."""
     started = time.perf_counter()
     timings: list[tuple[str, float]] = []
 
@@ -201,7 +206,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         if usable and state.pages:
             rendered, written, unchanged = _patch(
                 output, renderer, jobs, page_prints, index_prints, partitions, state, loaded,
-                options, progress)
+                options, progress, on_pages)
         else:
             rendered, written, unchanged = _cold(
                 output, renderer, jobs, groups, partitions, loaded, options, progress)
@@ -262,8 +267,8 @@ def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tu
 
 def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: dict[str, str],
            index_prints: dict[str, str], partitions: list[Partition], state: BuildState,
-           loaded: Loaded, options: BuildOptions, progress: Progress | None
-           ) -> tuple[int, int, int]:
+           loaded: Loaded, options: BuildOptions, progress: Progress | None,
+           on_pages: Callable[[], None] | None) -> tuple[int, int, int]:
     """Render only pages whose inputs changed (or whose file was changed outside), apply them
     as one patch, then rebuild the search indexes that cover a changed page."""
     current = scan_output(output)
@@ -282,6 +287,8 @@ def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: d
     except BaseException:
         patch.abandon()
         raise
+    if on_pages is not None:
+        on_pages()
     if options.search:
         for partition in partitions:
             stale = state.search.get(partition.path) != index_prints[partition.path]

@@ -42,7 +42,7 @@ def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
 
 def _print_problems(console: Console, problems: list[ContentError]) -> None:
     for problem in problems:
-        console.print(str(problem), markup=False, highlight=False)
+        console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
 
 
 def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -87,7 +87,7 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
         with progress_bar(console) as progress:
             result = build(options, progress)
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False)
+        console.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
     except BuildFailed as exc:
         _print_problems(console, exc.problems)
@@ -95,12 +95,35 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
                       f"({options.output_dir} is unchanged).", markup=False)
         sys.exit(1)
     except SearchIndexError as exc:
-        console.print(f"error: {exc}", markup=False)
+        console.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
     _print_problems(console, list(result.warnings))
     click.echo(f"Built {result.meetings} meetings, {result.pages} pages in "
                f"{result.seconds:.1f} s ({result.written} files written, "
                f"{result.unchanged} unchanged) → {options.output_dir}")
+
+
+@main.command("serve")
+@_source
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to build (default: _site in the site folder).")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Show draft meetings while editing.")
+@_today
+def serve_command(source: Path, output: Path | None, port: int, drafts: bool,
+                  today: date | None) -> None:
+    """Build, serve on 127.0.0.1, rebuild on every change and reload the browser."""
+    from .serve import serve
+
+    console = Console(stderr=True)
+    try:
+        serve(BuildOptions(source=source, output=output, drafts=drafts, today=today), port,
+              lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True))
+    except ConfigError as exc:
+        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        sys.exit(1)
 
 
 @main.command("check")
@@ -113,7 +136,7 @@ def check_command(source: Path, strict: bool) -> None:
         with progress_bar(console) as progress:
             problems = check(BuildOptions(source=source, strict=strict), progress)
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False)
+        console.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
     _print_problems(console, problems.sorted())
     failing = problems.errors + (problems.warnings if strict else [])

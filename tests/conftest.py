@@ -68,8 +68,9 @@ def copy_of_example(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Pa
 @pytest.fixture(scope="session")
 def browser():  # type: ignore[no-untyped-def]
     """One headless Chromium for the whole test session."""
-    from browser import CHROMIUM_ARGS, chromium_path
     from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=chromium_path(),

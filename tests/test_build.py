@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SiteFactory
-from htmltools import links, page, texts
 
 from generator.build import BuildOptions, build
 from generator.cli import main
 from generator.errors import BuildFailed
+
+from conftest import SiteFactory
+from htmltools import links, page, texts
 
 MEETING = """\
 ---

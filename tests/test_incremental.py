@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SiteFactory
-from corpus import meeting_files
 
 from generator.build import BuildOptions, BuildResult, build
+
+from conftest import SiteFactory
+from corpus import meeting_files
 
 TODAY = date(2024, 6, 1)
 

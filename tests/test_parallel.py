@@ -6,11 +6,11 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from conftest import SiteFactory
-from corpus import meeting_files
-
 from generator.build import BuildOptions, build
 from generator.pool import PARALLEL_FROM
+
+from conftest import SiteFactory
+from corpus import meeting_files
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -7,11 +7,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import serve
-from conftest import SiteFactory
 from playwright.sync_api import Browser, Page, expect
 
 from generator.build import BuildOptions, build
+
+from browser import serve
+from conftest import SiteFactory
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,211 @@
+"""``minutes serve``: build, serve on loopback, rebuild on change, reload the open tab.
+
+The reload script is added to HTML responses by this server only; built files never hold
+it. A content error replaces every page with a page naming file, line and problem until
+the file is fixed. Search indexes are refreshed after the pages, so reloads do not wait.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .build import BuildOptions, BuildResult, build
+from .cache import CACHE_DIR
+from .errors import BuildFailed, ConfigError, ContentError
+from .search import SearchIndexError
+
+EVENTS = "/__minutes/events"
+RELOAD_JS = "/__minutes/reload.js"
+_SCRIPT = f'<script src="{RELOAD_JS}"></script>'.encode()
+_RELOAD = (f'new EventSource("{EVENTS}").onmessage = () => location.reload();\n').encode()
+DEBOUNCE = 0.2
+_CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
+
+
+@dataclass
+class ServeState:
+    """What the server shows: the generation of the site and the problems of the last build."""
+
+    generation: int = 0
+    problems: list[str] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, problems: list[str]) -> None:
+        """A build finished: tell every open tab."""
+        with self.changed:
+            self.problems = problems
+            self.generation += 1
+            self.changed.notify_all()
+
+
+def error_page(problems: list[str]) -> bytes:
+    """The page shown instead of the site while the content has errors."""
+    items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Build error'
+            f"</title></head><body><main><h1>The site could not be built</h1><ul>{items}</ul>"
+            f"<p>Fix the files; this page reloads when the build succeeds.</p></main>"
+            f"{_SCRIPT.decode()}</body></html>").encode()
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Static files from the output folder, plus the reload channel."""
+
+    state: ServeState
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        """Serve the reload channel, the error page, or the file with the script added."""
+        path = self.path.split("?")[0]
+        if path == EVENTS:
+            self._events()
+            return
+        if path == RELOAD_JS:
+            self._send(200, "text/javascript", _RELOAD)
+            return
+        if self.state.problems:
+            self._send(500, "text/html; charset=utf-8", error_page(self.state.problems))
+            return
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            local = local / "index.html"
+        if local.suffix == ".html" and local.is_file():
+            body = local.read_bytes().replace(b"</body>", _SCRIPT + b"</body>", 1)
+            self._send(200, "text/html; charset=utf-8", body)
+            return
+        if not local.exists() and path.endswith("/"):
+            missing = Path(self.directory) / "404.html"
+            if missing.is_file():
+                body = missing.read_bytes().replace(b"</body>", _SCRIPT + b"</body>", 1)
+                self._send(404, "text/html; charset=utf-8", body)
+                return
+        super().do_GET()
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _moved_on(self, seen: int) -> bool:
+        return self.state.generation != seen
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = self.state.generation
+        try:
+            while True:
+                with self.state.changed:
+                    self.state.changed.wait_for(partial(self._moved_on, seen), 15)
+                if self.state.generation != seen:
+                    seen = self.state.generation
+                    self.wfile.write(b"data: reload\n\n")
+                else:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+class _Watcher(FileSystemEventHandler):
+    """Sets a flag on any change under content/, themes/ or to site.toml."""
+
+    def __init__(self, root: Path, output: Path, dirty: threading.Event) -> None:
+        self.root = root
+        self.ignored = [output.resolve(), (root / CACHE_DIR).resolve()]
+        self.dirty = dirty
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in _CHANGES:  # reading a file (the build does) is no change
+            return
+        path = Path(str(event.src_path)).resolve()
+        if any(path == i or path.is_relative_to(i) for i in self.ignored):
+            return
+        if path.name.startswith(".") or path.name.endswith("~"):
+            return
+        rel = path.relative_to(self.root) if path.is_relative_to(self.root) else path
+        if rel.parts and (rel.parts[0] in ("content", "themes") or rel.name == "site.toml"):
+            self.dirty.set()
+
+
+def rebuild(options: BuildOptions, state: ServeState, log: Any) -> BuildResult | None:
+    """One build; its problems (if any) go to the browser and the log."""
+    published = threading.Event()
+
+    def pages_ready() -> None:  # reload now; the search index follows
+        state.publish([])
+        published.set()
+
+    try:
+        result = build(options, on_pages=pages_ready)
+    except BuildFailed as exc:
+        lines = [str(p) for p in exc.problems]
+        state.publish(lines)
+        for line in lines:
+            log(line)
+        return None
+    except (ConfigError, SearchIndexError) as exc:
+        state.publish([str(exc)])
+        log(str(exc))
+        return None
+    warnings: list[ContentError] = list(result.warnings)
+    for warning in warnings:
+        log(str(warning))
+    if not published.is_set() or state.problems:
+        state.publish([])
+    return result
+
+
+def serve(options: BuildOptions, port: int, log: Any) -> None:
+    """Build, serve and watch until interrupted."""
+    options = replace(options, base_url="/")
+    output = options.output_dir
+    state = ServeState()
+    first = rebuild(options, state, log)
+    if first is not None:
+        log(f"Built {first.meetings} meetings, {first.pages} pages in {first.seconds:.1f} s")
+    output.mkdir(parents=True, exist_ok=True)
+    handler = partial(type("BoundHandler", (Handler,), {"state": state}),
+                      directory=str(output))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    log(f"Serving {output} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
+    dirty = threading.Event()
+    observer = Observer()
+    watcher = _Watcher(options.source.resolve(), output, dirty)
+    for folder in (options.source / "content", options.source / "themes"):
+        if folder.is_dir():
+            observer.schedule(watcher, str(folder), recursive=True)
+    observer.schedule(watcher, str(options.source), recursive=False)
+    observer.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        while True:
+            dirty.wait()
+            time.sleep(DEBOUNCE)  # let an editor finish writing
+            dirty.clear()
+            result = rebuild(options, state, log)
+            if result is not None:
+                log(f"Rebuilt: {result.rendered} pages rendered in {result.seconds:.2f} s")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        server.shutdown()
+        observer.join()
