@@ -34,17 +34,21 @@ def corpus(shared: Path, out: Path, meetings: int) -> Path:
 def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
     """Run one build in a child process under GNU time; wall seconds and peak RSS (MiB)."""
     cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "generator.cli", "build",
-           "--source", str(source), "--output", str(output), "--today", "2025-12-31", *extra]
+           "--source", str(source), "--output", str(output), "--today", "2025-12-31",
+           "--timings", *extra]
     started = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=REPO)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"build failed:\n{done.stdout}\n{done.stderr}")
     summary = re.search(r"Built (\d+) meetings, (\d+) pages", done.stdout)
     pages = int(summary.group(2)) if summary else 0
+    rendered = re.search(r"\((\d+) rendered", done.stdout)
+    phases = json.loads(done.stdout.strip().splitlines()[-1])
     return {"wall_s": round(wall, 2), "pages": pages,
+            "rendered": int(rendered.group(1)) if rendered else 0,
             "pages_per_s": round(pages / wall, 1) if wall else 0.0,
-            "peak_rss_mib": round(_peak_rss(done.stderr), 1)}
+            "peak_rss_mib": round(_peak_rss(done.stderr), 1), "phases": phases}
 
 
 def _peak_rss(stderr: str) -> float:
@@ -52,6 +56,7 @@ def _peak_rss(stderr: str) -> float:
     are reported through RUSAGE_CHILDREN, which is what time reads)."""
     last = stderr.strip().splitlines()[-1].split()
     return int(last[1]) / 1024
+
 
 
 def main() -> None:

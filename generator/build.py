@@ -205,12 +205,15 @@ def build(options: BuildOptions, progress: Progress | None = None,
         lap("derive")
         if usable and state.pages:
             rendered, written, unchanged = _patch(
-                output, renderer, jobs, page_prints, index_prints, partitions, state, loaded,
-                options, progress, on_pages)
+                output, renderer, jobs, page_prints, state, loaded, options, progress, on_pages)
+            lap("pages in place")
+            _refresh_indexes(output, index_prints, partitions, state, options,
+                             config.language)
+            lap("search indexes")
         else:
             rendered, written, unchanged = _cold(
                 output, renderer, jobs, groups, partitions, loaded, options, progress)
-        lap("render, index and write")
+            lap("render, index and write")
         new_state = BuildState(
             settings=settings, stamps=loaded.stamps, pages=page_prints,
             outputs=scan_output(output), search=index_prints if options.search else {},
@@ -266,11 +269,11 @@ def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tu
 
 
 def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: dict[str, str],
-           index_prints: dict[str, str], partitions: list[Partition], state: BuildState,
-           loaded: Loaded, options: BuildOptions, progress: Progress | None,
-           on_pages: Callable[[], None] | None) -> tuple[int, int, int]:
-    """Render only pages whose inputs changed (or whose file was changed outside), apply them
-    as one patch, then rebuild the search indexes that cover a changed page."""
+           state: BuildState, loaded: Loaded, options: BuildOptions,
+           progress: Progress | None, on_pages: Callable[[], None] | None
+           ) -> tuple[int, int, int]:
+    """Render only pages whose inputs changed (or whose file was changed outside) and apply
+    them as one patch."""
     current = scan_output(output)
     touched = {rel for rel, st in state.outputs.items() if current.get(rel) != st}
     todo = [j for j in jobs if page_prints[renderer.output_path(j)] != state.pages.get(
@@ -289,15 +292,20 @@ def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: d
         raise
     if on_pages is not None:
         on_pages()
+    return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo)
+
+
+def _refresh_indexes(output: Path, index_prints: dict[str, str], partitions: list[Partition],
+                     state: BuildState, options: BuildOptions, language: str) -> None:
+    """Rebuild the search indexes that cover a changed page; drop those no longer used."""
     if options.search:
         for partition in partitions:
             stale = state.search.get(partition.path) != index_prints[partition.path]
             if stale or not (output / partition.path / "pagefind-entry.json").is_file():
-                reindex(output, partition, loaded.config.language)
+                reindex(output, partition, language)
     wanted = {p.path.rstrip("/").split("/")[-1] for p in partitions} if options.search else set()
     index_root = output / INDEX_ROOT
     if index_root.is_dir():
         for folder in sorted(index_root.iterdir()):
             if folder.name not in wanted:
                 shutil.rmtree(folder)
-    return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,13 +77,17 @@ def main() -> None:
 @click.option("--no-search", is_flag=True, help="Skip the search index.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0,
               help="Worker processes (0: one per core).")
+@click.option("--no-cache", is_flag=True, help="Ignore and do not write .minutes-cache.")
+@click.option("--timings", is_flag=True, help="Print where the time went, as JSON.")
 @_today
 def build_command(source: Path, output: Path | None, drafts: bool, base_url: str | None,
-                  strict: bool, no_search: bool, jobs: int, today: date | None) -> None:
+                  strict: bool, no_search: bool, jobs: int, no_cache: bool, timings: bool,
+                  today: date | None) -> None:
     """Build the site."""
     console = Console(stderr=True)
     options = BuildOptions(source=source, output=output, drafts=drafts, base_url=base_url,
-                           today=today, strict=strict, search=not no_search, jobs=jobs)
+                           today=today, strict=strict, search=not no_search, jobs=jobs,
+                           cache=not no_cache)
     try:
         with progress_bar(console) as progress:
             result = build(options, progress)
@@ -99,8 +104,10 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
         sys.exit(1)
     _print_problems(console, list(result.warnings))
     click.echo(f"Built {result.meetings} meetings, {result.pages} pages in "
-               f"{result.seconds:.1f} s ({result.written} files written, "
-               f"{result.unchanged} unchanged) → {options.output_dir}")
+               f"{result.seconds:.1f} s ({result.rendered} rendered, {result.written} files "
+               f"written, {result.unchanged} unchanged) → {options.output_dir}")
+    if timings:
+        click.echo(json.dumps(dict(result.timings)))
 
 
 @main.command("serve")

@@ -80,7 +80,7 @@ class Fingerprints:
             parts += [self._meetings(site.latest), self._meetings(site.upcoming),
                       [self._body(b) for b in site.bodies]]
         elif job.template == "search.html":
-            parts.append(site.search_indexes)
+            parts += [site.search_indexes, site.search_filters]
         elif job.template == "page.html":
             page = ctx["page"]
             parts += [page.title, page.html]

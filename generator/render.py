@@ -22,7 +22,10 @@ _CONTENT_LINK = re.compile(r'(href|src)="' + re.escape(LINK_PREFIX) + r'([^"]*)"
 
 
 def default_theme_dir() -> Path:
-    """The default theme shipped with the package."""
+    """The default theme: beside the package in a checkout, else shipped inside it."""
+    checkout = Path(__file__).resolve().parent.parent / "themes" / "default"
+    if checkout.is_dir():
+        return checkout
     return Path(str(importlib.resources.files("generator.themes"))) / "default"
 
 

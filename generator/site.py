@@ -106,6 +106,15 @@ class Site:
     search: tuple[Partition, ...] = ()  # the search indexes, newest years first
 
     @property
+    def search_filters(self) -> dict[str, list[str]]:
+        """The values of each search filter, so the search page need not download them."""
+        return {
+            "body": sorted({m.body for m in self.meetings}, key=str.casefold),
+            "year": sorted({str(m.year) for m in self.meetings}, reverse=True),
+            "type": sorted({m.type for m in self.meetings if m.type}, key=str.casefold),
+        }
+
+    @property
     def search_indexes(self) -> tuple[str, ...]:
         """Paths of the search indexes; the first is the primary one."""
         return tuple(p.path for p in self.search)

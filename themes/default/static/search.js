@@ -23,18 +23,16 @@ function select(name, text, options) {
 }
 
 function buildForm(filters) {
-  const byName = (obj) => Object.keys(obj || {}).sort((a, b) => a.localeCompare(b, "sv"));
   const form = el("form", { class: "search-page-form", role: "search" });
   const query = el("input", { id: "q", name: "q", type: "search", autocomplete: "off" });
   form.append(el("div", { class: "control" },
     el("label", { for: "q" }, label("query")), query, " ",
     el("button", { type: "submit" }, label("button"))));
   const controls = el("fieldset", { class: "search-controls" }, el("legend", {}, label("filters")));
-  controls.append(select("body", label("body"), byName(filters.body).map((b) => [b, b])));
-  controls.append(select("year", label("year"),
-    byName(filters.year).reverse().map((y) => [y, y])));
-  if (Object.keys(filters.type || {}).length > 1) {
-    controls.append(select("type", label("type"), byName(filters.type).map((t) => [t, t])));
+  controls.append(select("body", label("body"), filters.body.map((b) => [b, b])));
+  controls.append(select("year", label("year"), filters.year.map((y) => [y, y])));
+  if (filters.type.length > 1) {
+    controls.append(select("type", label("type"), filters.type.map((t) => [t, t])));
   }
   const sort = el("select", { id: "f-sort", name: "sort" },
     el("option", { value: "" }, label("relevance")), el("option", { value: "date" }, label("date")));
@@ -73,11 +71,12 @@ function resultItem(page, sub) {
 
 async function main() {
   const pagefind = await import(base + indexes[0] + "pagefind.js");
-  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  // noWorker: search runs in the page; saves downloading Pagefind's worker script
+  await pagefind.options({ baseUrl: base, excerptLength: 24, noWorker: true });
   for (const other of indexes.slice(1)) await pagefind.mergeIndex(base + other, { baseUrl: base });
   await pagefind.init();
-  const filters = await pagefind.filters();
-  const form = buildForm(filters);
+  // the filter values come with the page: Pagefind's filter files load only when used
+  const form = buildForm(JSON.parse(root.dataset.filters));
   const status = el("p", { role: "status", "aria-live": "polite", class: "search-status" });
   const list = el("ol", { class: "search-results" });
   const more = el("button", { type: "button", class: "more", hidden: "" }, "+");
