@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -116,6 +117,18 @@ def _render_container(self: Any, tokens: Sequence[Token], idx: int, _options: An
     if token.nesting == 1:
         return f'<div class="{CONTAINERS[container_name(token.info)]}">\n'
     return "</div>\n"
+
+
+_ATTRIBUTES = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
+_ATTRIBUTES["*"] = {"class", "id", "lang", "title"}
+_ATTRIBUTES["a"] = {"href", "hreflang"}
+_ATTRIBUTES["img"] = {"src", "alt", "width", "height"}
+
+
+def sanitize(html: str) -> str:
+    """Raw HTML from authors, reduced to safe markup: no scripts, handlers or script URLs."""
+    return nh3.clean(html, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto",
+                     LINK_PREFIX.rstrip(":")}, link_rel=None, strip_comments=True)
 
 
 def make_markdown(raw_html: bool = False) -> MarkdownIt:

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from .config import SiteConfig
 from .errors import ContentError, Problems
 from .frontmatter import check_fields, load_yaml, parse_person
-from .markdown import CONTAINERS, container_name, inline_text, make_markdown
+from .markdown import CONTAINERS, container_name, inline_text, make_markdown, sanitize
 from .model import (
     AgendaItem,
     BodyInfo,
@@ -118,7 +118,10 @@ class _Builder:
         self.problems = problems
 
     def render(self, tokens: list[Token]) -> str:
-        return self.md.renderer.render(tokens, self.md.options, self.env) if tokens else ""
+        if not tokens:
+            return ""
+        html = self.md.renderer.render(tokens, self.md.options, self.env)
+        return sanitize(html) if self.md.options["html"] else html
 
     def segments(self, tokens: list[Token]) -> tuple[Segment, ...]:
         """Split an item's top-level tokens into HTML runs, decisions, records and votes."""
@@ -366,6 +369,8 @@ def parse_page(data: bytes, path: str, config: SiteConfig,
             title = fm.values["title"]
         tokens = tokens[1:]
     html = md.renderer.render(tokens, md.options, env)
+    if md.options["html"]:
+        html = sanitize(html)
     return Page(source=path, slug=Path(path).stem, title=title, html=html), tuple(problems.items)
 
 
