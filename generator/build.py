@@ -29,7 +29,7 @@ from .pool import render_jobs
 from .render import PageJob, Renderer, theme_dirs
 from .search import INDEX_ROOT, Indexer, Partition, reindex
 from .site import Site, check_links, derive_site
-from .write import Patch, Staging, output_lock, scan_output
+from .write import Patch, Staging, output_lock, scan_output, tidy
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +177,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
     settings = _hash(__version__, config, _theme_fingerprint(config), options.drafts,
                      options.strict, options.search)
     with output_lock(output):
+        tidy(output)
         where = str(output.resolve())
         usable = state.output == where and output.is_dir()
         if usable and state.settings == settings and state.today == today.isoformat():

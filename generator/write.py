@@ -6,6 +6,7 @@ bytes and mtimes stay; pages that no longer exist are simply not carried over.
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
 import shutil
@@ -13,6 +14,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(result == 0)
 
 
 @contextmanager
@@ -73,13 +86,17 @@ class Staging:
         self.write(rel, source.read_bytes())
 
     def commit(self) -> None:
-        """Swap the staging folder in as the output; the old output is removed after."""
+        """Swap the staging folder in as the output (atomically where the kernel can: at no
+        moment is there no output); the old output is removed after."""
         old = self.output.parent / f".{self.output.name}.old"
         if old.exists():
             shutil.rmtree(old)
-        if self.output.exists():
-            os.replace(self.output, old)
-        os.replace(self.dir, self.output)
+        if self.output.exists() and _exchange(self.dir, self.output):
+            os.replace(self.dir, old)
+        else:
+            if self.output.exists():
+                os.replace(self.output, old)
+            os.replace(self.dir, self.output)
         if old.exists():
             shutil.rmtree(old)
 
@@ -104,7 +121,6 @@ class Patch:
         if self.dir.exists():
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True)
-        self.changed: list[str] = []
         self.removed: list[str] = []
         self.written = 0
         self.unchanged = 0
@@ -121,7 +137,6 @@ class Patch:
         target = self.dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        self.changed.append(rel)
         self.written += 1
 
     def copy(self, rel: str, source: Path) -> None:
@@ -134,7 +149,8 @@ class Patch:
 
     def apply(self) -> None:
         """Write the journal, then move every staged file into place and remove the rest."""
-        lines = [f"+{rel}" for rel in self.changed] + [f"-{rel}" for rel in self.removed]
+        staged = sorted(scan_output(self.dir))  # written here or by worker processes
+        lines = [f"+{rel}" for rel in staged] + [f"-{rel}" for rel in self.removed]
         tmp = self.journal.with_suffix(".tmp")
         tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
         os.replace(tmp, self.journal)
@@ -143,6 +159,19 @@ class Patch:
     def abandon(self) -> None:
         """Throw the staged changes away; the output stays exactly as it was."""
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def tidy(output: Path) -> None:
+    """Put right what a killed build left: bring back the old site if the swap was cut short,
+    finish a journaled patch, and remove staging folders that never became the site."""
+    old = output.parent / f".{output.name}.old"
+    if old.exists() and not output.exists():
+        os.replace(old, output)
+    recover(output)
+    for leftover in (old, output.parent / f".{output.name}.staging",
+                     output.parent / f".{output.name}.patch"):
+        if leftover.exists():
+            shutil.rmtree(leftover)
 
 
 def recover(output: Path) -> None:

@@ -144,3 +144,13 @@ def test_search_index_rebuilt_only_where_pages_changed(tmp_site: SiteFactory,
     assert sorted(p.name for p in index.iterdir()) == sorted(
         p.name for p in (clean(root, tmp_path, search=True) / "pagefind").iterdir())
     assert digest(root / "_site") == digest(tmp_path / "clean")
+
+
+def test_many_edits_rendered_by_the_pool(tmp_site: SiteFactory, tmp_path: Path) -> None:
+    root = tmp_site(meeting_files(300))
+    again(root)
+    for path in sorted((root / "content").rglob("*.md")):
+        path.write_text(path.read_text() + "\nTillägg.\n")
+    result = again(root)
+    assert result.rendered >= 256  # enough for the process pool
+    assert digest(root / "_site") == digest(clean(root, tmp_path))
