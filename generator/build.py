@@ -205,19 +205,22 @@ def build(options: BuildOptions, progress: Progress | None = None,
         index_prints = {p.path: prints.search_index(members[p.path]) for p in partitions}
         lap("derive")
         if usable and state.pages:
-            rendered, written, unchanged = _patch(
+            rendered, written, unchanged, outputs = _patch(
                 output, renderer, jobs, page_prints, state, loaded, options, progress, on_pages)
             lap("pages in place")
             _refresh_indexes(output, index_prints, partitions, state, options,
                              config.language)
+            outputs.update((f"{INDEX_ROOT}/{rel}", st)
+                           for rel, st in scan_output(output / INDEX_ROOT).items())
             lap("search indexes")
         else:
             rendered, written, unchanged = _cold(
                 output, renderer, jobs, groups, partitions, loaded, options, progress)
+            outputs = scan_output(output)
             lap("render, index and write")
         new_state = BuildState(
             settings=settings, stamps=loaded.stamps, pages=page_prints,
-            outputs=scan_output(output), search=index_prints if options.search else {},
+            outputs=outputs, search=index_prints if options.search else {},
             output=where, today=today.isoformat(), meetings=len(site.meetings),
             pages_count=len(jobs), warnings=tuple(problems.warnings))
         if cache is not None:
@@ -272,9 +275,10 @@ def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tu
 def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: dict[str, str],
            state: BuildState, loaded: Loaded, options: BuildOptions,
            progress: Progress | None, on_pages: Callable[[], None] | None
-           ) -> tuple[int, int, int]:
+           ) -> tuple[int, int, int, dict[str, tuple[int, int]]]:
     """Render only pages whose inputs changed (or whose file was changed outside) and apply
-    them as one patch."""
+    them as one patch. Also returns the output's files (search indexes aside) as they are
+    now, so that the output need not be scanned again."""
     current = scan_output(output)
     touched = {rel for rel, st in state.outputs.items() if current.get(rel) != st}
     todo = [j for j in jobs if page_prints[renderer.output_path(j)] != state.pages.get(
@@ -287,13 +291,20 @@ def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: d
         for rel in sorted(current):
             if rel not in keep and not rel.startswith(f"{INDEX_ROOT}/"):
                 patch.remove(rel)
-        patch.apply()
+        changed = patch.apply()
     except BaseException:
         patch.abandon()
         raise
     if on_pages is not None:
         on_pages()
-    return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo)
+    outputs = {rel: st for rel, st in current.items() if not rel.startswith(f"{INDEX_ROOT}/")}
+    for rel in changed:
+        try:
+            st = (output / rel).stat()
+            outputs[rel] = (st.st_size, st.st_mtime_ns)
+        except FileNotFoundError:
+            outputs.pop(rel, None)
+    return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo), outputs
 
 
 def _refresh_indexes(output: Path, index_prints: dict[str, str], partitions: list[Partition],

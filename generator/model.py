@@ -1,4 +1,8 @@
-"""The content model: what a meeting is, built once by the parser and read by the renderer."""
+"""The content model: what a meeting is, built once by the parser and read by the renderer.
+
+The classes are frozen but not slotted: meetings cross process boundaries and sit in the
+build cache as pickles, and slotted dataclasses pickle about twice as slowly.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ STATUSES: tuple[Status, ...] = ("planned", "draft", "adjusted", "published")
 NOTICE_DAYS = 21  # the notice stays up three weeks: the appeal window (Kommunallagen 13 kap.)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Person:
     """Somebody named in the minutes: attendee, absentee or official."""
 
@@ -21,7 +25,7 @@ class Person:
     role: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Attachment:
     """A document that belongs to the meeting: a file in content/, a URL, or only a title."""
 
@@ -30,7 +34,7 @@ class Attachment:
     url: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Html:
     """A run of rendered Markdown inside an item."""
 
@@ -38,7 +42,7 @@ class Html:
     kind: Literal["html"] = "html"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Decision:
     """A decision (beslut), either a ``::: decision`` container or a ``### Beslut`` section."""
 
@@ -49,7 +53,7 @@ class Decision:
     kind: Literal["decision"] = "decision"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Record:
     """A proposal, motion, reservation or distribution list, with who it is by."""
 
@@ -59,7 +63,7 @@ class Record:
     kind: Literal["record"] = "record"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Vote:
     """A roll-call vote (votering), or only its outcome."""
 
@@ -73,7 +77,7 @@ class Vote:
 Segment = Html | Decision | Record | Vote
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AgendaItem:
     """One agenda item (ärende): a level-2 heading and what follows it."""
 
@@ -98,7 +102,7 @@ class AgendaItem:
         return tuple(s for s in self.segments if isinstance(s, Vote))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Meeting:
     """One meeting document, as published (closed and confidential parts already removed)."""
 
@@ -147,7 +151,7 @@ class Meeting:
         return self.date.year
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Page:
     """A plain page from content/pages/."""
 
@@ -157,7 +161,7 @@ class Page:
     html: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BodyInfo:
     """A governing body's own description from content/bodies/<slug>.md."""
 

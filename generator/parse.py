@@ -51,7 +51,7 @@ except AttributeError:  # pragma: no cover
     _VoteLoader = yaml.BaseLoader
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: slotted dataclasses pickle several times slower
 class Parsed:
     """What parsing one file gives: the meeting (if usable) and the problems found."""
 

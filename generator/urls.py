@@ -11,9 +11,16 @@ from slugify import slugify
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+_NORDIC = str.maketrans("åäöÅÄÖéÉüÜ", "aaoAAOeEuU")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
     """ASCII slug with Swedish letters transliterated: 'Hälso- och sjukvårdsnämnden' →
-    'halso-och-sjukvardsnamnden'."""
+    'halso-och-sjukvardsnamnden'. Plain text takes a fast path (case numbers are many)."""
+    folded = text.translate(_NORDIC)
+    if folded.isascii():
+        return _NOT_WORD.sub("-", folded.lower()).strip("-") or "x"
     return slugify(text, lowercase=True) or "x"
 
 

@@ -147,14 +147,16 @@ class Patch:
         """Remove ``rel`` from the output when the patch is applied."""
         self.removed.append(rel)
 
-    def apply(self) -> None:
-        """Write the journal, then move every staged file into place and remove the rest."""
+    def apply(self) -> list[str]:
+        """Write the journal, then move every staged file into place and remove the rest;
+        returns the files that changed."""
         staged = sorted(scan_output(self.dir))  # written here or by worker processes
         lines = [f"+{rel}" for rel in staged] + [f"-{rel}" for rel in self.removed]
         tmp = self.journal.with_suffix(".tmp")
         tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
         os.replace(tmp, self.journal)
         recover(self.output)
+        return staged + self.removed
 
     def abandon(self) -> None:
         """Throw the staged changes away; the output stays exactly as it was."""
@@ -208,6 +210,8 @@ def _prune_empty(folder: Path, stop: Path) -> None:
 def scan_output(output: Path) -> dict[str, tuple[int, int]]:
     """Every file under ``output`` with its size and mtime, to notice outside changes."""
     found: dict[str, tuple[int, int]] = {}
+    if not output.is_dir():
+        return found
     prefix = len(str(output)) + 1
     stack = [str(output)]
     while stack:
