@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ConfigError
 
@@ -29,6 +30,8 @@ class SiteConfig:
     description: str = ""
     appeal_text: str = ""
     edit_url: str = ""
+    timezone: str = "Europe/Stockholm"
+    notice_place: str = ""  # where the adjusted minutes are kept (förvaringsplats)
     accessibility: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
@@ -50,7 +53,7 @@ class SiteConfig:
 
 
 _STRING_KEYS = ("title", "base_url", "language", "organisation", "theme", "description",
-                "appeal_text", "edit_url")
+                "appeal_text", "edit_url", "timezone", "notice_place")
 
 
 def load_config(root: Path) -> SiteConfig:
@@ -73,6 +76,12 @@ def load_config(root: Path) -> SiteConfig:
         raise ConfigError(
             f"{path}: language: expected one of {', '.join(KNOWN_LANGUAGES)}, got {language!r}")
     values["language"] = language
+    if "timezone" in values:
+        try:
+            ZoneInfo(str(values["timezone"]))
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(f"{path}: timezone: unknown time zone "
+                              f"{values['timezone']!r}") from exc
     for key in ("decision_words", "extra_keys"):
         if key in data:
             words = data[key]

@@ -81,6 +81,12 @@ class Fingerprints:
                       [self._body(b) for b in site.bodies]]
         elif job.template == "search.html":
             parts += [site.search_indexes, site.search_filters]
+        elif job.template == "notices.html":
+            parts += [site.today, self._meetings(site.notices), self._meetings(site.past_notices)]
+        elif job.template in ("@feed", "@calendar"):
+            parts += [ctx["title"], self._meetings(ctx["meetings"])]
+        elif job.template == "@sitemap":
+            parts.append(ctx["paths"])
         elif job.template == "page.html":
             page = ctx["page"]
             parts += [page.title, page.html]

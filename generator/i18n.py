@@ -49,6 +49,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "results": "träffar", "no_results": "Inga träffar",
         "all": "Alla", "menu": "Meny", "on_this_page": "Innehåll",
         "title_missing": "(utan rubrik)",
+        "notice_board": "Anslagstavla", "notices_current": "Anslag som är uppe nu",
+        "notices_past": "Tidigare anslag", "no_notices": "Inga anslag är uppe just nu.",
+        "kept_at": "Förvaringsplats för protokollet", "how_to_appeal": "Så överklagar du",
+        "feed": "Prenumerera (Atom)", "calendar": "Kalender (iCalendar)",
+        "subscribe": "Prenumerera",
     },
     "en": {
         "skip": "Skip to content", "home": "Home", "bodies": "Bodies",
@@ -85,13 +90,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "results": "results", "no_results": "No results",
         "all": "All", "menu": "Menu", "on_this_page": "Contents",
         "title_missing": "(untitled)",
+        "notice_board": "Notice board", "notices_current": "Notices up now",
+        "notices_past": "Earlier notices", "no_notices": "No notices are up right now.",
+        "kept_at": "Where the minutes are kept", "how_to_appeal": "How to appeal",
+        "feed": "Subscribe (Atom)", "calendar": "Calendar (iCalendar)",
+        "subscribe": "Subscribe",
     },
 }
 
 # URL path segments of derived pages, per language
 PATHS: dict[str, dict[str, str]] = {
-    "sv": {"decisions": "beslut", "cases": "arenden", "archive": "arkiv", "search": "sok"},
-    "en": {"decisions": "decisions", "cases": "cases", "archive": "archive", "search": "search"},
+    "sv": {"decisions": "beslut", "cases": "arenden", "archive": "arkiv", "search": "sok",
+           "notices": "anslagstavla"},
+    "en": {"decisions": "decisions", "cases": "cases", "archive": "archive", "search": "search",
+           "notices": "notice-board"},
+}
+
+
+APPEAL_TEXT = {
+    "sv": ("Den som är medlem i kommunen eller regionen kan överklaga beslut genom "
+           "laglighetsprövning enligt 13 kap. kommunallagen (2017:725). Överklagandet ska ha "
+           "kommit in till förvaltningsrätten inom tre veckor från den dag då det "
+           "tillkännagavs på anslagstavlan att protokollet justerats."),
+    "en": ("Members of the municipality or region may appeal decisions by judicial review "
+           "(laglighetsprövning, chapter 13 of the Local Government Act, 2017:725). The appeal "
+           "must reach the administrative court within three weeks of the day the adjustment "
+           "of the minutes was announced on the notice board."),
 }
 
 

@@ -13,9 +13,10 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from .config import SiteConfig
-from .i18n import format_date, strings
+from .i18n import APPEAL_TEXT, format_date, strings
 from .markdown import LINK_PREFIX
 from .model import Meeting
+from .publish import atom_feed, calendar, robots, sitemap
 from .site import Site, link_target
 
 _CONTENT_LINK = re.compile(r'(href|src)="' + re.escape(LINK_PREFIX) + r'([^"]*)"')
@@ -76,6 +77,7 @@ class Renderer:
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
         self.env.globals.update(
             t=strings(lang), lang=lang, config=config, site=site, today=today,
+            appeal_text=config.appeal_text or APPEAL_TEXT[lang],
             url=self.url, meeting_url=self.meeting_url, body_url=self.body_url,
             case_url=self.case_url,
         )
@@ -111,8 +113,20 @@ class Renderer:
         return output_file(job.path)
 
     def run(self, job: PageJob) -> Output:
-        """Render one job."""
-        return self.render(job.template, job.path, **dict(job.context))
+        """Render one job: a template, or a feed, calendar, sitemap or robots.txt."""
+        if not job.template.startswith("@"):
+            return self.render(job.template, job.path, **dict(job.context))
+        ctx = dict(job.context)
+        config, site = self.config, self.site
+        if job.template == "@feed":
+            data = atom_feed(config, site, ctx["meetings"], job.path, ctx["title"])
+        elif job.template == "@calendar":
+            data = calendar(config, site, ctx["meetings"], ctx["title"])
+        elif job.template == "@sitemap":
+            data = sitemap(config, ctx["paths"])
+        else:
+            data = robots(config)
+        return Output(job.path, data)
 
     def meeting_page(self, meeting: Meeting) -> Output:
         """The page of one meeting."""
@@ -138,7 +152,22 @@ class Renderer:
         jobs += [PageJob("case.html", c.path, (("case", c),)) for c in site.cases]
         jobs += [PageJob("page.html", site.paths[p.source], (("page", p),)) for p in site.pages]
         jobs.append(PageJob("search.html", f"{section['search']}/"))
+        jobs.append(PageJob("notices.html", f"{section['notices']}/"))
         jobs.append(PageJob("404.html", "404.html"))
+        jobs.append(PageJob("@feed", "feed.xml", (("meetings", site.meetings),
+                                                  ("title", self.config.title))))
+        jobs.append(PageJob("@calendar", "calendar.ics", (("meetings", site.meetings),
+                                                          ("title", self.config.title))))
+        for b in site.bodies:
+            ordered = tuple(reversed(b.meetings))
+            jobs.append(PageJob("@feed", b.path + "feed.xml",
+                                (("meetings", ordered), ("title", b.name))))
+            jobs.append(PageJob("@calendar", b.path + "calendar.ics",
+                                (("meetings", ordered), ("title", b.name))))
+        pages = tuple(sorted(j.path for j in jobs if j.path.endswith("/") or j.path == ""))
+        pages += tuple(sorted(site.paths[m.source] for m in site.meetings))
+        jobs.append(PageJob("@sitemap", "sitemap.xml", (("paths", pages),)))
+        jobs.append(PageJob("@robots", "robots.txt"))
         return jobs
 
     def index_pages(self) -> Iterator[Output]:

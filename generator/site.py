@@ -104,6 +104,9 @@ class Site:
     latest: tuple[Meeting, ...]
     section: dict[str, str]  # localized path segments: decisions, cases, archive, search
     search: tuple[Partition, ...] = ()  # the search indexes, newest years first
+    notices: tuple[Meeting, ...] = ()  # adjusted minutes on the notice board now
+    past_notices: tuple[Meeting, ...] = ()  # taken down, newest first
+    today: date = date(1970, 1, 1)
 
     @property
     def search_filters(self) -> dict[str, list[str]]:
@@ -171,6 +174,8 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         taken.add(page.slug)
         paths[page.source] = path
     held = [m for m in meetings if m.status != "planned"]
+    posted = sorted((m for m in held if m.status == "adjusted" and m.posted),
+                    key=lambda m: (m.posted, m.source), reverse=True)
     return Site(
         meetings=tuple(meetings), paths=paths, body_of=body_of, bodies=tuple(bodies),
         years=_years(held, body_of, section["archive"]),
@@ -182,6 +187,11 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         latest=tuple(reversed(held[-LATEST_ON_HOME:])),
         section=section,
         search=plan_partitions(m.year for m in meetings),
+        notices=tuple(m for m in posted if m.posted and m.posted <= today
+                      and m.notice_end is not None and today <= m.notice_end),
+        past_notices=tuple(m for m in posted if m.notice_end is not None
+                           and m.notice_end < today),
+        today=today,
     )
 
 

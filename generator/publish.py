@@ -1,0 +1,122 @@
+"""Machine-readable outputs: Atom feeds, iCalendar files, sitemap.xml and robots.txt.
+
+Built with feedgen and icalendar, never string templates; every timestamp comes from the
+content (meeting, adjustment and posting dates), never from the build machine's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+from zoneinfo import ZoneInfo
+
+from feedgen.feed import FeedGenerator
+from icalendar import Calendar, Event
+
+from .config import SiteConfig
+from .model import Meeting
+from .site import Site
+
+FEED_ENTRIES = 50
+
+
+def absolute(config: SiteConfig, path: str) -> str:
+    """The full URL of a site path (just the path when base_url has no host)."""
+    parts = urlsplit(config.base_url)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return origin + config.base_path + path
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def _published(meeting: Meeting) -> dt.date:
+    """When the minutes became public: posted, else adjusted, else the meeting day."""
+    return meeting.posted or meeting.adjusted or meeting.date
+
+
+def _agenda(meeting: Meeting) -> str:
+    return "\n".join(" ".join(p for p in (i.label, i.title) if p) for i in meeting.items)
+
+
+def atom_feed(config: SiteConfig, site: Site, meetings: Sequence[Meeting], path: str,
+              title: str) -> bytes:
+    """An Atom feed of the newest published minutes among ``meetings``."""
+    held = [m for m in meetings if m.status in ("published", "adjusted")]
+    newest = sorted(held, key=lambda m: (_published(m), m.date, m.source), reverse=True)
+    newest = newest[:FEED_ENTRIES]
+    feed = FeedGenerator()
+    feed.id(absolute(config, path))
+    feed.title(title)
+    feed.link(href=absolute(config, path), rel="self")
+    feed.link(href=absolute(config, ""), rel="alternate")
+    feed.language(config.language)
+    feed.author({"name": config.organisation or config.title})
+    feed.generator("minutes")
+    feed.updated(_midnight(_published(newest[0]) if newest else dt.date(1970, 1, 1)))
+    for meeting in reversed(newest):  # feedgen prepends: add oldest first
+        url = absolute(config, site.paths[meeting.source])
+        entry = feed.add_entry()
+        entry.id(url)
+        entry.title(meeting.title)
+        entry.link(href=url)
+        entry.published(_midnight(meeting.date))
+        entry.updated(_midnight(_published(meeting)))
+        entry.summary(_agenda(meeting) or meeting.title)
+    return bytes(feed.atom_str(pretty=True))
+
+
+def calendar(config: SiteConfig, site: Site, meetings: Iterable[Meeting], name: str) -> bytes:
+    """An iCalendar file of ``meetings``, planned ones included; UIDs follow the permalink."""
+    zone = ZoneInfo(config.timezone)
+    host = urlsplit(config.base_url).netloc or "minutes.local"
+    cal = Calendar()
+    cal.add("prodid", "-//minutes//minutes//SV")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    for meeting in meetings:
+        path = site.paths[meeting.source]
+        event = Event()
+        event.add("uid", f"{path.strip('/').replace('/', '-')}@{host}")
+        event.add("dtstamp", _midnight(_published(meeting)))
+        event.add("summary", meeting.title)
+        last = meeting.end_date or meeting.date
+        if meeting.start:
+            hour, minute = map(int, meeting.start.split(":"))
+            event.add("dtstart", dt.datetime.combine(meeting.date, dt.time(hour, minute),
+                                                     tzinfo=zone))
+            if meeting.end:
+                hour, minute = map(int, meeting.end.split(":"))
+                event.add("dtend", dt.datetime.combine(last, dt.time(hour, minute),
+                                                       tzinfo=zone))
+        else:
+            event.add("dtstart", meeting.date)
+            event.add("dtend", last + dt.timedelta(days=1))
+        if meeting.location:
+            event.add("location", meeting.location)
+        event.add("url", absolute(config, path))
+        event.add("status", "TENTATIVE" if meeting.status == "planned" else "CONFIRMED")
+        if meeting.items:
+            event.add("description", _agenda(meeting))
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())
+
+
+def sitemap(config: SiteConfig, paths: Iterable[str]) -> bytes:
+    """sitemap.xml of every page."""
+    urlset = ElementTree.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
+    for path in sorted(paths):
+        ElementTree.SubElement(ElementTree.SubElement(urlset, "url"), "loc").text = absolute(
+            config, path)
+    ElementTree.indent(urlset)
+    xml: bytes = ElementTree.tostring(urlset, encoding="UTF-8", xml_declaration=True)
+    return xml + b"\n"
+
+
+def robots(config: SiteConfig) -> bytes:
+    """robots.txt: everything may be crawled; where the sitemap is."""
+    return f"User-agent: *\nAllow: /\nSitemap: {absolute(config, 'sitemap.xml')}\n".encode()

@@ -1,0 +1,125 @@
+"""Publishing like a public body: notice board, Atom feeds, iCalendar, sitemap, robots.txt."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+from icalendar import Calendar
+
+from generator.build import BuildOptions, build
+
+from conftest import SiteFactory
+from htmltools import links, page, texts
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def adjusted(day: str, posted: str, body: str = "Kommunstyrelsen") -> str:
+    return (f"---\nbody: {body}\ndate: {day}\nstatus: adjusted\nadjusters: [A (S), B (M)]\n"
+            f"adjusted: {posted}\nposted: {posted}\nstart: '18:00'\nend: '20:30'\n"
+            f"location: Stadshuset\n---\n## § 1 Budget\n\n::: decision\nBifall.\n:::\n")
+
+
+def site_with_notices(tmp_site: SiteFactory, today: date) -> Path:
+    root = tmp_site({
+        "content/ks/a.md": adjusted("2024-04-02", "2024-04-05"),   # down 2024-04-26
+        "content/ks/b.md": adjusted("2024-05-02", "2024-05-06"),   # up until 2024-05-27
+        "content/ks/c.md": adjusted("2024-05-20", "2024-05-27"),   # up until 2024-06-17
+        "content/sn/d.md": adjusted("2024-05-21", "2024-05-24", "Socialnämnden"),
+        "content/ks/e.md": "---\nbody: Kommunstyrelsen\ndate: 2024-06-20\nstatus: planned\n"
+                           "start: '18:00'\n---\n## § 1 Budget\n",
+    }, toml='title = "Kommunen"\nbase_url = "https://kommun.se/protokoll/"\n'
+            'notice_place = "Kommunkansliet, Stadshuset"\n')
+    build(BuildOptions(source=root, output=root / "_site", today=today, search=False))
+    return root / "_site"
+
+
+def test_notice_board_lists_notices_up_today(tmp_site: SiteFactory) -> None:
+    out = site_with_notices(tmp_site, date(2024, 5, 27))
+    html = page(out, "anslagstavla/")
+    current = texts(html, "section")[0]
+    assert "Kommunstyrelsen, 20 maj 2024" in current          # posted today
+    assert "Kommunstyrelsen, 2 maj 2024" in current           # last day (posted + 21)
+    assert "Socialnämnden, 21 maj 2024" in current
+    assert "2 april 2024" not in current
+    entry = next(t for t in texts(html, "li", "notice-entry") if "2 maj 2024" in t)
+    for fact in ("Justerat 6 maj 2024", "Anslaget 6 maj 2024", "Anslaget tas ned 27 maj 2024",
+                 "Sista dag att överklaga 27 maj 2024",
+                 "Förvaringsplats för protokollet Kommunkansliet, Stadshuset"):
+        assert fact in entry
+    assert "laglighetsprövning" in texts(html, "p", "appeal")[0]
+    past = texts(html, "section")[2]
+    assert "Kommunstyrelsen, 2 april 2024" in past
+    assert "/protokoll/anslagstavla/" in links(page(out, ""))
+
+
+def test_notice_board_follows_the_build_date(tmp_site: SiteFactory) -> None:
+    out = site_with_notices(tmp_site, date(2024, 5, 28))
+    current = texts(page(out, "anslagstavla/"), "section")[0]
+    assert "2 maj 2024" not in current and "20 maj 2024" in current
+
+
+def test_appeal_text_is_settable(tmp_site: SiteFactory) -> None:
+    root = tmp_site({"content/a.md": adjusted("2024-05-02", "2024-05-06")},
+                    toml='title = "T"\nappeal_text = "Egen text om överklagande."\n')
+    build(BuildOptions(source=root, output=root / "_site", today=date(2024, 5, 10),
+                       search=False))
+    assert texts(page(root / "_site", "anslagstavla/"), "p", "appeal") == [
+        "Egen text om överklagande."]
+
+
+def test_atom_feeds_parse_back(tmp_site: SiteFactory) -> None:
+    out = site_with_notices(tmp_site, date(2024, 5, 27))
+    feed = ElementTree.parse(out / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 4  # planned meetings are not minutes
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert ids[0] == "https://kommun.se/protokoll/kommunstyrelsen/2024-05-20/"
+    assert feed.findtext(f"{ATOM}updated") == "2024-05-27T00:00:00+00:00"
+    body_feed = ElementTree.parse(out / "socialnamnden/feed.xml").getroot()
+    assert [e.findtext(f"{ATOM}title") for e in body_feed.findall(f"{ATOM}entry")] == [
+        "Socialnämnden 2024-05-21"]
+    for entry in entries:
+        href = entry.find(f"{ATOM}link").get("href")  # type: ignore[union-attr]
+        assert (out / href.removeprefix("https://kommun.se/protokoll/") / "index.html").is_file()
+
+
+def test_calendars_parse_back_with_stable_uids(tmp_site: SiteFactory) -> None:
+    out = site_with_notices(tmp_site, date(2024, 5, 27))
+    cal = Calendar.from_ical((out / "calendar.ics").read_bytes())
+    events = cal.walk("VEVENT")
+    assert len(events) == 5  # planned meeting included
+    planned = [e for e in events if str(e["status"]) == "TENTATIVE"]
+    assert len(planned) == 1
+    assert planned[0].decoded("dtstart").isoformat() == "2024-06-20T18:00:00+02:00"
+    uids = sorted(str(e["uid"]) for e in events)
+    assert "kommunstyrelsen-2024-06-20@kommun.se" in uids
+    assert len(set(uids)) == 5
+    first = (out / "calendar.ics").read_bytes()
+    build(BuildOptions(source=out.parent, output=out, today=date(2024, 5, 28), search=False,
+                       cache=False))
+    assert (out / "calendar.ics").read_bytes() == first  # nothing of the clock in it
+    body = Calendar.from_ical((out / "socialnamnden/calendar.ics").read_bytes())
+    assert len(body.walk("VEVENT")) == 1
+
+
+def test_sitemap_and_robots(tmp_site: SiteFactory) -> None:
+    out = site_with_notices(tmp_site, date(2024, 5, 27))
+    sitemap = ElementTree.parse(out / "sitemap.xml").getroot()
+    locs = [e.text or "" for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://kommun.se/protokoll/kommunstyrelsen/2024-05-20/" in locs
+    for loc in locs:
+        rel = loc.removeprefix("https://kommun.se/protokoll/")
+        assert (out / rel / "index.html").is_file(), loc
+    assert (out / "robots.txt").read_text() == (
+        "User-agent: *\nAllow: /\nSitemap: https://kommun.se/protokoll/sitemap.xml\n")
+
+
+def test_example_site_feeds_and_calendar(example_site: Path) -> None:
+    feed = ElementTree.parse(example_site / "feed.xml").getroot()
+    assert len(feed.findall(f"{ATOM}entry")) == 5
+    cal = Calendar.from_ical((example_site / "calendar.ics").read_bytes())
+    assert len(cal.walk("VEVENT")) == 5
+    assert "Inga anslag är uppe just nu." in page(example_site, "anslagstavla/")
