@@ -133,6 +133,40 @@ def serve_command(source: Path, output: Path | None, port: int, drafts: bool,
         sys.exit(1)
 
 
+@main.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Kommunen", show_default=True, help="The site's title.")
+@_today
+def init_command(folder: Path, title: str, today: date | None) -> None:
+    """Write a new site: site.toml, a sample meeting, CI workflows and a pre-commit hook."""
+    from .scaffold import ScaffoldError, init_site
+
+    try:
+        written = init_site(folder, title, today or date.today())
+    except ScaffoldError as exc:
+        Console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
+        sys.exit(1)
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
+@main.command("new")
+@_source
+@click.option("--body", required=True, help="The governing body, e.g. Kommunstyrelsen.")
+@click.option("--date", "day", required=True, callback=_parse_day, metavar="YYYY-MM-DD",
+              help="The meeting's date.")
+def new_command(source: Path, body: str, day: date) -> None:
+    """Write a new meeting file from the body's template; never overwrites."""
+    from .scaffold import ScaffoldError, new_meeting
+
+    try:
+        path = new_meeting(source, body, day)
+    except ScaffoldError as exc:
+        Console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
+        sys.exit(1)
+    click.echo(f"wrote {path}")
+
+
 @main.command("check")
 @_source
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")

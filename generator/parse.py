@@ -18,6 +18,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .checks import check_personal_numbers
 from .config import SiteConfig
 from .errors import ContentError, Problems
 from .frontmatter import check_fields, load_yaml, parse_person
@@ -242,7 +243,9 @@ def _front_matter(tokens: list[Token], path: str, config: SiteConfig,
     fm = load_yaml(tokens[0].content, path, 2, problems)
     if fm is None:
         return None
-    return check_fields(fm, path, config.extra_keys, problems)
+    values = check_fields(fm, path, config.extra_keys, problems)
+    values["_status_line"] = fm.lines.get("status", 1)
+    return values
 
 
 def _check_attachments(values: dict[str, Any], config: SiteConfig, path: str, line: int,
@@ -293,10 +296,34 @@ def parse_meeting(data: bytes, path: str, config: SiteConfig,
                                                f"(first on line {numbers[item.number]})")
             numbers.setdefault(item.number, item.line)
         items.append(item)
+    _publication_checks(text, values, items, starts, body_tokens, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
     meeting = _meeting(values, path, config, preamble, tuple(items), tuple(env["links"]))
     return Parsed(meeting, tuple(problems.items))
+
+
+def _publication_checks(text: str, values: dict[str, Any], items: list[AgendaItem],
+                        starts: list[int], tokens: list[Token], path: str,
+                        problems: Problems) -> None:
+    """Warnings about what would be published: missing notice facts, personal numbers."""
+    if values.get("status") == "adjusted":
+        line = values.get("_status_line", 1)
+        if not values.get("adjusters"):
+            problems.warn(path, line, "status: adjusted minutes without adjusters (justerare)")
+        if not values.get("posted"):
+            problems.warn(path, line, "status: adjusted minutes without a posted date "
+                                      "(anslag): the appeal window cannot be shown")
+    if values.get("public") is False:
+        return
+    hidden: list[tuple[int, int]] = []  # line ranges of confidential items, not published
+    for k, item in enumerate(items):
+        if item.confidential:
+            stop = tokens[starts[k + 1]].map if k + 1 < len(starts) else None
+            hidden.append((item.line, stop[0] + 1 if stop else 10**9))
+    lines = ((n, line) for n, line in enumerate(text.split("\n"), 1)
+             if not any(a <= n < b for a, b in hidden))
+    check_personal_numbers(lines, path, problems)
 
 
 def _item(tokens: list[Token], builder: _Builder, path: str, anchors: set[str],
@@ -346,7 +373,8 @@ def _meeting(values: dict[str, Any], path: str, config: SiteConfig,
                                  line=i.line, label=i.label, confidential=i.confidential)
                       for i in items)
         preamble = ()
-    known = {k: v for k, v in values.items() if k not in ("body", "title", "organisation")}
+    known = {k: v for k, v in values.items()
+             if k not in ("body", "title", "organisation", "_status_line")}
     return Meeting(source=path, body=body, title=values.get("title") or default_title,
                    organisation=organisation, preamble=preamble, items=items, links=links,
                    **known)

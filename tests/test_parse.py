@@ -316,3 +316,30 @@ def test_segments_keep_order() -> None:
     m = meeting(HEAD + "## 1. A\n\nText.\n\n::: proposal\nP.\n:::\n" + VOTE.replace(
         "RESULT", "{Ja: 2, Nej: 1, Avstår: 1}") + "\n### Beslut\n\nB.\n")
     assert [type(s) for s in m.items[0].segments] == [Html, Record, Vote, Decision]
+
+
+@pytest.mark.parametrize("number", ["811218-9876", "19811218-9876", "198112189876",
+                                    "640823+3234"])
+def test_personal_identity_number_is_warned_with_line(number: str) -> None:
+    parsed = parse(HEAD + f"## 1. A\n\nSökande {number} har ansökt.\n")
+    assert [(p.severity, p.line) for p in parsed.problems] == [("warning", 7)]
+    assert "personnummer" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize("text", ["811218-9877", "Telefon 010-441 00 00", "RS 2024-05699",
+                                  "2020-05-26", "KS 2023/145", "20201345-1234"])
+def test_numbers_that_are_not_personal_numbers(text: str) -> None:
+    assert parse(HEAD + f"## 1. A\n\n{text}\n").problems == ()
+
+
+def test_personal_number_in_confidential_item_is_not_published_so_not_warned() -> None:
+    parsed = parse(HEAD + "## § 1 Bistånd {confidential=true}\n\nSökande 811218-9876.\n\n"
+                          "## § 2 Öppet\n\nText.\n")
+    assert parsed.problems == ()
+
+
+def test_adjusted_minutes_without_adjusters_or_posted_date_are_warned() -> None:
+    parsed = parse("---\nbody: X\ndate: 2020-01-01\nstatus: adjusted\n---\n")
+    assert [(p.severity, p.line, p.message.split(" (")[0]) for p in parsed.problems] == [
+        ("warning", 4, "status: adjusted minutes without adjusters"),
+        ("warning", 4, "status: adjusted minutes without a posted date")]
