@@ -22,6 +22,7 @@ from .cache import BuildState, Cache, FileStamp, stamp_files
 from .config import SiteConfig, load_config
 from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
+from .history import read_history
 from .load import ContentFiles, Progress, discover, load_pages, parse_meetings
 from .model import Meeting
 from .parse import Parsed
@@ -126,7 +127,7 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
             meetings.append(result.meeting)
     pages, infos = load_pages(config, files, problems)
     site = derive_site(meetings, pages, infos, config.language, build_today(options.today),
-                       problems)
+                       problems, read_history(config.root))
     check_links(site, set(files.files), problems)
     return Loaded(config, files, stamps, site, problems, parse_key, parsed)
 

@@ -50,7 +50,7 @@ class Fingerprints:
         parts: list[object] = [self.settings, job.template, job.path]
         if job.template == "meeting.html":
             m: Meeting = ctx["meeting"]
-            parts += [self.meeting(m), self._body(ctx["body"])]
+            parts += [self.meeting(m), self._body(ctx["body"]), site.history.get(m.source)]
             parts += [site.paths.get("content/" + t.partition("#")[0]) for t, _ in m.links]
             cases = [i.case for i in m.items if i.case] + ([m.case] if m.case else [])
             parts += [site.case_path(c) for c in cases]

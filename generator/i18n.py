@@ -54,6 +54,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kept_at": "Förvaringsplats för protokollet", "how_to_appeal": "Så överklagar du",
         "feed": "Prenumerera (Atom)", "calendar": "Kalender (iCalendar)",
         "subscribe": "Prenumerera",
+        "history": "Ändringar", "last_changed": "Senast ändrad", "edit": "Redigera sidan",
     },
     "en": {
         "skip": "Skip to content", "home": "Home", "bodies": "Bodies",
@@ -95,6 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kept_at": "Where the minutes are kept", "how_to_appeal": "How to appeal",
         "feed": "Subscribe (Atom)", "calendar": "Calendar (iCalendar)",
         "subscribe": "Subscribe",
+        "history": "Changes", "last_changed": "Last changed", "edit": "Edit this page",
     },
 }
 

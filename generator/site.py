@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import Problems
+from .history import Revision
 from .i18n import PATHS
 from .model import AgendaItem, BodyInfo, Decision, Meeting, Page
 from .search import Partition, plan_partitions
@@ -107,6 +108,7 @@ class Site:
     notices: tuple[Meeting, ...] = ()  # adjusted minutes on the notice board now
     past_notices: tuple[Meeting, ...] = ()  # taken down, newest first
     today: date = date(1970, 1, 1)
+    history: dict[str, tuple[Revision, ...]] = field(default_factory=dict)  # source → commits
 
     @property
     def search_filters(self) -> dict[str, list[str]]:
@@ -138,7 +140,8 @@ def normalise_case(case: str) -> str:
 
 
 def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo],
-                language: str, today: date, problems: Problems) -> Site:
+                language: str, today: date, problems: Problems,
+                history: dict[str, tuple[Revision, ...]] | None = None) -> Site:
     """Everything the renderer needs, from the meetings that are to be published."""
     section = PATHS[language]
     meetings = sorted(meetings, key=lambda m: (m.date, m.source))
@@ -192,6 +195,7 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         past_notices=tuple(m for m in posted if m.notice_end is not None
                            and m.notice_end < today),
         today=today,
+        history=history or {},
     )
 
 
