@@ -1,0 +1,133 @@
+"""WCAG 2.1 AA in a real browser: axe-core on every page type, light and dark, phone and
+desktop widths; keyboard order, structure, no horizontal scrolling, print, page weight."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+RS = "/region-jamtland-harjedalen/regionstyrelsen/2020-05-26/"
+PAGE_TYPES = {
+    "home": "/",
+    "body": "/region-jamtland-harjedalen/regionstyrelsen/",
+    "year": "/arkiv/2020/",
+    "meeting": RS,
+    "decisions": "/beslut/",
+    "case": "/arenden/rs-412-2020/",
+    "search": "/sok/?q=digitala",
+    "notices": "/anslagstavla/",
+    "page": "/om/",
+    "404": "/404.html",
+}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+AXE = Axe()
+
+
+def open_page(browser: Browser, url: str, width: int, scheme: str = "light") -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 800},
+                                  color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(url)
+    if "/sok/" in url:
+        page.wait_for_selector(".search-results li", timeout=15000)
+    return page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_axe_finds_no_violations(browser: Browser, example_url: str, kind: str, width: int,
+                                 scheme: str) -> None:
+    page = open_page(browser, example_url + PAGE_TYPES[kind], width, scheme)
+    results = AXE.run(page, options=WCAG)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in results.response["violations"]]
+    assert violations == []
+    # no horizontal scrolling at any width
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_structure(browser: Browser, example_url: str, kind: str) -> None:
+    page = open_page(browser, example_url + PAGE_TYPES[kind], 1280)
+    assert page.locator("h1").count() == 1
+    levels = [int(tag[1]) for tag in page.eval_on_selector_all(
+        "main h1, main h2, main h3, main h4, main h5, main h6", "els => els.map(e => e.tagName)")]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    for landmark in ("header", "nav", "main", "footer"):
+        assert page.locator(landmark).count() >= 1, landmark
+    assert page.locator("a.skip").get_attribute("href") == "#main"
+    page.context.close()
+
+
+def test_tables_have_captions_and_header_scopes(browser: Browser, example_url: str) -> None:
+    page = open_page(browser, example_url + RS, 1280)
+    for table in page.locator("main table").all():
+        assert table.locator("caption").count() == 1
+        assert table.locator("th:not([scope])").count() == 0
+    page.context.close()
+
+
+def test_keyboard_order_of_the_header(browser: Browser, example_url: str) -> None:
+    page = open_page(browser, example_url + "/", 1280)
+    order = []
+    for _ in range(7):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate(
+            "(e => e.id || e.textContent.trim())(document.activeElement)"))
+    assert order == ["Hoppa till innehållet", "Protokoll – exempelsajt", "Arkiv", "Beslut",
+                     "Anslagstavla", "site-search", "Sök"]
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # focus is visible
+    page.context.close()
+
+
+def test_skip_link_moves_focus_to_main(browser: Browser, example_url: str) -> None:
+    page = open_page(browser, example_url + RS, 1280)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.context.close()
+
+
+def test_print_keeps_the_minutes_and_drops_navigation(browser: Browser, example_url: str,
+                                                       tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    page = open_page(browser, example_url + RS, 1280)
+    pdf = tmp_path / "rs.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = " ".join((p.extract_text() or "") for p in PdfReader(pdf).pages)
+    text = re.sub(r"\s+", " ", text)
+    assert "§ 89 Digitala hjälpmedel för regionens medarbetare" in text
+    assert "teknisk lösning" in text and "Beslut" in text
+    assert "Sök i protokollen" not in text and "Ärendelista" not in text
+    page.context.close()
+
+
+def test_pages_are_light(example_site: Path) -> None:
+    css = (example_site / "static/style.css").stat().st_size
+    meeting = (example_site / RS.strip("/") / "index.html").stat().st_size
+    assert meeting + css <= 60 * 1024, (meeting, css)
+
+
+def test_no_request_to_another_host(browser: Browser, example_url: str) -> None:
+    hosts = set()
+    for kind, path in PAGE_TYPES.items():
+        page = open_page(browser, example_url + path, 1280)
+        page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+        page.reload()
+        page.wait_for_load_state("networkidle")
+        page.context.close()
+        assert kind
+    assert hosts == {example_url.split("/")[2]}
