@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import click
+from jinja2 import TemplateError, TemplateSyntaxError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
@@ -44,6 +47,15 @@ def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
 def _print_problems(console: Console, problems: list[ContentError]) -> None:
     for problem in problems:
         console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+
+
+def template_location(exc: BaseException) -> str:
+    """'themes/x/templates/page.html:8' for an error raised in a template (even in a worker)."""
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}"
+    text = "".join(traceback.format_exception(exc))
+    found = re.findall(r'File "([^"]+\.html)", line (\d+)', text)
+    return f"{found[-1][0]}:{found[-1][1]}" if found else "template"
 
 
 def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -101,6 +113,10 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
         sys.exit(1)
     except SearchIndexError as exc:
         console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        sys.exit(1)
+    except TemplateError as exc:
+        console.print(f"error: {template_location(exc)}: {exc}", markup=False, soft_wrap=True)
+        console.print(f"nothing was written ({options.output_dir} is unchanged).", markup=False)
         sys.exit(1)
     _print_problems(console, list(result.warnings))
     click.echo(f"Built {result.meetings} meetings, {result.pages} pages in "

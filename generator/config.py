@@ -35,6 +35,11 @@ class SiteConfig:
     accessibility: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
+    def statement(self) -> dict[str, str]:
+        """The accessibility statement's settings: contact, request, reviewed, known_issues."""
+        return {key: "" for key in STATEMENT_KEYS} | dict(self.accessibility)
+
+    @property
     def content_dir(self) -> Path:
         """Where the clerks' files live."""
         return self.root / "content"
@@ -52,6 +57,7 @@ class SiteConfig:
         return self if base_url is None else replace(self, base_url=base_url)
 
 
+STATEMENT_KEYS = ("contact", "request", "reviewed", "known_issues")
 _STRING_KEYS = ("title", "base_url", "language", "organisation", "theme", "description",
                 "appeal_text", "edit_url", "timezone", "notice_place")
 
@@ -96,6 +102,10 @@ def load_config(root: Path) -> SiteConfig:
         table = data["accessibility"]
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: accessibility: expected a table")
+        unknown_keys = sorted(set(table) - set(STATEMENT_KEYS))
+        if unknown_keys:
+            raise ConfigError(f"{path}: accessibility: unknown key(s) {', '.join(unknown_keys)} "
+                              f"(known: {', '.join(STATEMENT_KEYS)})")
         values["accessibility"] = tuple(sorted((str(k), str(v)) for k, v in table.items()))
     known = set(_STRING_KEYS) | {"decision_words", "extra_keys", "raw_html", "accessibility"}
     unknown = sorted(set(data) - known)

@@ -55,6 +55,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed": "Prenumerera (Atom)", "calendar": "Kalender (iCalendar)",
         "subscribe": "Prenumerera",
         "history": "Ändringar", "last_changed": "Senast ändrad", "edit": "Redigera sidan",
+        "a11y_title": "Tillgänglighetsredogörelse",
+        "a11y_intro": "{org} står bakom den här webbplatsen. Vi vill att så många som möjligt "
+                      "ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen "
+                      "om tillgänglighet till digital offentlig service, kända problem och hur "
+                      "du kan rapportera brister så att vi kan åtgärda dem.",
+        "a11y_status": "Hur tillgänglig är webbplatsen?",
+        "a11y_status_text": "Webbplatsen är förenlig med lagen om tillgänglighet till digital "
+                            "offentlig service. Den testas automatiskt mot WCAG 2.1 nivå AA "
+                            "i ljust och mörkt läge, i mobil- och datorbredd.",
+        "a11y_request": "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+        "a11y_request_text": "Om du behöver innehåll från webbplatsen i ett annat format kan "
+                             "du kontakta oss:",
+        "a11y_report": "Rapportera brister i webbplatsens tillgänglighet",
+        "a11y_report_text": "Vi strävar hela tiden efter att förbättra webbplatsens "
+                            "tillgänglighet. Om du upptäcker problem som inte beskrivs här, "
+                            "eller om du anser att vi inte uppfyller lagens krav, kontakta oss:",
+        "a11y_supervision": "Tillsyn",
+        "a11y_supervision_text": "Myndigheten för digital förvaltning (Digg) har ansvaret för "
+                                 "tillsyn över lagen om tillgänglighet till digital offentlig "
+                                 "service. Om du inte är nöjd med hur vi hanterar dina "
+                                 "synpunkter kan du kontakta Digg.",
+        "a11y_known": "Kända brister",
+        "a11y_reviewed": "Redogörelsen granskades senast",
     },
     "en": {
         "skip": "Skip to content", "home": "Home", "bodies": "Bodies",
@@ -97,15 +120,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed": "Subscribe (Atom)", "calendar": "Calendar (iCalendar)",
         "subscribe": "Subscribe",
         "history": "Changes", "last_changed": "Last changed", "edit": "Edit this page",
+        "a11y_title": "Accessibility statement",
+        "a11y_intro": "{org} runs this website. We want as many people as possible to be able "
+                      "to use it. This statement describes how the site meets the accessibility "
+                      "requirements, known problems, and how to report them.",
+        "a11y_status": "How accessible is this website?",
+        "a11y_status_text": "The website meets the accessibility requirements for public "
+                            "sector websites. It is tested automatically against WCAG 2.1 "
+                            "level AA in light and dark mode, at phone and desktop widths.",
+        "a11y_request": "What to do if you cannot use parts of this website",
+        "a11y_request_text": "If you need content from this website in another format, "
+                             "contact us:",
+        "a11y_report": "Reporting accessibility problems",
+        "a11y_report_text": "We are always looking to improve the accessibility of this "
+                            "website. If you find a problem that is not described here, or "
+                            "think we do not meet the requirements, contact us:",
+        "a11y_supervision": "Enforcement",
+        "a11y_supervision_text": "The Agency for Digital Government (Digg) is responsible for "
+                                 "enforcing the accessibility regulations. If you are not "
+                                 "happy with how we respond to your complaint, contact Digg.",
+        "a11y_known": "Known problems",
+        "a11y_reviewed": "This statement was last reviewed on",
     },
 }
 
 # URL path segments of derived pages, per language
 PATHS: dict[str, dict[str, str]] = {
     "sv": {"decisions": "beslut", "cases": "arenden", "archive": "arkiv", "search": "sok",
-           "notices": "anslagstavla"},
+           "notices": "anslagstavla", "accessibility": "tillganglighet"},
     "en": {"decisions": "decisions", "cases": "cases", "archive": "archive", "search": "search",
-           "notices": "notice-board"},
+           "notices": "notice-board", "accessibility": "accessibility"},
 }
 
 

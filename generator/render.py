@@ -153,6 +153,7 @@ class Renderer:
         jobs += [PageJob("page.html", site.paths[p.source], (("page", p),)) for p in site.pages]
         jobs.append(PageJob("search.html", f"{section['search']}/"))
         jobs.append(PageJob("notices.html", f"{section['notices']}/"))
+        jobs.append(PageJob("accessibility.html", f"{section['accessibility']}/"))
         jobs.append(PageJob("404.html", "404.html"))
         jobs.append(PageJob("@feed", "feed.xml", (("meetings", site.meetings),
                                                   ("title", self.config.title))))

@@ -3,6 +3,7 @@ desktop widths; keyboard order, structure, no horizontal scrolling, print, page 
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ PAGE_TYPES = {
     "search": "/sok/?q=digitala",
     "notices": "/anslagstavla/",
     "page": "/om/",
+    "statement": "/tillganglighet/",
     "404": "/404.html",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -61,7 +63,7 @@ def test_structure(browser: Browser, example_url: str, kind: str) -> None:
     levels = [int(tag[1]) for tag in page.eval_on_selector_all(
         "main h1, main h2, main h3, main h4, main h5, main h6", "els => els.map(e => e.tagName)")]
     assert levels[0] == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
     for landmark in ("header", "nav", "main", "footer"):
         assert page.locator(landmark).count() >= 1, landmark
     assert page.locator("a.skip").get_attribute("href") == "#main"
@@ -113,6 +115,19 @@ def test_print_keeps_the_minutes_and_drops_navigation(browser: Browser, example_
     assert "teknisk lösning" in text and "Beslut" in text
     assert "Sök i protokollen" not in text and "Ärendelista" not in text
     page.context.close()
+
+
+def test_accessibility_statement_from_site_toml(example_site: Path) -> None:
+    from htmltools import page, texts
+
+    html = page(example_site, "tillganglighet/")
+    assert "<h1>Tillgänglighetsredogörelse</h1>" in html
+    assert "webb@example.org" in html and "kan beställas från registraturen" in html
+    assert "granskades senast 2025-11-25" in html and "Digg" in html
+    for file in example_site.rglob("index.html"):
+        footer = file.read_text().split('<footer class="site-footer">')[1]
+        assert 'href="/tillganglighet/"' in footer, file
+    assert texts(html, "p", "contact")
 
 
 def test_pages_are_light(example_site: Path) -> None:

@@ -238,6 +238,18 @@ def test_cli_build_check_and_exit_codes(tmp_site: SiteFactory) -> None:
     assert usage.exit_code == 2
 
 
+def test_template_error_names_file_and_line(tmp_site: SiteFactory) -> None:
+    root = tmp_site({"content/ks.md": meeting(),
+                     "themes/default/templates/page.html": "{% extends 'base.html' %}\n"
+                     "{% block main %}{{ nope.x }}{% endblock %}",
+                     "content/pages/om.md": "# Om\n"})
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert result.exit_code == 1
+    assert "themes/default/templates/page.html:2: 'nope' is undefined" in result.output
+    assert not (root / "_site").exists()
+
+
 def test_check_writes_nothing(tmp_site: SiteFactory) -> None:
     root = tmp_site({"content/ks.md": meeting()})
     result = CliRunner().invoke(main, ["check", "--source", str(root)])
