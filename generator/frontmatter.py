@@ -78,6 +78,11 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
             if not isinstance(node, yaml.MappingNode):
                 problems.error(path, first_line, "front matter: expected key: value lines")
                 return None
+            shared = _shared_node(node)
+            if shared is not None:  # anchors and aliases can expand into billions of items
+                problems.error(path, first_line + shared.start_mark.line,
+                               "front matter: YAML anchors and aliases (&, *) are not allowed")
+                return None
             values: dict[str, Any] = {}
             lines: dict[str, int] = {}
             for key_node, value_node in node.value:
@@ -102,6 +107,23 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         return None
 
 
+def _shared_node(root: yaml.Node) -> yaml.Node | None:
+    """A node reached twice (through an alias), if any."""
+    seen: set[int] = set()
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
 def _as_date(value: object) -> date | None:
     if isinstance(value, datetime):
         return value.date()
@@ -113,6 +135,15 @@ def _as_date(value: object) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _scalar_text(value: object) -> str:
+    """An extra key's value as text; lists of text are joined, anything deeper is dropped."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if isinstance(v, (str, int, float, date)))
+    return "" if isinstance(value, dict) else str(value)
 
 
 def _names(value: object) -> tuple[str, ...] | None:
@@ -136,7 +167,7 @@ def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
         line = fm.lines[key]
         if key not in KNOWN_KEYS:
             if key in extra_keys:
-                extra.append((key, "" if value is None else str(value)))
+                extra.append((key, _scalar_text(value)))
                 continue
             guess = misspelt_key(key)
             if guess is not None:
@@ -144,7 +175,7 @@ def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
             else:
                 problems.warn(path, line, f"{key}: unknown key (declare it in site.toml "
                                           "extra_keys to keep it)")
-                extra.append((key, "" if value is None else str(value)))
+                extra.append((key, _scalar_text(value)))
             continue
         if value is None:
             continue
