@@ -96,6 +96,16 @@ def _stamp_paths(files: ContentFiles) -> list[str]:
 
 
 @dataclass(slots=True)
+class Session:
+    """What a long-running process (``minutes serve``) keeps between builds, so that a
+    rebuild need not read the cache files again."""
+
+    state: BuildState | None = None
+    parse_key: str = ""
+    parsed: dict[tuple[str, str], Parsed] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Loaded:
     """Everything read and derived, before anything is written."""
 
@@ -106,15 +116,19 @@ class Loaded:
     problems: Problems
     parse_key: str
     parsed: dict[tuple[str, str], Parsed]
+    fresh: int = 0  # files parsed by this build (the rest came from the cache)
 
 
 def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Cache | None,
-         progress: Progress | None = None) -> Loaded:
+         progress: Progress | None = None, session: Session | None = None) -> Loaded:
     """Read, parse (reusing cached parses) and derive; problems are collected, not raised."""
     files = discover(config)
     stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
     parse_key = _hash(__version__, config, sorted(files.files))
-    cached = cache.load_parsed(parse_key) if cache is not None else {}
+    if session is not None and session.parse_key == parse_key:
+        cached = session.parsed
+    else:
+        cached = cache.load_parsed(parse_key) if cache is not None else {}
     keys = {path: (path, stamps[path].digest) for path in files.meetings}
     todo = [path for path in files.meetings if keys[path] not in cached]
     fresh = parse_meetings(config, todo, options.jobs or os.cpu_count() or 1, progress)
@@ -129,7 +143,10 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
     site = derive_site(meetings, pages, infos, config.language, build_today(options.today),
                        problems, read_history(config.root))
     check_links(site, set(files.files), problems)
-    return Loaded(config, files, stamps, site, problems, parse_key, parsed)
+    if session is not None:
+        session.parse_key, session.parsed = parse_key, parsed
+    return Loaded(config, files, stamps, site, problems, parse_key, parsed,
+                  fresh=len(todo) + len(set(cached) - set(parsed)))
 
 
 def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
@@ -159,7 +176,8 @@ def _plan(renderer: Renderer, site: Site) -> tuple[list[PageJob], list[tuple[int
 
 
 def build(options: BuildOptions, progress: Progress | None = None,
-          on_pages: Callable[[], None] | None = None) -> BuildResult:
+          on_pages: Callable[[], None] | None = None,
+          session: Session | None = None) -> BuildResult:
     """Build the site into the output folder, or raise BuildFailed and leave it untouched.
 
     ``on_pages`` is called once the pages are in place, before search indexes are refreshed
@@ -173,7 +191,10 @@ def build(options: BuildOptions, progress: Progress | None = None,
     config = load_config(options.source).with_base_url(options.base_url)
     output = options.output_dir
     cache = Cache(options.source) if options.cache else None
-    state = cache.load_state() if cache is not None else BuildState()
+    if session is not None and session.state is not None:
+        state = session.state
+    else:
+        state = cache.load_state() if cache is not None else BuildState()
     today = build_today(options.today)
     settings = _hash(__version__, config, _theme_fingerprint(config), options.drafts,
                      options.strict, options.search)
@@ -189,9 +210,10 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 return BuildResult(state.meetings, state.pages_count, 0, len(state.outputs),
                                    time.perf_counter() - started, state.warnings, 0,
                                    tuple(timings))
-        loaded = load(config, options, state, cache, progress)
+        loaded = load(config, options, state, cache, progress, session)
         lap("parse")
-        if cache is not None:
+        if cache is not None and loaded.fresh and (session is None or session.state is None):
+            # only when something was parsed; a serving process keeps it in memory instead
             cache.save_parsed(loaded.parse_key, loaded.parsed)
         problems = loaded.problems
         failing = problems.errors + (problems.warnings if options.strict else [])
@@ -224,6 +246,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
             outputs=outputs, search=index_prints if options.search else {},
             output=where, today=today.isoformat(), meetings=len(site.meetings),
             pages_count=len(jobs), warnings=tuple(problems.warnings))
+        if session is not None:
+            session.state = new_state
         if cache is not None:
             cache.save_state(new_state)
         lap("cache")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 Status = Literal["planned", "draft", "adjusted", "published"]
@@ -91,9 +92,9 @@ class AgendaItem:
     confidential: bool = False
     text: str = ""  # plain text, for search and feeds
 
-    @property
+    @cached_property
     def decisions(self) -> tuple[Decision, ...]:
-        """The item's decisions, in order."""
+        """The item's decisions, in order (asked for by every index: computed once)."""
         return tuple(s for s in self.segments if isinstance(s, Decision))
 
     @property

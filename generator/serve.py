@@ -19,7 +19,7 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildOptions, BuildResult, build
+from .build import BuildOptions, BuildResult, Session, build
 from .cache import CACHE_DIR
 from .errors import BuildFailed, ConfigError, ContentError
 from .search import SearchIndexError
@@ -144,7 +144,8 @@ class _Watcher(FileSystemEventHandler):
             self.dirty.set()
 
 
-def rebuild(options: BuildOptions, state: ServeState, log: Any) -> BuildResult | None:
+def rebuild(options: BuildOptions, state: ServeState, log: Any,
+            session: Session | None = None) -> BuildResult | None:
     """One build; its problems (if any) go to the browser and the log."""
     published = threading.Event()
 
@@ -153,7 +154,7 @@ def rebuild(options: BuildOptions, state: ServeState, log: Any) -> BuildResult |
         published.set()
 
     try:
-        result = build(options, on_pages=pages_ready)
+        result = build(options, on_pages=pages_ready, session=session)
     except BuildFailed as exc:
         lines = [str(p) for p in exc.problems]
         state.publish(lines)
@@ -177,7 +178,8 @@ def serve(options: BuildOptions, port: int, log: Any) -> None:
     options = replace(options, base_url="/")
     output = options.output_dir
     state = ServeState()
-    first = rebuild(options, state, log)
+    session = Session()  # parsed meetings stay in memory between rebuilds
+    first = rebuild(options, state, log, session)
     if first is not None:
         log(f"Built {first.meetings} meetings, {first.pages} pages in {first.seconds:.1f} s")
     output.mkdir(parents=True, exist_ok=True)
@@ -200,7 +202,7 @@ def serve(options: BuildOptions, port: int, log: Any) -> None:
             dirty.wait()
             time.sleep(DEBOUNCE)  # let an editor finish writing
             dirty.clear()
-            result = rebuild(options, state, log)
+            result = rebuild(options, state, log, session)
             if result is not None:
                 log(f"Rebuilt: {result.rendered} pages rendered in {result.seconds:.2f} s")
     except KeyboardInterrupt:

@@ -239,9 +239,10 @@ def _cases(meetings: list[Meeting], segment: str) -> tuple[CaseFile, ...]:
             if item.case:
                 entries[normalise_case(item.case)].append(CaseEntry(m, item))
     taken: set[str] = set()
-    return tuple(CaseFile(case=c, path=f"{segment}/{unique(slug(c), taken)}/",
+    slugs = {c: slug(c) for c in entries}
+    return tuple(CaseFile(case=c, path=f"{segment}/{unique(slugs[c], taken)}/",
                           entries=tuple(entries[c]))
-                 for c in sorted(entries, key=lambda c: (slug(c), c)))
+                 for c in sorted(entries, key=lambda c: (slugs[c], c)))
 
 
 def check_links(site: Site, files: set[str], problems: Problems) -> None:

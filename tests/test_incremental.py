@@ -154,3 +154,23 @@ def test_many_edits_rendered_by_the_pool(tmp_site: SiteFactory, tmp_path: Path) 
     result = again(root)
     assert result.rendered >= 256  # enough for the process pool
     assert digest(root / "_site") == digest(clean(root, tmp_path))
+
+
+def test_session_keeps_parses_in_memory(site: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.build import Session
+    from generator.cache import Cache
+
+    session = Session()
+    options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
+    build(options, session=session)
+    edited = sorted((site / "content").rglob("*.md"))[2]
+    edited.write_text(edited.read_text() + "\nNy mening.\n")
+
+    def no_disk(*_: object) -> None:
+        raise AssertionError("the session should not read the parse cache from disk")
+
+    monkeypatch.setattr(Cache, "load_parsed", no_disk)
+    result = build(options, session=session)
+    assert result.rendered > 0
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
