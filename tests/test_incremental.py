@@ -163,7 +163,9 @@ def test_session_keeps_parses_in_memory(site: Path, tmp_path: Path,
 
     session = Session()
     options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
-    build(options, session=session)
+    first = sorted((site / "content").rglob("*.md"))[1]
+    first.write_text(first.read_text() + "\nFörsta ändringen.\n")
+    build(options, session=session)  # reads the cache files once
     edited = sorted((site / "content").rglob("*.md"))[2]
     edited.write_text(edited.read_text() + "\nNy mening.\n")
 
