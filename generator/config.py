@@ -31,6 +31,7 @@ class SiteConfig:
     appeal_text: str = ""
     edit_url: str = ""
     timezone: str = "Europe/Stockholm"
+    open_data: bool = True  # the OParl export under oparl/
     notice_place: str = ""  # where the adjusted minutes are kept (förvaringsplats)
     accessibility: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
@@ -94,10 +95,11 @@ def load_config(root: Path) -> SiteConfig:
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise ConfigError(f"{path}: {key}: expected a list of strings")
             values[key] = tuple(words)
-    if "raw_html" in data:
-        if not isinstance(data["raw_html"], bool):
-            raise ConfigError(f"{path}: raw_html: expected true or false")
-        values["raw_html"] = data["raw_html"]
+    for flag in ("raw_html", "open_data"):
+        if flag in data:
+            if not isinstance(data[flag], bool):
+                raise ConfigError(f"{path}: {flag}: expected true or false")
+            values[flag] = data[flag]
     if "accessibility" in data:
         table = data["accessibility"]
         if not isinstance(table, dict):
@@ -107,7 +109,8 @@ def load_config(root: Path) -> SiteConfig:
             raise ConfigError(f"{path}: accessibility: unknown key(s) {', '.join(unknown_keys)} "
                               f"(known: {', '.join(STATEMENT_KEYS)})")
         values["accessibility"] = tuple(sorted((str(k), str(v)) for k, v in table.items()))
-    known = set(_STRING_KEYS) | {"decision_words", "extra_keys", "raw_html", "accessibility"}
+    known = set(_STRING_KEYS) | {"decision_words", "extra_keys", "raw_html", "open_data",
+                                 "accessibility"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s): {', '.join(unknown)}")

@@ -85,6 +85,12 @@ class Fingerprints:
             parts += [site.today, self._meetings(site.notices), self._meetings(site.past_notices)]
         elif job.template in ("@feed", "@calendar"):
             parts += [ctx["title"], self._meetings(ctx["meetings"])]
+        elif job.template == "@oparl":
+            deps = ctx["deps"]
+            parts += [self._meetings(deps), sorted(
+                {site.case_path(i.case) for m in deps for i in m.items if i.case})]
+            if ctx["kind"] in ("list", "body", "system", "bodies", "organization"):
+                parts.append([self._body(b) for b in site.bodies])
         elif job.template == "@sitemap":
             parts.append(ctx["paths"])
         elif job.template == "page.html":

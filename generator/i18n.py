@@ -55,6 +55,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed": "Prenumerera (Atom)", "calendar": "Kalender (iCalendar)",
         "subscribe": "Prenumerera",
         "history": "Ändringar", "last_changed": "Senast ändrad", "edit": "Redigera sidan",
+        "opendata": "Öppna data",
+        "opendata_text": "Alla publicerade protokoll finns också som maskinläsbara JSON-filer "
+                         "i OParl 1.1-format: organisationer (Body), organ (Organization), "
+                         "personer med uppdrag (Person, Membership), sammanträden (Meeting) "
+                         "med ärenden (AgendaItem), bilagor (File) och plats (Location), "
+                         "diarienummer (Paper) med sina behandlingar (Consultation). "
+                         "Omröstningar finns som Popolo VoteEvent med Count och Vote. "
+                         "Varje objekt har id, created, modified och web. Börja i systemobjektet:",
+        "opendata_feeds": "Flöden och kalendrar:",
         "a11y_title": "Tillgänglighetsredogörelse",
         "a11y_intro": "{org} står bakom den här webbplatsen. Vi vill att så många som möjligt "
                       "ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen "
@@ -120,6 +129,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed": "Subscribe (Atom)", "calendar": "Calendar (iCalendar)",
         "subscribe": "Subscribe",
         "history": "Changes", "last_changed": "Last changed", "edit": "Edit this page",
+        "opendata": "Open data",
+        "opendata_text": "Every published meeting is also available as machine-readable JSON "
+                         "in the shape of OParl 1.1: organisations (Body), governing bodies "
+                         "(Organization), people and their roles (Person, Membership), "
+                         "meetings (Meeting) with agenda items (AgendaItem), files (File) and "
+                         "place (Location), case numbers (Paper) and their handlings "
+                         "(Consultation). Votes are Popolo VoteEvents with Counts and Votes. "
+                         "Every object has id, created, modified and web. Start at the system "
+                         "object:",
+        "opendata_feeds": "Feeds and calendars:",
         "a11y_title": "Accessibility statement",
         "a11y_intro": "{org} runs this website. We want as many people as possible to be able "
                       "to use it. This statement describes how the site meets the accessibility "
@@ -147,9 +166,11 @@ STRINGS: dict[str, dict[str, str]] = {
 # URL path segments of derived pages, per language
 PATHS: dict[str, dict[str, str]] = {
     "sv": {"decisions": "beslut", "cases": "arenden", "archive": "arkiv", "search": "sok",
-           "notices": "anslagstavla", "accessibility": "tillganglighet"},
+           "notices": "anslagstavla", "accessibility": "tillganglighet",
+           "opendata": "oppna-data"},
     "en": {"decisions": "decisions", "cases": "cases", "archive": "archive", "search": "search",
-           "notices": "notice-board", "accessibility": "accessibility"},
+           "notices": "notice-board", "accessibility": "accessibility",
+           "opendata": "open-data"},
 }
 
 

@@ -15,9 +15,22 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from .config import SiteConfig
 from .i18n import APPEAL_TEXT, format_date, strings
 from .markdown import LINK_PREFIX
-from .model import Meeting
+from .model import Meeting, Person
+from .opendata import PER_PAGE as OPARL_PER_PAGE
+from .opendata import ROOT as OPARL_ROOT
+from .opendata import (
+    Exporter,
+    dump,
+    meeting_path,
+    org_bodies,
+    organization_path,
+    paper_path,
+    people,
+    person_path,
+    vote_path,
+)
 from .publish import atom_feed, calendar, robots, sitemap
-from .site import Site, link_target
+from .site import CaseFile, Site, link_target
 
 _CONTENT_LINK = re.compile(r'(href|src)="' + re.escape(LINK_PREFIX) + r'([^"]*)"')
 
@@ -66,6 +79,8 @@ class Renderer:
     def __init__(self, config: SiteConfig, site: Site, today: date) -> None:
         self.config = config
         self.site = site
+        self._exporter: Exporter | None = None
+        self._people: dict[str, list[tuple[Meeting, Person, str]]] | None = None
         lang = config.language
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(str(d / "templates"))
@@ -124,6 +139,8 @@ class Renderer:
             data = calendar(config, site, ctx["meetings"], ctx["title"])
         elif job.template == "@sitemap":
             data = sitemap(config, ctx["paths"])
+        elif job.template == "@oparl":
+            data = self.open_data(job)
         else:
             data = robots(config)
         return Output(job.path, data)
@@ -154,6 +171,8 @@ class Renderer:
         jobs.append(PageJob("search.html", f"{section['search']}/"))
         jobs.append(PageJob("notices.html", f"{section['notices']}/"))
         jobs.append(PageJob("accessibility.html", f"{section['accessibility']}/"))
+        if self.config.open_data:
+            jobs.append(PageJob("opendata.html", f"{section['opendata']}/"))
         jobs.append(PageJob("404.html", "404.html"))
         jobs.append(PageJob("@feed", "feed.xml", (("meetings", site.meetings),
                                                   ("title", self.config.title))))
@@ -169,7 +188,109 @@ class Renderer:
         pages += tuple(sorted(site.paths[m.source] for m in site.meetings))
         jobs.append(PageJob("@sitemap", "sitemap.xml", (("paths", pages),)))
         jobs.append(PageJob("@robots", "robots.txt"))
+        if self.config.open_data:
+            jobs += self.open_data_jobs()
         return jobs
+
+    def open_data_jobs(self) -> list[PageJob]:
+        """The OParl export: one job per object file or list page."""
+        site = self.site
+        orgs = org_bodies(site, self.config)
+        everyone = self.people()
+        jobs = [PageJob("@oparl", f"{OPARL_ROOT}/system.json", (("kind", "system"),
+                                                              ("deps", site.meetings))),
+                PageJob("@oparl", f"{OPARL_ROOT}/bodies.json", (("kind", "bodies"),
+                                                              ("deps", site.meetings)))]
+        for org in orgs:
+            deps = tuple(m for b in org.bodies for m in b.meetings)
+            jobs.append(PageJob("@oparl", org.path, (("kind", "body"), ("org", org),
+                                                     ("deps", deps))))
+            names = sorted({p.name for m in deps for p in (*m.attendees, *m.officials)})
+            cases = sorted({c.path for m in deps for c in self._cases_of(m)})
+            sizes = {"organizations": len(org.bodies), "people": len(names),
+                     "meetings": len(deps), "papers": len(cases)}
+            for kind, size in sizes.items():
+                for page in range(max(1, -(-size // OPARL_PER_PAGE))):
+                    name = f"{kind}.json" if page == 0 else f"{kind}-{page + 1}.json"
+                    jobs.append(PageJob("@oparl", f"{OPARL_ROOT}/body/{org.key}/{name}", (
+                        ("kind", "list"), ("org", org), ("list", kind), ("page", page),
+                        ("size", size), ("deps", deps))))
+            for body in org.bodies:
+                jobs.append(PageJob("@oparl", organization_path(body), (
+                    ("kind", "organization"), ("body", body), ("org", org),
+                    ("deps", body.meetings))))
+        for name, seen in sorted(everyone.items()):
+            jobs.append(PageJob("@oparl", person_path(name), (
+                ("kind", "person"), ("name", name), ("deps", tuple(m for m, _, _ in seen)))))
+        for m in site.meetings:
+            jobs.append(PageJob("@oparl", meeting_path(site, m), (("kind", "meeting"),
+                                                                  ("deps", (m,)))))
+            for item in m.items:
+                for n, _ in enumerate(item.votes, 1):
+                    jobs.append(PageJob("@oparl", vote_path(site, m, item.anchor, n), (
+                        ("kind", "vote"), ("anchor", item.anchor), ("n", n), ("deps", (m,)))))
+        for case in site.cases:
+            jobs.append(PageJob("@oparl", paper_path(case), (
+                ("kind", "paper"), ("case", case),
+                ("deps", tuple(e.meeting for e in case.entries)))))
+        return jobs
+
+    def _cases_of(self, meeting: Meeting) -> list[CaseFile]:
+        found = [self.site.case_file(i.case) for i in meeting.items if i.case]
+        if meeting.case:
+            found.append(self.site.case_file(meeting.case))
+        return [c for c in found if c is not None]
+
+    def open_data(self, job: PageJob) -> bytes:
+        """One OParl file."""
+        ctx = dict(job.context)
+        export = Exporter(self.config, self.site) if self._exporter is None else self._exporter
+        self._exporter = export
+        kind = ctx["kind"]
+        if kind == "system":
+            return dump(export.system(org_bodies(self.site, self.config)))
+        if kind == "bodies":
+            orgs = org_bodies(self.site, self.config)
+            return dump(export.page_of(job.path, 0, [export.body(o) for o in orgs], None))
+        if kind == "body":
+            return dump(export.body(ctx["org"]))
+        if kind == "organization":
+            return dump(export.organization(ctx["body"], ctx["org"]))
+        if kind == "person":
+            return dump(export.person(ctx["name"], self.people()[ctx["name"]]))
+        if kind == "meeting":
+            return dump(export.meeting(ctx["deps"][0]))
+        if kind == "vote":
+            return dump(export.vote_event(ctx["deps"][0], ctx["anchor"], ctx["n"]))
+        if kind == "paper":
+            return dump(export.paper(ctx["case"]))
+        return dump(self._list_page(export, job.path, ctx))
+
+    def _list_page(self, export: Exporter, path: str, ctx: dict[str, Any]) -> dict[str, Any]:
+        org, kind, page = ctx["org"], ctx["list"], ctx["page"]
+        deps = ctx["deps"]
+        if kind == "organizations":
+            objects = [export.organization(b, org) for b in org.bodies]
+        elif kind == "people":
+            everyone = self.people()
+            names = sorted({p.name for m in deps for p in (*m.attendees, *m.officials)})
+            objects = [export.person(n, everyone[n]) for n in
+                       names[page * OPARL_PER_PAGE : (page + 1) * OPARL_PER_PAGE]]
+        elif kind == "meetings":
+            objects = [export.meeting(m) for m in
+                       deps[page * OPARL_PER_PAGE : (page + 1) * OPARL_PER_PAGE]]
+        else:
+            cases = sorted({c.path: c for m in deps for c in self._cases_of(m)}.items())
+            objects = [export.paper(c) for _, c in
+                       cases[page * OPARL_PER_PAGE : (page + 1) * OPARL_PER_PAGE]]
+        first = path.rsplit("/", 1)[0] + f"/{kind}.json"
+        return export.page_of(first, page, objects, ctx["size"])
+
+    def people(self) -> dict[str, list[tuple[Meeting, Person, str]]]:
+        """Everyone in the attendance lists (computed once per process)."""
+        if self._people is None:
+            self._people = people(self.site)
+        return self._people
 
     def index_pages(self) -> Iterator[Output]:
         """Every page that is not a meeting page, rendered."""

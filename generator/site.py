@@ -100,6 +100,7 @@ class Site:
     decision_pages: tuple[DecisionPage, ...]
     cases: tuple[CaseFile, ...]
     case_paths: dict[str, str]  # normalised case number → path
+    case_by_path: dict[str, CaseFile]
     pages: tuple[Page, ...]
     upcoming: tuple[Meeting, ...]
     latest: tuple[Meeting, ...]
@@ -128,6 +129,11 @@ class Site:
     def latest_decisions(self) -> tuple[DecisionEntry, ...]:
         """The newest decisions, for the decisions index's front page."""
         return self.decision_pages[0].entries[:50] if self.decision_pages else ()
+
+    def case_file(self, case: str) -> CaseFile | None:
+        """The case file of a case number."""
+        path = self.case_paths.get(normalise_case(case))
+        return self.case_by_path.get(path) if path else None
 
     def case_path(self, case: str) -> str:
         """Path of a case number's page ('' if unknown)."""
@@ -185,6 +191,7 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         decision_pages=_decision_pages(held, section["decisions"]),
         cases=(cases := _cases(held, section["cases"])),
         case_paths={c.case: c.path for c in cases},
+        case_by_path={c.path: c for c in cases},
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         upcoming=tuple(m for m in meetings if m.status == "planned" and m.date >= today),
         latest=tuple(reversed(held[-LATEST_ON_HOME:])),

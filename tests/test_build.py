@@ -262,3 +262,10 @@ def test_bad_site_toml_is_reported(tmp_site: SiteFactory) -> None:
     result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
     assert result.exit_code == 1
     assert "language: expected one of sv, en, got 'fi'" in result.output
+
+
+def test_every_language_has_every_ui_string() -> None:
+    from generator.i18n import PATHS, STRINGS
+
+    assert set(STRINGS["sv"]) == set(STRINGS["en"])
+    assert set(PATHS["sv"]) == set(PATHS["en"])

@@ -1,0 +1,262 @@
+"""Open data: a static export in the shape of OParl 1.1, with Popolo-style vote events.
+
+Every object is a JSON file under ``oparl/`` whose ``id`` is its own URL; objects that
+OParl embeds (agenda items, files and locations in meetings, consultations in papers) carry
+fragment ids in their parent's file. Dates come from the content, never from the clock.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .config import SiteConfig
+from .model import Meeting, Person
+from .publish import absolute
+from .site import Body, CaseFile, Site
+from .urls import slug
+
+OPARL = "https://schema.oparl.org/1.1/"
+POPOLO = "https://www.popoloproject.com/specs/vote-event.html"
+ROOT = "oparl"
+PER_PAGE = 500
+
+
+@dataclass(frozen=True)
+class OrgBody:
+    """An OParl Body: the organisation (region, municipality) the governing bodies belong to."""
+
+    key: str
+    name: str
+    bodies: tuple[Body, ...]
+
+    @property
+    def path(self) -> str:
+        """The body's file."""
+        return f"{ROOT}/body/{self.key}.json"
+
+
+def org_bodies(site: Site, config: SiteConfig) -> tuple[OrgBody, ...]:
+    """Governing bodies grouped by organisation (one OParl Body for a site with none)."""
+    groups: dict[str, list[Body]] = defaultdict(list)
+    for body in site.bodies:
+        org = body.meetings[0].organisation if body.meetings else ""
+        groups[org or config.organisation or config.title].append(body)
+    return tuple(OrgBody(slug(name), name, tuple(bodies))
+                 for name, bodies in sorted(groups.items()))
+
+
+def meeting_path(site: Site, meeting: Meeting) -> str:
+    """The file of a meeting's OParl object."""
+    return f"{ROOT}/meeting/{site.paths[meeting.source].strip('/').replace('/', '--')}.json"
+
+
+def organization_path(body: Body) -> str:
+    """The file of a governing body's OParl Organization."""
+    return f"{ROOT}/organization/{body.path.strip('/').replace('/', '--')}.json"
+
+
+def paper_path(case: CaseFile) -> str:
+    """The file of a case number's OParl Paper."""
+    return f"{ROOT}/paper/{case.path.strip('/').rsplit('/', 1)[-1]}.json"
+
+
+def person_path(name: str) -> str:
+    """The file of a person's OParl Person."""
+    return f"{ROOT}/person/{slug(name)}.json"
+
+
+def vote_path(site: Site, meeting: Meeting, anchor: str, n: int) -> str:
+    """The file of a Popolo VoteEvent."""
+    base = site.paths[meeting.source].strip("/").replace("/", "--")
+    return f"{ROOT}/vote-event/{base}--{anchor}--{n}.json"
+
+
+def consultation_key(site: Site, meeting: Meeting, item_number: int) -> str:
+    """The fragment id of a consultation: meeting and item (0: the whole document)."""
+    return f"c--{site.paths[meeting.source].strip('/').replace('/', '--')}--{item_number}"
+
+
+def people(site: Site) -> dict[str, list[tuple[Meeting, Person, str]]]:
+    """Everyone named in attendance lists: name → (meeting, as listed, role in the meeting)."""
+    found: dict[str, list[tuple[Meeting, Person, str]]] = defaultdict(list)
+    for m in site.meetings:
+        for role, group in (("attendee", m.attendees), ("official", m.officials)):
+            for person in group:
+                found[person.name].append((m, person, role))
+    return found
+
+
+class Exporter:
+    """Builds the OParl objects of one derived site."""
+
+    def __init__(self, config: SiteConfig, site: Site) -> None:
+        self.config = config
+        self.site = site
+        self.case_by_path = {c.path: c for c in site.cases}
+
+    def url(self, path: str) -> str:
+        """An object's id."""
+        return absolute(self.config, path)
+
+    def _stamps(self, meetings: Iterable[Meeting]) -> dict[str, str]:
+        dates = sorted({d for m in meetings for d in (m.date, m.posted or m.adjusted or m.date)})
+        first = dates[0].isoformat() if dates else "1970-01-01"
+        last = dates[-1].isoformat() if dates else "1970-01-01"
+        return {"created": f"{first}T00:00:00+00:00", "modified": f"{last}T00:00:00+00:00"}
+
+    def system(self, orgs: tuple[OrgBody, ...]) -> dict[str, Any]:
+        """The System object: the entry point."""
+        all_meetings = self.site.meetings
+        return {"id": self.url(f"{ROOT}/system.json"), "type": OPARL + "System",
+                "oparlVersion": OPARL, "name": self.config.title,
+                "body": self.url(f"{ROOT}/bodies.json"), "website": self.url(""),
+                "web": self.url(""), **self._stamps(all_meetings)}
+
+    def body(self, org: OrgBody) -> dict[str, Any]:
+        """An OParl Body with links to its lists."""
+        meetings = [m for b in org.bodies for m in b.meetings]
+        base = f"{ROOT}/body/{org.key}"
+        return {"id": self.url(org.path), "type": OPARL + "Body", "name": org.name,
+                "system": self.url(f"{ROOT}/system.json"),
+                "organization": self.url(f"{base}/organizations.json"),
+                "person": self.url(f"{base}/people.json"),
+                "meeting": self.url(f"{base}/meetings.json"),
+                "paper": self.url(f"{base}/papers.json"),
+                "web": self.url(""), **self._stamps(meetings)}
+
+    def organization(self, body: Body, org: OrgBody) -> dict[str, Any]:
+        """A governing body as an OParl Organization."""
+        return {"id": self.url(organization_path(body)), "type": OPARL + "Organization",
+                "body": self.url(org.path), "name": body.name, "organizationType": "Gremium",
+                "meeting": [self.url(meeting_path(self.site, m)) for m in reversed(body.meetings)],
+                "web": self.url(body.path), **self._stamps(body.meetings)}
+
+    def person(self, name: str, seen: list[tuple[Meeting, Person, str]]) -> dict[str, Any]:
+        """A person, with a Membership per body they attended as a member."""
+        memberships: dict[str, dict[str, Any]] = {}
+        for meeting, listed, role in seen:
+            body = self.site.body_of[meeting.source]
+            key = f"{body.path}|{role}"
+            entry = memberships.setdefault(key, {
+                "id": self.url(person_path(name)) + f"#m-{len(memberships) + 1}",
+                "type": OPARL + "Membership", "person": self.url(person_path(name)),
+                "organization": self.url(organization_path(body)),
+                "role": listed.role or ("Tjänsteperson" if role == "official" else "Ledamot"),
+                "startDate": meeting.date.isoformat(), "endDate": meeting.date.isoformat(),
+                "web": self.url(body.path), **self._stamps([meeting])})
+            if listed.party:
+                entry["onBehalfOf"] = listed.party
+            entry["endDate"] = max(entry["endDate"], meeting.date.isoformat())
+        return {"id": self.url(person_path(name)), "type": OPARL + "Person", "name": name,
+                "membership": list(memberships.values()),
+                "web": self.url(self.site.paths[seen[0][0].source]),
+                **self._stamps(m for m, _, _ in seen)}
+
+    def meeting(self, m: Meeting) -> dict[str, Any]:
+        """A meeting with its agenda items, files and location embedded."""
+        own = self.url(meeting_path(self.site, m))
+        body = self.site.body_of[m.source]
+        stamps = {**self._stamps([m]), "web": self.url(self.site.paths[m.source])}
+        data: dict[str, Any] = {
+            "id": own, "type": OPARL + "Meeting", "name": m.title,
+            "meetingState": {"planned": "eingeladen", "draft": "durchgeführt"}.get(
+                m.status, "abgeschlossen"),
+            "cancelled": False, "organization": [self.url(organization_path(body))],
+            **stamps}
+        if m.start:
+            data["start"] = f"{m.date.isoformat()}T{m.start}:00"
+        if m.end:
+            data["end"] = f"{(m.end_date or m.date).isoformat()}T{m.end}:00"
+        if m.location:
+            data["location"] = {"id": own + "#location", "type": OPARL + "Location",
+                                "description": m.location, **stamps}
+        files = [a for a in m.attachments if a.file or a.url]
+        if files:
+            data["auxiliaryFile"] = [
+                {"id": own + f"#file-{n}", "type": OPARL + "File", "name": a.title,
+                 "fileName": (a.file or a.url).rsplit("/", 1)[-1],
+                 "accessUrl": self.url(a.file) if a.file else a.url, **stamps}
+                for n, a in enumerate(files, 1)]
+        items = []
+        for n, item in enumerate(m.items, 1):
+            entry: dict[str, Any] = {
+                "id": own + f"#{item.anchor}", "type": OPARL + "AgendaItem",
+                "meeting": own, "number": item.number, "order": n,
+                "name": item.title, "public": not item.confidential,
+                **stamps, "web": stamps["web"] + f"#{item.anchor}"}
+            if item.decisions:
+                entry["resolutionText"] = "\n\n".join(d.text for d in item.decisions)
+            case = self.site.case_path(item.case) if item.case else ""
+            if case:
+                entry["consultation"] = (self.url(paper_path(self.case_by_path[case]))
+                                         + f"#{consultation_key(self.site, m, n)}")
+            votes = [self.url(vote_path(self.site, m, item.anchor, k))
+                     for k, _ in enumerate(item.votes, 1)]
+            if votes:
+                entry["x-voteEvent"] = votes
+            items.append(entry)
+        data["agendaItem"] = items
+        return data
+
+    def paper(self, case: CaseFile) -> dict[str, Any]:
+        """A case number as an OParl Paper, its handlings as embedded Consultations."""
+        own = self.url(paper_path(case))
+        consultations = []
+        for entry in case.entries:
+            meeting_id = self.url(meeting_path(self.site, entry.meeting))
+            n = entry.meeting.items.index(entry.item) + 1 if entry.item else 0
+            consultations.append({
+                "id": own + f"#{consultation_key(self.site, entry.meeting, n)}",
+                "type": OPARL + "Consultation",
+                "paper": own, "meeting": meeting_id,
+                "agendaItem": meeting_id + f"#{entry.item.anchor}" if entry.item else None,
+                "organization": [self.url(organization_path(
+                    self.site.body_of[entry.meeting.source]))],
+                "authoritative": bool(entry.item and entry.item.decisions),
+                "web": self.url(self.site.paths[entry.meeting.source]),
+                **self._stamps([entry.meeting])})
+        return {"id": own, "type": OPARL + "Paper", "name": case.case, "reference": case.case,
+                "consultation": consultations, "web": self.url(case.path),
+                **self._stamps(e.meeting for e in case.entries)}
+
+    def vote_event(self, m: Meeting, anchor: str, n: int) -> dict[str, Any]:
+        """A Popolo VoteEvent with its Counts and Votes."""
+        item = next(i for i in m.items if i.anchor == anchor)
+        vote = item.votes[n - 1]
+        body = self.site.body_of[m.source]
+        return {"id": self.url(vote_path(self.site, m, anchor, n)), "type": POPOLO,
+                "organization": self.url(organization_path(body)),
+                "motion": {"text": vote.question, "agendaItem": self.url(
+                    meeting_path(self.site, m)) + f"#{anchor}"},
+                "start_date": m.date.isoformat(),
+                "counts": [{"option": c, "value": v} for c, v in vote.tally],
+                "votes": [{"voter": {"name": name}, "option": choice}
+                          for name, choice in vote.ballots],
+                "web": self.url(self.site.paths[m.source]) + f"#{anchor}", **self._stamps([m])}
+
+    def page_of(self, first: str, page: int, objects: list[dict[str, Any]],
+                total: int | None) -> dict[str, Any]:
+        """Page ``page`` (from 0) of an OParl list whose first page is ``first``."""
+        count = total if total is not None else len(objects)
+        pages = max(1, -(-count // PER_PAGE))
+
+        def name(k: int) -> str:
+            return first if k == 0 else first.replace(".json", f"-{k + 1}.json")
+
+        links = {"first": self.url(name(0)), "last": self.url(name(pages - 1))}
+        if page + 1 < pages:
+            links["next"] = self.url(name(page + 1))
+        if page > 0:
+            links["prev"] = self.url(name(page - 1))
+        return {"data": objects, "links": links, "pagination": {
+            "totalElements": count, "elementsPerPage": PER_PAGE, "currentPage": page + 1,
+            "totalPages": pages}}
+
+
+def dump(data: object) -> bytes:
+    """Stable JSON bytes."""
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
