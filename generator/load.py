@@ -9,16 +9,18 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from markdown_it import MarkdownIt
 
 from .config import SiteConfig
-from .errors import Problems
+from .errors import ContentError, Problems
 from .markdown import make_markdown
 from .model import BodyInfo, Page
 from .parse import Parsed, parse_body_info, parse_meeting, parse_page
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+T = TypeVar("T")
 PARALLEL_FROM = 64  # fewer files than this parse faster in one process than in a pool
 
 
@@ -106,16 +108,15 @@ def load_pages(config: SiteConfig, files: ContentFiles,
                problems: Problems) -> tuple[list[Page], list[BodyInfo]]:
     """Plain pages and body descriptions (few: always parsed)."""
     md = make_markdown(config.raw_html)
-    pages: list[Page] = []
-    for path in files.pages:
-        page, found = parse_page((config.root / path).read_bytes(), path, config, md)
-        problems.extend(found)
-        if page is not None:
-            pages.append(page)
-    infos: list[BodyInfo] = []
-    for path in files.bodies:
-        info, found = parse_body_info((config.root / path).read_bytes(), path, config, md)
-        problems.extend(found)
-        if info is not None:
-            infos.append(info)
-    return pages, infos
+
+    def each(paths: tuple[str, ...], parser: Callable[..., tuple[T | None, tuple[
+            ContentError, ...]]]) -> list[T]:
+        parsed: list[T] = []
+        for path in paths:
+            value, found = parser((config.root / path).read_bytes(), path, config, md)
+            problems.extend(found)
+            if value is not None:
+                parsed.append(value)
+        return parsed
+
+    return each(files.pages, parse_page), each(files.bodies, parse_body_info)
