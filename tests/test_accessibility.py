@@ -11,6 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from conftest import SiteFactory
+
 pytestmark = pytest.mark.browser
 
 RS = "/region-jamtland-harjedalen/regionstyrelsen/2020-05-26/"
@@ -146,3 +148,42 @@ def test_no_request_to_another_host(browser: Browser, example_url: str) -> None:
         page.context.close()
         assert kind
     assert hosts == {example_url.split("/")[2]}
+
+
+def test_print_keeps_notice_facts_and_adjusters(browser: Browser, tmp_site: SiteFactory,
+                                                tmp_path: Path) -> None:
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from generator.build import BuildOptions, build
+
+    from browser import serve
+
+    root = tmp_site({"content/ks.md": "---\nbody: Kommunstyrelsen\ndate: 2024-05-14\n"
+                     "status: adjusted\nadjusters: [Anna Ek (S), Bo Lund (M)]\n"
+                     "adjusted: 2024-05-16\nposted: 2024-05-17\n---\n"
+                     "## § 1 Budget\n\n[Lagen](https://lagen.nu/2017:725)\n\n"
+                     "::: decision\nBifall.\n:::\n"})
+    build(BuildOptions(source=root, output=root / "_site", search=False,
+                       today=date(2024, 5, 20)))
+    with serve(root / "_site") as base:
+        page = browser.new_page()
+        page.goto(base + "/kommunstyrelsen/2024-05-14/")
+        page.pdf(path=str(tmp_path / "ks.pdf"), format="A4")
+        page.close()
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(
+        tmp_path / "ks.pdf").pages))
+    for kept in ("Anna Ek (S), Bo Lund (M)", "Justerat 16 maj 2024", "Anslaget 17 maj 2024",
+                 "Sista dag att överklaga 7 juni 2024", "(https://lagen.nu/2017:725)"):
+        assert kept in text, kept
+    assert "Anslagstavla" not in text  # the navigation is not printed
+
+
+def test_no_script_outside_the_search_page(example_site: Path) -> None:
+    for file in example_site.rglob("*.html"):
+        html = file.read_text()
+        if file.parent.name == "sok":
+            assert html.count("<script") == 1
+        else:
+            assert "<script" not in html, file
