@@ -206,15 +206,20 @@ class Renderer:
             jobs.append(PageJob("@oparl", org.path, (("kind", "body"), ("org", org),
                                                      ("deps", deps))))
             names = sorted({p.name for m in deps for p in (*m.attendees, *m.officials)})
-            cases = sorted({c.path for m in deps for c in self._cases_of(m)})
-            sizes = {"organizations": len(org.bodies), "people": len(names),
-                     "meetings": len(deps), "papers": len(cases)}
-            for kind, size in sizes.items():
-                for page in range(max(1, -(-size // OPARL_PER_PAGE))):
+            cases = sorted({c.path: c for m in deps for c in self._cases_of(m)}.items())
+            members: dict[str, list[tuple[Any, tuple[Meeting, ...]]]] = {
+                "organizations": [(b, b.meetings) for b in org.bodies],
+                "people": [(n, tuple(m for m, _, _ in everyone[n])) for n in names],
+                "meetings": [(m, (m,)) for m in deps],
+                "papers": [(c, tuple(e.meeting for e in c.entries)) for _, c in cases]}
+            for kind, entries in members.items():
+                for page in range(max(1, -(-len(entries) // OPARL_PER_PAGE))):
+                    chunk = entries[page * OPARL_PER_PAGE : (page + 1) * OPARL_PER_PAGE]
                     name = f"{kind}.json" if page == 0 else f"{kind}-{page + 1}.json"
                     jobs.append(PageJob("@oparl", f"{OPARL_ROOT}/body/{org.key}/{name}", (
                         ("kind", "list"), ("org", org), ("list", kind), ("page", page),
-                        ("size", size), ("deps", deps))))
+                        ("size", len(entries)), ("items", tuple(e for e, _ in chunk)),
+                        ("deps", tuple(m for _, ms in chunk for m in ms)))))
             for body in org.bodies:
                 jobs.append(PageJob("@oparl", organization_path(body), (
                     ("kind", "organization"), ("body", body), ("org", org),
@@ -267,22 +272,15 @@ class Renderer:
         return dump(self._list_page(export, job.path, ctx))
 
     def _list_page(self, export: Exporter, path: str, ctx: dict[str, Any]) -> dict[str, Any]:
-        org, kind, page = ctx["org"], ctx["list"], ctx["page"]
-        deps = ctx["deps"]
+        org, kind, page, items = ctx["org"], ctx["list"], ctx["page"], ctx["items"]
         if kind == "organizations":
-            objects = [export.organization(b, org) for b in org.bodies]
+            objects = [export.organization(b, org) for b in items]
         elif kind == "people":
-            everyone = self.people()
-            names = sorted({p.name for m in deps for p in (*m.attendees, *m.officials)})
-            objects = [export.person(n, everyone[n]) for n in
-                       names[page * OPARL_PER_PAGE : (page + 1) * OPARL_PER_PAGE]]
+            objects = [export.person(n, self.people()[n]) for n in items]
         elif kind == "meetings":
-            objects = [export.meeting(m) for m in
-                       deps[page * OPARL_PER_PAGE : (page + 1) * OPARL_PER_PAGE]]
+            objects = [export.meeting(m) for m in items]
         else:
-            cases = sorted({c.path: c for m in deps for c in self._cases_of(m)}.items())
-            objects = [export.paper(c) for _, c in
-                       cases[page * OPARL_PER_PAGE : (page + 1) * OPARL_PER_PAGE]]
+            objects = [export.paper(c) for c in items]
         first = path.rsplit("/", 1)[0] + f"/{kind}.json"
         return export.page_of(first, page, objects, ctx["size"])
 
