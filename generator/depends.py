@@ -87,8 +87,9 @@ class Fingerprints:
             parts += [ctx["title"], self._meetings(ctx["meetings"])]
         elif job.template == "@oparl":
             deps = ctx["deps"]
-            parts += [self._meetings(deps), sorted(
-                {site.case_path(i.case) for m in deps for i in m.items if i.case})]
+            parts.append(self._meetings(deps))
+            if ctx["kind"] == "meeting":  # its agenda items link to the case files
+                parts.append([site.case_path(i.case) for i in deps[0].items if i.case])
             if ctx["kind"] in ("list", "body", "system", "bodies", "organization"):
                 parts.append([self._body(b) for b in site.bodies])
         elif job.template == "@sitemap":

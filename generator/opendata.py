@@ -259,4 +259,5 @@ class Exporter:
 
 def dump(data: object) -> bytes:
     """Stable JSON bytes."""
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            + "\n").encode()  # compact: only without indent does json use its C encoder
