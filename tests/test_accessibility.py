@@ -187,3 +187,14 @@ def test_no_script_outside_the_search_page(example_site: Path) -> None:
             assert html.count("<script") == 1
         else:
             assert "<script" not in html, file
+
+
+def test_readable_line_length_on_desktop(browser: Browser, example_url: str) -> None:
+    page = open_page(browser, example_url + RS, 1280)
+    widths = page.eval_on_selector_all(
+        "main p", "els => els.map(e => [e.getBoundingClientRect().width, "
+        "parseFloat(getComputedStyle(e).fontSize)])")
+    assert widths
+    for width, font in widths:
+        assert width / font <= 47, (width, font)  # about 80 characters at most
+    page.context.close()
