@@ -30,7 +30,7 @@ from .pool import render_jobs
 from .render import PageJob, Renderer, theme_dirs
 from .search import INDEX_ROOT, Indexer, Partition, reindex
 from .site import Site, check_links, derive_site
-from .write import Patch, Staging, output_lock, scan_output, tidy
+from .write import Patch, Staging, output_lock, tidy
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,9 +205,12 @@ def build(options: BuildOptions, progress: Progress | None = None,
         if usable and state.settings == settings and state.today == today.isoformat():
             files = discover(config)
             stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
-            if stamps == state.stamps and scan_output(output) == state.outputs:
+            if _digests(stamps) == _digests(state.stamps):  # contents, not mtimes, decide
+                if stamps != state.stamps and cache is not None:
+                    state.stamps = stamps  # touched but unchanged: no need to hash them again
+                    cache.save_state(state)
                 lap("no-op check")
-                return BuildResult(state.meetings, state.pages_count, 0, len(state.outputs),
+                return BuildResult(state.meetings, state.pages_count, 0, len(state.pages),
                                    time.perf_counter() - started, state.warnings, 0,
                                    tuple(timings))
         loaded = load(config, options, state, cache, progress, session)
@@ -228,22 +231,19 @@ def build(options: BuildOptions, progress: Progress | None = None,
         index_prints = {p.path: prints.search_index(members[p.path]) for p in partitions}
         lap("derive")
         if usable and state.pages:
-            rendered, written, unchanged, outputs = _patch(
+            rendered, written, unchanged, others = _patch(
                 output, renderer, jobs, page_prints, state, loaded, options, progress, on_pages)
             lap("pages in place")
             _refresh_indexes(output, index_prints, partitions, state, options,
                              config.language)
-            outputs.update((f"{INDEX_ROOT}/{rel}", st)
-                           for rel, st in scan_output(output / INDEX_ROOT).items())
             lap("search indexes")
         else:
-            rendered, written, unchanged = _cold(
+            rendered, written, unchanged, others = _cold(
                 output, renderer, jobs, groups, partitions, loaded, options, progress)
-            outputs = scan_output(output)
             lap("render, index and write")
         new_state = BuildState(
             settings=settings, stamps=loaded.stamps, pages=page_prints,
-            outputs=outputs, search=index_prints if options.search else {},
+            others=tuple(sorted(others)), search=index_prints if options.search else {},
             output=where, today=today.isoformat(), meetings=len(site.meetings),
             pages_count=len(jobs), warnings=tuple(problems.warnings))
         if session is not None:
@@ -255,6 +255,10 @@ def build(options: BuildOptions, progress: Progress | None = None,
                        unchanged=unchanged, seconds=time.perf_counter() - started,
                        warnings=tuple(problems.warnings), rendered=rendered,
                        timings=tuple(timings))
+
+
+def _digests(stamps: dict[str, FileStamp]) -> dict[str, str]:
+    return {path: stamp.digest for path, stamp in stamps.items()}
 
 
 def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[str]:
@@ -273,7 +277,7 @@ def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[st
 
 def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tuple[int, int]],
           partitions: list[Partition], loaded: Loaded, options: BuildOptions,
-          progress: Progress | None) -> tuple[int, int, int]:
+          progress: Progress | None) -> tuple[int, int, int, set[str]]:
     """Everything into a staging folder, indexes started as their pages are done; swap."""
     staging = Staging(output)
     indexer = Indexer(staging.dir, loaded.config.language) if options.search else None
@@ -281,7 +285,7 @@ def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tu
         render_jobs(renderer, jobs, groups,
                     lambda n: indexer.submit(partitions[n]) if indexer else None,
                     staging, options.jobs or os.cpu_count() or 1, progress)
-        _static(renderer, loaded, staging)
+        others = _static(renderer, loaded, staging)
         if indexer is not None:
             if progress:
                 progress("search", 0, 1)
@@ -294,42 +298,34 @@ def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tu
             indexer.cancel()
         staging.abandon()
         raise
-    return len(jobs), staging.written, staging.unchanged
+    return len(jobs), staging.written, staging.unchanged, others
 
 
 def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: dict[str, str],
            state: BuildState, loaded: Loaded, options: BuildOptions,
            progress: Progress | None, on_pages: Callable[[], None] | None
-           ) -> tuple[int, int, int, dict[str, tuple[int, int]]]:
-    """Render only pages whose inputs changed (or whose file was changed outside) and apply
-    them as one patch. Also returns the output's files (search indexes aside) as they are
-    now, so that the output need not be scanned again."""
-    current = scan_output(output)
-    touched = {rel for rel, st in state.outputs.items() if current.get(rel) != st}
+           ) -> tuple[int, int, int, set[str]]:
+    """Render only pages whose inputs changed and apply them as one patch; files the last
+    build wrote that this one does not are removed. The output is not scanned: what the last
+    build wrote is on record (a file edited by hand in the output is put right by the next
+    build that renders it, or by ``--no-cache``)."""
     todo = [j for j in jobs if page_prints[renderer.output_path(j)] != state.pages.get(
-        renderer.output_path(j)) or renderer.output_path(j) in touched]
+        renderer.output_path(j))]
     patch = Patch(output)
     try:
         render_jobs(renderer, todo, [], lambda n: None, patch,
                     options.jobs or os.cpu_count() or 1, progress)
-        keep = set(page_prints) | _static(renderer, loaded, patch)
-        for rel in sorted(current):
-            if rel not in keep and not rel.startswith(f"{INDEX_ROOT}/"):
-                patch.remove(rel)
-        changed = patch.apply()
+        others = _static(renderer, loaded, patch)
+        keep = set(page_prints) | others
+        for rel in sorted((set(state.pages) | set(state.others)) - keep):
+            patch.remove(rel)
+        patch.apply()
     except BaseException:
         patch.abandon()
         raise
     if on_pages is not None:
         on_pages()
-    outputs = {rel: st for rel, st in current.items() if not rel.startswith(f"{INDEX_ROOT}/")}
-    for rel in changed:
-        try:
-            st = (output / rel).stat()
-            outputs[rel] = (st.st_size, st.st_mtime_ns)
-        except FileNotFoundError:
-            outputs.pop(rel, None)
-    return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo), outputs
+    return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo), others
 
 
 def _refresh_indexes(output: Path, index_prints: dict[str, str], partitions: list[Partition],

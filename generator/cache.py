@@ -40,7 +40,7 @@ class BuildState:
     settings: str = ""  # fingerprint of config, theme, options: a change re-renders everything
     stamps: dict[str, FileStamp] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # output file → fingerprint of inputs
-    outputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # file → (size, mtime)
+    others: tuple[str, ...] = ()  # files written besides the jobs' (theme static, attachments)
     search: dict[str, str] = field(default_factory=dict)  # index folder → fingerprint
     output: str = ""  # the output folder these refer to
     today: str = ""  # the build's date (it decides what is upcoming)
