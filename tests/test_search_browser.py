@@ -202,3 +202,10 @@ def test_search_works_under_a_sub_path(tmp_site: SiteFactory, browser: Browser,
         hit.click()
         expect(tab.locator("h2:target")).to_contain_text("Ärende")
     tab.close()
+
+
+def test_more_results_button(page: Page, example_url: str) -> None:
+    search(page, example_url, "q=och")  # five pages: fewer than one batch of ten
+    more = page.locator("button.more")
+    expect(more).to_be_hidden()
+    assert more.text_content() == "Visa fler träffar"  # a real label, not a symbol

@@ -131,8 +131,7 @@ async function main() {
   form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 250); });
   form.addEventListener("change", () => { clearTimeout(timer); run(); });
   more.addEventListener("click", () => showMore(current, Boolean(readState(form).decisions)));
-  more.textContent = "⋯";
-  more.setAttribute("aria-label", label("results"));
+  more.textContent = label("more");
   await run();
 }
 
