@@ -145,10 +145,6 @@ class Renderer:
             data = robots(config)
         return Output(job.path, data)
 
-    def meeting_page(self, meeting: Meeting) -> Output:
-        """The page of one meeting."""
-        return self.run(self.meeting_job(meeting))
-
     def meeting_job(self, meeting: Meeting) -> PageJob:
         """The job for one meeting's page."""
         body = self.site.body_of[meeting.source]
@@ -289,11 +285,6 @@ class Renderer:
         if self._people is None:
             self._people = people(self.site)
         return self._people
-
-    def index_pages(self) -> Iterator[Output]:
-        """Every page that is not a meeting page, rendered."""
-        for job in self.index_jobs():
-            yield self.run(job)
 
     def static_files(self) -> Iterator[Output]:
         """The theme's CSS and scripts, the site's own shadowing the default's."""

@@ -147,16 +147,14 @@ class Patch:
         """Remove ``rel`` from the output when the patch is applied."""
         self.removed.append(rel)
 
-    def apply(self) -> list[str]:
-        """Write the journal, then move every staged file into place and remove the rest;
-        returns the files that changed."""
+    def apply(self) -> None:
+        """Write the journal, then move every staged file into place and remove the rest."""
         staged = sorted(scan_output(self.dir))  # written here or by worker processes
         lines = [f"+{rel}" for rel in staged] + [f"-{rel}" for rel in self.removed]
         tmp = self.journal.with_suffix(".tmp")
         tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
         os.replace(tmp, self.journal)
         recover(self.output)
-        return staged + self.removed
 
     def abandon(self) -> None:
         """Throw the staged changes away; the output stays exactly as it was."""
