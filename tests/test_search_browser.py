@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -28,6 +30,21 @@ def search(page: Page, base: str, query: str) -> list[str]:
     page.goto(f"{base}/sok/?{query}")
     expect(page.locator(".search-status")).not_to_be_empty(timeout=15000)
     return [a.get_attribute("href") or "" for a in page.locator(".search-results li > a").all()]
+
+
+@contextmanager
+def built_and_served(browser: Browser, root: Path, output: Path | None = None,
+                     served: Path | None = None, **options: object) -> Iterator[tuple[Page, str]]:
+    """Build ``root`` (into ``output``), serve ``served`` (default: the output) and open a tab."""
+    out = output or root / "_site"
+    build(BuildOptions(source=root, output=out, today=date(2024, 2, 1),
+                       **options))  # type: ignore[arg-type]
+    tab = browser.new_page()
+    try:
+        with serve(served or out) as base:
+            yield tab, base
+    finally:
+        tab.close()
 
 
 @pytest.fixture
@@ -160,14 +177,10 @@ def test_drafts_never_reach_the_index(tmp_site: SiteFactory, browser: Browser) -
         "content/ks/b.md": "---\nbody: KS\ndate: 2024-01-11\nstatus: draft\n---\n"
                            "## § 1 Utkast\n\nOrdet krusbärsflotte är ett utkast.\n",
     })
-    out = root / "_site"
-    build(BuildOptions(source=root, output=out, today=date(2024, 2, 1)))
-    tab = browser.new_page()
-    with serve(out) as base:
+    with built_and_served(browser, root) as (tab, base):
         assert search(tab, base, "q=hallonbåt") == ["/ks/2024-01-10/#p1"]
         assert search(tab, base, "q=krusbärsflotte") == []
         expect(tab.locator(".search-status")).to_contain_text("Inga träffar")
-    tab.close()
 
 
 def test_english_site_stems_as_english(tmp_site: SiteFactory, browser: Browser) -> None:
@@ -175,15 +188,11 @@ def test_english_site_stems_as_english(tmp_site: SiteFactory, browser: Browser) 
                                      "## 1. Budget\n\nThe council discussed the budgeting "
                                      "process.\n"},
                     toml='title = "Council"\nlanguage = "en"\n')
-    out = root / "_site"
-    build(BuildOptions(source=root, output=out, today=date(2024, 2, 1)))
-    tab = browser.new_page()
-    with serve(out) as base:
+    with built_and_served(browser, root) as (tab, base):
         tab.goto(f"{base}/search/?q=discussing")
         expect(tab.locator(".search-status")).to_contain_text("1 results", timeout=15000)
         hit = tab.locator(".search-results li > a").first
         assert hit.get_attribute("href") == "/council/2024-01-10/#p1"
-    tab.close()
 
 
 def test_search_works_under_a_sub_path(tmp_site: SiteFactory, browser: Browser,
@@ -191,17 +200,14 @@ def test_search_works_under_a_sub_path(tmp_site: SiteFactory, browser: Browser,
     root = tmp_site({"content/ks.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 4 Ärende\n\n"
                                       "Ordet lingonskog finns här.\n"})
     hosted = tmp_path / "host"
-    build(BuildOptions(source=root, output=hosted / "protokoll", today=date(2024, 2, 1),
-                       base_url="https://kommun.se/protokoll/"))
-    tab = browser.new_page()
-    with serve(hosted) as base:
+    with built_and_served(browser, root, output=hosted / "protokoll", served=hosted,
+                          base_url="https://kommun.se/protokoll/") as (tab, base):
         tab.goto(f"{base}/protokoll/sok/?q=lingonskog")
         expect(tab.locator(".search-status")).to_contain_text("1 ", timeout=15000)
         hit = tab.locator(".search-results li > a").first
         assert hit.get_attribute("href") == "/protokoll/ks/2024-01-10/#p4"
         hit.click()
         expect(tab.locator("h2:target")).to_contain_text("Ärende")
-    tab.close()
 
 
 def test_more_results_button(page: Page, example_url: str) -> None:
