@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,6 +32,7 @@ from .pool import render_jobs
 from .render import PageJob, Renderer, theme_dirs
 from .search import INDEX_ROOT, Indexer, Partition, reindex
 from .site import Site, check_links, derive_site
+from .store import MeetingStore, entry_key
 from .write import Patch, Staging, output_lock, tidy
 
 
@@ -120,8 +123,10 @@ class Loaded:
 
 
 def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Cache | None,
-         progress: Progress | None = None, session: Session | None = None) -> Loaded:
-    """Read, parse (reusing cached parses) and derive; problems are collected, not raised."""
+         progress: Progress | None = None, session: Session | None = None,
+         store: MeetingStore | None = None) -> Loaded:
+    """Read, parse (reusing cached parses) and derive; problems are collected, not raised.
+    With a store, meetings are kept as outlines and their prose goes to the store."""
     files = discover(config)
     stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
     parse_key = _hash(__version__, config, sorted(files.files))
@@ -131,7 +136,10 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
         cached = cache.load_parsed(parse_key) if cache is not None else {}
     keys = {path: (path, stamps[path].digest) for path in files.meetings}
     todo = [path for path in files.meetings if keys[path] not in cached]
-    fresh = parse_meetings(config, todo, options.jobs or os.cpu_count() or 1, progress)
+    if store is not None:
+        store.keys = {path: entry_key(parse_key, *keys[path]) for path in files.meetings}
+    tasks = [(path, store.keys[path] if store is not None else "") for path in todo]
+    fresh = parse_meetings(config, tasks, options.jobs or os.cpu_count() or 1, progress, store)
     parsed = {keys[path]: fresh.get(path) or cached[keys[path]] for path in files.meetings}
     problems = Problems()
     meetings: list[Meeting] = []
@@ -198,7 +206,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
     today = build_today(options.today)
     settings = _hash(__version__, config, _theme_fingerprint(config), options.drafts,
                      options.strict, options.search)
-    with output_lock(output):
+    with output_lock(output), _meeting_store(config, cache) as store:
         tidy(output)
         where = str(output.resolve())
         usable = state.output == where and output.is_dir()
@@ -213,17 +221,19 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 return BuildResult(state.meetings, state.pages_count, 0, len(state.pages),
                                    time.perf_counter() - started, state.warnings, 0,
                                    tuple(timings))
-        loaded = load(config, options, state, cache, progress, session)
+        loaded = load(config, options, state, cache, progress, session, store)
         lap("parse")
-        if cache is not None and loaded.fresh and (session is None or session.state is None):
-            # only when something was parsed; a serving process keeps it in memory instead
-            cache.save_parsed(loaded.parse_key, loaded.parsed)
+        if cache is not None and loaded.fresh:
+            if session is None or session.state is None:
+                # only when something was parsed; a serving process keeps it in memory
+                cache.save_parsed(loaded.parse_key, loaded.parsed)
+            store.prune(set(store.keys.values()))
         problems = loaded.problems
         failing = problems.errors + (problems.warnings if options.strict else [])
         if failing:
             raise BuildFailed(sorted(failing, key=lambda p: (p.path, p.line, p.message)))
         site = loaded.site
-        renderer = Renderer(config, site, today)
+        renderer = Renderer(config, site, today, store)
         jobs, groups, partitions, members = _plan(renderer, site)
         digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
         prints = Fingerprints(site, digests, settings)
@@ -255,6 +265,16 @@ def build(options: BuildOptions, progress: Progress | None = None,
                        unchanged=unchanged, seconds=time.perf_counter() - started,
                        warnings=tuple(problems.warnings), rendered=rendered,
                        timings=tuple(timings))
+
+
+@contextmanager
+def _meeting_store(config: SiteConfig, cache: Cache | None) -> Iterator[MeetingStore]:
+    """The cache's store of whole meetings, or a temporary one for a build without cache."""
+    if cache is not None:
+        yield MeetingStore(cache.dir / "meetings", config)
+        return
+    with tempfile.TemporaryDirectory(prefix="minutes-meetings-") as folder:
+        yield MeetingStore(Path(folder), config)
 
 
 def _digests(stamps: dict[str, FileStamp]) -> dict[str, str]:

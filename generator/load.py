@@ -18,6 +18,7 @@ from .errors import ContentError, Problems
 from .markdown import make_markdown
 from .model import BodyInfo, Page
 from .parse import Parsed, parse_body_info, parse_meeting, parse_page
+from .store import MeetingStore
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 T = TypeVar("T")
@@ -65,37 +66,46 @@ def discover(config: SiteConfig) -> ContentFiles:
 
 _worker_md: MarkdownIt | None = None
 _worker_config: SiteConfig | None = None
+_worker_store: MeetingStore | None = None
 
 
-def _init_parser(config: SiteConfig) -> None:
-    global _worker_md, _worker_config  # one parser per worker process, made once
-    _worker_config = config
+def _init_parser(config: SiteConfig, store: MeetingStore | None) -> None:
+    global _worker_md, _worker_config, _worker_store  # one parser per worker, made once
+    _worker_config, _worker_store = config, store
     _worker_md = make_markdown(config.raw_html)
 
 
-def _parse_one(path: str) -> Parsed:
+def _parse_one(task: tuple[str, str]) -> Parsed:
+    """Parse one file; with a store, the whole meeting goes there and its outline back."""
+    path, key = task
     assert _worker_config is not None and _worker_md is not None
     data = (_worker_config.root / path).read_bytes()
-    return parse_meeting(data, path, _worker_config, _worker_md)
+    parsed = parse_meeting(data, path, _worker_config, _worker_md)
+    if _worker_store is None or parsed.meeting is None:
+        return parsed
+    _worker_store.put(key, parsed.meeting)
+    return Parsed(parsed.meeting.outline(), parsed.problems)
 
 
-def parse_meetings(config: SiteConfig, paths: list[str], jobs: int,
-                   progress: Progress | None) -> dict[str, Parsed]:
-    """Parse meeting files, in a process pool when there are many."""
+def parse_meetings(config: SiteConfig, tasks: list[tuple[str, str]], jobs: int,
+                   progress: Progress | None, store: MeetingStore | None = None
+                   ) -> dict[str, Parsed]:
+    """Parse meeting files, given as (path, store key), in a process pool when there are
+    many; with a store, what comes back are outlines (see ``store``)."""
     results: dict[str, Parsed] = {}
-    total = len(paths)
+    total = len(tasks)
     if jobs == 1 or total < PARALLEL_FROM:
-        _init_parser(config)
-        for n, path in enumerate(paths, 1):
-            results[path] = _parse_one(path)
+        _init_parser(config, store)
+        for n, task in enumerate(tasks, 1):
+            results[task[0]] = _parse_one(task)
             if progress and n % 50 == 0:
                 progress("parse", n, total)
     else:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_parser,
-                                 initargs=(config,)) as pool:
-            for n, (path, parsed) in enumerate(
-                    zip(paths, pool.map(_parse_one, paths, chunksize=32), strict=True), 1):
+                                 initargs=(config, store)) as pool:
+            for n, ((path, _), parsed) in enumerate(
+                    zip(tasks, pool.map(_parse_one, tasks, chunksize=32), strict=True), 1):
                 results[path] = parsed
                 if progress and n % 50 == 0:
                     progress("parse", n, total)

@@ -7,7 +7,7 @@ build cache as pickles, and slotted dataclasses pickle about twice as slowly.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
@@ -90,7 +90,6 @@ class AgendaItem:
     label: str = ""  # the number as the minutes write it: '§ 89', '115.', '4.2'
     segments: tuple[Segment, ...] = ()
     confidential: bool = False
-    text: str = ""  # plain text, for search and feeds
 
     @cached_property
     def decisions(self) -> tuple[Decision, ...]:
@@ -135,6 +134,15 @@ class Meeting:
     items: tuple[AgendaItem, ...] = ()
     links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line) of links to other files
     extra: tuple[tuple[str, str], ...] = ()
+    is_outline: bool = False  # prose left out (see outline())
+
+    def outline(self) -> Meeting:
+        """The meeting without its prose: metadata, item titles, decisions and votes, which
+        is all that any page but its own shows."""
+        items = tuple(replace(i, segments=tuple(s for s in i.segments
+                                                if isinstance(s, Decision | Vote)))
+                      for i in self.items)
+        return replace(self, preamble=(), items=items, is_outline=True)
 
     @property
     def notice_end(self) -> dt.date | None:

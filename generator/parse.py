@@ -350,11 +350,8 @@ def _item(tokens: list[Token], builder: _Builder, path: str, anchors: set[str],
         return AgendaItem(number=number, title=attrs.get("public_title", ""), anchor=anchor,
                           case="", line=line, label=label, confidential=True)
     case = " ".join(attrs.get("case", "").split())
-    segments = builder.segments(tokens[3:])
-    text = " ".join(plain_text(s.html) if not isinstance(s, Vote) else s.question
-                    for s in segments)
     return AgendaItem(number=number, title=title, anchor=anchor, case=case, line=line,
-                      label=label, segments=segments, text=text)
+                      label=label, segments=builder.segments(tokens[3:]))
 
 
 def _meeting(values: dict[str, Any], path: str, config: SiteConfig,

@@ -31,6 +31,7 @@ from .opendata import (
 )
 from .publish import atom_feed, calendar, robots, sitemap
 from .site import CaseFile, Site, link_target
+from .store import MeetingStore
 
 _CONTENT_LINK = re.compile(r'(href|src)="' + re.escape(LINK_PREFIX) + r'([^"]*)"')
 
@@ -76,9 +77,11 @@ def output_file(page_path: str) -> str:
 class Renderer:
     """Renders every page of a derived site with the site's theme."""
 
-    def __init__(self, config: SiteConfig, site: Site, today: date) -> None:
+    def __init__(self, config: SiteConfig, site: Site, today: date,
+                 store: MeetingStore | None = None) -> None:
         self.config = config
         self.site = site
+        self.store = store  # whole meetings, when the site holds outlines
         self._exporter: Exporter | None = None
         self._people: dict[str, list[tuple[Meeting, Person, str]]] | None = None
         lang = config.language
@@ -129,6 +132,13 @@ class Renderer:
 
     def run(self, job: PageJob) -> Output:
         """Render one job: a template, or a feed, calendar, sitemap or robots.txt."""
+        if job.template == "meeting.html":
+            ctx = dict(job.context)
+            meeting: Meeting = ctx["meeting"]
+            if meeting.is_outline:  # its own page is the one that shows the prose
+                assert self.store is not None, "an outline needs the store of whole meetings"
+                ctx["meeting"] = self.store.whole(meeting)
+            return self.render(job.template, job.path, **ctx)
         if not job.template.startswith("@"):
             return self.render(job.template, job.path, **dict(job.context))
         ctx = dict(job.context)

@@ -188,3 +188,51 @@ def test_session_keeps_parses_in_memory(site: Path, tmp_path: Path,
     result = build(options, session=session)
     assert result.rendered > 0
     assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
+def test_build_keeps_outlines_and_the_store_holds_the_prose(site: Path, tmp_path: Path) -> None:
+    """The cache holds outlines (no prose); the meeting pages still show all of it, also when
+    the store of whole meetings was deleted behind the build's back."""
+    import pickle
+
+    from generator.cache import CACHE_DIR, Cache
+    from generator.model import Html
+
+    cache = Cache(site)
+    with open(cache.dir / "parsed.pickle", "rb") as handle:
+        pickle.load(handle)
+        _, parsed = pickle.load(handle)
+    meetings = [p.meeting for p in parsed.values() if p.meeting is not None]
+    assert meetings and all(m.is_outline and not m.preamble for m in meetings)
+    assert not any(isinstance(s, Html) for m in meetings for i in m.items for s in i.segments)
+    assert any(i.decisions for m in meetings for i in m.items)
+    store = site / CACHE_DIR / "meetings"
+    assert len(list(store.rglob("*.pickle"))) == len(meetings)
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+    edited = sorted((site / "content").rglob("2019-0[3-4]*.md"))[0]
+    edited.write_text(edited.read_text().replace("Bifall.", "Bifall efter ändring.", 1))
+    for entry in store.rglob("*.pickle"):
+        entry.unlink()
+    template = site / "themes" / "default" / "templates" / "meeting.html"
+    template.parent.mkdir(parents=True)
+    from generator.render import default_theme_dir
+    template.write_text((default_theme_dir() / "templates" / "meeting.html").read_text()
+                        .replace("{% block head %}", "{% block head %}<!-- own -->", 1))
+    again(site)  # every meeting page re-rendered from sources parsed again
+    out = digest(site / "_site")
+    assert out == digest(clean(site, tmp_path / "second"))
+    page = next((site / "_site").rglob(edited.stem + "/index.html")).read_text()
+    assert "Bifall efter ändring." in page and "<!-- own -->" in page
+
+
+def test_store_keeps_only_current_entries(site: Path) -> None:
+    from generator.cache import CACHE_DIR
+
+    store = site / CACHE_DIR / "meetings"
+    before = {p.name for p in store.rglob("*.pickle")}
+    edited = sorted((site / "content").rglob("2019-0[3-4]*.md"))[0]
+    edited.write_text(edited.read_text() + "\nEtt tillägg.\n")
+    again(site)
+    after = {p.name for p in store.rglob("*.pickle")}
+    assert len(after) == len(before) and len(after - before) == 1
