@@ -4,7 +4,8 @@
 
 Generates the corpus with the shared make_corpus.py (once per size, kept in --out), then for
 each size runs `minutes build` in a fresh process and prints wall time, pages per second and
-the peak resident memory of the largest single process (the build, a worker, or Pagefind).
+the peak resident memory of the largest single process (the build, a worker, or Pagefind)
+and the peak memory of the whole process tree (sum of PSS, sampled every 0.2 s).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -37,7 +39,13 @@ def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
            "--source", str(source), "--output", str(output), "--today", "2025-12-31",
            "--timings", *extra]
     started = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=REPO)
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          cwd=REPO) as proc:
+        sampler = TreeMemory(proc.pid)
+        sampler.start()
+        stdout, stderr = proc.communicate()
+        sampler.stop()
+    done = subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"build failed:\n{done.stdout}\n{done.stderr}")
@@ -48,7 +56,51 @@ def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
     return {"wall_s": round(wall, 2), "pages": pages,
             "rendered": int(rendered.group(1)) if rendered else 0,
             "pages_per_s": round(pages / wall, 1) if wall else 0.0,
-            "peak_rss_mib": round(_peak_rss(done.stderr), 1), "phases": phases}
+            "peak_rss_mib": round(_peak_rss(done.stderr), 1),
+            "peak_total_pss_mib": round(sampler.peak / 1024, 1), "phases": phases}
+
+
+class TreeMemory(threading.Thread):
+    """Samples the proportional set size (PSS: shared pages split between their users) of
+    a process and all its descendants every 0.2 s: the whole build's memory, workers and
+    Pagefind included, counted once."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self._done = pid, 0, threading.Event()
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def run(self) -> None:
+        while not self._done.wait(0.2):
+            self.peak = max(self.peak, sum(_pss_kib(p) for p in _tree(self.pid)))
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as handle:
+                    todo.extend(int(c) for c in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def _peak_rss(stderr: str) -> float:
