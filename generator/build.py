@@ -25,7 +25,7 @@ from .config import SiteConfig, load_config
 from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
 from .history import read_history
-from .load import ContentFiles, Progress, discover, load_pages, parse_meetings
+from .load import ContentFiles, Progress, discover, load_pages, parse_meetings, share_people
 from .model import Meeting
 from .parse import Parsed
 from .pool import render_jobs
@@ -124,11 +124,15 @@ class Loaded:
 
 def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Cache | None,
          progress: Progress | None = None, session: Session | None = None,
-         store: MeetingStore | None = None) -> Loaded:
+         store: MeetingStore | None = None,
+         found: tuple[ContentFiles, dict[str, FileStamp]] | None = None) -> Loaded:
     """Read, parse (reusing cached parses) and derive; problems are collected, not raised.
     With a store, meetings are kept as outlines and their prose goes to the store."""
-    files = discover(config)
-    stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
+    if found is not None:  # the caller has just looked
+        files, stamps = found
+    else:
+        files = discover(config)
+        stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
     parse_key = _hash(__version__, config, sorted(files.files))
     if session is not None and session.parse_key == parse_key:
         cached = session.parsed
@@ -139,7 +143,9 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
     if store is not None:
         store.keys = {path: entry_key(parse_key, *keys[path]) for path in files.meetings}
     tasks = [(path, store.keys[path] if store is not None else "") for path in todo]
-    fresh = parse_meetings(config, tasks, options.jobs or os.cpu_count() or 1, progress, store)
+    fresh = share_people(
+        parse_meetings(config, tasks, options.jobs or os.cpu_count() or 1, progress, store),
+        cached.values())
     parsed = {keys[path]: fresh.get(path) or cached[keys[path]] for path in files.meetings}
     problems = Problems()
     meetings: list[Meeting] = []
@@ -210,9 +216,11 @@ def build(options: BuildOptions, progress: Progress | None = None,
         tidy(output)
         where = str(output.resolve())
         usable = state.output == where and output.is_dir()
+        found = None
         if usable and state.settings == settings and state.today == today.isoformat():
             files = discover(config)
             stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
+            found = files, stamps
             if _digests(stamps) == _digests(state.stamps):  # contents, not mtimes, decide
                 if stamps != state.stamps and cache is not None:
                     state.stamps = stamps  # touched but unchanged: no need to hash them again
@@ -221,7 +229,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 return BuildResult(state.meetings, state.pages_count, 0, len(state.pages),
                                    time.perf_counter() - started, state.warnings, 0,
                                    tuple(timings))
-        loaded = load(config, options, state, cache, progress, session, store)
+        loaded = load(config, options, state, cache, progress, session, store, found)
         lap("parse")
         if cache is not None and loaded.fresh:
             if session is None or session.state is None:
@@ -236,7 +244,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
         renderer = Renderer(config, site, today, store)
         jobs, groups, partitions, members = _plan(renderer, site)
         digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
-        prints = Fingerprints(site, digests, settings)
+        outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
+        prints = Fingerprints(site, digests, outlines, settings)
         page_prints = {renderer.output_path(j): prints.page(j) for j in jobs}
         index_prints = {p.path: prints.search_index(members[p.path]) for p in partitions}
         lap("derive")

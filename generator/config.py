@@ -64,7 +64,9 @@ _STRING_KEYS = ("title", "base_url", "language", "organisation", "theme", "descr
 
 
 def load_config(root: Path) -> SiteConfig:
-    """Read ``root/site.toml``; a missing file gives the defaults, a bad one a ConfigError."""
+    """Read ``root/site.toml``; a missing file gives the defaults, a bad one a ConfigError.
+    The root is made absolute: the same site named two ways is one cache."""
+    root = root.resolve()
     path = root / "site.toml"
     if not path.exists():
         return SiteConfig(root=root)

@@ -1,8 +1,10 @@
 """What each page shows, as a fingerprint: a page whose fingerprint did not change since the
 last build has the same bytes and is not rendered again.
 
-A meeting is represented by its source file's content hash and its URL (the hash covers
-everything parsed from it); every fingerprint also covers the site-wide settings (config,
+A meeting is represented on its own page by its source file's content hash, and on every
+other page by the hash of its outline (metadata, item titles, decisions, votes: all that
+other pages show of it), so that an edit of a meeting's prose re-renders its page and no
+other; and by its URL. Every fingerprint also covers the site-wide settings (config,
 theme, generator version, build options, plain pages) through ``settings``.
 """
 
@@ -27,15 +29,18 @@ def _hash(parts: Iterable[object]) -> str:
 class Fingerprints:
     """Computes page fingerprints for one derived site."""
 
-    def __init__(self, site: Site, digests: dict[str, str], settings: str) -> None:
+    def __init__(self, site: Site, digests: dict[str, str], outlines: dict[str, str],
+                 settings: str) -> None:
         self.site = site
-        self.digests = digests
+        self.digests = digests  # meeting source → content hash
+        self.outlines = outlines  # meeting source → outline hash ("" if unknown)
         # every page's header and footer: the plain pages' titles and URLs
         self.settings = _hash([settings, [(p.title, site.paths[p.source]) for p in site.pages]])
 
     def meeting(self, m: Meeting) -> tuple[str, str]:
-        """A meeting as other pages see it: its content and its URL."""
-        return self.digests.get(m.source, ""), self.site.paths[m.source]
+        """A meeting as other pages see it: its outline and its URL."""
+        return (self.outlines.get(m.source) or self.digests.get(m.source, ""),
+                self.site.paths[m.source])
 
     def _meetings(self, meetings: Iterable[Meeting]) -> list[tuple[str, str]]:
         return [self.meeting(m) for m in meetings]
@@ -50,7 +55,8 @@ class Fingerprints:
         parts: list[object] = [self.settings, job.template, job.path]
         if job.template == "meeting.html":
             m: Meeting = ctx["meeting"]
-            parts += [self.meeting(m), self._body(ctx["body"]), site.history.get(m.source)]
+            parts += [self.digests.get(m.source, ""), self.meeting(m), self._body(ctx["body"]),
+                      site.history.get(m.source)]
             parts += [site.paths.get("content/" + t.partition("#")[0]) for t, _ in m.links]
             cases = [i.case for i in m.items if i.case] + ([m.case] if m.case else [])
             parts += [site.case_path(c) for c in cases]
@@ -100,5 +106,6 @@ class Fingerprints:
         return _hash(parts)
 
     def search_index(self, meetings: Iterable[Meeting]) -> str:
-        """The fingerprint of a search index: the meeting pages it indexes."""
-        return _hash([self.settings, *self._meetings(meetings)])
+        """The fingerprint of a search index: the meeting pages it indexes, whole."""
+        return _hash([self.settings, *((self.digests.get(m.source, ""), self.site.paths[m.source])
+                                       for m in meetings)])

@@ -58,6 +58,7 @@ class Parsed:
 
     meeting: Meeting | None
     problems: tuple[ContentError, ...]
+    outline_digest: str = ""  # of what other pages show of the meeting (see Meeting.outline)
 
 
 def split_number(title: str) -> tuple[str, str]:

@@ -236,3 +236,18 @@ def test_store_keeps_only_current_entries(site: Path) -> None:
     again(site)
     after = {p.name for p in store.rglob("*.pickle")}
     assert len(after) == len(before) and len(after - before) == 1
+
+
+def test_prose_edit_rerenders_only_its_own_page(site: Path, tmp_path: Path) -> None:
+    """Text outside titles, decisions and votes shows only on the meeting's own page (and in
+    search): editing it re-renders that page alone."""
+    edited = sorted((site / "content").rglob("2019-0[3-4]*.md"))[0]
+    text = edited.read_text()
+    first_item = text.index("\n## ")
+    paragraph = text.index("\n\n", first_item) + 2
+    edited.write_text(text[:paragraph] + "Rättat stavfel. " + text[paragraph:])
+    result = again(site)
+    assert result.rendered == 1
+    page = next((site / "_site").rglob(edited.stem + "/index.html")).read_text()
+    assert "Rättat stavfel." in page
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
