@@ -25,9 +25,18 @@ from .config import SiteConfig, load_config
 from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
 from .history import read_history
-from .load import ContentFiles, Progress, discover, load_pages, parse_meetings, share_people
+from .load import (
+    ContentFiles,
+    Progress,
+    discover,
+    load_pages,
+    outlined,
+    parse_meetings,
+    share_people,
+)
+from .markdown import make_markdown
 from .model import Meeting
-from .parse import Parsed
+from .parse import Parsed, parse_meeting
 from .pool import render_jobs
 from .render import PageJob, Renderer, theme_dirs
 from .search import INDEX_ROOT, Indexer, Partition, reindex
@@ -106,6 +115,7 @@ class Session:
     state: BuildState | None = None
     parse_key: str = ""
     parsed: dict[tuple[str, str], Parsed] = field(default_factory=dict)
+    site: Site | None = None  # as derived by the last full build
 
 
 @dataclass(slots=True)
@@ -132,8 +142,8 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
         files, stamps = found
     else:
         files = discover(config)
-        stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
-    parse_key = _hash(__version__, config, sorted(files.files))
+        stamps = stamp_files(config.root, _stamp_paths(files), state.stamps)
+    parse_key = _parse_key(config, files)
     if session is not None and session.parse_key == parse_key:
         cached = session.parsed
     else:
@@ -163,6 +173,11 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
                   fresh=len(todo) + len(set(cached) - set(parsed)))
 
 
+def _parse_key(config: SiteConfig, files: ContentFiles) -> str:
+    """What a parse depends on besides the file: generator, config, attachments present."""
+    return _hash(__version__, config, sorted(files.files))
+
+
 def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
     """Validate the content without writing anything."""
     config = load_config(options.source).with_base_url(options.base_url)
@@ -182,7 +197,7 @@ def _plan(renderer: Renderer, site: Site) -> tuple[list[PageJob], list[tuple[int
     members: dict[str, list[Meeting]] = {}
     for partition in partitions:
         start = len(jobs)
-        members[partition.path] = [m for y in partition.years for m in by_year.get(y, ())]
+        members[partition.path] = _members(site, partition)
         jobs.extend(renderer.meeting_job(m) for m in members[partition.path])
         groups.append((start, len(jobs)))
     jobs.extend(renderer.index_jobs())
@@ -219,7 +234,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
         found = None
         if usable and state.settings == settings and state.today == today.isoformat():
             files = discover(config)
-            stamps, _ = stamp_files(config.root, _stamp_paths(files), state.stamps)
+            stamps = stamp_files(config.root, _stamp_paths(files), state.stamps)
             found = files, stamps
             if _digests(stamps) == _digests(state.stamps):  # contents, not mtimes, decide
                 if stamps != state.stamps and cache is not None:
@@ -229,18 +244,28 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 return BuildResult(state.meetings, state.pages_count, 0, len(state.pages),
                                    time.perf_counter() - started, state.warnings, 0,
                                    tuple(timings))
+        prose = _ProseEdit(config, options, state, store, settings, today, found, session,
+                           cache) if found is not None else None
+        if prose is not None and session is not None and session.site is not None:
+            done = prose.apply(session.site, output, on_pages, lap)
+            if done is not None:  # a serving process: no derivation at all
+                return replace(done, seconds=time.perf_counter() - started,
+                               timings=tuple(timings))
         loaded = load(config, options, state, cache, progress, session, store, found)
         lap("parse")
-        if cache is not None and loaded.fresh:
-            if session is None or session.state is None:
-                # only when something was parsed; a serving process keeps it in memory
-                cache.save_parsed(loaded.parse_key, loaded.parsed)
-            store.prune(set(store.keys.values()))
         problems = loaded.problems
         failing = problems.errors + (problems.warnings if options.strict else [])
         if failing:
             raise BuildFailed(sorted(failing, key=lambda p: (p.path, p.line, p.message)))
         site = loaded.site
+        if session is not None:
+            session.site = site
+        if prose is not None and usable and state.pages:
+            done = prose.apply(site, output, on_pages, lap)
+            if done is not None:
+                _save_parsed(cache, loaded, session, store)
+                return replace(done, seconds=time.perf_counter() - started,
+                               timings=tuple(timings))
         renderer = Renderer(config, site, today, store)
         jobs, groups, partitions, members = _plan(renderer, site)
         digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
@@ -253,6 +278,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
             rendered, written, unchanged, others = _patch(
                 output, renderer, jobs, page_prints, state, loaded, options, progress, on_pages)
             lap("pages in place")
+            _save_parsed(cache, loaded, session, store)
             _refresh_indexes(output, index_prints, partitions, state, options,
                              config.language)
             lap("search indexes")
@@ -260,11 +286,13 @@ def build(options: BuildOptions, progress: Progress | None = None,
             rendered, written, unchanged, others = _cold(
                 output, renderer, jobs, groups, partitions, loaded, options, progress)
             lap("render, index and write")
+            _save_parsed(cache, loaded, session, store)
         new_state = BuildState(
             settings=settings, stamps=loaded.stamps, pages=page_prints,
             others=tuple(sorted(others)), search=index_prints if options.search else {},
             output=where, today=today.isoformat(), meetings=len(site.meetings),
-            pages_count=len(jobs), warnings=tuple(problems.warnings))
+            pages_count=len(jobs), warnings=tuple(problems.warnings),
+            outlines={path: p.outline_digest for (path, _), p in loaded.parsed.items()})
         if session is not None:
             session.state = new_state
         if cache is not None:
@@ -284,6 +312,123 @@ def _meeting_store(config: SiteConfig, cache: Cache | None) -> Iterator[MeetingS
         return
     with tempfile.TemporaryDirectory(prefix="minutes-meetings-") as folder:
         yield MeetingStore(Path(folder), config)
+
+
+PROSE_LIMIT = 50  # more edited files than this go the general way
+
+
+class _ProseEdit:
+    """The commonest change, made fast: meeting files edited only where their own page shows
+    it (text outside titles, decisions and votes: a typo fixed). Their outlines are the same,
+    so the derived site is too: only their pages and the search indexes that hold them are
+    redone, without planning and fingerprinting every other page of the site."""
+
+    def __init__(self, config: SiteConfig, options: BuildOptions, state: BuildState,
+                 store: MeetingStore, settings: str, today: date,
+                 found: tuple[ContentFiles, dict[str, FileStamp]], session: Session | None,
+                 cache: Cache | None) -> None:
+        self.config, self.options, self.state, self.store = config, options, state, store
+        self.settings, self.today, self.session, self.cache = settings, today, session, cache
+        self.files, self.stamps = found
+        meetings = set(self.files.meetings)
+        changed = [p for p, st in self.stamps.items()
+                   if p not in state.stamps or st.digest != state.stamps[p].digest]
+        self.changed = changed
+        self.eligible = (set(self.stamps) == set(state.stamps) and 0 < len(changed) <= PROSE_LIMIT
+                         and all(p in meetings for p in changed) and bool(state.pages)
+                         and bool(state.outlines))
+        self._fresh: dict[str, Parsed] | None = None
+
+    def _parse(self) -> dict[str, Parsed]:
+        """The edited files parsed (once), their whole meetings put in the store; empty if
+        any of them changed more than prose or its problems."""
+        if self._fresh is None:
+            self._fresh = {}
+            md = make_markdown(self.config.raw_html)
+            parse_key = _parse_key(self.config, self.files)
+            for path in self.changed:
+                whole = parse_meeting((self.config.root / path).read_bytes(), path, self.config,
+                                      md)
+                before = tuple(w for w in self.state.warnings if w.path == path)
+                if (whole.meeting is None or whole.problems != before
+                        or (whole.problems and self.options.strict)):
+                    self._fresh = {}
+                    break
+                kept = outlined(whole.meeting, whole.problems)
+                if kept.outline_digest != self.state.outlines.get(path):
+                    self._fresh = {}
+                    break
+                key = entry_key(parse_key, path, self.stamps[path].digest)
+                self.store.put(key, whole.meeting)
+                self.store.keys[path] = key
+                self._fresh[path] = kept
+        return self._fresh
+
+    def apply(self, site: Site, output: Path, on_pages: Callable[[], None] | None,
+              lap: Callable[[str], None]) -> BuildResult | None:
+        """Re-render the edited meetings' pages and their indexes; None if this is not a
+        prose edit (the caller builds the general way)."""
+        if not self.eligible or not self._parse():
+            return None
+        fresh, state = self._fresh or {}, self.state
+        by_source = {m.source: m for m in site.meetings}
+        if any(path not in by_source for path in fresh):  # a draft: not on the site
+            return None
+        renderer = Renderer(self.config, site, self.today, self.store)
+        jobs = [renderer.meeting_job(by_source[path]) for path in fresh]
+        digests = {path: stamp.digest for path, stamp in self.stamps.items()}
+        prints = Fingerprints(site, digests, state.outlines, self.settings)
+        pages = dict(state.pages)
+        pages.update((renderer.output_path(job), prints.page(job)) for job in jobs)
+        patch = Patch(output)
+        try:
+            render_jobs(renderer, jobs, [], lambda n: None, patch, 1, None)
+            patch.apply()
+        except BaseException:
+            patch.abandon()
+            raise
+        lap("pages in place")
+        if on_pages is not None:
+            on_pages()
+        search = dict(state.search)
+        if self.options.search:
+            years = {by_source[path].year for path in fresh}
+            for partition in site.search:
+                if years & set(partition.years):
+                    search[partition.path] = prints.search_index(_members(site, partition))
+                    reindex(output, partition, self.config.language)
+            lap("search indexes")
+        new_state = replace(state, stamps=self.stamps, pages=pages, search=search)
+        if self.session is not None:
+            self.session.state = new_state
+            self.session.parsed.update(((path, self.stamps[path].digest), parsed)
+                                       for path, parsed in fresh.items())
+        if self.cache is not None:
+            self.cache.save_state(new_state)
+        lap("cache")
+        return BuildResult(meetings=state.meetings, pages=state.pages_count,
+                           written=patch.written, unchanged=state.pages_count - patch.written,
+                           seconds=0.0, warnings=state.warnings, rendered=len(jobs))
+
+
+def _members(site: Site, partition: Partition) -> list[Meeting]:
+    """The meetings a search index holds, in index order."""
+    years = set(partition.years)
+    by_year: dict[int, list[Meeting]] = {}
+    for meeting in site.meetings:
+        if meeting.year in years:
+            by_year.setdefault(meeting.year, []).append(meeting)
+    return [m for y in partition.years for m in by_year.get(y, ())]
+
+
+def _save_parsed(cache: Cache | None, loaded: Loaded, session: Session | None,
+                 store: MeetingStore) -> None:
+    """Keep the parses for the next build (when something was parsed; a serving process
+    keeps them in memory) and drop store entries no longer used."""
+    if cache is not None and loaded.fresh:
+        if session is None or session.state is None:
+            cache.save_parsed(loaded.parse_key, loaded.parsed)
+        store.prune(set(store.keys.values()))
 
 
 def _digests(stamps: dict[str, FileStamp]) -> dict[str, str]:

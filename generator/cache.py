@@ -47,6 +47,7 @@ class BuildState:
     meetings: int = 0
     pages_count: int = 0
     warnings: tuple[ContentError, ...] = ()
+    outlines: dict[str, str] = field(default_factory=dict)  # meeting → hash of its outline
 
 
 def digest_bytes(data: bytes) -> str:
@@ -55,20 +56,19 @@ def digest_bytes(data: bytes) -> str:
 
 
 def stamp_files(root: Path, paths: list[str], previous: dict[str, FileStamp]
-                ) -> tuple[dict[str, FileStamp], dict[str, bytes]]:
-    """Stamps for ``paths`` (relative to ``root``); bytes of the files that had to be read."""
+                ) -> dict[str, FileStamp]:
+    """Stamps for ``paths`` (relative to ``root``); a file is read only when its size or
+    mtime changed (and its bytes are not kept: at 100k meetings they are 1.2 GB)."""
     stamps: dict[str, FileStamp] = {}
-    read: dict[str, bytes] = {}
     for path in paths:
         st = os.stat(root / path)
         old = previous.get(path)
         if old is not None and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns:
             stamps[path] = old
             continue
-        data = (root / path).read_bytes()
-        read[path] = data
-        stamps[path] = FileStamp(st.st_size, st.st_mtime_ns, digest_bytes(data))
-    return stamps, read
+        stamps[path] = FileStamp(st.st_size, st.st_mtime_ns,
+                                 digest_bytes((root / path).read_bytes()))
+    return stamps
 
 
 class Cache:

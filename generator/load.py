@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from .config import SiteConfig
 from .errors import ContentError, Problems
 from .markdown import make_markdown
-from .model import BodyInfo, Page, Person
+from .model import BodyInfo, Meeting, Page, Person
 from .parse import Parsed, parse_body_info, parse_meeting, parse_page
 from .store import MeetingStore
 
@@ -85,9 +85,14 @@ def _parse_one(task: tuple[str, str]) -> Parsed:
     if _worker_store is None or parsed.meeting is None:
         return parsed
     _worker_store.put(key, parsed.meeting)
-    outline = parsed.meeting.outline()
+    return outlined(parsed.meeting, parsed.problems)
+
+
+def outlined(meeting: Meeting, problems: tuple[ContentError, ...]) -> Parsed:
+    """The parse as the build keeps it: the meeting's outline and the hash of it."""
+    outline = meeting.outline()
     digest = hashlib.blake2b(repr(outline).encode(), digest_size=16).hexdigest()
-    return Parsed(outline, parsed.problems, digest)
+    return Parsed(outline, problems, digest)
 
 
 def parse_meetings(config: SiteConfig, tasks: list[tuple[str, str]], jobs: int,

@@ -251,3 +251,46 @@ def test_prose_edit_rerenders_only_its_own_page(site: Path, tmp_path: Path) -> N
     page = next((site / "_site").rglob(edited.stem + "/index.html")).read_text()
     assert "Rättat stavfel." in page
     assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
+def test_serving_session_applies_a_prose_edit_without_deriving(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build as build_module
+    from generator.build import Session
+
+    session = Session()
+    options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
+    edited = sorted((site / "content").rglob("*.md"))[4]
+    edited.write_text(edited.read_text().replace("\n\n", "\n\nFörsta rättelsen. ", 1))
+    build(options, session=session)
+
+    def no_derive(*_: object, **__: object) -> None:
+        raise AssertionError("a prose edit needs no new derivation")
+
+    monkeypatch.setattr(build_module, "derive_site", no_derive)
+    text = edited.read_text()
+    paragraph = text.index("\n\n", text.index("\n## ")) + 2
+    edited.write_text(text[:paragraph] + "Andra rättelsen. " + text[paragraph:])
+    result = build(options, session=session)
+    assert result.rendered == 1
+    page = next((site / "_site").rglob(edited.stem + "/index.html")).read_text()
+    assert "Andra rättelsen." in page
+    monkeypatch.undo()
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
+def test_edits_that_are_not_prose_take_the_general_way(site: Path, tmp_path: Path) -> None:
+    """A title, a draft, or several kinds of file at once: everything that depends on them
+    is redone, and the result equals a clean build."""
+    files = sorted((site / "content").rglob("20*.md"))
+    retitled, drafted = files[6], files[7]
+    text = retitled.read_text()
+    retitled.write_text(text.replace("\n## § 1 ", "\n## § 1 Nytt ", 1))
+    drafted.write_text(drafted.read_text().replace("status: published", "status: draft", 1))
+    assert "status: draft" in drafted.read_text()
+    result = again(site)
+    assert result.rendered > 2
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+    drafted.write_text(drafted.read_text() + "\nText i ett utkast.\n")  # not on the site
+    again(site)
+    assert digest(site / "_site") == digest(clean(site, tmp_path / "again"))
