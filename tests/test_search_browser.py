@@ -211,7 +211,21 @@ def test_search_works_under_a_sub_path(tmp_site: SiteFactory, browser: Browser,
 
 
 def test_more_results_button(page: Page, example_url: str) -> None:
-    search(page, example_url, "q=och")  # five pages: fewer than one batch of ten
+    search(page, example_url, "q=och")  # five pages: one batch
     more = page.locator("button.more")
     expect(more).to_be_hidden()
     assert more.text_content() == "Visa fler träffar"  # a real label, not a symbol
+
+
+def test_results_come_in_batches_of_five_pages(tmp_site: SiteFactory, browser: Browser) -> None:
+    """Each page shown costs a fragment download, so pages come five at a time."""
+    root = tmp_site({f"content/ks/2024-01-{d:02}.md":
+                     f"---\nbody: KS\ndate: 2024-01-{d:02}\n---\n## § 1 Ärende\n\n"
+                     "Ordet blåbärssylt finns här.\n" for d in range(10, 17)})
+    with built_and_served(browser, root) as (tab, base):
+        assert len(search(tab, base, "q=blåbärssylt")) == 5
+        more = tab.locator("button.more")
+        expect(more).to_be_visible()
+        more.click()
+        expect(tab.locator(".search-results li > a")).to_have_count(7)
+        expect(more).to_be_hidden()

@@ -4,7 +4,7 @@ const root = document.getElementById("search");
 const base = root.dataset.base;
 const indexes = root.dataset.indexes.split(" ").filter(Boolean);
 const label = (key) => root.dataset["label" + key[0].toUpperCase() + key.slice(1)];
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 5; // pages per batch: each costs its fragment download (about 5 KB)
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
