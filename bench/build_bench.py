@@ -5,7 +5,7 @@
 Generates the corpus with the shared make_corpus.py (once per size, kept in --out), then for
 each size runs `minutes build` in a fresh process and prints wall time, pages per second and
 the peak resident memory of the largest single process (the build, a worker, or Pagefind)
-and the peak memory of the whole process tree (sum of PSS, sampled every 0.2 s).
+and the peak memory of the whole process tree (sum of PSS, sampled every second).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
 
 class TreeMemory(threading.Thread):
     """Samples the proportional set size (PSS: shared pages split between their users) of
-    a process and all its descendants every 0.2 s: the whole build's memory, workers and
+    a process and all its descendants every second: the whole build's memory, workers and
     Pagefind included, counted once."""
 
     def __init__(self, pid: int) -> None:
@@ -74,7 +74,7 @@ class TreeMemory(threading.Thread):
         self.join()
 
     def run(self) -> None:
-        while not self._done.wait(0.2):
+        while not self._done.wait(1.0):
             self.peak = max(self.peak, sum(_pss_kib(p) for p in _tree(self.pid)))
 
 
