@@ -1,0 +1,60 @@
+"""Benchmark: how soon `minutes serve` has an edited meeting's page in place.
+
+    python bench/serve_bench.py bench/out/corpus-10000 [--output bench/out/site-10000]
+
+Runs builds the way `minutes serve` does (one process, a Session kept between builds): a
+first build (from the cache, as after `minutes build`), then a typo fixed in one meeting's
+running text, then an item retitled. Prints for each edit the seconds until the pages are in
+place (when serve reloads the tab) and until the search index is refreshed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from datetime import date
+from pathlib import Path
+
+from generator.build import BuildOptions, Session, build
+
+
+def timed(options: BuildOptions, session: Session) -> dict[str, float]:
+    """One build in the session: seconds to pages in place and to the end."""
+    started = time.perf_counter()
+    in_place: list[float] = []
+    result = build(options, session=session,
+                   on_pages=lambda: in_place.append(time.perf_counter() - started))
+    total = time.perf_counter() - started
+    return {"pages_in_place_s": round(in_place[0] if in_place else total, 3),
+            "total_s": round(total, 3), "rendered": result.rendered}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path)
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args()
+    source = args.source.resolve()
+    output = (args.output or source / "_site").resolve()
+    options = BuildOptions(source=source, output=output, today=date(2025, 12, 31))
+    session = Session()
+    row: dict[str, object] = {"first": timed(options, session)}
+    edited = sorted((source / "content").rglob("*.md"))[len(list(
+        (source / "content").rglob("*.md"))) // 3]
+    original = edited.read_bytes()
+    try:
+        edited.write_bytes(original + b"\nEn rad i serve.\n")
+        row["prose_edit"] = timed(options, session)
+        edited.write_bytes(re.sub(rb"\n## (\S+ ?\d+\.?) ", rb"\n## \1 Nytt: ", original,
+                                  count=1))
+        row["outline_edit"] = timed(options, session)
+    finally:
+        edited.write_bytes(original)
+    row["restored"] = timed(options, session)
+    print(json.dumps(row))
+
+
+if __name__ == "__main__":
+    main()
