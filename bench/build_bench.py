@@ -134,7 +134,8 @@ def main() -> None:
         edited = sorted((source / "content").rglob("*.md"))[size // 2]
         original = edited.read_bytes()
         try:  # a typo fixed in running text: only the meeting's own page shows it
-            edited.write_bytes(original + b"\nEn rad till.\n")
+            edited.write_bytes(re.sub(rb"(\n## [^\n]*\n\n)", rb"\1En rad till. ", original,
+                                      count=1))
             row["one_edit"] = timed_build(source, output, *extra)
             # an agenda item retitled: archives, case and decision pages, feeds show it too
             edited.write_bytes(re.sub(rb"\n## (\S+ ?\d+\.?) ", rb"\n## \1 Nytt: ", original,

@@ -45,7 +45,8 @@ def main() -> None:
         (source / "content").rglob("*.md"))) // 3]
     original = edited.read_bytes()
     try:
-        edited.write_bytes(original + b"\nEn rad i serve.\n")
+        edited.write_bytes(re.sub(rb"(\n## [^\n]*\n\n)", rb"\1En rad i serve. ", original,
+                                  count=1))
         row["prose_edit"] = timed(options, session)
         edited.write_bytes(re.sub(rb"\n## (\S+ ?\d+\.?) ", rb"\n## \1 Nytt: ", original,
                                   count=1))

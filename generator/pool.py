@@ -6,6 +6,7 @@ Pagefind runs while the rest of the site is still being rendered.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -86,11 +87,16 @@ def _render_in_pool(groups: Sequence[tuple[int, int]], rest: int, total: int,
                 progress("render", done, total)
 
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        waiting = [[(pool.submit(_render_range, a, b), a, b) for a, b in _chunks(start, stop)]
-                   for start, stop in groups]
-        remaining = [(pool.submit(_render_range, a, b), a, b) for a, b in _chunks(rest, total)]
-        for n, futures in enumerate(waiting):
-            collect(futures)
-            on_group_done(n)
-        collect(remaining)
+    gc.freeze()  # the workers' collector then leaves the shared site alone: fewer copied pages
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+            waiting = [[(pool.submit(_render_range, a, b), a, b) for a, b in _chunks(start, stop)]
+                       for start, stop in groups]
+            remaining = [(pool.submit(_render_range, a, b), a, b)
+                         for a, b in _chunks(rest, total)]
+            for n, futures in enumerate(waiting):
+                collect(futures)
+                on_group_done(n)
+            collect(remaining)
+    finally:
+        gc.unfreeze()
