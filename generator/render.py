@@ -44,6 +44,20 @@ def default_theme_dir() -> Path:
     return Path(str(importlib.resources.files("generator.themes"))) / "default"
 
 
+CALENDAR_MEETINGS = 500  # a calendar to subscribe to holds the newest meetings, not the archive
+
+
+def newest(meetings: tuple[Meeting, ...]) -> tuple[Meeting, ...]:
+    """The CALENDAR_MEETINGS newest of ``meetings`` (planned ones are the newest), in the
+    given order: a calendar of 15 years of meetings is megabytes that no calendar app wants
+    (the archive and the open-data export hold them all)."""
+    if len(meetings) <= CALENDAR_MEETINGS:
+        return meetings
+    keep = {m.source for m in sorted(meetings, key=lambda m: (m.date, m.source))
+            [-CALENDAR_MEETINGS:]}
+    return tuple(m for m in meetings if m.source in keep)
+
+
 def theme_dirs(config: SiteConfig) -> list[Path]:
     """Theme folders, most specific first: the site's own, then the default."""
     own = config.root / "themes" / config.theme
@@ -182,14 +196,14 @@ class Renderer:
         jobs.append(PageJob("404.html", "404.html"))
         jobs.append(PageJob("@feed", "feed.xml", (("meetings", site.meetings),
                                                   ("title", self.config.title))))
-        jobs.append(PageJob("@calendar", "calendar.ics", (("meetings", site.meetings),
+        jobs.append(PageJob("@calendar", "calendar.ics", (("meetings", newest(site.meetings)),
                                                           ("title", self.config.title))))
         for b in site.bodies:
             ordered = tuple(reversed(b.meetings))
             jobs.append(PageJob("@feed", b.path + "feed.xml",
                                 (("meetings", ordered), ("title", b.name))))
             jobs.append(PageJob("@calendar", b.path + "calendar.ics",
-                                (("meetings", ordered), ("title", b.name))))
+                                (("meetings", newest(ordered)), ("title", b.name))))
         pages = tuple(sorted(j.path for j in jobs if j.path.endswith("/") or j.path == ""))
         pages += tuple(sorted(site.paths[m.source] for m in site.meetings))
         jobs.append(PageJob("@sitemap", "sitemap.xml", (("paths", pages),)))

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 from icalendar import Calendar
 
 from generator.build import BuildOptions, build
@@ -123,3 +124,17 @@ def test_example_site_feeds_and_calendar(example_site: Path) -> None:
     cal = Calendar.from_ical((example_site / "calendar.ics").read_bytes())
     assert len(cal.walk("VEVENT")) == 5
     assert "Inga anslag är uppe just nu." in page(example_site, "anslagstavla/")
+
+
+def test_calendars_hold_the_newest_meetings(tmp_site: SiteFactory,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A calendar to subscribe to is bounded (500 meetings by default); the archive is not."""
+    import generator.render
+
+    monkeypatch.setattr(generator.render, "CALENDAR_MEETINGS", 3)
+    out = site_with_notices(tmp_site, date(2024, 5, 27))
+    events = Calendar.from_ical((out / "calendar.ics").read_bytes()).walk("VEVENT")
+    starts = sorted(e.decoded("dtstart").isoformat()[:10] for e in events)
+    assert len(events) == 3 and starts[-1] == "2024-06-20"  # the planned meeting stays
+    feed = ElementTree.parse(out / "feed.xml").getroot()
+    assert len(feed.findall(f"{ATOM}entry")) == 4  # feeds are not cut by this
