@@ -4,7 +4,8 @@
 
 Runs builds the way `minutes serve` does (one process, a Session kept between builds): a
 first build (from the cache, as after `minutes build`), then a typo fixed in one meeting's
-running text, then an item retitled. Prints for each edit the seconds until the pages are in
+running text, twice (the first edit derives the site once, as serve's first rebuild does),
+then an item retitled. Prints for each edit the seconds until the pages are in
 place (when serve reloads the tab) and until the search index is refreshed too.
 """
 
@@ -44,10 +45,11 @@ def main() -> None:
     edited = sorted((source / "content").rglob("*.md"))[len(list(
         (source / "content").rglob("*.md"))) // 3]
     original = edited.read_bytes()
-    try:
-        edited.write_bytes(re.sub(rb"(\n## [^\n]*\n\n)", rb"\1En rad i serve. ", original,
-                                  count=1))
-        row["prose_edit"] = timed(options, session)
+    try:  # the first edit after a no-op start derives the site once; the second need not
+        for n in (1, 2):
+            edited.write_bytes(re.sub(rb"(\n## [^\n]*\n\n)", rb"\1En rad i serve %d. " % n,
+                                      original, count=1))
+            row[f"prose_edit_{n}"] = timed(options, session)
         edited.write_bytes(re.sub(rb"\n## (\S+ ?\d+\.?) ", rb"\n## \1 Nytt: ", original,
                                   count=1))
         row["outline_edit"] = timed(options, session)
