@@ -37,30 +37,43 @@ class ContentFiles:
 
 
 def discover(config: SiteConfig) -> ContentFiles:
-    """Every file under content/; symbolic links are never followed out of it."""
-    content = config.content_dir
-    root = content.resolve()
+    """Every file under content/; symbolic links are never followed out of it (plain strings
+    and one scandir per folder: this runs on every build, no-op ones included)."""
+    content = str(config.content_dir)
+    root = config.content_dir.resolve()
     meetings: list[str] = []
     pages: list[str] = []
     bodies: list[str] = []
     files: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(content):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
+
+    def walk(folder: str, rel: str) -> None:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
-            full = Path(dirpath) / name
-            if full.is_symlink() and not full.resolve().is_relative_to(root):
+            path = rel + name
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, path + "/")
                 continue
-            rel = full.relative_to(content).as_posix()
+            if entry.is_symlink():
+                target = Path(entry.path).resolve()
+                if not target.is_relative_to(root) or not target.is_file():
+                    continue
+            elif not entry.is_file(follow_symlinks=False):
+                continue
             if not name.endswith(".md"):
-                files.add(rel)
-            elif rel.startswith("pages/"):
-                pages.append("content/" + rel)
-            elif rel.startswith("bodies/"):
-                bodies.append("content/" + rel)
+                files.add(path)
+            elif path.startswith("pages/"):
+                pages.append("content/" + path)
+            elif path.startswith("bodies/"):
+                bodies.append("content/" + path)
             else:
-                meetings.append("content/" + rel)
+                meetings.append("content/" + path)
+
+    if os.path.isdir(content):
+        walk(content, "")
     return ContentFiles(tuple(sorted(meetings)), tuple(sorted(pages)), tuple(sorted(bodies)),
                         frozenset(files))
 
