@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol
 
 from .render import PageJob, Renderer
@@ -17,6 +17,7 @@ from .render import PageJob, Renderer
 Progress = Callable[[str, int, int], None]
 RENDER_CHUNK = 250  # pages per task: large enough to amortise the hand-off
 PARALLEL_FROM = 256  # fewer pages than this render faster in one process
+WAVE_PAGES = 20_000  # pages per pool of workers (see _render_in_pool)
 
 
 class Sink(Protocol):
@@ -74,29 +75,33 @@ def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tu
 def _render_in_pool(groups: Sequence[tuple[int, int]], rest: int, total: int,
                     on_group_done: Callable[[int], None], sink: Sink, workers: int,
                     progress: Progress | None) -> None:
-    done = 0
-
-    def collect(futures: list[tuple[Future[tuple[int, int]], int, int]]) -> None:
-        nonlocal done
-        for future, start, stop in futures:
-            written, unchanged = future.result()
-            sink.written += written
-            sink.unchanged += unchanged
-            done += stop - start
-            if progress:
-                progress("render", done, total)
-
+    """Chunks in job order, handed to a fresh pool every WAVE_PAGES pages: a forked worker
+    copies each shared page of memory it touches (reference counts are writes), so a
+    long-lived worker ends up with a copy of the whole site; a fresh one starts with none.
+    Group ``n`` is announced once every chunk before its end is done."""
+    chunks = [c for start, stop in groups for c in _chunks(start, stop)] + _chunks(rest, total)
+    ends = [stop for _, stop in groups]
+    announced = done = 0
+    per_wave = max(1, WAVE_PAGES // RENDER_CHUNK)
     ctx = multiprocessing.get_context("fork")
     gc.freeze()  # the workers' collector then leaves the shared site alone: fewer copied pages
     try:
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            waiting = [[(pool.submit(_render_range, a, b), a, b) for a, b in _chunks(start, stop)]
-                       for start, stop in groups]
-            remaining = [(pool.submit(_render_range, a, b), a, b)
-                         for a, b in _chunks(rest, total)]
-            for n, futures in enumerate(waiting):
-                collect(futures)
-                on_group_done(n)
-            collect(remaining)
+        for first in range(0, len(chunks), per_wave):
+            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+                futures = [(pool.submit(_render_range, a, b), a, b)
+                           for a, b in chunks[first:first + per_wave]]
+                for future, a, b in futures:
+                    written, unchanged = future.result()
+                    sink.written += written
+                    sink.unchanged += unchanged
+                    done += b - a
+                    if progress:
+                        progress("render", done, total)
+                    while announced < len(ends) and ends[announced] <= b:
+                        on_group_done(announced)
+                        announced += 1
+        while announced < len(ends):
+            on_group_done(announced)
+            announced += 1
     finally:
         gc.unfreeze()
