@@ -39,7 +39,7 @@ from .model import Meeting
 from .parse import Parsed, parse_meeting
 from .pool import render_jobs
 from .render import PageJob, Renderer, theme_dirs
-from .search import INDEX_ROOT, Indexer, Partition, reindex
+from .search import INDEX_ROOT, Indexer, Partition, members, reindex
 from .site import Site, check_links, derive_site
 from .store import MeetingStore, entry_key
 from .write import Patch, Staging, output_lock, tidy
@@ -187,21 +187,17 @@ def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
 
 def _plan(renderer: Renderer, site: Site) -> tuple[list[PageJob], list[tuple[int, int]],
                                                   list[Partition], dict[str, list[Meeting]]]:
-    """Every page job, meeting pages first in runs by search index (oldest years first)."""
-    by_year: dict[int, list[Meeting]] = {}
-    for meeting in site.meetings:
-        by_year.setdefault(meeting.year, []).append(meeting)
+    """Every page job, meeting pages first in runs by search index (oldest first)."""
     jobs: list[PageJob] = []
     groups: list[tuple[int, int]] = []
     partitions = list(reversed(site.search))
-    members: dict[str, list[Meeting]] = {}
+    held = members(partitions, site.meetings)
     for partition in partitions:
         start = len(jobs)
-        members[partition.path] = _members(site, partition)
-        jobs.extend(renderer.meeting_job(m) for m in members[partition.path])
+        jobs.extend(renderer.meeting_job(m) for m in held[partition.path])
         groups.append((start, len(jobs)))
     jobs.extend(renderer.index_jobs())
-    return jobs, groups, partitions, members
+    return jobs, groups, partitions, held
 
 
 def build(options: BuildOptions, progress: Progress | None = None,
@@ -392,10 +388,10 @@ class _ProseEdit:
             on_pages()
         search = dict(state.search)
         if self.options.search:
-            years = {by_source[path].year for path in fresh}
+            held = members(site.search, site.meetings)
             for partition in site.search:
-                if years & set(partition.years):
-                    search[partition.path] = prints.search_index(_members(site, partition))
+                if any(partition.holds(by_source[path].date) for path in fresh):
+                    search[partition.path] = prints.search_index(held[partition.path])
                     reindex(output, partition, self.config.language)
             lap("search indexes")
         new_state = replace(state, stamps=self.stamps, pages=pages, search=search)
@@ -409,16 +405,6 @@ class _ProseEdit:
         return BuildResult(meetings=state.meetings, pages=state.pages_count,
                            written=patch.written, unchanged=state.pages_count - patch.written,
                            seconds=0.0, warnings=state.warnings, rendered=len(jobs))
-
-
-def _members(site: Site, partition: Partition) -> list[Meeting]:
-    """The meetings a search index holds, in index order."""
-    years = set(partition.years)
-    by_year: dict[int, list[Meeting]] = {}
-    for meeting in site.meetings:
-        if meeting.year in years:
-            by_year.setdefault(meeting.year, []).append(meeting)
-    return [m for y in partition.years for m in by_year.get(y, ())]
 
 
 def _save_parsed(cache: Cache | None, loaded: Loaded, session: Session | None,

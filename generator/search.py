@@ -15,10 +15,22 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 MAX_PAGES_PER_INDEX = 2000  # ~1 GiB of Pagefind memory; keeps one process under 1.5 GiB
 INDEX_ROOT = "pagefind"
+
+
+class Dated(Protocol):
+    """Anything with a date (a meeting)."""
+
+    @property
+    def date(self) -> date: ...
+
+
+M = TypeVar("M", bound=Dated)
 
 
 class SearchIndexError(Exception):
@@ -27,14 +39,16 @@ class SearchIndexError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Partition:
-    """A run of years indexed together into ``pagefind/<first>-<last>/``."""
+    """Meeting pages indexed together into ``pagefind/<first>-<last>/``: a run of years, or,
+    for a year with more pages than one index may hold, a run of its months. ``prefixes``
+    are the dates' beginnings ('2024' or '2024-03'), which are also the page folders'."""
 
-    years: tuple[int, ...]
+    prefixes: tuple[str, ...]
 
     @property
     def name(self) -> str:
         """The index's folder name."""
-        return f"{self.years[0]}-{self.years[-1]}"
+        return f"{self.prefixes[0]}-{self.prefixes[-1]}"
 
     @property
     def path(self) -> str:
@@ -43,26 +57,63 @@ class Partition:
 
     @property
     def glob(self) -> str:
-        """The meeting pages of these years: their folders start with the date."""
-        years = ",".join(str(y) for y in self.years)
-        return f"**/{{{years}}}-*/index.html" if len(self.years) > 1 else f"**/{years}-*/index.html"
+        """The meeting pages of these years or months: their folders start with the date."""
+        if len(self.prefixes) == 1:
+            return f"**/{self.prefixes[0]}-*/index.html"
+        return f"**/{{{','.join(self.prefixes)}}}-*/index.html"
+
+    def holds(self, day: date) -> bool:
+        """Whether the meeting page of a meeting on ``day`` is in this index."""
+        return day.isoformat()[: len(self.prefixes[0])] in self.prefixes
 
 
-def plan_partitions(years: Iterable[int], limit: int = MAX_PAGES_PER_INDEX
+def plan_partitions(days: Iterable[date], limit: int = MAX_PAGES_PER_INDEX
                     ) -> tuple[Partition, ...]:
-    """Consecutive years grouped so that no index holds more than ``limit`` pages (a single
-    year larger than that is one index of its own). Newest first: the first is primary."""
-    counts = Counter(years)
-    runs: list[list[int]] = []
+    """Consecutive years grouped so that no index holds more than ``limit`` pages; a year
+    larger than that is split into runs of months (a month larger than that is one index of
+    its own). Newest first: the first is primary."""
+    months = Counter(d.isoformat()[:7] for d in days)
+    years: Counter[str] = Counter()
+    for month, n in months.items():
+        years[month[:4]] += n
+    runs: list[list[str]] = []
     size = 0
-    for year in sorted(counts):
-        if runs and size + counts[year] <= limit:
-            runs[-1].append(year)
-            size += counts[year]
+
+    def add(key: str, n: int, joinable: bool) -> None:
+        nonlocal size
+        if joinable and size + n <= limit:
+            runs[-1].append(key)
+            size += n
         else:
-            runs.append([year])
-            size = counts[year]
+            runs.append([key])
+            size = n
+
+    last_was_year = False
+    for year in sorted(years):
+        if years[year] <= limit:
+            add(year, years[year], last_was_year)
+            last_was_year = True
+            continue
+        first = True
+        for month in sorted(m for m in months if m.startswith(year)):
+            add(month, months[month], not first)
+            first = False
+        last_was_year = False
     return tuple(Partition(tuple(run)) for run in reversed(runs))
+
+
+def members(partitions: Iterable[Partition], meetings: Iterable[M]) -> dict[str, list[M]]:
+    """The meetings of each index (by its path), in the order of its prefixes, then as
+    given."""
+    parts = list(partitions)
+    where = {prefix: (p, n) for p in parts for n, prefix in enumerate(p.prefixes)}
+    slots: dict[str, list[list[M]]] = {p.path: [[] for _ in p.prefixes] for p in parts}
+    for meeting in meetings:
+        iso = meeting.date.isoformat()
+        found = where.get(iso[:7]) or where.get(iso[:4])
+        if found is not None:
+            slots[found[0].path][found[1]].append(meeting)
+    return {path: [m for group in groups for m in group] for path, groups in slots.items()}
 
 
 def _command(site_dir: Path, partition: Partition, language: str,
