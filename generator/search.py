@@ -44,6 +44,7 @@ class Partition:
     are the dates' beginnings ('2024' or '2024-03'), which are also the page folders'."""
 
     prefixes: tuple[str, ...]
+    folders: tuple[str, ...] = ()  # where meeting pages are ('rs', 'ks'), when known
 
     @property
     def name(self) -> str:
@@ -57,18 +58,23 @@ class Partition:
 
     @property
     def glob(self) -> str:
-        """The meeting pages of these years or months: their folders start with the date."""
-        if len(self.prefixes) == 1:
-            return f"**/{self.prefixes[0]}-*/index.html"
-        return f"**/{{{','.join(self.prefixes)}}}-*/index.html"
+        """The meeting pages of these years or months: their folders start with the date.
+        Naming the body folders spares Pagefind a walk through every other page of the site
+        (at 10k meetings 13.5 s → 4.9 s for one year's index)."""
+        dates = (self.prefixes[0] if len(self.prefixes) == 1
+                 else f"{{{','.join(self.prefixes)}}}")
+        if not self.folders or any("/" in f or "," in f for f in self.folders):
+            return f"**/{dates}-*/index.html"
+        where = self.folders[0] if len(self.folders) == 1 else f"{{{','.join(self.folders)}}}"
+        return f"{where}/{dates}-*/index.html"
 
     def holds(self, day: date) -> bool:
         """Whether the meeting page of a meeting on ``day`` is in this index."""
         return day.isoformat()[: len(self.prefixes[0])] in self.prefixes
 
 
-def plan_partitions(days: Iterable[date], limit: int = MAX_PAGES_PER_INDEX
-                    ) -> tuple[Partition, ...]:
+def plan_partitions(days: Iterable[date], limit: int = MAX_PAGES_PER_INDEX,
+                    folders: tuple[str, ...] = ()) -> tuple[Partition, ...]:
     """Consecutive years grouped so that no index holds more than ``limit`` pages; a year
     larger than that is split into runs of months (a month larger than that is one index of
     its own). Newest first: the first is primary."""
@@ -99,7 +105,7 @@ def plan_partitions(days: Iterable[date], limit: int = MAX_PAGES_PER_INDEX
             add(month, months[month], not first)
             first = False
         last_was_year = False
-    return tuple(Partition(tuple(run)) for run in reversed(runs))
+    return tuple(Partition(tuple(run), folders) for run in reversed(runs))
 
 
 def members(partitions: Iterable[Partition], meetings: Iterable[M]) -> dict[str, list[M]]:

@@ -196,7 +196,8 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         upcoming=tuple(m for m in meetings if m.status == "planned" and m.date >= today),
         latest=tuple(reversed(held[-LATEST_ON_HOME:])),
         section=section,
-        search=plan_partitions(m.date for m in meetings),
+        search=plan_partitions((m.date for m in meetings),
+                               folders=tuple(sorted(b.path.strip('/') for b in bodies))),
         notices=tuple(m for m in posted if m.posted and m.posted <= today
                       and m.notice_end is not None and today <= m.notice_end),
         past_notices=tuple(m for m in posted if m.notice_end is not None

@@ -46,3 +46,10 @@ def test_members_keep_date_order_within_each_prefix() -> None:
     plan = plan_partitions(dates, limit=100)
     (only,) = plan
     assert [m.date for m in members(plan, [Dated(d) for d in dates])[only.path]] == dates
+
+
+def test_glob_names_the_body_folders_when_it_can() -> None:
+    (one,) = plan_partitions([date(2020, 5, 1)], folders=("ks", "rs"))
+    assert one.glob == "{ks,rs}/2020-*/index.html"
+    (nested,) = plan_partitions([date(2020, 5, 1)], folders=("region/ks",))
+    assert nested.glob == "**/2020-*/index.html"  # nested folders: the safe pattern
