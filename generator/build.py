@@ -30,13 +30,11 @@ from .load import (
     Progress,
     discover,
     load_pages,
-    outlined,
     parse_meetings,
     share_people,
 )
-from .markdown import make_markdown
 from .model import Meeting
-from .parse import Parsed, parse_meeting
+from .parse import Parsed
 from .pool import render_jobs
 from .render import PageJob, Renderer, theme_dirs
 from .search import INDEX_ROOT, Indexer, Partition, members, reindex
@@ -266,7 +264,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
         jobs, groups, partitions, members = _plan(renderer, site)
         digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
         outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
-        prints = Fingerprints(site, digests, outlines, settings)
+        prints = Fingerprints(site, digests, outlines, settings)  # kept in the state too
         page_prints = {renderer.output_path(j): prints.page(j) for j in jobs}
         index_prints = {p.path: prints.search_index(members[p.path]) for p in partitions}
         lap("derive")
@@ -288,7 +286,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
             others=tuple(sorted(others)), search=index_prints if options.search else {},
             output=where, today=today.isoformat(), meetings=len(site.meetings),
             pages_count=len(jobs), warnings=tuple(problems.warnings),
-            outlines={path: p.outline_digest for (path, _), p in loaded.parsed.items()})
+            outlines=outlines)
         if session is not None:
             session.state = new_state
         if cache is not None:
@@ -340,23 +338,18 @@ class _ProseEdit:
         any of them changed more than prose or its problems."""
         if self._fresh is None:
             self._fresh = {}
-            md = make_markdown(self.config.raw_html)
             parse_key = _parse_key(self.config, self.files)
-            for path in self.changed:
-                whole = parse_meeting((self.config.root / path).read_bytes(), path, self.config,
-                                      md)
+            keys = {path: entry_key(parse_key, path, self.stamps[path].digest)
+                    for path in self.changed}
+            parsed = parse_meetings(self.config, list(keys.items()), 1, None, self.store)
+            for path, kept in parsed.items():
                 before = tuple(w for w in self.state.warnings if w.path == path)
-                if (whole.meeting is None or whole.problems != before
-                        or (whole.problems and self.options.strict)):
+                if (kept.meeting is None or kept.problems != before
+                        or (kept.problems and self.options.strict)
+                        or kept.outline_digest != self.state.outlines.get(path)):
                     self._fresh = {}
                     break
-                kept = outlined(whole.meeting, whole.problems)
-                if kept.outline_digest != self.state.outlines.get(path):
-                    self._fresh = {}
-                    break
-                key = entry_key(parse_key, path, self.stamps[path].digest)
-                self.store.put(key, whole.meeting)
-                self.store.keys[path] = key
+                self.store.keys[path] = keys[path]
                 self._fresh[path] = kept
         return self._fresh
 
