@@ -234,6 +234,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 if stamps != state.stamps and cache is not None:
                     state.stamps = stamps  # touched but unchanged: no need to hash them again
                     cache.save_state(state)
+                if session is not None:
+                    session.state = state
                 lap("no-op check")
                 return BuildResult(state.meetings, state.pages_count, 0, len(state.pages),
                                    time.perf_counter() - started, state.warnings, 0,
@@ -296,6 +298,24 @@ def build(options: BuildOptions, progress: Progress | None = None,
                        unchanged=unchanged, seconds=time.perf_counter() - started,
                        warnings=tuple(problems.warnings), rendered=rendered,
                        timings=tuple(timings))
+
+
+def warm(options: BuildOptions, session: Session) -> bool:
+    """Read and derive the site into a serving session whose first build had nothing to do,
+    so that the first edit takes the short way too instead of deriving while the clerk
+    waits. Writes nothing but cache entries; True if the session now holds the site."""
+    if session.site is not None:
+        return True
+    if session.state is None or not options.cache:
+        return False
+    config = load_config(options.source).with_base_url(options.base_url)
+    cache = Cache(options.source)
+    with _meeting_store(config, cache) as store:
+        loaded = load(config, options, session.state, cache, None, session, store)
+    if loaded.problems.errors:  # the next build reports them
+        return False
+    session.site = loaded.site
+    return True
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildOptions, BuildResult, Session, build
+from .build import BuildOptions, BuildResult, Session, build, warm
 from .cache import CACHE_DIR
 from .errors import BuildFailed, ConfigError, ContentError
 from .search import SearchIndexError
@@ -173,6 +173,13 @@ def rebuild(options: BuildOptions, state: ServeState, log: Any,
     return result
 
 
+def _warm(options: BuildOptions, session: Session) -> bool:
+    try:
+        return warm(options, session)
+    except ConfigError:  # site.toml broke meanwhile: the next build reports it
+        return False
+
+
 def serve(options: BuildOptions, port: int, log: Any) -> None:
     """Build, serve and watch until interrupted."""
     options = replace(options, base_url="/")
@@ -198,6 +205,8 @@ def serve(options: BuildOptions, port: int, log: Any) -> None:
     observer.start()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
+        if first is not None and _warm(options, session):  # edits made meanwhile wait
+            log("Ready for edits")
         while True:
             dirty.wait()
             time.sleep(DEBOUNCE)  # let an editor finish writing

@@ -279,6 +279,35 @@ def test_serving_session_applies_a_prose_edit_without_deriving(
     assert digest(site / "_site") == digest(clean(site, tmp_path))
 
 
+def test_serving_a_site_built_before_derives_it_before_the_first_edit(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`minutes serve` on a built site: its first build has nothing to do, so the session
+    is warmed (read and derived) then, and the first edit needs no derivation either."""
+    import generator.build as build_module
+    from generator.build import Session, warm
+
+    session = Session()
+    options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
+    before = mtimes(site / "_site")
+    assert build(options, session=session).rendered == 0
+    assert session.site is None
+    assert warm(options, session)
+    assert session.site is not None and mtimes(site / "_site") == before
+
+    def no_derive(*_: object, **__: object) -> None:
+        raise AssertionError("the warmed session has the site already")
+
+    monkeypatch.setattr(build_module, "derive_site", no_derive)
+    edited = sorted((site / "content").rglob("*.md"))[5]
+    text = edited.read_text()
+    paragraph = text.index("\n\n", text.index("\n## ")) + 2
+    edited.write_text(text[:paragraph] + "Rättelse efter start. " + text[paragraph:])
+    result = build(options, session=session)
+    assert result.rendered == 1
+    monkeypatch.undo()
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
 def test_edits_that_are_not_prose_take_the_general_way(site: Path, tmp_path: Path) -> None:
     """A title, a draft, or several kinds of file at once: everything that depends on them
     is redone, and the result equals a clean build."""
