@@ -5,8 +5,9 @@
 Runs builds the way `minutes serve` does (one process, a Session kept between builds): a
 first build (from the cache, as after `minutes build`), the warm-up serve does once it is
 serving (reading and deriving the site if the first build had nothing to do), then a typo
-fixed in one meeting's running text, twice, then an item retitled. Prints for each edit the seconds until the pages are in
-place (when serve reloads the tab) and until the search index is refreshed too.
+fixed in one meeting's running text, twice, then an item retitled. Prints for each edit the
+seconds until the pages are in place (when serve reloads the tab) and until the search
+index is refreshed too.
 """
 
 from __future__ import annotations
