@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import __version__
-from .cache import BuildState, Cache, FileStamp, stamp_files
+from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
 from .config import SiteConfig, load_config
 from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
@@ -214,32 +214,37 @@ def build(options: BuildOptions, progress: Progress | None = None,
     config = load_config(options.source).with_base_url(options.base_url)
     output = options.output_dir
     cache = Cache(options.source) if options.cache else None
+    state: BuildState | None = None
     if session is not None and session.state is not None:
         state = session.state
-    else:
-        state = cache.load_state() if cache is not None else BuildState()
+    head = state.head() if state is not None else (
+        cache.load_head() if cache is not None else StateHead())
     today = build_today(options.today)
     settings = _hash(__version__, config, _theme_fingerprint(config), options.drafts,
                      options.strict, options.search)
     with output_lock(output), _meeting_store(config, cache) as store:
         tidy(output)
         where = str(output.resolve())
-        usable = state.output == where and output.is_dir()
+        usable = head.output == where and output.is_dir()
         found = None
-        if usable and state.settings == settings and state.today == today.isoformat():
+        if usable and head.settings == settings and head.today == today.isoformat():
             files = discover(config)
-            stamps = stamp_files(config.root, _stamp_paths(files), state.stamps)
+            stamps = stamp_files(config.root, _stamp_paths(files), head.stamps)
             found = files, stamps
-            if _digests(stamps) == _digests(state.stamps):  # contents, not mtimes, decide
-                if stamps != state.stamps and cache is not None:
+            if _digests(stamps) == _digests(head.stamps):  # contents, not mtimes, decide
+                if cache is not None and (session is not None or stamps != head.stamps):
+                    state = state or cache.load_state()
+                if stamps != head.stamps and cache is not None and state is not None:
                     state.stamps = stamps  # touched but unchanged: no need to hash them again
                     cache.save_state(state)
                 if session is not None:
                     session.state = state
                 lap("no-op check")
-                return BuildResult(state.meetings, state.pages_count, 0, len(state.pages),
-                                   time.perf_counter() - started, state.warnings, 0,
+                return BuildResult(head.meetings, head.pages_count, 0, head.files,
+                                   time.perf_counter() - started, head.warnings, 0,
                                    tuple(timings))
+        if state is None:
+            state = cache.load_state() if cache is not None else BuildState()
         prose = _ProseEdit(config, options, state, store, settings, today, found, session,
                            cache) if found is not None else None
         if prose is not None and session is not None and session.site is not None:

@@ -56,6 +56,19 @@ def test_no_change_writes_nothing(site: Path) -> None:
     assert mtimes(site / "_site") == before
 
 
+def test_no_change_reads_only_the_head_of_the_state(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The state's bulk (a fingerprint per output file) is not read when nothing changed."""
+    from generator.cache import Cache
+
+    def no_full_state(*_: object) -> None:
+        raise AssertionError("a no-op build needs only the head")
+
+    monkeypatch.setattr(Cache, "load_state", no_full_state)
+    result = again(site)
+    assert (result.written, result.rendered) == (0, 0) and result.meetings == 40
+
+
 def test_edit_rerenders_only_dependent_pages(site: Path, tmp_path: Path) -> None:
     edited = sorted((site / "content").rglob("2019-0[3-4]*.md"))[0]
     edited.write_text(edited.read_text().replace("Bifall.", "Bifall med ändring.", 1))
@@ -200,8 +213,9 @@ def test_build_keeps_outlines_and_the_store_holds_the_prose(site: Path, tmp_path
 
     cache = Cache(site)
     with open(cache.dir / "parsed.pickle", "rb") as handle:
-        pickle.load(handle)
-        _, parsed = pickle.load(handle)
+        pickle.load(handle)  # the cache's key
+        pickle.load(handle)  # the parse key
+        parsed = pickle.load(handle)
     meetings = [p.meeting for p in parsed.values() if p.meeting is not None]
     assert meetings and all(m.is_outline and not m.preamble for m in meetings)
     assert not any(isinstance(s, Html) for m in meetings for i in m.items for s in i.segments)
