@@ -24,7 +24,7 @@ from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
 from .config import SiteConfig, load_config
 from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
-from .history import read_history
+from .history import content_head, read_history
 from .load import (
     ContentFiles,
     Progress,
@@ -227,7 +227,9 @@ def build(options: BuildOptions, progress: Progress | None = None,
         where = str(output.resolve())
         usable = head.output == where and output.is_dir()
         found = None
-        if usable and head.settings == settings and head.today == today.isoformat():
+        committed = content_head(config.root)
+        if (usable and head.settings == settings and head.today == today.isoformat()
+                and head.history == committed):
             files = discover(config)
             stamps = stamp_files(config.root, _stamp_paths(files), head.stamps)
             found = files, stamps
@@ -293,7 +295,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
             others=tuple(sorted(others)), search=index_prints if options.search else {},
             output=where, today=today.isoformat(), meetings=len(site.meetings),
             pages_count=len(jobs), warnings=tuple(problems.warnings),
-            outlines=outlines)
+            outlines=outlines, history=committed)
         if session is not None:
             session.state = new_state
         if cache is not None:

@@ -49,12 +49,13 @@ class BuildState:
     pages_count: int = 0
     warnings: tuple[ContentError, ...] = ()
     outlines: dict[str, str] = field(default_factory=dict)  # meeting → hash of its outline
+    history: str = ""  # the last commit that changed content/ (see history.content_head)
 
 
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""
         return StateHead(self.settings, self.stamps, self.output, self.today, self.meetings,
-                         self.pages_count, len(self.pages), self.warnings)
+                         self.pages_count, len(self.pages), self.warnings, self.history)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class StateHead:
     pages_count: int = 0
     files: int = 0  # output files recorded
     warnings: tuple[ContentError, ...] = ()
+    history: str = ""
 
 
 def digest_bytes(data: bytes) -> str:

@@ -38,3 +38,14 @@ def read_history(root: Path) -> dict[str, tuple[Revision, ...]]:
             if name.strip():
                 history.setdefault(name.strip(), []).append(revision)
     return {path: tuple(revs) for path, revs in history.items()}
+
+
+def content_head(root: Path) -> str:
+    """The last commit that changed ``content/`` ('' outside git): a build with no changed
+    file must still redo the revision lists when the files were committed since."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%H", "--",
+                               "content"], capture_output=True, text=True, check=False)
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""

@@ -58,3 +58,23 @@ def test_outside_git_there_is_no_history(tmp_site: SiteFactory) -> None:
     html = page(out, "ks/2024-05-14/")
     assert 'class="history"' not in html
     assert "Budget" in html
+
+
+def test_committing_built_files_updates_their_revisions(tmp_site: SiteFactory) -> None:
+    """Edit, build, then commit: no file changed since the build, but the page must now
+    list the commit (the build's no-op check looks at git too)."""
+    root = tmp_site({"content/ks.md": MEETING.replace("TEXT", "Första."),
+                     "content/other.md": MEETING.replace("2024-05-14", "2024-05-15")})
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "Protokoll KS 2024-05-14")
+    options = BuildOptions(source=root, output=root / "_site", search=False,
+                           today=date(2024, 7, 1))
+    (root / "content/ks.md").write_text(MEETING.replace("TEXT", "Rättat efter justering."))
+    build(options)
+    git(root, "commit", "-q", "-am", "Rättelse av § 1", day="2024-06-03T09:00:00+02:00")
+    result = build(options)
+    assert result.rendered >= 1
+    assert "Rättelse av § 1" in texts(page(root / "_site", "ks/2024-05-14/"), "ol",
+                                      "revisions")[0]
+    assert build(options).rendered == 0  # and then nothing more to do
