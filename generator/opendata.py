@@ -96,7 +96,6 @@ class Exporter:
     def __init__(self, config: SiteConfig, site: Site) -> None:
         self.config = config
         self.site = site
-        self.case_by_path = {c.path: c for c in site.cases}
 
     def url(self, path: str) -> str:
         """An object's id."""
@@ -192,7 +191,7 @@ class Exporter:
                 entry["resolutionText"] = "\n\n".join(d.text for d in item.decisions)
             case = self.site.case_path(item.case) if item.case else ""
             if case:
-                entry["consultation"] = (self.url(paper_path(self.case_by_path[case]))
+                entry["consultation"] = (self.url(paper_path(self.site.case_by_path[case]))
                                          + f"#{consultation_key(self.site, m, n)}")
             votes = [self.url(vote_path(self.site, m, item.anchor, k))
                      for k, _ in enumerate(item.votes, 1)]

@@ -15,6 +15,7 @@ from .search import Partition, plan_partitions
 from .urls import meeting_paths, slug, unique
 
 LATEST_ON_HOME = 10
+PAST_NOTICES = 50  # taken-down notices listed; the archive has them all
 DECISIONS_PER_PAGE = 200
 
 
@@ -201,7 +202,7 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         notices=tuple(m for m in posted if m.posted and m.posted <= today
                       and m.notice_end is not None and today <= m.notice_end),
         past_notices=tuple(m for m in posted if m.notice_end is not None
-                           and m.notice_end < today),
+                           and m.notice_end < today)[:PAST_NOTICES],
         today=today,
         history=history or {},
     )

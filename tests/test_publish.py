@@ -56,6 +56,22 @@ def test_notice_board_lists_notices_up_today(tmp_site: SiteFactory) -> None:
     assert "/protokoll/anslagstavla/" in links(page(out, ""))
 
 
+def test_notice_board_lists_the_newest_earlier_notices_and_links_the_archive(
+        tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At archive scale the board would list every notice ever taken down (19 MB at 100k
+    meetings): it keeps the newest and points to the archive for the rest."""
+    import generator.site
+
+    monkeypatch.setattr(generator.site, "PAST_NOTICES", 1)
+    out = site_with_notices(tmp_site, date(2024, 6, 30))
+    html = page(out, "anslagstavla/")
+    past = texts(html, "section")[2]
+    assert "Kommunstyrelsen, 20 maj 2024" in past  # taken down last
+    assert "2 april 2024" not in past and "2 maj 2024" not in past
+    assert "Äldre protokoll finns i arkivet." in past
+    assert "/protokoll/arkiv/" in links(html)
+
+
 def test_notice_board_follows_the_build_date(tmp_site: SiteFactory) -> None:
     out = site_with_notices(tmp_site, date(2024, 5, 28))
     current = texts(page(out, "anslagstavla/"), "section")[0]
