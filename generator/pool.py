@@ -18,6 +18,8 @@ Progress = Callable[[str, int, int], None]
 RENDER_CHUNK = 250  # pages per task: large enough to amortise the hand-off
 PARALLEL_FROM = 256  # fewer pages than this render faster in one process
 WAVE_PAGES = 20_000  # pages per pool of workers (see _render_in_pool)
+WAVE_WEIGHT = 25_000  # meetings shown per pool of workers (see _render_in_pool)
+CHUNK_WEIGHT = WAVE_WEIGHT // 8  # meetings shown per task, so a wave has tasks for each worker
 
 
 class Sink(Protocol):
@@ -43,8 +45,38 @@ def _render_range(start: int, stop: int) -> tuple[int, int]:
     return sink.written - before[0], sink.unchanged - before[1]
 
 
-def _chunks(start: int, stop: int) -> list[tuple[int, int]]:
-    return [(i, min(i + RENDER_CHUNK, stop)) for i in range(start, stop, RENDER_CHUNK)]
+def _chunks(start: int, stop: int, weights: Sequence[int]) -> list[tuple[int, int]]:
+    """Runs of jobs[start:stop] of at most RENDER_CHUNK pages and, unless one page alone
+    shows more, CHUNK_WEIGHT meetings."""
+    chunks: list[tuple[int, int]] = []
+    first, weight = start, 0
+    for i in range(start, stop):
+        if i > first and (i - first == RENDER_CHUNK or weight + weights[i] > CHUNK_WEIGHT):
+            chunks.append((first, i))
+            first, weight = i, 0
+        weight += weights[i]
+    if stop > first:
+        chunks.append((first, stop))
+    return chunks
+
+
+def _waves(chunks: list[tuple[int, int]], weights: Sequence[int]
+           ) -> list[list[tuple[int, int]]]:
+    """Chunks grouped into waves of at most WAVE_PAGES pages and WAVE_WEIGHT meetings shown
+    (a wave has at least one chunk)."""
+    waves: list[list[tuple[int, int]]] = []
+    pages = weight = 0
+    for a, b in chunks:
+        w = sum(weights[a:b])
+        if waves and waves[-1] and (pages + b - a > WAVE_PAGES or weight + w > WAVE_WEIGHT):
+            waves.append([])
+            pages = weight = 0
+        if not waves:
+            waves.append([])
+        waves[-1].append((a, b))
+        pages += b - a
+        weight += w
+    return waves
 
 
 def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tuple[int, int]],
@@ -64,7 +96,9 @@ def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tu
                 on_group_done(n)
             _render_range(rest, total)
         else:
-            _render_in_pool(groups, rest, total, on_group_done, sink, workers, progress)
+            weights = [renderer.weight(job) for job in jobs]
+            _render_in_pool(groups, rest, total, on_group_done, sink, workers, progress,
+                            weights)
     finally:
         _state = None
     if progress:
@@ -74,22 +108,23 @@ def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tu
 
 def _render_in_pool(groups: Sequence[tuple[int, int]], rest: int, total: int,
                     on_group_done: Callable[[int], None], sink: Sink, workers: int,
-                    progress: Progress | None) -> None:
-    """Chunks in job order, handed to a fresh pool every WAVE_PAGES pages: a forked worker
-    copies each shared page of memory it touches (reference counts are writes), so a
-    long-lived worker ends up with a copy of the whole site; a fresh one starts with none.
-    Group ``n`` is announced once every chunk before its end is done."""
-    chunks = [c for start, stop in groups for c in _chunks(start, stop)] + _chunks(rest, total)
+                    progress: Progress | None, weights: Sequence[int]) -> None:
+    """Chunks in job order, handed to a fresh pool for each wave: a forked worker copies each
+    shared page of memory it touches (reference counts are writes), so a long-lived worker
+    ends up with a copy of the whole site; a fresh one starts with none. A wave is bounded
+    in pages and in meetings shown (an index page of a large archive shows thousands), so
+    what the workers copy stays bounded too. Group ``n`` is announced once every chunk
+    before its end is done."""
+    chunks = [c for start, stop in groups for c in _chunks(start, stop, weights)]
+    chunks += _chunks(rest, total, weights)
     ends = [stop for _, stop in groups]
     announced = done = 0
-    per_wave = max(1, WAVE_PAGES // RENDER_CHUNK)
     ctx = multiprocessing.get_context("fork")
     gc.freeze()  # the workers' collector then leaves the shared site alone: fewer copied pages
     try:
-        for first in range(0, len(chunks), per_wave):
-            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-                futures = [(pool.submit(_render_range, a, b), a, b)
-                           for a, b in chunks[first:first + per_wave]]
+        for wave in _waves(chunks, weights):
+            with ProcessPoolExecutor(min(workers, len(wave)), mp_context=ctx) as pool:
+                futures = [(pool.submit(_render_range, a, b), a, b) for a, b in wave]
                 for future, a, b in futures:
                     written, unchanged = future.result()
                     sink.written += written

@@ -169,6 +169,25 @@ class Renderer:
             data = robots(config)
         return Output(job.path, data)
 
+    def weight(self, job: PageJob) -> int:
+        """How many meetings a job shows (at least 1): what a worker rendering it touches of
+        the shared site, and so may copy (see pool._render_in_pool)."""
+        ctx = dict(job.context)
+        if job.template == "case.html":
+            return max(1, len(ctx["case"].entries))
+        if job.template == "body.html":
+            return max(1, len(ctx["body"].meetings))
+        if job.template == "year.html":
+            return max(1, sum(len(ms) for _, ms in ctx["archive"].by_body))
+        if job.template == "decisions.html":
+            dp = ctx["decision_page"]
+            return max(1, len(dp.entries if dp is not None else self.site.latest_decisions))
+        if job.template in ("@feed", "@calendar"):
+            return max(1, len(ctx["meetings"]))
+        if job.template == "@oparl":
+            return max(1, len(ctx["deps"]))
+        return 1
+
     def meeting_job(self, meeting: Meeting) -> PageJob:
         """The job for one meeting's page."""
         body = self.site.body_of[meeting.source]

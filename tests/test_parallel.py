@@ -64,3 +64,48 @@ def test_fresh_pools_in_waves_give_the_same_site(tmp_site: SiteFactory, tmp_path
         p.name for p in (tmp_path / "waves" / "pagefind").iterdir() if p.is_dir())
     for name in indexes:
         assert (tmp_path / "waves" / "pagefind" / name / "pagefind-entry.json").is_file()
+
+
+def test_chunks_and_waves_are_bounded_by_meetings_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index page of a large archive shows thousands of meetings: tasks and waves are cut
+    by meetings shown as well as by pages, so a worker copies a bounded part of the site."""
+    import generator.pool as pool
+
+    monkeypatch.setattr(pool, "CHUNK_WEIGHT", 10)
+    monkeypatch.setattr(pool, "WAVE_WEIGHT", 25)
+    weights = [1] * 30 + [40] + [3] * 10 + [1] * 300
+    chunks = pool._chunks(0, len(weights), weights)
+    assert [a for a, _ in chunks] == [0] + [b for _, b in chunks[:-1]]  # contiguous, in order
+    assert chunks[-1][1] == len(weights)
+    for a, b in chunks:
+        assert b - a <= pool.RENDER_CHUNK
+        assert sum(weights[a:b]) <= 10 or b - a == 1  # one page may show more on its own
+    assert (30, 31) in chunks
+    waves = pool._waves(chunks, weights)
+    assert [c for wave in waves for c in wave] == chunks
+    for wave in waves:
+        shown = sum(sum(weights[a:b]) for a, b in wave)
+        assert shown <= 25 or len(wave) == 1
+
+
+def test_waves_by_meetings_shown_give_the_same_site(tmp_site: SiteFactory, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.pool
+
+    root = tmp_site(meeting_files(120))
+    build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1),
+                       search=False))
+    monkeypatch.setattr(generator.pool, "CHUNK_WEIGHT", 20)
+    monkeypatch.setattr(generator.pool, "WAVE_WEIGHT", 60)
+    forks: list[int] = []
+    real = generator.pool.ProcessPoolExecutor
+
+    def counted(*args: object, **kwargs: object) -> object:
+        forks.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generator.pool, "ProcessPoolExecutor", counted)
+    build(BuildOptions(source=root, output=tmp_path / "waves", jobs=2, today=date(2024, 1, 1),
+                       search=False))
+    assert len(forks) > 10
+    assert digest(tmp_path / "one") == digest(tmp_path / "waves")
