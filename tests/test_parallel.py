@@ -37,6 +37,21 @@ def test_two_clean_builds_are_identical(tmp_site: SiteFactory, tmp_path: Path) -
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
 
 
+def count_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one for each pool of render workers started."""
+    import generator.pool
+
+    forks: list[int] = []
+    real = generator.pool.ProcessPoolExecutor
+
+    def counted(*args: object, **kwargs: object) -> object:
+        forks.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generator.pool, "ProcessPoolExecutor", counted)
+    return forks
+
+
 def test_fresh_pools_in_waves_give_the_same_site(tmp_site: SiteFactory, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Workers are replaced every WAVE_PAGES pages (bounded copied memory); the site and its
@@ -46,15 +61,8 @@ def test_fresh_pools_in_waves_give_the_same_site(tmp_site: SiteFactory, tmp_path
 
     root = tmp_site(meeting_files(300))
     build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1)))
-    forks: list[int] = []
-    real = generator.pool.ProcessPoolExecutor
-
-    def counted(*args: object, **kwargs: object) -> object:
-        forks.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
     monkeypatch.setattr(generator.pool, "WAVE_PAGES", RENDER_CHUNK)
-    monkeypatch.setattr(generator.pool, "ProcessPoolExecutor", counted)
+    forks = count_pools(monkeypatch)
     waves = build(BuildOptions(source=root, output=tmp_path / "waves", jobs=2,
                                today=date(2024, 1, 1)))
     assert len(forks) >= -(-waves.pages // RENDER_CHUNK) > 2  # a pool per chunk here
@@ -97,14 +105,7 @@ def test_waves_by_meetings_shown_give_the_same_site(tmp_site: SiteFactory, tmp_p
                        search=False))
     monkeypatch.setattr(generator.pool, "CHUNK_WEIGHT", 20)
     monkeypatch.setattr(generator.pool, "WAVE_WEIGHT", 60)
-    forks: list[int] = []
-    real = generator.pool.ProcessPoolExecutor
-
-    def counted(*args: object, **kwargs: object) -> object:
-        forks.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(generator.pool, "ProcessPoolExecutor", counted)
+    forks = count_pools(monkeypatch)
     build(BuildOptions(source=root, output=tmp_path / "waves", jobs=2, today=date(2024, 1, 1),
                        search=False))
     assert len(forks) > 10
