@@ -204,7 +204,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
     """Build the site into the output folder, or raise BuildFailed and leave it untouched.
 
     ``on_pages`` is called once the pages are in place, before search indexes are refreshed
-    (``minutes serve`` reloads the browser then)."""
+    (``minutes serve`` reloads the browser then); after an edit that changes more than the
+    edited meetings' own pages, also once those pages are in place, before the others."""
     started = time.perf_counter()
     timings: list[tuple[str, float]] = []
 
@@ -270,6 +271,9 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 return replace(done, seconds=time.perf_counter() - started,
                                timings=tuple(timings))
         renderer = Renderer(config, site, today, store)
+        if on_pages is not None and prose is not None and usable and state.pages:
+            _edited_first(output, renderer, prose.changed, on_pages)
+            lap("edited pages in place")
         jobs, groups, partitions, members = _plan(renderer, site)
         digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
         outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
@@ -396,13 +400,7 @@ class _ProseEdit:
         prints = Fingerprints(site, digests, state.outlines, self.settings)
         pages = dict(state.pages)
         pages.update((renderer.output_path(job), prints.page(job)) for job in jobs)
-        patch = Patch(output)
-        try:
-            render_jobs(renderer, jobs, [], lambda n: None, patch, 1, None)
-            patch.apply()
-        except BaseException:
-            patch.abandon()
-            raise
+        patch = _patch_in(output, renderer, jobs)
         lap("pages in place")
         if on_pages is not None:
             on_pages()
@@ -425,6 +423,30 @@ class _ProseEdit:
         return BuildResult(meetings=state.meetings, pages=state.pages_count,
                            written=patch.written, unchanged=state.pages_count - patch.written,
                            seconds=0.0, warnings=state.warnings, rendered=len(jobs))
+
+
+def _patch_in(output: Path, renderer: Renderer, jobs: list[PageJob]) -> Patch:
+    """Render a few jobs in this process and put them in place as one patch."""
+    patch = Patch(output)
+    try:
+        render_jobs(renderer, jobs, [], lambda n: None, patch, 1, None)
+        patch.apply()
+    except BaseException:
+        patch.abandon()
+        raise
+    return patch
+
+
+def _edited_first(output: Path, renderer: Renderer, changed: list[str],
+                  on_pages: Callable[[], None]) -> None:
+    """For ``minutes serve``: an edit that changes more than a meeting's own page (a title,
+    a decision) still shows on that page first: it goes in place, and the tab reloads,
+    before the rest of the site is planned, fingerprinted and rendered."""
+    on_site = {m.source: m for m in renderer.site.meetings}
+    jobs = [renderer.meeting_job(on_site[path]) for path in changed if path in on_site]
+    if jobs and len(jobs) <= PROSE_LIMIT:
+        _patch_in(output, renderer, jobs)
+        on_pages()
 
 
 def _save_parsed(cache: Cache | None, loaded: Loaded, session: Session | None,

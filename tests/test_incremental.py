@@ -322,6 +322,32 @@ def test_serving_a_site_built_before_derives_it_before_the_first_edit(
     assert digest(site / "_site") == digest(clean(site, tmp_path))
 
 
+def test_serving_shows_a_retitled_item_on_its_own_page_first(
+        site: Path, tmp_path: Path) -> None:
+    """A title edit re-renders archives, case and decision pages too; serve puts the edited
+    meeting's own page in place (and reloads the tab) before those."""
+    from generator.build import Session
+
+    session = Session()
+    options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
+    build(options, session=session)
+    edited = sorted((site / "content").rglob("20*.md"))[3]
+    edited.write_text(edited.read_text().replace("\n## § 1 ", "\n## § 1 Omdöpt ", 1))
+    own = next((site / "_site").rglob(edited.stem + "/index.html"))
+    seen: list[tuple[bool, int]] = []
+
+    def in_place() -> None:
+        archive = sum("Omdöpt" in p.read_text() for p in (site / "_site").rglob("*.html")
+                      if p != own)
+        seen.append(("Omdöpt" in own.read_text(), archive))
+
+    result = build(options, session=session, on_pages=in_place)
+    assert result.rendered > 2
+    assert seen[0] == (True, 0)  # its own page first, nothing else yet
+    assert seen[-1][0] and seen[-1][1] > 0  # then the pages that list it
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
 def test_edits_that_are_not_prose_take_the_general_way(site: Path, tmp_path: Path) -> None:
     """A title, a draft, or several kinds of file at once: everything that depends on them
     is redone, and the result equals a clean build."""
