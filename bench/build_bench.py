@@ -34,8 +34,10 @@ def corpus(shared: Path, out: Path, meetings: int) -> Path:
 
 
 def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
-    """Run one build in a child process under GNU time; wall seconds and peak RSS (MiB)."""
-    cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "generator.cli", "build",
+    """Run one build in a child process under GNU time; wall seconds, CPU seconds (user +
+    system, the build and every child: workers and Pagefind; unlike wall time, hardly
+    changed by other load on the machine) and peak RSS (MiB)."""
+    cmd = ["/usr/bin/time", "-f", "%e %M %U %S", sys.executable, "-m", "generator.cli", "build",
            "--source", str(source), "--output", str(output), "--today", "2025-12-31",
            "--timings", *extra]
     started = time.perf_counter()
@@ -56,6 +58,7 @@ def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
     return {"wall_s": round(wall, 2), "pages": pages,
             "rendered": int(rendered.group(1)) if rendered else 0,
             "pages_per_s": round(pages / wall, 1) if wall else 0.0,
+            "cpu_s": round(_cpu(done.stderr), 1),
             "peak_rss_mib": round(_peak_rss(done.stderr), 1),
             "peak_total_pss_mib": round(sampler.peak / 1024, 1), "phases": phases}
 
@@ -109,6 +112,11 @@ def _peak_rss(stderr: str) -> float:
     last = stderr.strip().splitlines()[-1].split()
     return int(last[1]) / 1024
 
+
+
+def _cpu(stderr: str) -> float:
+    last = stderr.strip().splitlines()[-1].split()
+    return float(last[2]) + float(last[3])
 
 
 def main() -> None:
