@@ -235,13 +235,12 @@ def build(options: BuildOptions, progress: Progress | None = None,
             stamps = stamp_files(config.root, _stamp_paths(files), head.stamps)
             found = files, stamps
             if _digests(stamps) == _digests(head.stamps):  # contents, not mtimes, decide
-                if cache is not None and (session is not None or stamps != head.stamps):
+                if stamps != head.stamps and cache is not None:
                     state = state or cache.load_state()
-                if stamps != head.stamps and cache is not None and state is not None:
                     state.stamps = stamps  # touched but unchanged: no need to hash them again
                     cache.save_state(state)
-                if session is not None:
-                    session.state = state
+                if session is not None:  # a serving process keeps the whole state
+                    session.state = state or (cache.load_state() if cache else None)
                 lap("no-op check")
                 return BuildResult(head.meetings, head.pages_count, 0, head.files,
                                    time.perf_counter() - started, head.warnings, 0,

@@ -51,7 +51,6 @@ class BuildState:
     outlines: dict[str, str] = field(default_factory=dict)  # meeting → hash of its outline
     history: str = ""  # the last commit that changed content/ (see history.content_head)
 
-
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""
         return StateHead(self.settings, self.stamps, self.output, self.today, self.meetings,

@@ -64,19 +64,17 @@ def _waves(chunks: list[tuple[int, int]], weights: Sequence[int]
            ) -> list[list[tuple[int, int]]]:
     """Chunks grouped into waves of at most WAVE_PAGES pages and WAVE_WEIGHT meetings shown
     (a wave has at least one chunk)."""
-    waves: list[list[tuple[int, int]]] = []
+    waves: list[list[tuple[int, int]]] = [[]]
     pages = weight = 0
     for a, b in chunks:
         w = sum(weights[a:b])
-        if waves and waves[-1] and (pages + b - a > WAVE_PAGES or weight + w > WAVE_WEIGHT):
+        if waves[-1] and (pages + b - a > WAVE_PAGES or weight + w > WAVE_WEIGHT):
             waves.append([])
             pages = weight = 0
-        if not waves:
-            waves.append([])
         waves[-1].append((a, b))
         pages += b - a
         weight += w
-    return waves
+    return [wave for wave in waves if wave]
 
 
 def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tuple[int, int]],
