@@ -6,7 +6,10 @@ Serves SITE_DIR on loopback (optionally gzip-compressing text responses, as stat
 do), opens the search page in Debian's Chromium with an empty cache, runs a first one-word
 query and then a second one, and sums the encoded bytes of every response the browser
 received for each (Chrome DevTools Protocol Network.loadingFinished), Pagefind's WASM
-included. Also prints the index size on disk.
+included. Measured with the search page's default order (newest first, which loads older
+indexes only for more results) and with relevance (every index). Also prints the index
+size on disk and what the first query's bytes were (script, WASM, metadata, postings,
+fragments).
 """
 
 from __future__ import annotations
@@ -92,6 +95,14 @@ def measure(site: Path, queries: list[str], compress: bool, search_path: str) ->
             results[f"query{n + 1}_hits"] = page.locator(".search-results li").count()
             if n == 0:
                 results["page_shell_bytes"] = sum(b for u, b in received if (u, b) not in search)
+                kinds: dict[str, int] = {}
+                for url, size in search:
+                    kind = url.split("?")[0].rsplit(".", 1)[-1]
+                    kinds[kind] = kinds.get(kind, 0) + size
+                results["query1_by_kind"] = kinds  # type: ignore[assignment]
+                results["query1_indexes"] = len(  # type: ignore[assignment]
+                    {u.split("/pagefind/")[1].split("/")[0] for u, _ in search
+                     if "/pagefind/" in u and not u.endswith("pagefind.js")})
             received.clear()
         browser.close()
     server.shutdown()
@@ -107,9 +118,11 @@ def main() -> None:
     args = parser.parse_args()
     row: dict[str, object] = {"index_bytes_on_disk": index_size(args.site),
                               "indexes": len(list((args.site / "pagefind").iterdir()))}
-    for compress in (False, True):
-        key = "gzip" if compress else "plain"
-        row[key] = measure(args.site, [args.query, args.query2], compress, args.search_path)
+    queries = [args.query, args.query2]
+    row["plain"] = measure(args.site, queries, False, args.search_path)
+    row["gzip"] = measure(args.site, queries, True, args.search_path)
+    row["gzip_relevance"] = measure(args.site, queries, True,
+                                    args.search_path + "?sort=relevance")
     print(json.dumps(row))
 
 

@@ -73,11 +73,14 @@ class Partition:
         return day.isoformat()[: len(self.prefixes[0])] in self.prefixes
 
 
-def plan_partitions(days: Iterable[date], limit: int = MAX_PAGES_PER_INDEX,
+def plan_partitions(days: Iterable[date], limit: int | None = None,
                     folders: tuple[str, ...] = ()) -> tuple[Partition, ...]:
-    """Consecutive years grouped so that no index holds more than ``limit`` pages; a year
-    larger than that is split into runs of months (a month larger than that is one index of
-    its own). Newest first: the first is primary."""
+    """Consecutive years grouped so that no index holds more than ``limit`` pages (default
+    ``MAX_PAGES_PER_INDEX``); a year larger than that is split into runs of months (a month
+    larger than that is one index of its own). Newest first, the order the search page
+    loads them in."""
+    if limit is None:
+        limit = MAX_PAGES_PER_INDEX
     months = Counter(d.isoformat()[:7] for d in days)
     years: Counter[str] = Counter()
     for month, n in months.items():

@@ -122,9 +122,10 @@ class Site:
         }
 
     @property
-    def search_indexes(self) -> tuple[str, ...]:
-        """Paths of the search indexes; the first is the primary one."""
-        return tuple(p.path for p in self.search)
+    def search_indexes(self) -> list[dict[str, object]]:
+        """The search indexes, newest first, with the years or months each holds: the search
+        page loads only those a query needs (the newest first, for newest-first results)."""
+        return [{"path": p.path, "prefixes": list(p.prefixes)} for p in self.search]
 
     @property
     def latest_decisions(self) -> tuple[DecisionEntry, ...]:

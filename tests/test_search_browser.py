@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from generator import search as search_index
 from generator.build import BuildOptions, build
 
 from browser import serve
@@ -229,3 +230,51 @@ def test_results_come_in_batches_of_five_pages(tmp_site: SiteFactory, browser: B
         more.click()
         expect(tab.locator(".search-results li > a")).to_have_count(7)
         expect(more).to_be_hidden()
+
+
+def index_folders(urls: list[str]) -> set[str]:
+    """The index folders that search data (not the shared pagefind.js) came from."""
+    return {u.split("/pagefind/")[1].split("/")[0] for u in urls
+            if "/pagefind/" in u and not u.endswith("/pagefind.js")}
+
+
+def test_newest_first_searches_older_indexes_only_for_more_results(
+        tmp_site: SiteFactory, browser: Browser, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An archive indexed in parts (one per year here): newest first, the default, downloads
+    the newest part alone while it fills a batch, and older parts as more are asked for;
+    dates run newest first across parts. Relevance ranks every part together; a year filter
+    downloads only that year's part."""
+    monkeypatch.setattr(search_index, "MAX_PAGES_PER_INDEX", 5)
+    days = [f"{y}-{m:02}-10" for y in (2024, 2023) for m in range(1, 6)] + ["2022-09-10",
+                                                                          "2022-03-10"]
+    root = tmp_site({f"content/ks/{d}.md": f"---\nbody: KS\ndate: {d}\n---\n## § 1 Ärende"
+                     "\n\nOrdet vinbärsbuske finns här.\n" for d in days})
+    newest_first = [f"/ks/{d}/#p1" for d in sorted(days, reverse=True)]
+    with built_and_served(browser, root) as (tab, base):
+        requested: list[str] = []
+        tab.on("request", lambda r: requested.append(r.url))
+        assert search(tab, base, "q=vinbärsbuske") == newest_first[:5]
+        assert index_folders(requested) == {"2024-2024"}
+        status = tab.locator(".search-status")
+        expect(status).to_contain_text("5 träffar (sökt i 2024)")
+        more = tab.locator("button.more")
+        more.click()
+        expect(tab.locator(".search-results li > a")).to_have_count(10)
+        assert index_folders(requested) == {"2024-2024", "2023-2023"}
+        expect(status).to_contain_text("(sökt i 2023–2024)")
+        more.click()
+        expect(tab.locator(".search-results li > a")).to_have_count(12)
+        expect(more).to_be_hidden()
+        expect(status).to_contain_text('12 träffar: "vinbärsbuske"')
+        hrefs = [a.get_attribute("href") for a in tab.locator(".search-results li > a").all()]
+        assert hrefs == newest_first
+
+        requested.clear()
+        hits = search(tab, base, "q=vinbärsbuske&sort=relevance")
+        assert len(hits) == 5 and set(hits) <= set(newest_first)
+        assert index_folders(requested) == {"2024-2024", "2023-2023", "2022-2022"}
+        assert len([u for u in requested if ".pagefind" in u and "/wasm." in u]) == 1
+
+        requested.clear()
+        assert search(tab, base, "q=vinbärsbuske&year=2022") == newest_first[10:]
+        assert index_folders(requested) == {"2022-2022"}

@@ -1,10 +1,29 @@
-// Search page: Pagefind indexes (one per run of years) merged in the browser, with filters,
-// sort and the query kept in the URL so that a search is a link one can share.
+// Search page: one Pagefind index per run of years (or months), searched in the browser with
+// filters, sort and the query kept in the URL so that a search is a link one can share.
+//
+// Newest first (the default) searches the newest index alone and goes on to older ones only
+// while a batch of results is not yet full: a query costs one index's download, however large
+// the archive. Relevance needs every index the filters allow, ranked together.
 const root = document.getElementById("search");
 const base = root.dataset.base;
-const indexes = root.dataset.indexes.split(" ").filter(Boolean);
+const indexes = JSON.parse(root.dataset.indexes); // [{path, prefixes}], newest first
 const label = (key) => root.dataset["label" + key[0].toUpperCase() + key.slice(1)];
 const PAGE_SIZE = 5; // pages per batch: each costs its fragment download (about 5 KB)
+
+// Every index folder holds the same WASM file under its own URL: download it once.
+const wasmFiles = new Map();
+const plainFetch = window.fetch.bind(window);
+window.fetch = (input, init) => {
+  const name = /\/(wasm\.[\w-]+\.pagefind)$/.exec(String(input?.url ?? input))?.[1];
+  if (!name) return plainFetch(input, init);
+  if (!wasmFiles.has(name)) {
+    wasmFiles.set(name, plainFetch(input, init).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+      return response.arrayBuffer();
+    }).catch((error) => { wasmFiles.delete(name); throw error; }));
+  }
+  return wasmFiles.get(name).then((bytes) => new Response(bytes));
+};
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -35,7 +54,7 @@ function buildForm(filters) {
     controls.append(select("type", label("type"), filters.type.map((t) => [t, t])));
   }
   const sort = el("select", { id: "f-sort", name: "sort" },
-    el("option", { value: "" }, label("relevance")), el("option", { value: "date" }, label("date")));
+    el("option", { value: "date" }, label("date")), el("option", { value: "relevance" }, label("relevance")));
   controls.append(el("div", { class: "control" }, el("label", { for: "f-sort" }, label("sort")), sort));
   controls.append(el("div", { class: "control check" },
     el("input", { id: "f-decisions", name: "decisions", type: "checkbox", value: "1" }), " ",
@@ -69,12 +88,41 @@ function resultItem(page, sub) {
     el("p", { class: "meta" }, where), excerpt);
 }
 
+/** The indexes a search with these filters needs, newest first. */
+function wanted(state) {
+  return indexes.filter((index) => !state.year || index.prefixes.some((p) => p.startsWith(state.year)));
+}
+
+/** "2023–2025": the years (or months) of the indexes searched so far. */
+function span(searched) {
+  const newest = searched[0].prefixes.at(-1);
+  const oldest = searched.at(-1).prefixes[0];
+  return newest === oldest ? newest : `${oldest}–${newest}`;
+}
+
 async function main() {
-  const pagefind = await import(base + indexes[0] + "pagefind.js");
+  const { createInstance } = indexes.length  // a site without meetings has no index
+    ? await import(base + indexes[0].path + "pagefind.js") : { createInstance: null };
+  const opened = new Map();
   // noWorker: search runs in the page; saves downloading Pagefind's worker script
-  await pagefind.options({ baseUrl: base, excerptLength: 24, noWorker: true });
-  for (const other of indexes.slice(1)) await pagefind.mergeIndex(base + other, { baseUrl: base });
-  await pagefind.init();
+  const open = (index) => {
+    if (!opened.has(index.path)) {
+      opened.set(index.path, createInstance({ basePath: base + index.path, baseUrl: base,
+                                              excerptLength: 24, noWorker: true }));
+    }
+    return opened.get(index.path);
+  };
+  // Pagefind's WASM glue holds one module per page, set up by the first index that loads
+  // it; an index opened while that is under way would start a second one and break the first.
+  let glue = null;
+  const searchIn = async (index, q, options) => {
+    if (glue === null) {
+      glue = open(index).search(q, options);
+      return glue;
+    }
+    if (!opened.has(index.path)) await glue.catch(() => null);
+    return open(index).search(q, options);
+  };
   // the filter values come with the page: Pagefind's filter files load only when used
   const form = buildForm(JSON.parse(root.dataset.filters));
   const status = el("p", { role: "status", "aria-live": "polite", class: "search-status" });
@@ -83,54 +131,87 @@ async function main() {
   root.replaceChildren(form, status, list, more);
   writeControls(form, new URLSearchParams(location.search));
 
-  let results = [];
-  let shown = 0;
   let current = 0;
+  let search = null; // the query being shown: {run, q, options, decisionsOnly, queue, searched, results, shown}
 
-  async function showMore(run, decisionsOnly) {
-    const batch = results.slice(shown, shown + PAGE_SIZE);
-    shown += batch.length;
+  /** Search older indexes until ``needed`` results are in hand or none is left. */
+  async function fill(s, needed) {
+    while (s.results.length < needed && s.queue.length) {
+      const index = s.queue.shift();
+      const found = await searchIn(index, s.q, s.options);
+      if (s.run !== current) return;
+      s.searched.push(index);
+      s.results.push(...found.results);
+    }
+  }
+
+  function announce(s) {
+    const n = s.results.length;
+    if (!n && !s.queue.length) status.textContent = `${label("none")}: "${s.q}"`;
+    else if (!s.queue.length) status.textContent = `${n} ${label("results")}: "${s.q}"`;
+    else status.textContent = `${n} ${label("results")} (${label("searched")} ${span(s.searched)}): "${s.q}"`;
+  }
+
+  async function showMore(s) {
+    if (s.busy) return; // a second click while loading would fetch out of order
+    s.busy = true;
+    try {
+      await fill(s, s.shown + PAGE_SIZE);
+      await showBatch(s);
+    } finally {
+      s.busy = false;
+    }
+  }
+
+  async function showBatch(s) {
+    if (s.run !== current) return;
+    const batch = s.results.slice(s.shown, s.shown + PAGE_SIZE);
+    s.shown += batch.length;
     const pages = await Promise.all(batch.map((r) => r.data()));
-    if (run !== current) return;
+    if (s.run !== current) return;
     for (const page of pages) {
       const allowed = new Set((page.meta.decisions || "").split(" ").filter(Boolean));
-      let subs = (page.sub_results || []).filter((s) => s.anchor && s.anchor.id);
-      if (decisionsOnly) subs = subs.filter((s) => allowed.has(s.anchor.id));
-      if (!subs.length && !decisionsOnly) subs = [{ url: page.url, title: page.meta.title, excerpt: page.excerpt }];
+      let subs = (page.sub_results || []).filter((r) => r.anchor && r.anchor.id);
+      if (s.decisionsOnly) subs = subs.filter((r) => allowed.has(r.anchor.id));
+      if (!subs.length && !s.decisionsOnly) subs = [{ url: page.url, title: page.meta.title, excerpt: page.excerpt }];
       for (const sub of subs.slice(0, 3)) list.append(resultItem(page, sub));
     }
-    more.hidden = shown >= results.length;
+    more.hidden = s.shown >= s.results.length && !s.queue.length;
+    announce(s);
   }
 
   async function run() {
     const state = readState(form);
+    if (state.sort === "date") delete state.sort; // the default
     const params = new URLSearchParams(state);
     history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
-    const run = ++current;
+    const s = { run: ++current, q: state.q, decisionsOnly: Boolean(state.decisions),
+                queue: wanted(state), searched: [], results: [], shown: 0 };
+    search = s;
     list.replaceChildren();
-    results = [];
-    shown = 0;
     more.hidden = true;
     if (!state.q) { status.textContent = ""; return; }
-    const wanted = {};
-    for (const key of ["body", "year", "type", "decisions"]) if (state[key]) wanted[key] = state[key];
-    const options = { filters: wanted };
-    if (state.sort === "date") options.sort = { date: "desc" };
-    const search = await pagefind.search(state.q, options);
-    if (run !== current) return;
-    results = search.results;
-    await showMore(run, Boolean(state.decisions));
-    if (run !== current) return;
-    status.textContent = results.length
-      ? `${results.length} ${label("results")}: "${state.q}"`
-      : `${label("none")}: "${state.q}"`;
+    const filters = {};
+    for (const key of ["body", "year", "type", "decisions"]) if (state[key]) filters[key] = state[key];
+    s.options = { filters };
+    if (state.sort !== "relevance") {
+      s.options.sort = { date: "desc" };
+    } else {
+      // ranked across indexes by score, as Pagefind's own mergeIndex does
+      const found = await Promise.all(
+        s.queue.map((index) => searchIn(index, s.q, s.options)));
+      if (s.run !== current) return;
+      s.searched = s.queue.splice(0);
+      s.results = found.flatMap((f) => f.results).sort((a, b) => b.score - a.score);
+    }
+    await showMore(s);
   }
 
   let timer;
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 250); });
   form.addEventListener("change", () => { clearTimeout(timer); run(); });
-  more.addEventListener("click", () => showMore(current, Boolean(readState(form).decisions)));
+  more.addEventListener("click", () => search && showMore(search));
   more.textContent = label("more");
   await run();
 }
