@@ -114,15 +114,17 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("--query", default="beslut")
     parser.add_argument("--query2", default="budget")
-    parser.add_argument("--search-path", default="sok/")
+    parser.add_argument("--search-path", default="sok/",
+                        help="the search page, with filters if wanted: 'sok/?year=2015'")
     args = parser.parse_args()
     row: dict[str, object] = {"index_bytes_on_disk": index_size(args.site),
                               "indexes": len(list((args.site / "pagefind").iterdir()))}
     queries = [args.query, args.query2]
     row["plain"] = measure(args.site, queries, False, args.search_path)
     row["gzip"] = measure(args.site, queries, True, args.search_path)
+    joint = "&" if "?" in args.search_path else "?"
     row["gzip_relevance"] = measure(args.site, queries, True,
-                                    args.search_path + "?sort=relevance")
+                                    f"{args.search_path}{joint}sort=relevance")
     print(json.dumps(row))
 
 
