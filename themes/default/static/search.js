@@ -134,14 +134,16 @@ async function main() {
   let current = 0;
   let search = null; // the query being shown: {run, q, options, decisionsOnly, queue, searched, results, shown}
 
-  /** Search older indexes until ``needed`` results are in hand or none is left. */
+  /** Search older indexes until ``needed`` results are in hand or none is left: one at a
+   * time at first, then more at once (1, 1, 2, 4, 8, 8, ...), so that a word only found in
+   * old years takes a few round trips, not one per index. */
   async function fill(s, needed) {
     while (s.results.length < needed && s.queue.length) {
-      const index = s.queue.shift();
-      const found = await searchIn(index, s.q, s.options);
+      const group = s.queue.splice(0, Math.min(8, Math.max(1, s.searched.length)));
+      const found = await Promise.all(group.map((index) => searchIn(index, s.q, s.options)));
       if (s.run !== current) return;
-      s.searched.push(index);
-      s.results.push(...found.results);
+      s.searched.push(...group);
+      for (const f of found) s.results.push(...f.results);
     }
   }
 
