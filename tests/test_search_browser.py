@@ -250,7 +250,8 @@ def test_newest_first_searches_older_indexes_only_for_more_results(
     # the oldest meetings match best: ranking by score would put them first
     root = tmp_site({f"content/ks/{d}.md": f"---\nbody: KS\ndate: {d}\n---\n## § 1 Ärende"
                      "\n\nOrdet vinbärsbuske finns här"
-                     f"{', vinbärsbuske' * 3 if d < '2023' else ''}.\n" for d in days})
+                     f"{', vinbärsbuske' * 3 + ' Och krusbärsfil' if d < '2023' else ''}.\n"
+                     for d in days})
     newest_first = [f"/ks/{d}/#p1" for d in sorted(days, reverse=True)]
     with built_and_served(browser, root) as (tab, base):
         requested: list[str] = []
@@ -276,6 +277,10 @@ def test_newest_first_searches_older_indexes_only_for_more_results(
         assert len(hits) == 5 and set(hits[:2]) == set(newest_first[10:])
         assert index_folders(requested) == {"2024-2024", "2023-2023", "2022-2022"}
         assert len([u for u in requested if ".pagefind" in u and "/wasm." in u]) == 1
+
+        requested.clear()  # a word only in the oldest index: found, newest first
+        assert search(tab, base, "q=krusbärsfil") == newest_first[10:]
+        expect(status).to_contain_text('2 träffar: "krusbärsfil"')
 
         requested.clear()
         assert search(tab, base, "q=vinbärsbuske&year=2022") == newest_first[10:]
