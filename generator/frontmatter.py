@@ -222,8 +222,8 @@ def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
             bad(key, f"expected text, got {type(value).__name__}")
     if "body" not in fm.values or not out.get("body"):
         problems.error(path, fm.lines.get("body", 1), "body: required (the governing body)")
-    if "date" not in fm.values:
-        problems.error(path, 1, "date: required (YYYY-MM-DD)")
+    if fm.values.get("date") is None:  # missing, or 'date:' with nothing after it
+        problems.error(path, fm.lines.get("date", 1), "date: required (YYYY-MM-DD)")
     out["extra"] = tuple(sorted(extra))
     return out
 

@@ -212,6 +212,15 @@ def test_missing_required_keys() -> None:
     assert {p.message.split(":")[0] for p in parsed.problems} == {"body", "date"}
 
 
+def test_empty_date_is_an_error_on_its_line() -> None:
+    """Found by the fuzz test: 'date:' with nothing after it left the file unpublished
+    without saying why."""
+    parsed = parse("---\nbody: KS\ndate:\n---\n")
+    assert parsed.meeting is None
+    assert [(p.severity, p.line, p.message) for p in parsed.problems] == [
+        ("error", 3, "date: required (YYYY-MM-DD)")]
+
+
 def test_no_front_matter_and_invalid_yaml() -> None:
     assert "no front matter" in str(parse("## 1. A\n").problems[0])
     problem = parse("---\nbody: X\ndate: [2020\n---\n").problems[0]
