@@ -91,13 +91,19 @@ def _hash(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
-def _theme_fingerprint(config: SiteConfig) -> str:
-    h = hashlib.blake2b(digest_size=16)
+def _theme_fingerprints(config: SiteConfig) -> tuple[str, str]:
+    """The theme's templates (and anything else but ``static/``), and its static files.
+    Pages link the static files by URL and never hold their bytes, so a change to the CSS or
+    a script is copied without rendering a page or re-making a search index."""
+    templates = hashlib.blake2b(digest_size=16)
+    static = hashlib.blake2b(digest_size=16)
     for folder in theme_dirs(config):
         for file in sorted(folder.rglob("*")):
             if file.is_file():
-                h.update(str(file.relative_to(folder)).encode() + b"\0" + file.read_bytes())
-    return h.hexdigest()
+                rel = file.relative_to(folder)
+                h = static if rel.parts[0] == "static" else templates
+                h.update(str(rel).encode() + b"\0" + file.read_bytes())
+    return templates.hexdigest(), static.hexdigest()
 
 
 def _stamp_paths(files: ContentFiles) -> list[str]:
@@ -221,8 +227,10 @@ def build(options: BuildOptions, progress: Progress | None = None,
     head = state.head() if state is not None else (
         cache.load_head() if cache is not None else StateHead())
     today = build_today(options.today)
-    settings = _hash(__version__, config, _theme_fingerprint(config), options.drafts,
-                     options.strict, options.search)
+    templates, static = _theme_fingerprints(config)
+    page_settings = _hash(__version__, config, templates, options.drafts, options.strict,
+                          options.search)  # what every page and search index depends on
+    settings = _hash(page_settings, static)  # what a no-op build must find unchanged
     with output_lock(output), _meeting_store(config, cache) as store:
         tidy(output)
         where = str(output.resolve())
@@ -247,8 +255,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
                                    tuple(timings))
         if state is None:
             state = cache.load_state() if cache is not None else BuildState()
-        prose = _ProseEdit(config, options, state, store, settings, today, found, session,
-                           cache) if found is not None else None
+        prose = _ProseEdit(config, options, state, store, page_settings, today, found,
+                           session, cache) if found is not None else None
         if prose is not None and session is not None and session.site is not None:
             done = prose.apply(session.site, output, on_pages, lap)
             if done is not None:  # a serving process: no derivation at all
@@ -276,7 +284,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
         jobs, groups, partitions, members = _plan(renderer, site)
         digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
         outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
-        prints = Fingerprints(site, digests, outlines, settings)  # kept in the state too
+        prints = Fingerprints(site, digests, outlines, page_settings)  # kept in the state too
         page_prints = {renderer.output_path(j): prints.page(j) for j in jobs}
         index_prints = {p.path: prints.search_index(members[p.path]) for p in partitions}
         lap("derive")

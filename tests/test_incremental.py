@@ -111,6 +111,25 @@ def test_template_change(site: Path, tmp_path: Path) -> None:
     assert digest(site / "_site") == digest(clean(site, tmp_path))
 
 
+def test_static_file_change_is_copied_without_rendering(tmp_site: SiteFactory,
+                                                         tmp_path: Path) -> None:
+    """Pages link the CSS and scripts by URL: a change to them renders no page and re-makes
+    no search index (at 100k meetings a theme change used to cost both: 35 + 13 minutes)."""
+    root = tmp_site(meeting_files(12))
+    again(root, search=True)
+    entry = next((root / "_site/pagefind").iterdir()) / "pagefind-entry.json"
+    before = entry.stat().st_mtime_ns
+    static = root / "themes/default/static"
+    static.mkdir(parents=True)
+    (static / "style.css").write_text("body { color: #222; }\n")
+    result = again(root, search=True)
+    assert (result.rendered, result.written) == (0, 1)
+    assert (root / "_site/static/style.css").read_text() == "body { color: #222; }\n"
+    assert entry.stat().st_mtime_ns == before
+    assert again(root, search=True).written == 0  # and then it is a no-op again
+    assert digest(root / "_site") == digest(clean(root, tmp_path, search=True))
+
+
 def test_site_toml_change(site: Path, tmp_path: Path) -> None:
     (site / "site.toml").write_text('title = "Nytt namn"\nlanguage = "en"\n')
     again(site)
