@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
@@ -59,6 +59,7 @@ def test_random_bytes(data: bytes) -> None:
 @given(st.dictionaries(KEYS, VALUES, max_size=8),
        st.lists(st.one_of(HEADINGS, BLOCKS, TEXT), max_size=30),
        st.sampled_from(["\n", "\r\n"]), st.booleans())
+@example({"body": 0, "date": None}, [], "\n", False)  # found in a fresh clone: no error said
 def test_generated_documents(front: dict[str, object], parts: list[str], newline: str,
                              bom: bool) -> None:
     try:
