@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -285,3 +286,20 @@ def test_newest_first_searches_older_indexes_only_for_more_results(
         requested.clear()
         assert search(tab, base, "q=vinbärsbuske&year=2022") == newest_first[10:]
         assert index_folders(requested) == {"2022-2022"}
+
+
+def test_an_index_that_cannot_load_is_reported(tmp_site: SiteFactory, browser: Browser,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken upload (an older index missing): the results in hand stay, and the status,
+    which screen readers announce, says the search could not be completed."""
+    monkeypatch.setattr(search_index, "MAX_PAGES_PER_INDEX", 5)
+    days = [f"{y}-{m:02}-10" for y in (2024, 2023) for m in range(1, 6)]
+    root = tmp_site({f"content/ks/{d}.md": f"---\nbody: KS\ndate: {d}\n---\n## § 1 Ärende"
+                     "\n\nOrdet vinbärsbuske finns här.\n" for d in days})
+    with built_and_served(browser, root) as (tab, base):
+        shutil.rmtree(root / "_site/pagefind/2023-2023")
+        assert len(search(tab, base, "q=vinbärsbuske")) == 5
+        tab.locator("button.more").click()
+        expect(tab.locator(".search-status")).to_contain_text(
+            "Sökningen kunde inte slutföras", timeout=15000)
+        expect(tab.locator(".search-results li")).to_have_count(5)

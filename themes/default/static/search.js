@@ -210,12 +210,16 @@ async function main() {
   }
 
   let timer;
-  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
-  form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 250); });
-  form.addEventListener("change", () => { clearTimeout(timer); run(); });
-  more.addEventListener("click", () => search && showMore(search));
+  // an index that cannot be loaded (a broken upload, the network gone) is said where
+  // results are announced, not only in the console
+  const failed = (error) => { status.textContent = `${label("failed")}: ${error}`; };
+  const start = () => { run().catch(failed); };
+  form.addEventListener("submit", (event) => { event.preventDefault(); start(); });
+  form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(start, 250); });
+  form.addEventListener("change", () => { clearTimeout(timer); start(); });
+  more.addEventListener("click", () => search && showMore(search).catch(failed));
   more.textContent = label("more");
-  await run();
+  await run().catch(failed);
 }
 
 main().catch((error) => {
