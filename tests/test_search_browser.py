@@ -239,20 +239,28 @@ def index_folders(urls: list[str]) -> set[str]:
             if "/pagefind/" in u and not u.endswith("/pagefind.js")}
 
 
+def yearly_indexes(tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch,
+                   texts: dict[str, str]) -> Path:
+    """A site of one KS meeting per date (date → its item's text), indexed in parts of at
+    most five meetings, so that each year of five meetings is an index of its own."""
+    monkeypatch.setattr(search_index, "MAX_PAGES_PER_INDEX", 5)
+    return tmp_site({f"content/ks/{d}.md": f"---\nbody: KS\ndate: {d}\n---\n## § 1 Ärende"
+                     f"\n\n{text}\n" for d, text in texts.items()})
+
+
+FIVE_A_YEAR = [f"{y}-{m:02}-10" for y in (2024, 2023) for m in range(1, 6)]
+
+
 def test_newest_first_searches_older_indexes_only_for_more_results(
         tmp_site: SiteFactory, browser: Browser, monkeypatch: pytest.MonkeyPatch) -> None:
     """An archive indexed in parts (one per year here): newest first, the default, downloads
     the newest part alone while it fills a batch, and older parts as more are asked for;
     dates run newest first across parts. Relevance ranks every part together; a year filter
     downloads only that year's part."""
-    monkeypatch.setattr(search_index, "MAX_PAGES_PER_INDEX", 5)
-    days = [f"{y}-{m:02}-10" for y in (2024, 2023) for m in range(1, 6)] + ["2022-09-10",
-                                                                          "2022-03-10"]
+    days = [*FIVE_A_YEAR, "2022-09-10", "2022-03-10"]
     # the oldest meetings match best: ranking by score would put them first
-    root = tmp_site({f"content/ks/{d}.md": f"---\nbody: KS\ndate: {d}\n---\n## § 1 Ärende"
-                     "\n\nOrdet vinbärsbuske finns här"
-                     f"{', vinbärsbuske' * 3 + ' Och krusbärsfil' if d < '2023' else ''}.\n"
-                     for d in days})
+    root = yearly_indexes(tmp_site, monkeypatch, {d: "Ordet vinbärsbuske finns här" + (
+        ", vinbärsbuske" * 3 + " Och krusbärsfil." if d < "2023" else ".") for d in days})
     newest_first = [f"/ks/{d}/#p1" for d in sorted(days, reverse=True)]
     with built_and_served(browser, root) as (tab, base):
         requested: list[str] = []
@@ -292,10 +300,8 @@ def test_an_index_that_cannot_load_is_reported(tmp_site: SiteFactory, browser: B
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """A broken upload (an older index missing): the results in hand stay, and the status,
     which screen readers announce, says the search could not be completed."""
-    monkeypatch.setattr(search_index, "MAX_PAGES_PER_INDEX", 5)
-    days = [f"{y}-{m:02}-10" for y in (2024, 2023) for m in range(1, 6)]
-    root = tmp_site({f"content/ks/{d}.md": f"---\nbody: KS\ndate: {d}\n---\n## § 1 Ärende"
-                     "\n\nOrdet vinbärsbuske finns här.\n" for d in days})
+    root = yearly_indexes(tmp_site, monkeypatch,
+                          {d: "Ordet vinbärsbuske finns här." for d in FIVE_A_YEAR})
     with built_and_served(browser, root) as (tab, base):
         shutil.rmtree(root / "_site/pagefind/2023-2023")
         assert len(search(tab, base, "q=vinbärsbuske")) == 5
