@@ -1,4 +1,5 @@
-"""The house rules that a tool can check: ruff and mypy --strict on the package."""
+"""The house rules that a tool can check: ruff and mypy --strict on the package, ESLint on
+the theme's scripts."""
 
 from __future__ import annotations
 
@@ -21,4 +22,13 @@ def test_ruff_is_clean() -> None:
 
 def test_mypy_strict_is_clean() -> None:
     done = run("mypy")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_eslint_is_clean() -> None:
+    """The theme's scripts, with ESLint from npm (``npm ci`` installs it)."""
+    eslint = REPO / "node_modules" / ".bin" / "eslint"
+    assert eslint.exists(), "run `npm ci` first: it installs ESLint (package.json)"
+    done = subprocess.run([str(eslint), "themes/"], cwd=REPO, capture_output=True, text=True,
+                          check=False)
     assert done.returncode == 0, done.stdout + done.stderr
