@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from .config import SiteConfig
 from .model import Meeting, Person
@@ -166,6 +167,8 @@ class Exporter:
                 m.status, "abgeschlossen"),
             "cancelled": False, "organization": [self.url(organization_path(body))],
             **stamps}
+        if m.date_note:  # the source does not give the date: say so beside it
+            data["x-dateNote"] = m.date_note
         if m.start:
             data["start"] = f"{m.date.isoformat()}T{m.start}:00"
         if m.end:
@@ -178,7 +181,7 @@ class Exporter:
             data["auxiliaryFile"] = [
                 {"id": own + f"#file-{n}", "type": OPARL + "File", "name": a.title,
                  "fileName": (a.file or a.url).rsplit("/", 1)[-1],
-                 "accessUrl": self.url(a.file) if a.file else a.url, **stamps}
+                 "accessUrl": self.url(quote(a.file)) if a.file else a.url, **stamps}
                 for n, a in enumerate(files, 1)]
         items = []
         for n, item in enumerate(m.items, 1):

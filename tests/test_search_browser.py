@@ -79,6 +79,13 @@ def test_result_shows_body_date_title_and_highlight(page: Page, example_url: str
     expect(first.locator(".excerpt mark").first).to_have_text("tjänstemobil")
 
 
+def test_a_date_the_source_lacks_is_shown_with_its_note(page: Page, example_url: str) -> None:
+    search(page, example_url, "q=Visus")
+    expect(page.locator(".search-results li .meta").first).to_have_text(
+        "Centrala samverkansgruppen, 2020-11-19 (datum saknas i underlaget, uppskattat utifrån "
+        "texten)")
+
+
 def test_clicking_a_hit_lands_on_the_item_anchor(page: Page, example_url: str) -> None:
     search(page, example_url, "q=Visus")
     page.locator(".search-results li > a").first.click()
