@@ -61,7 +61,7 @@ def test_vote_is_its_result_alone_with_a_note(example_site: Path) -> None:
     (table,) = [t for t in html.split("<table")[1:] if 'class="tally"' in t]
     assert "<caption>Omröstning: Omröstning mellan Robert Hambergs (M) yrkande" in table
     assert texts("<table" + table, "tbody")[0] == "Ja 9 Nej 6 Avstår 0"
-    note = texts(html, "aside", "editor-note")[0]
+    note = texts(html, "section", "editor-note")[0]
     assert note.startswith("Anmärkning om underlaget Voteringslistan i underlaget anger")
     assert "inte hur var och en röstade" in note
     assert texts(html, "section", "attendance")[0].startswith(
@@ -175,7 +175,7 @@ def test_a_date_the_source_lacks_is_shown_with_its_note_wherever_it_is_shown(
         assert html.count(day) == html.count(day + "</a>" + note) + html.count(day + note), path
     html = page(example_site, CSG)
     assert "<h1" in html and "2020-11-19</h1>" not in html  # not in the title either
-    assert texts(html, "aside", "editor-note")[0].startswith(
+    assert texts(html, "section", "editor-note")[0].startswith(
         "Anmärkning om underlaget Underlaget börjar på sidan 2")
 
 
