@@ -69,28 +69,20 @@ def _print_problems(console: Console, problems: list[ContentError], verbose: boo
                           "(--verbose lists them all)")
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
-
-
 def summary(problems: list[ContentError], strict: bool) -> str:
-    """One line: how many errors and warnings, and whether they fail."""
+    """One line: how many errors and warnings (of how many kinds), and whether they fail."""
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     kinds = len(grouped([p for p in problems if p.severity == "warning"]))
-    of_kinds = f" of {_count(kinds, 'kind', 'kinds')}" if kinds > 1 else ""
+    total = errors + warnings
     if not problems:
         return "No problems."
     if strict and warnings:
-        return (f"{_count(errors + warnings, 'problem', 'problems')}: "
-                f"{_count(errors, 'error', 'errors')} and "
-                f"{_count(warnings, 'warning', 'warnings')}{of_kinds}, "
-                "which --strict counts as errors.")
+        return (f"{total:,} problem(s): {errors:,} error(s) and {warnings:,} warning(s) of "
+                f"{kinds:,} kind(s), which --strict counts as errors.")
     if errors:
-        return (f"{_count(errors, 'error', 'errors')} and "
-                f"{_count(warnings, 'warning', 'warnings')}{of_kinds}.")
-    return (f"No errors; {_count(warnings, 'warning', 'warnings')}{of_kinds} "
-            "(errors with --strict).")
+        return f"{errors:,} error(s) and {warnings:,} warning(s)."
+    return f"No errors; {warnings:,} warning(s) of {kinds:,} kind(s) (errors with --strict)."
 
 
 def template_location(exc: BaseException) -> str:

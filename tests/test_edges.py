@@ -96,7 +96,7 @@ def test_warnings_are_grouped_by_kind_with_a_summary(tmp_site: SiteFactory,
         "  ... and 2 more like this (--verbose lists them all)",
         "content/other.md:4: warning: mood: unknown key (declare it in site.toml extra_keys "
         "to keep it)",
-        "No errors; 6 warnings of 2 kinds (errors with --strict).",
+        "No errors; 6 warning(s) of 2 kind(s) (errors with --strict).",
     ]
     assert "No problems" not in checked.output
     verbose = CliRunner().invoke(main, ["check", "--source", str(root), "--verbose"])
@@ -105,12 +105,13 @@ def test_warnings_are_grouped_by_kind_with_a_summary(tmp_site: SiteFactory,
     strict = CliRunner().invoke(main, ["check", "--source", str(root), "--strict"])
     assert strict.exit_code == 1
     assert strict.output.strip().split("\n")[-1] == (
-        "6 problems: 0 errors and 6 warnings of 2 kinds, which --strict counts as errors.")
+        "6 problem(s): 0 error(s) and 6 warning(s) of 2 kind(s), which --strict counts as "
+        "errors.")
     built = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search",
                                       "--today", "2024-06-01"])
     assert built.exit_code == 0 and "  ... and 2 more like this" in built.output
     assert built.output.strip().split("\n")[-1].endswith(
-        "No errors; 6 warnings of 2 kinds (errors with --strict).")
+        "No errors; 6 warning(s) of 2 kind(s) (errors with --strict).")
     clean = write_site(tmp_path / "clean", {"content/ks10.md": meeting(10)})
     assert CliRunner().invoke(main, ["check", "--source", str(clean)]).output == "No problems.\n"
 
