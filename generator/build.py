@@ -24,7 +24,7 @@ from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
 from .config import SiteConfig, load_config
 from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
-from .history import content_head, read_history
+from .history import content_head, site_history
 from .load import (
     ContentFiles,
     Progress,
@@ -169,7 +169,7 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
             meetings.append(result.meeting)
     pages, infos = load_pages(config, files, problems)
     site = derive_site(meetings, pages, infos, config.language, build_today(options.today),
-                       problems, read_history(config.root))
+                       problems, site_history(config, meetings, problems))
     check_links(site, set(files.files), problems)
     if session is not None:
         session.parse_key, session.parsed = parse_key, parsed
@@ -236,7 +236,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
         where = str(output.resolve())
         usable = head.output == where and output.is_dir()
         found = None
-        committed = content_head(config.root)
+        committed = content_head(config.root) if config.revisions else ""
         if (usable and head.settings == settings and head.today == today.isoformat()
                 and head.history == committed):
             files = discover(config)

@@ -21,7 +21,9 @@ from .errors import ContentError
 from .parse import Parsed
 
 CACHE_DIR = ".minutes-cache"
-_KEY = f"minutes {__version__} / python {sys.version_info[:2]} / {pickle.HIGHEST_PROTOCOL}"
+_FORMAT = 2  # raised when a cached class gains a field (2: ContentError.kind, notes on Meeting)
+_KEY = (f"minutes {__version__} / format {_FORMAT} / python {sys.version_info[:2]} / "
+        f"{pickle.HIGHEST_PROTOCOL}")
 
 
 @dataclass(slots=True)

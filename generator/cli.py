@@ -18,7 +18,8 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from . import __version__
 from .build import BuildOptions, build, check
-from .errors import BuildFailed, ConfigError, ContentError
+from .config import base_url_problem
+from .errors import BuildFailed, ConfigError, ContentError, grouped
 from .load import Progress as ProgressFn
 from .search import SearchIndexError
 
@@ -44,9 +45,44 @@ def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
         yield update
 
 
-def _print_problems(console: Console, problems: list[ContentError]) -> None:
-    for problem in problems:
-        console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+FIRST_OF_KIND = 3  # warnings of one kind shown with their place before "and N more"
+
+
+def _say(console: Console, line: str) -> None:
+    console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _print_problems(console: Console, problems: list[ContentError], verbose: bool) -> None:
+    """Every error, each with its place; warnings grouped by kind, the first few of each kind
+    with their place and then how many more (all of them with ``--verbose``): a site of ten
+    thousand meetings can have the same warning thousands of times."""
+    ordered = sorted(problems, key=lambda p: (p.path, p.line, p.message))
+    for problem in ordered:
+        if problem.severity == "error":
+            _say(console, str(problem))
+    for group in grouped([p for p in ordered if p.severity == "warning"]):
+        shown = group if verbose else group[:FIRST_OF_KIND]
+        for problem in shown:
+            _say(console, str(problem))
+        if len(group) > len(shown):
+            _say(console, f"  ... and {len(group) - len(shown):,} more like this "
+                          "(--verbose lists them all)")
+
+
+def summary(problems: list[ContentError], strict: bool) -> str:
+    """One line: how many errors and warnings (of how many kinds), and whether they fail."""
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    kinds = len(grouped([p for p in problems if p.severity == "warning"]))
+    total = errors + warnings
+    if not problems:
+        return "No problems."
+    if strict and warnings:
+        return (f"{total:,} problem(s): {errors:,} error(s) and {warnings:,} warning(s) of "
+                f"{kinds:,} kind(s), which --strict counts as errors.")
+    if errors:
+        return f"{errors:,} error(s) and {warnings:,} warning(s)."
+    return f"No errors; {warnings:,} warning(s) of {kinds:,} kind(s) (errors with --strict)."
 
 
 def template_location(exc: BaseException) -> str:
@@ -67,8 +103,18 @@ def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
+def _check_base_url(_ctx: click.Context, _param: click.Parameter,
+                    value: str | None) -> str | None:
+    problem = base_url_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem)
+    return value
+
+
 _source = click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path),
                        default=Path("."), show_default=True, help="The site folder.")
+_verbose = click.option("--verbose", "-v", is_flag=True,
+                        help="List every warning, not only the first few of each kind.")
 _today = click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
                       help="The build's date (default: SOURCE_DATE_EPOCH, else the clock).")
 
@@ -84,17 +130,19 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: _site in the site folder).")
 @click.option("--drafts", is_flag=True, help="Publish draft meetings too.")
-@click.option("--base-url", help="The address the site is served from, e.g. https://x.se/protokoll/.")
+@click.option("--base-url", callback=_check_base_url,
+              help="The address the site is served from, e.g. https://x.se/protokoll/.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-search", is_flag=True, help="Skip the search index.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0,
               help="Worker processes (0: one per core).")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write .minutes-cache.")
 @click.option("--timings", is_flag=True, help="Print where the time went, as JSON.")
+@_verbose
 @_today
 def build_command(source: Path, output: Path | None, drafts: bool, base_url: str | None,
                   strict: bool, no_search: bool, jobs: int, no_cache: bool, timings: bool,
-                  today: date | None) -> None:
+                  verbose: bool, today: date | None) -> None:
     """Build the site."""
     console = Console(stderr=True)
     options = BuildOptions(source=source, output=output, drafts=drafts, base_url=base_url,
@@ -107,9 +155,9 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
         console.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
     except BuildFailed as exc:
-        _print_problems(console, exc.problems)
-        console.print(f"{len(exc.problems)} problem(s); nothing was written "
-                      f"({options.output_dir} is unchanged).", markup=False)
+        _print_problems(console, exc.problems, verbose)
+        _say(console, f"{summary(exc.problems, strict)} Nothing was written "
+                      f"({options.output_dir} is unchanged).")
         sys.exit(1)
     except SearchIndexError as exc:
         console.print(f"error: {exc}", markup=False, soft_wrap=True)
@@ -118,10 +166,11 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
         console.print(f"error: {template_location(exc)}: {exc}", markup=False, soft_wrap=True)
         console.print(f"nothing was written ({options.output_dir} is unchanged).", markup=False)
         sys.exit(1)
-    _print_problems(console, list(result.warnings))
+    _print_problems(console, list(result.warnings), verbose)
+    warned = f" {summary(list(result.warnings), strict)}" if result.warnings else ""
     click.echo(f"Built {result.meetings} meetings, {result.pages} pages in "
                f"{result.seconds:.1f} s ({result.rendered} rendered, {result.written} files "
-               f"written, {result.unchanged} unchanged) → {options.output_dir}")
+               f"written, {result.unchanged} unchanged) → {options.output_dir}.{warned}")
     if timings:
         click.echo(json.dumps(dict(result.timings)))
 
@@ -186,7 +235,8 @@ def new_command(source: Path, body: str, day: date) -> None:
 @main.command("check")
 @_source
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check_command(source: Path, strict: bool) -> None:
+@_verbose
+def check_command(source: Path, strict: bool, verbose: bool) -> None:
     """Validate the content without writing anything."""
     console = Console(stderr=True)
     try:
@@ -195,12 +245,12 @@ def check_command(source: Path, strict: bool) -> None:
     except ConfigError as exc:
         console.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
-    _print_problems(console, problems.sorted())
+    _print_problems(console, problems.items, verbose)
     failing = problems.errors + (problems.warnings if strict else [])
     if failing:
-        console.print(f"{len(failing)} problem(s).", markup=False)
+        _say(console, summary(problems.items, strict))
         sys.exit(1)
-    click.echo(f"No problems ({len(problems.warnings)} warning(s)).")
+    click.echo(summary(problems.items, strict))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,9 @@ class SiteConfig:
     timezone: str = "Europe/Stockholm"
     open_data: bool = True  # the OParl export under oparl/
     notice_place: str = ""  # where the adjusted minutes are kept (förvaringsplats)
+    revisions: bool = True  # meeting pages list the commits that changed their file
+    revision_messages: bool = False  # and show each commit's message (checked like content)
+    commit_url: str = ""  # a commit's page is commit_url + its hash
     accessibility: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
@@ -60,7 +63,32 @@ class SiteConfig:
 
 STATEMENT_KEYS = ("contact", "request", "reviewed", "known_issues")
 _STRING_KEYS = ("title", "base_url", "language", "organisation", "theme", "description",
-                "appeal_text", "edit_url", "timezone", "notice_place")
+                "appeal_text", "edit_url", "timezone", "notice_place", "commit_url")
+_FLAGS = ("raw_html", "open_data", "revisions", "revision_messages")
+
+
+def base_url_problem(value: str) -> str | None:
+    """What is wrong with a base_url from site.toml or ``--base-url``, if anything: pages
+    put its path before every link, so a path starting with '//' (or a backslash, which
+    browsers read as '/') would send readers and scripts to another host.
+    (``minutes serve`` sets '/' itself, which is not checked.)"""
+    parts = urlsplit(value)
+    if (parts.scheme not in ("http", "https") or not parts.netloc or parts.query
+            or parts.fragment or "\\" in value or any(c.isspace() for c in value)):
+        return (f"expected the absolute http(s) address the site is served from, such as "
+                f"https://kommun.se/protokoll/, got {value!r}")
+    if parts.path.startswith("//"):
+        return (f"the path of {value!r} starts with '//', which browsers read as another "
+                f"host; write one '/' after the host")
+    return None
+
+
+def _web_address_problem(value: str) -> str | None:
+    """What is wrong with an edit_url or commit_url: only http(s) links are published."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or "\\" in value:
+        return f"expected an http(s) address such as https://github.com/ORG/REPO/..., got {value!r}"
+    return None
 
 
 def load_config(root: Path) -> SiteConfig:
@@ -80,6 +108,15 @@ def load_config(root: Path) -> SiteConfig:
             if not isinstance(data[key], str):
                 raise ConfigError(f"{path}: {key}: expected a string, got {data[key]!r}")
             values[key] = data[key]
+    if "base_url" in values:
+        problem = base_url_problem(str(values["base_url"]))
+        if problem:
+            raise ConfigError(f"{path}: base_url: {problem}")
+    for key in ("edit_url", "commit_url"):
+        if values.get(key):
+            problem = _web_address_problem(str(values[key]))
+            if problem:
+                raise ConfigError(f"{path}: {key}: {problem}")
     language = str(values.get("language", "sv")).split("-")[0].lower()
     if language not in KNOWN_LANGUAGES:
         raise ConfigError(
@@ -97,7 +134,7 @@ def load_config(root: Path) -> SiteConfig:
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise ConfigError(f"{path}: {key}: expected a list of strings")
             values[key] = tuple(words)
-    for flag in ("raw_html", "open_data"):
+    for flag in _FLAGS:
         if flag in data:
             if not isinstance(data[flag], bool):
                 raise ConfigError(f"{path}: {flag}: expected true or false")
@@ -111,8 +148,7 @@ def load_config(root: Path) -> SiteConfig:
             raise ConfigError(f"{path}: accessibility: unknown key(s) {', '.join(unknown_keys)} "
                               f"(known: {', '.join(STATEMENT_KEYS)})")
         values["accessibility"] = tuple(sorted((str(k), str(v)) for k, v in table.items()))
-    known = set(_STRING_KEYS) | {"decision_words", "extra_keys", "raw_html", "open_data",
-                                 "accessibility"}
+    known = set(_STRING_KEYS) | set(_FLAGS) | {"decision_words", "extra_keys", "accessibility"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s): {', '.join(unknown)}")

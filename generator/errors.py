@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -16,6 +17,7 @@ class ContentError:
     line: int
     message: str
     severity: Severity = "error"
+    kind: str = ""  # what sort of problem, for grouping repeats; '' = read from the message
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -29,13 +31,13 @@ class Problems:
 
     items: list[ContentError] = field(default_factory=list)
 
-    def error(self, path: str, line: int, message: str) -> None:
+    def error(self, path: str, line: int, message: str, kind: str = "") -> None:
         """Record an error: the build will fail."""
-        self.items.append(ContentError(path, line, message, "error"))
+        self.items.append(ContentError(path, line, message, "error", kind))
 
-    def warn(self, path: str, line: int, message: str) -> None:
+    def warn(self, path: str, line: int, message: str, kind: str = "") -> None:
         """Record a warning: an error only under ``--strict``."""
-        self.items.append(ContentError(path, line, message, "warning"))
+        self.items.append(ContentError(path, line, message, "warning", kind))
 
     def extend(self, others: tuple[ContentError, ...] | list[ContentError]) -> None:
         """Take problems found elsewhere (for example in a worker process)."""
@@ -54,6 +56,24 @@ class Problems:
     def sorted(self) -> list[ContentError]:
         """All problems in a stable order: by file, then line."""
         return sorted(self.items, key=lambda p: (p.path, p.line, p.message))
+
+
+# the specific values in a message: quoted text, numbers, dates, paths and anchors
+_VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\S*[/#]\S*|\d+(?:[-.:]\d+)*")
+
+
+def kind_of(problem: ContentError) -> str:
+    """What sort of problem this is: its ``kind``, else its message with the specific values
+    taken out ('date: expected YYYY-MM-DD, got …'), so that repeats can be told in one line."""
+    return f"{problem.severity} {problem.kind or _VALUES.sub('…', problem.message)}"
+
+
+def grouped(problems: list[ContentError]) -> list[list[ContentError]]:
+    """Problems of one kind together, kinds in the order their first problem comes."""
+    groups: dict[str, list[ContentError]] = {}
+    for problem in problems:
+        groups.setdefault(kind_of(problem), []).append(problem)
+    return list(groups.values())
 
 
 class BuildFailed(Exception):

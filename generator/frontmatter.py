@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
-from .model import STATUSES, Attachment, Person
+from .model import LABELLED, STATUSES, Attachment, Person, Reference
 
 try:  # the C loader is several times faster; the pure one behaves the same
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -21,6 +21,7 @@ KNOWN_KEYS = (
     "body", "date", "end_date", "organisation", "title", "type", "status", "extract", "case",
     "public", "start", "end", "location", "chair", "secretary", "adjusters", "adjusted", "posted",
     "attendees", "absent", "officials", "attachments", "lang",
+    "date_note", "editor_note", "labels", "references",
 )
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 _PERSON = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<party>[^()]*)\)|,\s*(?P<org>.+))?$")
@@ -216,6 +217,10 @@ def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
                 out[key] = tuple(p for p in people if p is not None)
         elif key == "attachments":
             out[key] = _attachments(value, key, bad)
+        elif key == "labels":
+            out[key] = _labels(value, key, bad)
+        elif key == "references":
+            out[key] = _references(value, key, bad, line)
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             out[key] = str(value).strip()
         else:
@@ -246,4 +251,45 @@ def _attachments(value: object, key: str, bad: Any) -> tuple[Attachment, ...]:
             result.append(Attachment(title=item["title"], file=file, url=url))
         else:
             bad(key, f"expected {{title: ..., file: ...}} or a title, got {item!r}")
+    return tuple(result)
+
+
+def _labels(value: object, key: str, bad: Any) -> tuple[tuple[str, str], ...]:
+    """``labels: {secretary: Vid anteckningar}``: the source's own word for a people field."""
+    if not isinstance(value, dict):
+        bad(key, f"expected field: label lines, e.g. {{secretary: Vid anteckningar}}, "
+                 f"got {value!r}")
+        return ()
+    result: list[tuple[str, str]] = []
+    for field, label in value.items():
+        if field not in LABELLED:
+            bad(key, f"{field!r} has no label to set; labels can be given for "
+                     f"{', '.join(LABELLED)}")
+        elif not isinstance(label, str) or not label.strip():
+            bad(key, f"the label of {field} must be text, got {label!r}")
+        else:
+            result.append((field, label.strip()))
+    return tuple(result)
+
+
+def _references(value: object, key: str, bad: Any, line: int) -> tuple[Reference, ...]:
+    """Handlings the text mentions whose minutes are not published here."""
+    items = value if isinstance(value, list) else [value]
+    result: list[Reference] = []
+    for item in items:
+        day = _as_date(item.get("date")) if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(item.get("body"), str) or day is None:
+            bad(key, f"expected {{body: ..., date: YYYY-MM-DD, item: \"§ 45\", case: ..., "
+                     f"in: <anchor>}}, got {item!r}")
+            continue
+        unknown = sorted(set(item) - {"body", "date", "item", "case", "in"})
+        if unknown:
+            bad(key, f"unknown field(s) {', '.join(map(str, unknown))} in {item!r} "
+                     "(known: body, date, item, case, in)")
+            continue
+        result.append(Reference(body=item["body"].strip(), date=day,
+                                item=str(item.get("item") or "").strip(),
+                                case=" ".join(str(item.get("case") or "").split()),
+                                mentioned_in=str(item.get("in") or "").strip().lstrip("#"),
+                                line=line))
     return tuple(result)

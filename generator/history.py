@@ -1,20 +1,33 @@
-"""Git as the audit trail: each content file's revisions, read in one ``git log`` pass."""
+"""Git as the audit trail: each content file's revisions, read in one ``git log`` pass.
+
+What a page shows of them is the site's choice (``site.toml``): ``revisions = false`` shows
+none (the files were committed by somebody other than the body's clerks: a demo, an import),
+and commit messages, free text typed by whoever committed, are shown only with
+``revision_messages = true``, and are then checked like the minutes themselves.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from .checks import looks_like_personnummer
+from .config import SiteConfig
+from .errors import Problems
+from .model import Meeting
 
 
 @dataclass(frozen=True)
 class Revision:
     """One commit that changed a content file."""
 
-    commit: str
+    commit: str  # abbreviated hash, as shown
     date: dt.date
     message: str
+    full: str = ""  # the whole hash, for a link to the commit
 
 
 def read_history(root: Path) -> dict[str, tuple[Revision, ...]]:
@@ -23,7 +36,7 @@ def read_history(root: Path) -> dict[str, tuple[Revision, ...]]:
     try:
         done = subprocess.run(
             ["git", "-C", str(root), "log", "--no-renames", "--name-only", "--relative",
-             "--format=%x1e%h%x1f%aI%x1f%s", "--", "content"],
+             "--format=%x1e%h%x1f%H%x1f%aI%x1f%s", "--", "content"],
             capture_output=True, text=True, check=False)
     except OSError:
         return {}
@@ -32,12 +45,39 @@ def read_history(root: Path) -> dict[str, tuple[Revision, ...]]:
     history: dict[str, list[Revision]] = {}
     for record in done.stdout.split("\x1e")[1:]:
         head, _, names = record.partition("\n")
-        commit, when, message = head.split("\x1f", 2)
-        revision = Revision(commit, dt.datetime.fromisoformat(when).date(), message)
+        commit, full, when, message = head.split("\x1f", 3)
+        revision = Revision(commit, dt.datetime.fromisoformat(when).date(), message, full)
         for name in names.split("\n"):
             if name.strip():
                 history.setdefault(name.strip(), []).append(revision)
     return {path: tuple(revs) for path, revs in history.items()}
+
+
+def site_history(config: SiteConfig, meetings: Iterable[Meeting],
+                 problems: Problems) -> dict[str, tuple[Revision, ...]]:
+    """The revisions the meeting pages show: none when the site turns them off, never a
+    closed meeting's; with messages shown, a message holding something like a personal
+    identity number is an error naming the commit."""
+    if not config.revisions:
+        return {}
+    history = read_history(config.root)
+    shown = {m.source: history[m.source] for m in meetings
+             if m.public and m.source in history}
+    if config.revision_messages:
+        files: dict[Revision, list[str]] = {}
+        for source, revisions in shown.items():
+            for revision in revisions:
+                files.setdefault(revision, []).append(source)
+        for revision, sources in sorted(files.items(), key=lambda kv: kv[0].full):
+            found = looks_like_personnummer(revision.message)
+            if found:
+                problems.error(min(sources), 0, f"commit {revision.commit} "
+                               f"({revision.date.isoformat()}): its message holds '{found}', "
+                               "which looks like a personal identity number (personnummer), "
+                               "and revision_messages = true in site.toml publishes commit "
+                               "messages; set revision_messages = false, or rewrite the commit "
+                               "message")
+    return shown
 
 
 def content_head(root: Path) -> str:

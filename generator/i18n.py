@@ -58,6 +58,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed": "Prenumerera (Atom)", "calendar": "Kalender (iCalendar)",
         "subscribe": "Prenumerera",
         "history": "Ändringar", "last_changed": "Senast ändrad", "edit": "Redigera sidan",
+        "commit": "ändring", "editor_note": "Anmärkning om underlaget",
+        "reference_not_published": "Protokollet publiceras inte här.",
+        "mentioned_in": "Behandlingen nämns i",
         "opendata": "Öppna data",
         "opendata_text": "Alla publicerade protokoll finns också som maskinläsbara JSON-filer "
                          "i OParl 1.1-format: organisationer (Body), organ (Organization), "
@@ -135,6 +138,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed": "Subscribe (Atom)", "calendar": "Calendar (iCalendar)",
         "subscribe": "Subscribe",
         "history": "Changes", "last_changed": "Last changed", "edit": "Edit this page",
+        "commit": "commit", "editor_note": "Note on the source",
+        "reference_not_published": "These minutes are not published here.",
+        "mentioned_in": "The handling is mentioned in",
         "opendata": "Open data",
         "opendata_text": "Every published meeting is also available as machine-readable JSON "
                          "in the shape of OParl 1.1: organisations (Body), governing bodies "

@@ -36,6 +36,22 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A handling the text mentions whose minutes are not published on the site (another
+    body's earlier meeting): shown on the case page as a reference, never as a link."""
+
+    body: str
+    date: dt.date
+    item: str = ""  # the number as the text gives it: '§ 45'
+    case: str = ""
+    mentioned_in: str = ""  # anchor of the item of this meeting that mentions it
+    line: int = 0  # of the references key, for messages
+
+
+LABELLED = ("chair", "secretary", "adjusters", "attendees", "absent", "officials")
+
+
+@dataclass(frozen=True)
 class Html:
     """A run of rendered Markdown inside an item."""
 
@@ -130,6 +146,10 @@ class Meeting:
     officials: tuple[Person, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     lang: str = ""
+    date_note: str = ""  # what the source says of a date it does not give
+    editor_note: str = ""  # what the source lacks (a missing page, votes not given)
+    labels: tuple[tuple[str, str], ...] = ()  # (people field, the source's own label for it)
+    references: tuple[Reference, ...] = ()
     preamble: tuple[Segment, ...] = ()
     items: tuple[AgendaItem, ...] = ()
     links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line) of links to other files
@@ -143,6 +163,10 @@ class Meeting:
                                                 if isinstance(s, Decision | Vote)))
                       for i in self.items)
         return replace(self, preamble=(), items=items, is_outline=True)
+
+    def label(self, field: str, default: str) -> str:
+        """The source's own label of a people field ('Vid anteckningar'), else ``default``."""
+        return dict(self.labels).get(field, default)
 
     @property
     def notice_end(self) -> dt.date | None:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from .config import SiteConfig
 from .model import Meeting, Person
@@ -166,6 +167,8 @@ class Exporter:
                 m.status, "abgeschlossen"),
             "cancelled": False, "organization": [self.url(organization_path(body))],
             **stamps}
+        if m.date_note:  # the source does not give the date: say so beside it
+            data["x-dateNote"] = m.date_note
         if m.start:
             data["start"] = f"{m.date.isoformat()}T{m.start}:00"
         if m.end:
@@ -178,7 +181,7 @@ class Exporter:
             data["auxiliaryFile"] = [
                 {"id": own + f"#file-{n}", "type": OPARL + "File", "name": a.title,
                  "fileName": (a.file or a.url).rsplit("/", 1)[-1],
-                 "accessUrl": self.url(a.file) if a.file else a.url, **stamps}
+                 "accessUrl": self.url(quote(a.file)) if a.file else a.url, **stamps}
                 for n, a in enumerate(files, 1)]
         items = []
         for n, item in enumerate(m.items, 1):
@@ -205,7 +208,16 @@ class Exporter:
         """A case number as an OParl Paper, its handlings as embedded Consultations."""
         own = self.url(paper_path(case))
         consultations = []
+        mentioned = []
         for entry in case.entries:
+            if entry.reference is not None:  # not published here: no Meeting to point at
+                ref = entry.reference
+                where = self.url(meeting_path(self.site, entry.meeting))
+                mentioned.append({
+                    "organizationName": ref.body, "date": ref.date.isoformat(),
+                    "number": ref.item, "mentionedIn": where + (
+                        f"#{entry.item.anchor}" if entry.item else "")})
+                continue
             meeting_id = self.url(meeting_path(self.site, entry.meeting))
             n = entry.meeting.items.index(entry.item) + 1 if entry.item else 0
             consultations.append({
@@ -218,9 +230,12 @@ class Exporter:
                 "authoritative": bool(entry.item and entry.item.decisions),
                 "web": self.url(self.site.paths[entry.meeting.source]),
                 **self._stamps([entry.meeting])})
-        return {"id": own, "type": OPARL + "Paper", "name": case.case, "reference": case.case,
-                "consultation": consultations, "web": self.url(case.path),
-                **self._stamps(e.meeting for e in case.entries)}
+        paper = {"id": own, "type": OPARL + "Paper", "name": case.case, "reference": case.case,
+                 "consultation": consultations, "web": self.url(case.path),
+                 **self._stamps(e.meeting for e in case.entries)}
+        if mentioned:  # handlings the minutes mention whose own minutes are not published
+            paper["x-mentionedHandling"] = mentioned
+        return paper
 
     def vote_event(self, m: Meeting, anchor: str, n: int) -> dict[str, Any]:
         """A Popolo VoteEvent with its Counts and Votes."""

@@ -39,7 +39,9 @@ def _published(meeting: Meeting) -> dt.date:
 
 
 def _agenda(meeting: Meeting) -> str:
-    return "\n".join(" ".join(p for p in (i.label, i.title) if p) for i in meeting.items)
+    """The item titles, after the note on the date when the source does not give it."""
+    items = [" ".join(p for p in (i.label, i.title) if p) for i in meeting.items]
+    return "\n".join(([f"({meeting.date_note})"] if meeting.date_note else []) + items)
 
 
 def atom_feed(config: SiteConfig, site: Site, meetings: Sequence[Meeting], path: str,
@@ -99,7 +101,7 @@ def calendar(config: SiteConfig, site: Site, meetings: Iterable[Meeting], name: 
             event.add("location", meeting.location)
         event.add("url", absolute(config, path))
         event.add("status", "TENTATIVE" if meeting.status == "planned" else "CONFIRMED")
-        if meeting.items:
+        if meeting.items or meeting.date_note:
             event.add("description", _agenda(meeting))
         cal.add_component(event)
     cal.add_missing_timezones()

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+import tomli_w
+import yaml
+
+from . import __version__
 from .urls import slug
 
-SITE_TOML = '''\
-# Settings of this minutes site; see the minutes README for every key.
-title = "{title}"
-description = "Protokoll och beslut från {title}."
-base_url = "https://example.org/"
-language = "sv"
-organisation = "{title}"
+SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"
+SITE_TOML_TAIL = '''\
 # notice_place = "Kommunkansliet, Stadshuset"   # where the adjusted minutes are kept
 # edit_url = "https://github.com/ORG/REPO/edit/main/"
+# commit_url = "https://github.com/ORG/REPO/commit/"   # links each revision to its commit
+# revision_messages = true   # show commit messages (checked for personal identity numbers)
 '''
+
+
+def site_toml(title: str) -> str:
+    """site.toml of a new site, the title written by a TOML writer: any title a clerk
+    types (quotes, a backslash, a line break) is read back exactly."""
+    settings = {"title": title, "description": f"Protokoll och beslut från {title}.",
+                "base_url": "https://example.org/", "language": "sv", "organisation": title}
+    return SITE_TOML_HEAD + tomli_w.dumps(settings) + SITE_TOML_TAIL
+
 
 MEETING_TEMPLATE = '''\
 ---
@@ -85,8 +96,6 @@ on:
   workflow_dispatch:
 permissions:
   contents: read
-  pages: write
-  id-token: write
 concurrency:
   group: pages
   cancel-in-progress: false
@@ -100,7 +109,9 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install "${{{{ vars.MINUTES_PACKAGE || 'minutes' }}}}"
+      # the version of minutes that wrote this file; set the MINUTES_PACKAGE variable to
+      # install another (a newer version, or from a git URL)
+      - run: pip install "${{{{ vars.MINUTES_PACKAGE || 'minutes=={version}' }}}}"
       - run: minutes build --strict
       - uses: actions/upload-pages-artifact@v3
         with:
@@ -108,6 +119,9 @@ jobs:
   deploy:
     needs: build
     runs-on: ubuntu-latest
+    permissions:  # only the job that publishes may write to Pages
+      pages: write
+      id-token: write
     environment:
       name: github-pages
       url: ${{{{ steps.deployment.outputs.page_url }}}}
@@ -123,7 +137,7 @@ pages:
   variables:
     GIT_DEPTH: 0  # the whole history: every meeting page lists its revisions
   script:
-    - pip install "${{MINUTES_PACKAGE:-minutes}}"
+    - pip install "${{MINUTES_PACKAGE:-minutes=={version}}}"
     - minutes build --strict --output public
   artifacts:
     paths:
@@ -166,13 +180,13 @@ def init_site(folder: Path, title: str, today: date) -> list[Path]:
         raise ScaffoldError(f"{folder / 'site.toml'} exists: {folder} is a site already")
     body = "Kommunstyrelsen"
     files = {
-        "site.toml": SITE_TOML.format(title=title),
+        "site.toml": site_toml(title),
         f"content/{slug(body)}/{today.year}/{today.isoformat()}.md":
             SAMPLE.format(body=body, date=today.isoformat(), year=today.year),
         "content/pages/om.md": ABOUT,
         "templates/meeting.md": MEETING_TEMPLATE,
-        ".github/workflows/minutes.yml": GITHUB_WORKFLOW.format(),
-        ".gitlab-ci.yml": GITLAB_CI.format(),
+        ".github/workflows/minutes.yml": GITHUB_WORKFLOW.format(version=__version__),
+        ".gitlab-ci.yml": GITLAB_CI.format(version=__version__),
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".gitignore": GITIGNORE,
     }
@@ -200,7 +214,52 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
         if candidate.is_file():
             template = candidate.read_text(encoding="utf-8")
             break
-    text = template.replace("{body}", body).replace("{date}", day.isoformat())
+    text = fill_template(template, body, day)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target
+
+
+# what YAML reads as written: no control characters, line or paragraph separators, or BOM
+_PRINTABLE = re.compile("[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                        "\U00010000-\U0010ffff]")
+
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted string: what YAML would not read back as written is escaped."""
+    out = []
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif _PRINTABLE.fullmatch(ch):
+            out.append(ch)
+        elif ord(ch) <= 0xFF:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
+
+
+def yaml_scalar(value: str) -> str:
+    """``value`` as a YAML value on one line: plain when YAML reads it back as the same text,
+    else double-quoted ('KS: arbetsutskott', 'Nämnd #2', 'yes' and '2024' are quoted)."""
+    try:
+        plain = yaml.safe_load(f"key: {value}") if _PRINTABLE.sub("", value) == "" else None
+    except yaml.YAMLError:
+        plain = None
+    if isinstance(plain, dict) and plain.get("key") == value and value == value.strip():
+        return value
+    return _quoted(value)
+
+
+def fill_template(template: str, body: str, day: date) -> str:
+    """A meeting template with {body} and {date} filled in; in the front matter the body is
+    written as a YAML value, in the text as it is."""
+    text = template
+    if text.startswith("---\n") and "\n---" in text[3:]:
+        end = text.index("\n---", 3)
+        head = text[:end].replace("{body}", yaml_scalar(body))
+        text = head + text[end:].replace("{body}", body)
+    return text.replace("{body}", body).replace("{date}", day.isoformat())

@@ -10,7 +10,7 @@ from datetime import date
 from .errors import Problems
 from .history import Revision
 from .i18n import PATHS
-from .model import AgendaItem, BodyInfo, Decision, Meeting, Page
+from .model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
 from .search import Partition, plan_partitions
 from .urls import meeting_paths, slug, unique
 
@@ -69,10 +69,22 @@ class DecisionPage:
 
 @dataclass(frozen=True, slots=True)
 class CaseEntry:
-    """A meeting's handling of a case: one of its items, or the whole document."""
+    """A meeting's handling of a case: one of its items, or the whole document; or, with
+    ``reference``, a handling that meeting mentions whose minutes are not published here."""
 
     meeting: Meeting
     item: AgendaItem | None
+    reference: Reference | None = None
+
+    @property
+    def body(self) -> str:
+        """The body that handled the case."""
+        return self.reference.body if self.reference else self.meeting.body
+
+    @property
+    def date(self) -> date:
+        """When it was handled."""
+        return self.reference.date if self.reference else self.meeting.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +98,12 @@ class CaseFile:
     @property
     def bodies(self) -> tuple[str, ...]:
         """The bodies that handled the case, in order of first handling."""
-        return tuple(dict.fromkeys(e.meeting.body for e in self.entries))
+        return tuple(dict.fromkeys(e.body for e in self.entries))
+
+    @property
+    def handlings(self) -> tuple[CaseEntry, ...]:
+        """The entries that are published meetings (not references)."""
+        return tuple(e for e in self.entries if e.reference is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +265,14 @@ def _cases(meetings: list[Meeting], segment: str) -> tuple[CaseFile, ...]:
         for item in m.items:
             if item.case:
                 entries[normalise_case(item.case)].append(CaseEntry(m, item))
+        by_anchor = {i.anchor: i for i in m.items}
+        for ref in m.references:
+            where = by_anchor.get(ref.mentioned_in)
+            case = ref.case or (where.case if where else "") or m.case
+            if case:
+                entries[normalise_case(case)].append(CaseEntry(m, where, ref))
+    for found in entries.values():  # a reference is placed by its own date
+        found.sort(key=lambda e: e.date)
     taken: set[str] = set()
     slugs = {c: slug(c) for c in entries}
     return tuple(CaseFile(case=c, path=f"{segment}/{unique(slugs[c], taken)}/",
@@ -271,6 +296,16 @@ def check_links(site: Site, files: set[str], problems: Problems) -> None:
                                                   f"#{anchor} there")
             elif path not in pages:
                 problems.warn(m.source, line, f"link to {target}: no such file in content/")
+        for ref in m.references:
+            if ref.mentioned_in and ref.mentioned_in not in anchors[m.source.removeprefix(
+                    "content/")]:
+                problems.warn(m.source, ref.line, f"references: in: no item with anchor "
+                                                  f"#{ref.mentioned_in} in this file")
+            elif not (ref.case or m.case or any(i.case for i in m.items
+                                                if i.anchor == ref.mentioned_in)):
+                problems.warn(m.source, ref.line, f"references: {ref.body} {ref.date}: no "
+                                                  "case number to list it under; add case: or "
+                                                  "name an item that has one with in:")
 
 
 def link_target(site: Site, target: str, base_path: str) -> str:

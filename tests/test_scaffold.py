@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+import tomllib
+from datetime import date
 from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from generator import __version__
 from generator.cli import main
+from generator.errors import Problems
+from generator.frontmatter import load_yaml
+from generator.scaffold import init_site, new_meeting
+from generator.urls import slug
 
 from htmltools import texts
 
@@ -61,3 +72,62 @@ def test_new_uses_the_body_template_and_refuses_to_overwrite(tmp_path: Path) -> 
     assert "body: Tekniska nämnden" in text and "§ 2 Val av justerare" in text
     checked = runner.invoke(main, ["check", "--source", str(site), "--strict"])
     assert checked.exit_code == 0, checked.output
+
+
+EXAMPLES = int(os.environ.get("MINUTES_SCAFFOLD_EXAMPLES", "150"))
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(title=TEXT)
+@example(title='Kommunen "Norra" \\ och\nSödra')
+def test_init_writes_valid_toml_holding_exactly_the_title(title: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        init_site(Path(folder), title, date(2025, 11, 20))
+        settings_ = tomllib.loads((Path(folder) / "site.toml").read_text(encoding="utf-8"))
+    assert settings_["title"] == title and settings_["organisation"] == title
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(body=TEXT)
+@example(body="KS: arbetsutskott #2")
+@example(body="yes")
+@example(body="\ufeffx\u2028y\x85")
+def test_new_writes_valid_yaml_holding_exactly_the_body(body: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = new_meeting(Path(folder), body, date(2025, 12, 1))
+        text = path.read_text(encoding="utf-8")
+    problems = Problems()
+    front = load_yaml(text.split("---\n")[1], "m.md", 2, problems)  # as a build reads it
+    assert problems.items == [] and front is not None and front.values["body"] == body
+    assert path.relative_to(folder).parts[1] == slug(body)
+
+
+def test_init_and_new_from_the_command_line_with_quotes_colons_and_hashes(
+        tmp_path: Path) -> None:
+    runner = CliRunner()
+    site = tmp_path / "kommun"
+    title = 'Kommunen "Norra"\nandra raden'
+    assert runner.invoke(main, ["init", str(site), "--title", title]).exit_code == 0
+    assert tomllib.loads((site / "site.toml").read_text())["title"] == title
+    made = runner.invoke(main, ["new", "--source", str(site), "--body", "KS: AU #2",
+                                "--date", "2025-12-01"])
+    assert made.exit_code == 0, made.output
+    text = (site / "content/ks-au-2/2025/2025-12-01.md").read_text()
+    assert text.startswith('---\nbody: "KS: AU #2"\ndate: 2025-12-01\n')
+    checked = runner.invoke(main, ["check", "--source", str(site)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_the_github_workflow_grants_pages_rights_to_the_deploy_job_only(tmp_path: Path) -> None:
+    init_site(tmp_path, "Kommunen", date(2025, 11, 20))
+    flow = yaml.safe_load((tmp_path / ".github/workflows/minutes.yml").read_text())
+    assert flow["permissions"] == {"contents": "read"}
+    assert "permissions" not in flow["jobs"]["build"]
+    assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    installs = [s["run"] for s in flow["jobs"]["build"]["steps"] if "pip install" in s.get(
+        "run", "")]
+    assert installs == [f"pip install \"${{{{ vars.MINUTES_PACKAGE || "
+                        f"'minutes=={__version__}' }}}}\""]
+    gitlab = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text())
+    assert f"minutes=={__version__}" in gitlab["pages"]["script"][0]

@@ -80,7 +80,8 @@ function writeControls(form, params) {
 
 function resultItem(page, sub) {
   const meta = page.meta || {};
-  const where = [meta.body, meta.date].filter(Boolean).join(", ");
+  const when = meta.date && meta.date_note ? `${meta.date} (${meta.date_note})` : meta.date;
+  const where = [meta.body, when].filter(Boolean).join(", ");
   const excerpt = el("p", { class: "excerpt" });
   excerpt.innerHTML = sub.excerpt; // Pagefind escapes the text and adds only <mark>
   return el("li", {},
