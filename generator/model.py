@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
+from .law import last_day_to_appeal
+
 Status = Literal["planned", "draft", "adjusted", "published"]
 STATUSES: tuple[Status, ...] = ("planned", "draft", "adjusted", "published")
-NOTICE_DAYS = 21  # the notice stays up three weeks: the appeal window (Kommunallagen 13 kap.)
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,9 @@ class Meeting:
 
     @property
     def notice_end(self) -> dt.date | None:
-        """Last day the notice is up, which is also the last day to appeal."""
-        return self.posted + dt.timedelta(days=NOTICE_DAYS) if self.posted else None
+        """Last day the notice is up, which is also the last day to appeal: three weeks
+        after it went up, moved off weekends, holidays and the three eves (see ``law``)."""
+        return last_day_to_appeal(self.posted) if self.posted else None
 
     @property
     def decision_anchors(self) -> tuple[str, ...]:

@@ -113,8 +113,9 @@ def test_notice_facts_on_adjusted_minutes(tmp_site: SiteFactory) -> None:
     notice = texts(html, "section", "notice")[0]
     assert "Justerat 28 maj 2020" in notice
     assert "Anslaget 29 maj 2020" in notice
-    assert "Anslaget tas ned 19 juni 2020" in notice
-    assert "Sista dag att överklaga 19 juni 2020" in notice
+    # 29 May + 21 days is midsommarafton 2020 (a Friday): the period runs to Monday
+    assert "Anslaget tas ned 22 juni 2020" in notice
+    assert "Sista dag att överklaga 22 juni 2020" in notice
     assert "Robert Hamberg (M), Jonas Andersson (S)" in texts(html, "dl", "facts")[0]
 
 
