@@ -21,7 +21,8 @@ from .errors import ContentError
 from .parse import Parsed
 
 CACHE_DIR = ".minutes-cache"
-_KEY = f"minutes {__version__} / python {sys.version_info[:2]} / {pickle.HIGHEST_PROTOCOL}"
+_KEY = (f"minutes {__version__} / state 2 / python {sys.version_info[:2]} / "
+        f"{pickle.HIGHEST_PROTOCOL}")
 
 
 @dataclass(slots=True)
@@ -50,11 +51,13 @@ class BuildState:
     warnings: tuple[ContentError, ...] = ()
     outlines: dict[str, str] = field(default_factory=dict)  # meeting → hash of its outline
     history: str = ""  # the last commit that changed content/ (see history.content_head)
+    marker: tuple[int, int, int] | None = None  # the output's marker file (outfolder)
 
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""
         return StateHead(self.settings, self.stamps, self.output, self.today, self.meetings,
-                         self.pages_count, len(self.pages), self.warnings, self.history)
+                         self.pages_count, len(self.pages), self.warnings, self.history,
+                         self.marker)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ class StateHead:
     files: int = 0  # output files recorded
     warnings: tuple[ContentError, ...] = ()
     history: str = ""
+    marker: tuple[int, int, int] | None = None
 
 
 def digest_bytes(data: bytes) -> str:
@@ -112,11 +116,15 @@ class Cache:
                 TypeError, ValueError):
             return None
 
-    def _save(self, name: str, *values: object) -> None:
+    def make_dir(self) -> None:
+        """Make the cache folder, which keeps itself out of git."""
         self.dir.mkdir(exist_ok=True)
         gitignore = self.dir / ".gitignore"
         if not gitignore.exists():
             gitignore.write_text("*\n")
+
+    def _save(self, name: str, *values: object) -> None:
+        self.make_dir()
         tmp = self.dir / f".{name}.tmp"
         with open(tmp, "wb") as handle:
             pickle.dump(_KEY, handle, protocol=pickle.HIGHEST_PROTOCOL)
