@@ -43,6 +43,7 @@ from .outfolder import MARKER, MARKER_TEXT, check_rel
 SWAP_FROM = 1000
 
 TEST_HOOK = "MINUTES_TEST_KILL_AT"  # read only here; see checkpoint()
+TEST_SWAP_FROM = "MINUTES_TEST_SWAP_FROM"  # lets a test put a small patch through a clone
 
 
 def checkpoint(stage: str, count: int = 0) -> None:
@@ -125,7 +126,7 @@ def read_attachment(content_dir: Path, rel: str) -> bytes:
         raise BuildFailed([ContentError(f"content/{rel}", 0, "it is a link to a file "
                                         "outside content/, which is never published; put "
                                         "the file itself in content/")])
-    fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW)
+    fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # a FIFO: no wait
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise BuildFailed([ContentError(f"content/{rel}", 0, "it is not a regular file; "
@@ -298,7 +299,8 @@ class Patch:
         removes = sorted(r for r in self.removed
                          if r not in staged and os.path.lexists(self.output / r))
         checkpoint("staged")
-        if len(puts) + len(removes) > SWAP_FROM or not self._movable(puts, removes):
+        limit = int(os.environ.get(TEST_SWAP_FROM) or SWAP_FROM)
+        if len(puts) + len(removes) > limit or not self._movable(puts, removes):
             self._swap_clone(puts, removes)
         else:
             self._move(puts, removes)
