@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -508,8 +509,8 @@ def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[st
         sink.write(out.path, out.data)
         written.add(out.path)
     wanted = {f for f in loaded.files.files if f.startswith("files/")}
-    for m in loaded.site.meetings:
-        wanted.update(a.file for a in m.attachments if a.file)
+    for m in loaded.site.meetings:  # 'files/../x.pdf' is x.pdf (the parser kept it inside)
+        wanted.update(posixpath.normpath(a.file) for a in m.attachments if a.file)
     for rel in sorted(wanted):
         sink.copy(rel, loaded.config.content_dir)
         written.add(rel)

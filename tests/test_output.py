@@ -483,3 +483,12 @@ def test_the_journal_keeps_names_as_data(tmp_path: Path) -> None:
         write.checkpoint = real
     assert (output / "a/x").read_bytes() == b"old"
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == ["a", "a/x"]
+
+
+def test_an_attachment_named_by_a_roundabout_path_is_published_once(
+        tmp_site: SiteFactory) -> None:
+    root = tmp_site({"content/a.md": "---\nbody: X\ndate: 2024-01-01\nattachments:\n"
+                                     "  - {title: A, file: files/../bilagor/./a.pdf}\n---\n",
+                     "content/bilagor/a.pdf": b"%PDF a"})
+    again(root)
+    assert (root / "_site/bilagor/a.pdf").read_bytes() == b"%PDF a"
