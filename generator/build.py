@@ -221,7 +221,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
         timings.append((name, round(time.perf_counter() - started, 3)))
 
     config = load_config(options.source).with_base_url(options.base_url)
-    cache = Cache(options.source) if options.cache else None
+    cache = Cache(options.source, options.output_dir) if options.cache else None
     state: BuildState | None = None
     if session is not None and session.state is not None:
         state = session.state
@@ -336,7 +336,7 @@ def warm(options: BuildOptions, session: Session) -> bool:
     if session.state is None or not options.cache:
         return False
     config = load_config(options.source).with_base_url(options.base_url)
-    cache = Cache(options.source)
+    cache = Cache(options.source, options.output_dir)
     with _meeting_store(config, cache) as store:
         loaded = load(config, options, session.state, cache, None, session, store)
     if loaded.problems.errors:  # the next build reports them

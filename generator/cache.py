@@ -102,8 +102,9 @@ def stamp_files(root: Path, paths: list[str], previous: dict[str, FileStamp]
 class Cache:
     """Reads and writes the cache files of one site."""
 
-    def __init__(self, site_root: Path) -> None:
+    def __init__(self, site_root: Path, output: Path | None = None) -> None:
         self.dir = site_root / CACHE_DIR
+        self.state_file = _state_file(site_root, output)
 
     def _load(self, name: str, parts: int = 1) -> tuple[object, ...] | None:
         """The first ``parts`` objects stored in a cache file (after its key)."""
@@ -134,12 +135,12 @@ class Cache:
 
     def load_head(self) -> StateHead:
         """The head of the last build's state (all a no-op build reads), or an empty one."""
-        found = self._load("state.pickle")
+        found = self._load(self.state_file)
         return found[0] if found and isinstance(found[0], StateHead) else StateHead()
 
     def load_state(self) -> BuildState:
         """The last build's state, or an empty one."""
-        found = self._load("state.pickle", 2)
+        found = self._load(self.state_file, 2)
         if not found or not isinstance(found[0], StateHead) or not isinstance(
                 found[1], BuildState):
             return BuildState()
@@ -151,7 +152,7 @@ class Cache:
         rest."""
         rest = copy.copy(state)
         rest.stamps = {}
-        self._save("state.pickle", state.head(), rest)
+        self._save(self.state_file, state.head(), rest)
 
     def load_parsed(self, settings: str) -> dict[tuple[str, str], Parsed]:
         """Parsed files of the last build, by (path, digest), if parsed with ``settings``."""
@@ -163,3 +164,12 @@ class Cache:
     def save_parsed(self, settings: str, parsed: dict[tuple[str, str], Parsed]) -> None:
         """Record the parse results for the next build."""
         self._save("parsed.pickle", settings, parsed)
+
+
+def _state_file(site_root: Path, output: Path | None) -> str:
+    """The state of the builds into ``output``: each output has its own (``minutes serve``
+    builds into a folder of its own), ``_site`` the plain name."""
+    if output is None or output.resolve() == (site_root / "_site").resolve():
+        return "state.pickle"
+    key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
+    return f"state-{key}.pickle"

@@ -83,3 +83,18 @@ def test_local_host_names() -> None:
                  "[::2]", "0.0.0.0", "example.org", "localhost.example.org", "127.0.0.2",
                  "localhost:８０"):
         assert not local_host(host), host
+
+
+def test_serve_and_build_keep_states_of_their_own(site: tuple[Path, BuildOptions]) -> None:
+    """Serving between two builds (into its own folder) does not make the next build
+    start afresh, nor the next serve."""
+    root, options = site
+    plain = BuildOptions(source=root, today=date(2024, 6, 1), search=False)
+    build_module.build(plain)
+    assert rebuild(options, ServeState(), print) is not None
+    again = build_module.build(plain)
+    assert (again.written, again.rendered) == (0, 0)
+    served = build_module.build(options)
+    assert (served.written, served.rendered) == (0, 0)
+    states = sorted(p.name for p in (root / ".minutes-cache").glob("state*.pickle"))
+    assert len(states) == 2 and states[-1] == "state.pickle"  # serve's, then _site's
