@@ -2,15 +2,16 @@
 
 A build with a cache and an existing output redoes only what changed: files are re-parsed
 when their content hash changed, pages re-rendered when their fingerprint changed, search
-indexes rebuilt when one of their pages changed, and the changes applied as one journaled
-patch. Without them (a cold build) everything goes into a staging folder that is swapped in.
+indexes rebuilt when one of their pages changed, and the changes put in place as one patch
+(see write). Without them (a cold build) everything goes into a staging folder that is
+swapped in. Either way nothing but the output folder changes, and only when all is ready.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
+import posixpath
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -34,10 +35,11 @@ from .load import (
     share_people,
 )
 from .model import Meeting
+from .outfolder import choose_output, marker_identity
 from .parse import Parsed
 from .pool import render_jobs
-from .render import PageJob, Renderer, theme_dirs
-from .search import INDEX_ROOT, Indexer, Partition, members, reindex
+from .render import PageJob, Renderer, output_file, theme_dirs
+from .search import INDEX_ROOT, Indexer, Partition, index_partition, members
 from .site import Site, check_links, derive_site
 from .store import MeetingStore, entry_key
 from .write import Patch, Staging, output_lock, tidy
@@ -219,13 +221,15 @@ def build(options: BuildOptions, progress: Progress | None = None,
         timings.append((name, round(time.perf_counter() - started, 3)))
 
     config = load_config(options.source).with_base_url(options.base_url)
-    output = options.output_dir
-    cache = Cache(options.source) if options.cache else None
+    cache = Cache(options.source, options.output_dir) if options.cache else None
     state: BuildState | None = None
     if session is not None and session.state is not None:
         state = session.state
     head = state.head() if state is not None else (
         cache.load_head() if cache is not None else StateHead())
+    given = options.output_dir
+    output = choose_output(options.source, given,
+                           recorded=bool(head.output) and head.output == str(given.resolve()))
     today = build_today(options.today)
     templates, static = _theme_fingerprints(config)
     page_settings = _hash(__version__, config, templates, options.drafts, options.strict,
@@ -233,8 +237,11 @@ def build(options: BuildOptions, progress: Progress | None = None,
     settings = _hash(page_settings, static)  # what a no-op build must find unchanged
     with output_lock(output), _meeting_store(config, cache) as store:
         tidy(output)
-        where = str(output.resolve())
-        usable = head.output == where and output.is_dir()
+        where = str(output)
+        # the output is the one the cache describes (a build killed after its switch, or one
+        # without the cache, leaves another marker: then everything is built again)
+        usable = (head.output == where and output.is_dir()
+                  and head.marker is not None and head.marker == marker_identity(output))
         found = None
         committed = content_head(config.root) if config.revisions else ""
         if (usable and head.settings == settings and head.today == today.isoformat()
@@ -289,13 +296,15 @@ def build(options: BuildOptions, progress: Progress | None = None,
         index_prints = {p.path: prints.search_index(members[p.path]) for p in partitions}
         lap("derive")
         if usable and state.pages:
+            def indexes(patch: Patch, live: bool) -> None:
+                _stage_indexes(patch, site, index_prints, partitions, members, state, options,
+                               config.language, live)
+
             rendered, written, unchanged, others = _patch(
-                output, renderer, jobs, page_prints, state, loaded, options, progress, on_pages)
-            lap("pages in place")
+                output, renderer, jobs, page_prints, state, loaded, options, progress, on_pages,
+                indexes)
+            lap("pages and search indexes in place")
             _save_parsed(cache, loaded, session, store)
-            _refresh_indexes(output, index_prints, partitions, state, options,
-                             config.language)
-            lap("search indexes")
         else:
             rendered, written, unchanged, others = _cold(
                 output, renderer, jobs, groups, partitions, loaded, options, progress)
@@ -306,7 +315,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
             others=tuple(sorted(others)), search=index_prints if options.search else {},
             output=where, today=today.isoformat(), meetings=len(site.meetings),
             pages_count=len(jobs), warnings=tuple(problems.warnings),
-            outlines=outlines, history=committed)
+            outlines=outlines, history=committed, marker=marker_identity(output))
         if session is not None:
             session.state = new_state
         if cache is not None:
@@ -327,7 +336,7 @@ def warm(options: BuildOptions, session: Session) -> bool:
     if session.state is None or not options.cache:
         return False
     config = load_config(options.source).with_base_url(options.base_url)
-    cache = Cache(options.source)
+    cache = Cache(options.source, options.output_dir)
     with _meeting_store(config, cache) as store:
         loaded = load(config, options, session.state, cache, None, session, store)
     if loaded.problems.errors:  # the next build reports them
@@ -407,19 +416,25 @@ class _ProseEdit:
         prints = Fingerprints(site, digests, state.outlines, self.settings)
         pages = dict(state.pages)
         pages.update((renderer.output_path(job), prints.page(job)) for job in jobs)
-        patch = _patch_in(output, renderer, jobs)
-        lap("pages in place")
-        if on_pages is not None:
-            on_pages()
         search = dict(state.search)
-        if self.options.search:
-            held = members(site.search, site.meetings)
-            for partition in site.search:
-                if any(partition.holds(by_source[path].date) for path in fresh):
-                    search[partition.path] = prints.search_index(held[partition.path])
-                    reindex(output, partition, self.config.language)
-            lap("search indexes")
-        new_state = replace(state, stamps=self.stamps, pages=pages, search=search)
+        redo: list[Partition] = []
+        held = members(site.search, site.meetings) if self.options.search else {}
+        for partition in site.search if self.options.search else ():
+            if any(partition.holds(by_source[path].date) for path in fresh):
+                search[partition.path] = prints.search_index(held[partition.path])
+                redo.append(partition)
+
+        def indexes(patch: Patch, live: bool) -> None:
+            for partition in redo:
+                _stage_index(patch, site, partition, held[partition.path],
+                             self.config.language, live)
+
+        patch = _in_place(output, lambda p: render_jobs(renderer, jobs, [], lambda n: None, p,
+                                                        1, None),
+                          indexes, on_pages)
+        lap("pages and search indexes in place")
+        new_state = replace(state, stamps=self.stamps, pages=pages, search=search,
+                            marker=marker_identity(output))
         if self.session is not None:
             self.session.state = new_state
             self.session.parsed.update(((path, self.stamps[path].digest), parsed)
@@ -432,15 +447,32 @@ class _ProseEdit:
                            seconds=0.0, warnings=state.warnings, rendered=len(jobs))
 
 
-def _patch_in(output: Path, renderer: Renderer, jobs: list[PageJob]) -> Patch:
-    """Render a few jobs in this process and put them in place as one patch."""
+def _in_place(output: Path, fill: Callable[[Patch], object],
+              indexes: Callable[[Patch, bool], None] | None,
+              on_pages: Callable[[], None] | None) -> Patch:
+    """Stage the pages (``fill``) and the search indexes and put them in place as one patch;
+    for ``minutes serve`` (``on_pages``), the pages first (the tab reloads at once) and the
+    search indexes as a second patch."""
     patch = Patch(output)
     try:
-        render_jobs(renderer, jobs, [], lambda n: None, patch, 1, None)
+        fill(patch)
+        if indexes is not None and on_pages is None:
+            indexes(patch, False)
         patch.apply()
     except BaseException:
         patch.abandon()
         raise
+    if on_pages is None:
+        return patch
+    on_pages()
+    if indexes is not None:
+        second = Patch(output)
+        try:
+            indexes(second, True)
+            if second.changes():
+                second.apply()
+        finally:
+            second.abandon()
     return patch
 
 
@@ -452,7 +484,8 @@ def _edited_first(output: Path, renderer: Renderer, changed: list[str],
     on_site = {m.source: m for m in renderer.site.meetings}
     jobs = [renderer.meeting_job(on_site[path]) for path in changed if path in on_site]
     if jobs and len(jobs) <= PROSE_LIMIT:
-        _patch_in(output, renderer, jobs)
+        _in_place(output, lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
+                  None, None)
         on_pages()
 
 
@@ -476,10 +509,10 @@ def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[st
         sink.write(out.path, out.data)
         written.add(out.path)
     wanted = {f for f in loaded.files.files if f.startswith("files/")}
-    for m in loaded.site.meetings:
-        wanted.update(a.file for a in m.attachments if a.file)
+    for m in loaded.site.meetings:  # 'files/../x.pdf' is x.pdf (the parser kept it inside)
+        wanted.update(posixpath.normpath(a.file) for a in m.attachments if a.file)
     for rel in sorted(wanted):
-        sink.copy(rel, loaded.config.content_dir / rel)
+        sink.copy(rel, loaded.config.content_dir)
         written.add(rel)
     return written
 
@@ -512,42 +545,53 @@ def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tu
 
 def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: dict[str, str],
            state: BuildState, loaded: Loaded, options: BuildOptions,
-           progress: Progress | None, on_pages: Callable[[], None] | None
-           ) -> tuple[int, int, int, set[str]]:
-    """Render only pages whose inputs changed and apply them as one patch; files the last
-    build wrote that this one does not are removed. The output is not scanned: what the last
-    build wrote is on record (a file edited by hand in the output is put right by the next
-    build that renders it, or by ``--no-cache``)."""
+           progress: Progress | None, on_pages: Callable[[], None] | None,
+           indexes: Callable[[Patch, bool], None]) -> tuple[int, int, int, set[str]]:
+    """Render only pages whose inputs changed and put them in place as one patch with the
+    search indexes that hold them; files the last build wrote that this one does not are
+    removed. The output is not scanned: what the last build wrote is on record (a file
+    edited by hand in the output is put right by the next build that renders it, or by
+    ``--no-cache``)."""
     todo = [j for j in jobs if page_prints[renderer.output_path(j)] != state.pages.get(
         renderer.output_path(j))]
-    patch = Patch(output)
-    try:
+    others: set[str] = set()
+
+    def fill(patch: Patch) -> None:
         render_jobs(renderer, todo, [], lambda n: None, patch,
                     options.jobs or os.cpu_count() or 1, progress)
-        others = _static(renderer, loaded, patch)
+        others.update(_static(renderer, loaded, patch))
         keep = set(page_prints) | others
         for rel in sorted((set(state.pages) | set(state.others)) - keep):
             patch.remove(rel)
-        patch.apply()
-    except BaseException:
-        patch.abandon()
-        raise
-    if on_pages is not None:
-        on_pages()
+
+    patch = _in_place(output, fill, indexes, on_pages)
     return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo), others
 
 
-def _refresh_indexes(output: Path, index_prints: dict[str, str], partitions: list[Partition],
-                     state: BuildState, options: BuildOptions, language: str) -> None:
-    """Rebuild the search indexes that cover a changed page; drop those no longer used."""
+def _stage_indexes(patch: Patch, site: Site, index_prints: dict[str, str],
+                   partitions: list[Partition], held: dict[str, list[Meeting]],
+                   state: BuildState, options: BuildOptions, language: str, live: bool) -> None:
+    """Stage the search indexes that cover a changed page; remove those no longer used."""
+    output = patch.output
     if options.search:
         for partition in partitions:
             stale = state.search.get(partition.path) != index_prints[partition.path]
             if stale or not (output / partition.path / "pagefind-entry.json").is_file():
-                reindex(output, partition, language)
+                _stage_index(patch, site, partition, held[partition.path], language, live)
     wanted = {p.path.rstrip("/").split("/")[-1] for p in partitions} if options.search else set()
     index_root = output / INDEX_ROOT
-    if index_root.is_dir():
+    if index_root.is_dir() and not index_root.is_symlink():
         for folder in sorted(index_root.iterdir()):
             if folder.name not in wanted:
-                shutil.rmtree(folder)
+                patch.remove_tree(f"{INDEX_ROOT}/{folder.name}")
+
+
+def _stage_index(patch: Patch, site: Site, partition: Partition, pages: list[Meeting],
+                 language: str, live: bool) -> None:
+    """Index one partition into the patch: from the output if its pages are in place
+    (``live``), else from a view of the pages as the patch will leave them."""
+    where = patch.output if live else patch.view(
+        partition.name, (output_file(site.paths[m.source]) for m in pages))
+    fresh = patch.dir / f"index-{partition.name}"
+    index_partition(where, partition, language, fresh)
+    patch.stage_tree(partition.path.rstrip("/"), fresh)

@@ -21,7 +21,8 @@ from .errors import ContentError
 from .parse import Parsed
 
 CACHE_DIR = ".minutes-cache"
-_FORMAT = 2  # raised when a cached class gains a field (2: ContentError.kind, notes on Meeting)
+_FORMAT = 3  # raised when a cached class gains a field (2: ContentError.kind, notes on
+# Meeting; 3: the state records the output's marker)
 _KEY = (f"minutes {__version__} / format {_FORMAT} / python {sys.version_info[:2]} / "
         f"{pickle.HIGHEST_PROTOCOL}")
 
@@ -52,11 +53,13 @@ class BuildState:
     warnings: tuple[ContentError, ...] = ()
     outlines: dict[str, str] = field(default_factory=dict)  # meeting → hash of its outline
     history: str = ""  # the last commit that changed content/ (see history.content_head)
+    marker: tuple[int, int, int] | None = None  # the output's marker file (outfolder)
 
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""
         return StateHead(self.settings, self.stamps, self.output, self.today, self.meetings,
-                         self.pages_count, len(self.pages), self.warnings, self.history)
+                         self.pages_count, len(self.pages), self.warnings, self.history,
+                         self.marker)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ class StateHead:
     files: int = 0  # output files recorded
     warnings: tuple[ContentError, ...] = ()
     history: str = ""
+    marker: tuple[int, int, int] | None = None
 
 
 def digest_bytes(data: bytes) -> str:
@@ -100,8 +104,9 @@ def stamp_files(root: Path, paths: list[str], previous: dict[str, FileStamp]
 class Cache:
     """Reads and writes the cache files of one site."""
 
-    def __init__(self, site_root: Path) -> None:
+    def __init__(self, site_root: Path, output: Path | None = None) -> None:
         self.dir = site_root / CACHE_DIR
+        self.state_file = _state_file(site_root, output)
 
     def _load(self, name: str, parts: int = 1) -> tuple[object, ...] | None:
         """The first ``parts`` objects stored in a cache file (after its key)."""
@@ -114,11 +119,15 @@ class Cache:
                 TypeError, ValueError):
             return None
 
-    def _save(self, name: str, *values: object) -> None:
+    def make_dir(self) -> None:
+        """Make the cache folder, which keeps itself out of git."""
         self.dir.mkdir(exist_ok=True)
         gitignore = self.dir / ".gitignore"
         if not gitignore.exists():
             gitignore.write_text("*\n")
+
+    def _save(self, name: str, *values: object) -> None:
+        self.make_dir()
         tmp = self.dir / f".{name}.tmp"
         with open(tmp, "wb") as handle:
             pickle.dump(_KEY, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -128,12 +137,12 @@ class Cache:
 
     def load_head(self) -> StateHead:
         """The head of the last build's state (all a no-op build reads), or an empty one."""
-        found = self._load("state.pickle")
+        found = self._load(self.state_file)
         return found[0] if found and isinstance(found[0], StateHead) else StateHead()
 
     def load_state(self) -> BuildState:
         """The last build's state, or an empty one."""
-        found = self._load("state.pickle", 2)
+        found = self._load(self.state_file, 2)
         if not found or not isinstance(found[0], StateHead) or not isinstance(
                 found[1], BuildState):
             return BuildState()
@@ -145,7 +154,7 @@ class Cache:
         rest."""
         rest = copy.copy(state)
         rest.stamps = {}
-        self._save("state.pickle", state.head(), rest)
+        self._save(self.state_file, state.head(), rest)
 
     def load_parsed(self, settings: str) -> dict[tuple[str, str], Parsed]:
         """Parsed files of the last build, by (path, digest), if parsed with ``settings``."""
@@ -157,3 +166,12 @@ class Cache:
     def save_parsed(self, settings: str, parsed: dict[tuple[str, str], Parsed]) -> None:
         """Record the parse results for the next build."""
         self._save("parsed.pickle", settings, parsed)
+
+
+def _state_file(site_root: Path, output: Path | None) -> str:
+    """The state of the builds into ``output``: each output has its own (``minutes serve``
+    builds into a folder of its own), ``_site`` the plain name."""
+    if output is None or output.resolve() == (site_root / "_site").resolve():
+        return "state.pickle"
+    key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
+    return f"state-{key}.pickle"

@@ -166,6 +166,9 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
         console.print(f"error: {template_location(exc)}: {exc}", markup=False, soft_wrap=True)
         console.print(f"nothing was written ({options.output_dir} is unchanged).", markup=False)
         sys.exit(1)
+    except OSError as exc:  # the disk, not the content: full, read-only, a file gone
+        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        sys.exit(1)
     _print_problems(console, list(result.warnings), verbose)
     warned = f" {summary(list(result.warnings), strict)}" if result.warnings else ""
     click.echo(f"Built {result.meetings} meetings, {result.pages} pages in "
@@ -177,21 +180,19 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
 
 @main.command("serve")
 @_source
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to build (default: _site in the site folder).")
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
 @click.option("--drafts/--no-drafts", default=True, show_default=True,
               help="Show draft meetings while editing.")
 @_today
-def serve_command(source: Path, output: Path | None, port: int, drafts: bool,
-                  today: date | None) -> None:
-    """Build, serve on 127.0.0.1, rebuild on every change and reload the browser."""
+def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> None:
+    """Build into .minutes-cache/serve (never _site), serve it on 127.0.0.1, rebuild on every
+    change and reload the browser."""
     from .serve import serve
 
     console = Console(stderr=True)
     try:
-        serve(BuildOptions(source=source, output=output, drafts=drafts, today=today), port,
+        serve(BuildOptions(source=source, drafts=drafts, today=today), port,
               lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True))
     except ConfigError as exc:
         console.print(f"error: {exc}", markup=False, soft_wrap=True)

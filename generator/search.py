@@ -8,7 +8,6 @@ run starts as soon as its pages are written, while the rest of the site is rende
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -133,25 +132,15 @@ def _command(site_dir: Path, partition: Partition, language: str,
             *where, "--force-language", language, "--quiet"]
 
 
-def reindex(site_dir: Path, partition: Partition, language: str) -> None:
-    """Index one partition of a live site into a fresh folder, then swap it in."""
-    target = site_dir / partition.path
-    fresh = site_dir.parent / f".{site_dir.name}.index-{partition.name}"
-    old = site_dir.parent / f".{site_dir.name}.index-{partition.name}.old"
-    for leftover in (fresh, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    done = subprocess.run(_command(site_dir, partition, language, fresh), capture_output=True,
+def index_partition(site_dir: Path, partition: Partition, language: str, into: Path) -> None:
+    """Index one partition of the pages in ``site_dir`` into the new folder ``into`` (the
+    caller puts it in place with the rest of its changes)."""
+    done = subprocess.run(_command(site_dir, partition, language, into), capture_output=True,
                           check=False)
     if done.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(into, ignore_errors=True)
         raise SearchIndexError(f"pagefind ({partition.name}) failed ({done.returncode}): "
                                f"{done.stderr.decode(errors='replace')}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(fresh, target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 class Indexer:

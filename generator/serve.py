@@ -1,8 +1,13 @@
 """``minutes serve``: build, serve on loopback, rebuild on change, reload the open tab.
 
 The reload script is added to HTML responses by this server only; built files never hold
-it. A content error replaces every page with a page naming file, line and problem until
-the file is fixed. Search indexes are refreshed after the pages, so reloads do not wait.
+it. A content error (or anything else that stops a build, such as a file removed while it
+was read) replaces every page with a page saying what went wrong until the next build
+succeeds; the server never stops for it. Search indexes are refreshed after the pages, so
+reloads do not wait. The site is built, drafts and all, into a folder of its own in the
+cache (``SERVE_DIR``), never into the ``_site`` that gets published, and only requests for
+localhost are answered (a page elsewhere cannot reach it by a name of its own: DNS
+rebinding).
 """
 
 from __future__ import annotations
@@ -10,19 +15,24 @@ from __future__ import annotations
 import html
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field, replace
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .build import BuildOptions, BuildResult, Session, build, warm
-from .cache import CACHE_DIR
+from .cache import CACHE_DIR, Cache
 from .errors import BuildFailed, ConfigError, ContentError
 from .search import SearchIndexError
+
+SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where serve builds
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
 EVENTS = "/__minutes/events"
 RELOAD_JS = "/__minutes/reload.js"
@@ -57,6 +67,24 @@ def error_page(problems: list[str]) -> bytes:
             f"{_SCRIPT.decode()}</body></html>").encode()
 
 
+def local_host(host: str | None) -> bool:
+    """Whether a request's Host header names this machine: localhost, 127.0.0.1 or [::1],
+    with or without a port."""
+    if not host:
+        return False
+    if host.startswith("["):
+        name, found, rest = host.partition("]")
+        if not found:
+            return False
+        name += "]"
+    else:
+        name, found, port = host.partition(":")
+        rest = found + port
+    if rest and not (rest[0] == ":" and rest[1:].isascii() and rest[1:].isdigit()):
+        return False
+    return name.lower() in LOCAL_HOSTS
+
+
 class Handler(SimpleHTTPRequestHandler):
     """Static files from the output folder, plus the reload channel."""
 
@@ -65,8 +93,29 @@ class Handler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def _refused(self) -> bool:
+        """Answer 403 to a request for another host name (DNS rebinding); True if refused."""
+        if local_host(self.headers.get("Host")):
+            return False
+        self._send(403, "text/plain; charset=utf-8",
+                   b"minutes serve answers only requests for localhost, 127.0.0.1 or [::1]\n")
+        return True
+
+    def do_HEAD(self) -> None:
+        """Headers of a file, for local requests only."""
+        if not self._refused():
+            super().do_HEAD()
+
     def do_GET(self) -> None:
         """Serve the reload channel, the error page, or the file with the script added."""
+        if self._refused():
+            return
+        try:
+            self._get()
+        except FileNotFoundError:  # replaced by a build between looking and reading
+            self._send(404, "text/plain; charset=utf-8", b"not found\n")
+
+    def _get(self) -> None:
         path = self.path.split("?")[0]
         if path == EVENTS:
             self._events()
@@ -165,6 +214,23 @@ def rebuild(options: BuildOptions, state: ServeState, log: Any,
         state.publish([str(exc)])
         log(str(exc))
         return None
+    except TemplateError as exc:
+        from .cli import template_location
+
+        line = f"{template_location(exc)}: {exc}"
+        state.publish([line])
+        log(line)
+        return None
+    except OSError as exc:  # a file removed or renamed while the build read it
+        line = (f"{exc.filename or 'a file'}: {exc.strerror or exc}; the site is built "
+                f"again on the next change")
+        state.publish([line])
+        log(line)
+        return None
+    except Exception as exc:  # a bug: say so, and keep serving
+        state.publish([f"the build failed: {exc!r} (see the terminal)"])
+        log("".join(traceback.format_exception(exc)))
+        return None
     warnings: list[ContentError] = list(result.warnings)
     for warning in warnings:
         log(str(warning))
@@ -176,13 +242,14 @@ def rebuild(options: BuildOptions, state: ServeState, log: Any,
 def _warm(options: BuildOptions, session: Session) -> bool:
     try:
         return warm(options, session)
-    except ConfigError:  # site.toml broke meanwhile: the next build reports it
+    except (ConfigError, OSError):  # site.toml broke or a file went: the next build says so
         return False
 
 
 def serve(options: BuildOptions, port: int, log: Any) -> None:
     """Build, serve and watch until interrupted."""
-    options = replace(options, base_url="/")
+    Cache(options.source).make_dir()  # before anything is built there: out of git
+    options = replace(options, base_url="/", output=options.source / SERVE_DIR)
     output = options.output_dir
     state = ServeState()
     session = Session()  # parsed meetings stay in memory between rebuilds

@@ -1,0 +1,84 @@
+"""Which folder a build may write: refuse, before anything is touched, an output that would
+replace the site's own sources or somebody else's files, and mark the folders minutes wrote.
+
+A build replaces its output folder whole, so the folder must be one minutes made: empty,
+new, or holding the marker file every build writes into it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import ConfigError
+
+MARKER = ".minutes-output"
+MARKER_TEXT = (b"This folder is written by minutes (a static site generator for meeting "
+               b"minutes);\nevery build replaces it whole. Do not keep other files here.\n")
+
+Identity = tuple[int, int, int]  # (device, inode, mtime_ns) of an output's marker file
+
+
+def choose_output(source: Path, output: Path, recorded: bool) -> Path:
+    """The folder to build into, links resolved (a linked output is built at its target);
+    raise ConfigError with one line saying why it may not be, before anything is written.
+    ``recorded``: the cache says an earlier build wrote this folder (outputs made before
+    the marker existed)."""
+    shown = f"{output} (a link to {output.resolve()})" if output.is_symlink() else str(output)
+    where = output.resolve()
+    site = source.resolve()
+    if where == site:
+        raise ConfigError(f"output folder {shown}: that is the site folder itself; a build "
+                          f"replaces its output whole, so give a folder of its own, such as "
+                          f"_site")
+    if site.is_relative_to(where):
+        raise ConfigError(f"output folder {shown}: it holds the site folder {site}; a build "
+                          f"replaces its output whole, so give a folder of its own, such as "
+                          f"_site")
+    if where.is_relative_to(site / "content"):
+        raise ConfigError(f"output folder {shown}: it is inside content/, where the clerks' "
+                          f"files are; give a folder outside content/, such as _site")
+    if not os.path.lexists(where):
+        return where
+    if not where.is_dir():
+        raise ConfigError(f"output folder {shown}: it is a file, not a folder; give a folder")
+    for name in ("content", "site.toml"):
+        if os.path.lexists(where / name):
+            raise ConfigError(f"output folder {shown}: it holds {name}, so it looks like a "
+                              f"site's sources; a build replaces its output whole, so give a "
+                              f"folder of its own, such as _site")
+    if not recorded and not is_marked(where) and any(where.iterdir()):
+        raise ConfigError(f"output folder {shown}: it holds files that minutes did not write "
+                          f"(there is no {MARKER} in it); a build replaces its output whole, "
+                          f"so remove or empty it, or give another folder")
+    return where
+
+
+def is_marked(folder: Path) -> bool:
+    """Whether ``folder`` holds the marker of a minutes output (a regular file)."""
+    try:
+        return stat.S_ISREG(os.lstat(folder / MARKER).st_mode)
+    except OSError:
+        return False
+
+
+def marker_identity(folder: Path) -> Identity | None:
+    """Which output this is: every build that changes the output writes a new marker file,
+    so its inode and mtime tell whether the output is still the one the cache describes (a
+    build killed after its switch, or one without the cache, leaves another)."""
+    try:
+        st = os.lstat(folder / MARKER)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+
+
+def check_rel(rel: str) -> str:
+    """``rel`` as a path inside the output, or ValueError: relative, no empty, '.' or '..'
+    part, no NUL. Every path a build writes or removes passes here."""
+    parts = rel.split("/")
+    if not rel or rel.startswith("/") or "\0" in rel or any(
+            p in ("", ".", "..") for p in parts):
+        raise ValueError(f"not a path inside the output: {rel!r}")
+    return rel
