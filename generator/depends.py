@@ -15,15 +15,22 @@ site-wide settings (config, theme, generator version, build options).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date
+from typing import Any
 
 from .markdown import LINK_PREFIX
 from .model import Meeting
 from .render import CONTENT_LINK
-from .site import Body, CaseEntry, DecisionEntry, Site, link_target
+from .site import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
 from .views import PageJob, SiteView, Views, code_facets, whole_meeting
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names (fields() is slow)
+
+
+def _same(value: object) -> object:
+    return value
 
 
 def _hash(parts: Iterable[object]) -> str:
@@ -44,62 +51,86 @@ class Fingerprints:
         self.digests = digests  # meeting source → content hash
         self.outlines = outlines  # meeting source → outline hash ("" if unknown)
         self.settings = settings
-        self._meetings: dict[str, tuple[object, ...]] = {}
-        self._bodies: dict[str, tuple[object, ...]] = {}
+        self._meetings: dict[str, str] = {}
+        self._groups: dict[str, str] = {}  # a body's or case file's path → its hash
         self._facets: dict[str, str] = {}
+        self._shared: dict[str, str] = {}  # template → the hash of its shared facets
+        self._by_type: dict[type, Callable[[Any], object]] = {
+            Meeting: self.meeting, tuple: self._many, list: self._many, dict: self._dict,
+            str: self._text, type(None): _same, bool: _same, int: _same, float: _same,
+            date: _same, DecisionEntry: self._decision, CaseEntry: self._handling,
+            Body: self._body, CaseFile: self._case_file, SiteView: self._view}
 
-    def meeting(self, m: Meeting) -> tuple[object, ...]:
-        """A meeting as other pages see it: its outline, its URL (its body's is the first
-        part), and where its case numbers and links lead."""
+    def meeting(self, m: Meeting) -> str:
+        """A meeting as other pages see it: the hash of its outline, its URL (its body's is
+        the first part), and where its case numbers and links lead."""
         found = self._meetings.get(m.source)
         if found is None:
             site = self.site
-            cases = tuple(site.case_path(c) for c in (m.case, *(i.case for i in m.items)) if c)
-            found = (self.outlines.get(m.source) or self.digests.get(m.source, ""),
-                     site.paths[m.source], site.body_of[m.source].path, cases,
-                     tuple(link_target(site, target, "") for target, _ in m.links))
+            found = f"{self.outlines.get(m.source) or self.digests.get(m.source, '')} " + (
+                site.paths[m.source])
+            cases = [site.case_path(c) for c in (m.case, *(i.case for i in m.items)) if c]
+            if cases or m.links:  # kept short: a meeting is named on many pages
+                found = _hash([found, cases, [link_target(site, t, "") for t, _ in m.links]])
             self._meetings[m.source] = found
         return found
 
     def canon(self, value: object) -> object:
         """``value`` reduced to what a page can show of it (a meeting to ``meeting``);
         a type not known here is an error rather than a guess."""
-        if isinstance(value, str):
-            if LINK_PREFIX not in value:
-                return value
-            return value, tuple(link_target(self.site, m[2], "")
-                                for m in CONTENT_LINK.finditer(value))
-        if value is None or isinstance(value, int | float | date):
-            return value
-        if isinstance(value, Meeting):
-            return self.meeting(value)
-        if isinstance(value, DecisionEntry):  # the item by its anchor, unique in the meeting
-            return (self.meeting(value.meeting), value.item.anchor,
-                    value.item.decisions.index(value.decision))
-        if isinstance(value, CaseEntry):
-            return self.meeting(value.meeting), value.item.anchor if value.item else None
-        if isinstance(value, Body):
-            return self._body(value)
-        if isinstance(value, SiteView):
-            return (tuple((name, self.facet(name)) for name in value.shared),
-                    self.canon(dict(value.own)))
-        if isinstance(value, tuple | list):
-            return tuple(self.canon(v) for v in value)
-        if isinstance(value, dict):
-            return tuple((self.canon(k), self.canon(v)) for k, v in value.items())
+        reduce = self._by_type.get(type(value))
+        if reduce is not None:
+            return reduce(value)
         if is_dataclass(value) and not isinstance(value, type):
-            return (type(value).__name__,
-                    *(self.canon(getattr(value, f.name)) for f in fields(value)))
+            names = _FIELDS.get(type(value))
+            if names is None:
+                names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+            return (type(value).__name__, *(self.canon(getattr(value, n)) for n in names))
         raise TypeError(f"no fingerprint for a {type(value).__name__}: say in "
                         "depends.Fingerprints.canon what a page shows of it")
 
-    def _body(self, body: Body) -> tuple[object, ...]:
-        found = self._bodies.get(body.path)
+    def _many(self, values: tuple[object, ...] | list[object]) -> tuple[object, ...]:
+        return tuple(map(self.canon, values))
+
+    def _dict(self, values: Mapping[Any, object]) -> tuple[object, ...]:
+        return tuple((self.canon(k), self.canon(v)) for k, v in values.items())
+
+    def _text(self, text: str) -> object:
+        """A string; one with content links also by where they lead (as the renderer
+        points them)."""
+        if LINK_PREFIX not in text:
+            return text
+        return text, tuple(link_target(self.site, m[2], "") for m in CONTENT_LINK.finditer(text))
+
+    def _decision(self, entry: DecisionEntry) -> object:
+        """A decision by its meeting, its item's anchor (unique in the meeting) and place."""
+        return (self.meeting(entry.meeting), entry.item.anchor,
+                entry.item.decisions.index(entry.decision))
+
+    def _handling(self, entry: CaseEntry) -> object:
+        return self.meeting(entry.meeting), entry.item.anchor if entry.item else None
+
+    def _body(self, body: Body) -> str:
+        found = self._groups.get(body.path)
         if found is None:
-            found = self._bodies[body.path] = (
-                body.name, body.organisation, body.path, self.canon(body.meetings),
-                self.canon(body.info))
+            found = self._groups[body.path] = _hash([
+                body.name, body.organisation, body.path, self._many(body.meetings),
+                self.canon(body.info)])
         return found
+
+    def _case_file(self, case: CaseFile) -> str:
+        found = self._groups.get(case.path)
+        if found is None:
+            found = self._groups[case.path] = _hash([case.case, case.path,
+                                                     self._many(case.entries)])
+        return found
+
+    def _view(self, view: SiteView) -> object:
+        shared = self._shared.get(view.kind)
+        if shared is None:
+            shared = self._shared[view.kind] = _hash(
+                (name, self.facet(name)) for name in view.shared)
+        return shared, self._dict(dict(view.own))
 
     def facet(self, name: str) -> str:
         """The hash of one of the site's facets as pages show it (once per build)."""
@@ -112,9 +143,9 @@ class Fingerprints:
         """The fingerprint of one page job."""
         parts: list[object] = [self.settings, job.template, job.path]
         if job.template.startswith("@"):
-            parts += [self.canon(job.context), [self.facet(n) for n in code_facets(job)]]
+            parts += [self._many(job.context), [self.facet(n) for n in code_facets(job)]]
         else:
-            parts.append(self.canon(self.views.context(job)))
+            parts.append(self._dict(self.views.context(job)))
             whole = whole_meeting(job)
             if whole is not None:
                 parts.append(self.digests.get(whole.source, ""))

@@ -89,9 +89,10 @@ class SiteView:
     """The derived site as one page sees it: the facets its kind of page shows (shared by
     all pages of the site) and any of its own; nothing else."""
 
-    __slots__ = ("own", "shared")
+    __slots__ = ("kind", "own", "shared")
 
-    def __init__(self, shared: Mapping[str, Any], own: Mapping[str, Any]) -> None:
+    def __init__(self, kind: str, shared: Mapping[str, Any], own: Mapping[str, Any]) -> None:
+        self.kind = kind  # the template: pages of one kind share ``shared``
         self.shared = shared
         self.own = own
 
@@ -170,7 +171,7 @@ class Views:
             archive: YearArchive = ctx["archive"]
             ctx["archive"] = YearView(archive.year, archive.path, tuple(
                 (self.body(b), ms) for b, ms in archive.by_body))
-        ctx["site"] = SiteView(self.shared(job.template), own)
+        ctx["site"] = SiteView(job.template, self.shared(job.template), own)
         return ctx
 
 
@@ -186,6 +187,7 @@ def whole_meeting(job: PageJob) -> Meeting | None:
 def code_facets(job: PageJob) -> tuple[str, ...]:
     """The site's facets a file made by code rather than a template (feeds, calendars, open
     data) reads besides its job's values: the OParl system and body list list the bodies."""
-    if job.template == "@oparl" and dict(job.context)["kind"] in ("system", "bodies"):
+    if job.template == "@oparl" and (("kind", "system") in job.context
+                                     or ("kind", "bodies") in job.context):
         return ("bodies",)
     return ()
