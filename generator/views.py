@@ -17,17 +17,19 @@ from typing import Any
 from jinja2 import UndefinedError
 
 from .model import Meeting
-from .site import Body, Site, YearArchive
+from .site import Body, DecisionPage, Site, YearArchive
 
 BASE = ("section", "pages", "paths")  # base.html: navigation and the footer, on every page
 SHOWS: dict[str, tuple[str, ...]] = {  # the site's facets each template shows besides BASE
     "home.html": ("upcoming", "notices", "latest", "bodies"),
     "archive.html": ("years", "bodies"),
     "year.html": ("years",),
-    "decisions.html": ("decision_pages", "latest_decisions"),
     "notices.html": ("today", "notices", "past_notices"),
     "search.html": ("search_indexes", "search_filters"),
-}  # and a meeting page's site.history holds its own revisions only (see Views.context)
+}
+# and facets of a page's own (see Views.context): a meeting page's site.history holds its own
+# revisions; a decisions page's site.decision_pages the pages its pagers link (each year's
+# first, its own year's), and the front page's site.latest_decisions the newest decisions
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,7 @@ class Views:
         self._facets: dict[str, Any] = {}
         self._shared: dict[str, dict[str, Any]] = {}
         self._bodies: dict[str, BodyLink] = {}
+        self._by_year: dict[int, list[DecisionPageLink]] = {}
 
     def facet(self, name: str) -> Any:
         """One facet of the site as pages show it (narrowed once)."""
@@ -171,8 +174,26 @@ class Views:
             archive: YearArchive = ctx["archive"]
             ctx["archive"] = YearView(archive.year, archive.path, tuple(
                 (self.body(b), ms) for b, ms in archive.by_body))
+        elif job.template == "decisions.html":
+            page: DecisionPage | None = ctx["decision_page"]
+            own["decision_pages"] = self._pagers(page.year if page is not None else None)
+            if page is None:
+                own["latest_decisions"] = self.site.latest_decisions
         ctx["site"] = SiteView(job.template, self.shared(job.template), own)
         return ctx
+
+    def _pagers(self, year: int | None) -> tuple[DecisionPageLink, ...]:
+        """The decisions pages a decisions page links: each year's first and, on a year's
+        page, that year's others (in the site's order), not the thousands of the rest."""
+        links: tuple[DecisionPageLink, ...] = self.facet("decision_pages")
+        if year is None:
+            return tuple(link for link in links if link.number == 1)
+        by_year = self._by_year
+        if not by_year:
+            for link in links:
+                by_year.setdefault(link.year, []).append(link)
+        return tuple(link for y, pages in by_year.items()
+                     for link in (pages if y == year else pages[:1]))
 
 
 def whole_meeting(job: PageJob) -> Meeting | None:

@@ -459,3 +459,23 @@ def test_a_theme_that_reads_what_its_page_is_not_given_is_told(tmp_site: SiteFac
     assert "themes/default/templates/base.html:" in result.output
     assert "site.notices is not given to this kind of page" in result.output
     assert not (root / "_site").exists()
+
+
+def test_a_new_meeting_leaves_other_years_decision_pages_alone(
+        tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decisions page is given the pages its pagers link and, on the front page only, the
+    newest decisions: a new meeting's decisions re-render its year's pages and the front
+    page, not every year's (thousands of pages in a large archive)."""
+    from generator.render import Renderer
+
+    root = tmp_site({"content/ks/a.md": adjusted("2023-05-02", "2023-05-06"),
+                     "content/ks/b.md": adjusted("2024-05-02", "2024-05-06")})
+    again(root)
+    rendered: list[str] = []
+    run = Renderer.run
+    monkeypatch.setattr(Renderer, "run", lambda self, job: rendered.append(job.path)
+                        or run(self, job))
+    (root / "content/ks/c.md").write_text(adjusted("2024-05-20", "2024-05-22"))
+    again(root)
+    assert {p for p in rendered if p.startswith("beslut/")} == {"beslut/", "beslut/2024/"}
+    assert digest(root / "_site") == digest(clean(root, tmp_path))
