@@ -88,8 +88,8 @@ class YearView:
 
 
 class SiteView:
-    """The derived site as one page sees it: the facets its kind of page shows (shared by
-    all pages of the site) and any of its own; nothing else."""
+    """The derived site as one page sees it: the facets its kind of page shows (the same
+    for every page of the kind) and any of its own; nothing else."""
 
     __slots__ = ("kind", "own", "shared")
 
@@ -109,11 +109,6 @@ class SiteView:
         raise UndefinedError(f"site.{name} is not given to this kind of page (it is given "
                              f"site.{{{shown}}}; what each page shows is listed in "
                              "generator/views.py)")
-
-
-def body_link(body: Body) -> BodyLink:
-    """A body as pages that link it show it."""
-    return BodyLink(body.name, body.organisation, body.path)
 
 
 class Views:
@@ -158,7 +153,7 @@ class Views:
         """A body's link (one object per body)."""
         found = self._bodies.get(body.path)
         if found is None:
-            found = self._bodies[body.path] = body_link(body)
+            found = self._bodies[body.path] = BodyLink(body.name, body.organisation, body.path)
         return found
 
     def context(self, job: PageJob) -> dict[str, Any]:
@@ -207,7 +202,7 @@ def whole_meeting(job: PageJob) -> Meeting | None:
 
 def code_facets(job: PageJob) -> tuple[str, ...]:
     """The site's facets a file made by code rather than a template (feeds, calendars, open
-    data) reads besides its job's values: the OParl system and body list list the bodies."""
+    data) reads besides its job's values: the OParl system and bodies files list the bodies."""
     if job.template == "@oparl" and (("kind", "system") in job.context
                                      or ("kind", "bodies") in job.context):
         return ("bodies",)
