@@ -284,7 +284,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 _save_parsed(cache, loaded, session, store)
                 return replace(done, seconds=time.perf_counter() - started,
                                timings=tuple(timings))
-        renderer = Renderer(config, site, today, store)
+        renderer = Renderer(config, site, store)
         if on_pages is not None and prose is not None and usable and state.pages:
             _edited_first(output, renderer, prose.changed, on_pages)
             lap("edited pages in place")
@@ -293,7 +293,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
         outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
         prints = Fingerprints(site, digests, outlines, page_settings)  # kept in the state too
         page_prints = {renderer.output_path(j): prints.page(j) for j in jobs}
-        index_prints = {p.path: prints.search_index(members[p.path]) for p in partitions}
+        index_prints = _index_prints(prints, site, partitions, members, page_prints)
         lap("derive")
         if usable and state.pages:
             def indexes(patch: Patch, live: bool) -> None:
@@ -410,7 +410,7 @@ class _ProseEdit:
         by_source = {m.source: m for m in site.meetings}
         if any(path not in by_source for path in fresh):  # a draft: not on the site
             return None
-        renderer = Renderer(self.config, site, self.today, self.store)
+        renderer = Renderer(self.config, site, self.store)
         jobs = [renderer.meeting_job(by_source[path]) for path in fresh]
         digests = {path: stamp.digest for path, stamp in self.stamps.items()}
         prints = Fingerprints(site, digests, state.outlines, self.settings)
@@ -421,7 +421,7 @@ class _ProseEdit:
         held = members(site.search, site.meetings) if self.options.search else {}
         for partition in site.search if self.options.search else ():
             if any(partition.holds(by_source[path].date) for path in fresh):
-                search[partition.path] = prints.search_index(held[partition.path])
+                search.update(_index_prints(prints, site, [partition], held, pages))
                 redo.append(partition)
 
         def indexes(patch: Patch, live: bool) -> None:
@@ -445,6 +445,14 @@ class _ProseEdit:
         return BuildResult(meetings=state.meetings, pages=state.pages_count,
                            written=patch.written, unchanged=state.pages_count - patch.written,
                            seconds=0.0, warnings=state.warnings, rendered=len(jobs))
+
+
+def _index_prints(prints: Fingerprints, site: Site, partitions: list[Partition],
+                  held: dict[str, list[Meeting]], pages: dict[str, str]) -> dict[str, str]:
+    """Each search index's fingerprint, from those of the pages it indexes: whatever changed
+    on a page (its text, a link's target, its revisions) changes its index too."""
+    return {p.path: prints.search_index(pages[output_file(site.paths[m.source])]
+                                        for m in held[p.path]) for p in partitions}
 
 
 def _in_place(output: Path, fill: Callable[[Patch], object],

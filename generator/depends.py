@@ -1,21 +1,36 @@
 """What each page shows, as a fingerprint: a page whose fingerprint did not change since the
 last build has the same bytes and is not rendered again.
 
-A meeting is represented on its own page by its source file's content hash, and on every
-other page by the hash of its outline (metadata, item titles, decisions, votes: all that
-other pages show of it), so that an edit of a meeting's prose re-renders its page and no
-other; and by its URL. Every fingerprint also covers the site-wide settings (config,
-theme, generator version, build options, plain pages) through ``settings``.
+A template page is fingerprinted by exactly the values its template is given, as
+``views.Views.context`` makes them for the renderer too; a file made by code (feeds,
+calendars, open data, the sitemap) by its job's values and the site facets that code reads
+(``views.code_facets``). Values are reduced to what can show of them: a meeting, on any page
+but its own, by the hash of its outline (metadata, item titles, decisions, votes: all that
+other pages can show of it), its URL and the URLs its case numbers and links resolve to
+(which depend on other files); on its own page also by its source file's content hash, so an
+edit of its prose re-renders that page and no other. Every fingerprint also covers the
+site-wide settings (config, theme, generator version, build options).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import fields, is_dataclass
+from datetime import date
+from typing import Any
 
+from .markdown import LINK_PREFIX
 from .model import Meeting
-from .render import PageJob
-from .site import Body, Site
+from .render import CONTENT_LINK
+from .site import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
+from .views import PageJob, SiteView, Views, code_facets, whole_meeting
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names (fields() is slow)
+
+
+def _same(value: object) -> object:
+    return value
 
 
 def _hash(parts: Iterable[object]) -> str:
@@ -32,80 +47,110 @@ class Fingerprints:
     def __init__(self, site: Site, digests: dict[str, str], outlines: dict[str, str],
                  settings: str) -> None:
         self.site = site
+        self.views = Views(site)
         self.digests = digests  # meeting source → content hash
         self.outlines = outlines  # meeting source → outline hash ("" if unknown)
-        # every page's header and footer: the plain pages' titles and URLs
-        self.settings = _hash([settings, [(p.title, site.paths[p.source]) for p in site.pages]])
+        self.settings = settings
+        self._meetings: dict[str, str] = {}
+        self._groups: dict[str, str] = {}  # a body's or case file's path → its hash
+        self._facets: dict[str, str] = {}
+        self._shared: dict[str, str] = {}  # template → the hash of its shared facets
+        self._by_type: dict[type, Callable[[Any], object]] = {
+            Meeting: self.meeting, tuple: self._many, list: self._many, dict: self._dict,
+            str: self._text, type(None): _same, bool: _same, int: _same, float: _same,
+            date: _same, DecisionEntry: self._decision, CaseEntry: self._handling,
+            Body: self._body, CaseFile: self._case_file, SiteView: self._view}
 
-    def meeting(self, m: Meeting) -> tuple[str, str]:
-        """A meeting as other pages see it: its outline and its URL."""
-        return (self.outlines.get(m.source) or self.digests.get(m.source, ""),
-                self.site.paths[m.source])
+    def meeting(self, m: Meeting) -> str:
+        """A meeting as other pages see it: the hash of its outline, its URL (its body's is
+        the first part), and where its case numbers and links lead."""
+        found = self._meetings.get(m.source)
+        if found is None:
+            site = self.site
+            found = f"{self.outlines.get(m.source) or self.digests.get(m.source, '')} " + (
+                site.paths[m.source])
+            cases = [site.case_path(c) for c in (m.case, *(i.case for i in m.items)) if c]
+            if cases or m.links:  # kept short: a meeting is named on many pages
+                found = _hash([found, cases, [link_target(site, t, "") for t, _ in m.links]])
+            self._meetings[m.source] = found
+        return found
 
-    def _meetings(self, meetings: Iterable[Meeting]) -> list[tuple[str, str]]:
-        return [self.meeting(m) for m in meetings]
+    def canon(self, value: object) -> object:
+        """``value`` reduced to what a page can show of it (a meeting to ``meeting``);
+        a type not known here is an error rather than a guess."""
+        reduce = self._by_type.get(type(value))
+        if reduce is not None:
+            return reduce(value)
+        if is_dataclass(value) and not isinstance(value, type):
+            names = _FIELDS.get(type(value))
+            if names is None:
+                names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+            return (type(value).__name__, *(self.canon(getattr(value, n)) for n in names))
+        raise TypeError(f"no fingerprint for a {type(value).__name__}: say in "
+                        "depends.Fingerprints.canon what a page shows of it")
 
-    def _body(self, body: Body) -> tuple[str, str, str, int]:
-        return body.name, body.organisation, body.path, len(body.meetings)
+    def _many(self, values: tuple[object, ...] | list[object]) -> tuple[object, ...]:
+        return tuple(map(self.canon, values))
+
+    def _dict(self, values: Mapping[Any, object]) -> tuple[object, ...]:
+        return tuple((self.canon(k), self.canon(v)) for k, v in values.items())
+
+    def _text(self, text: str) -> object:
+        """A string; one with content links also by where they lead (as the renderer
+        points them)."""
+        if LINK_PREFIX not in text:
+            return text
+        return text, tuple(link_target(self.site, m[2], "") for m in CONTENT_LINK.finditer(text))
+
+    def _decision(self, entry: DecisionEntry) -> object:
+        """A decision by its meeting, its item's anchor (unique in the meeting) and place."""
+        return (self.meeting(entry.meeting), entry.item.anchor,
+                entry.item.decisions.index(entry.decision))
+
+    def _handling(self, entry: CaseEntry) -> object:
+        return self.meeting(entry.meeting), entry.item.anchor if entry.item else None
+
+    def _body(self, body: Body) -> str:
+        found = self._groups.get(body.path)
+        if found is None:
+            found = self._groups[body.path] = _hash([
+                body.name, body.organisation, body.path, self._many(body.meetings),
+                self.canon(body.info)])
+        return found
+
+    def _case_file(self, case: CaseFile) -> str:
+        found = self._groups.get(case.path)
+        if found is None:
+            found = self._groups[case.path] = _hash([case.case, case.path,
+                                                     self._many(case.entries)])
+        return found
+
+    def _view(self, view: SiteView) -> object:
+        shared = self._shared.get(view.kind)
+        if shared is None:
+            shared = self._shared[view.kind] = _hash(
+                (name, self.facet(name)) for name in view.shared)
+        return shared, self._dict(dict(view.own))
+
+    def facet(self, name: str) -> str:
+        """The hash of one of the site's facets as pages show it (once per build)."""
+        found = self._facets.get(name)
+        if found is None:
+            found = self._facets[name] = _hash([self.canon(self.views.facet(name))])
+        return found
 
     def page(self, job: PageJob) -> str:
         """The fingerprint of one page job."""
-        site = self.site
-        ctx = dict(job.context)
         parts: list[object] = [self.settings, job.template, job.path]
-        if job.template == "meeting.html":
-            m: Meeting = ctx["meeting"]
-            parts += [self.digests.get(m.source, ""), self.meeting(m), self._body(ctx["body"]),
-                      site.history.get(m.source)]
-            parts += [site.paths.get("content/" + t.partition("#")[0]) for t, _ in m.links]
-            cases = [i.case for i in m.items if i.case] + ([m.case] if m.case else [])
-            parts += [site.case_path(c) for c in cases]
-        elif job.template == "body.html":
-            body: Body = ctx["body"]
-            parts += [self._body(body), self._meetings(body.meetings),
-                      body.info.html if body.info else ""]
-        elif job.template == "year.html":
-            archive = ctx["archive"]
-            parts += [[(self._body(b), self._meetings(ms)) for b, ms in archive.by_body],
-                      [y.year for y in site.years]]
-        elif job.template == "archive.html":
-            parts += [[y.year for y in site.years], [self._body(b) for b in site.bodies]]
-        elif job.template == "decisions.html":
-            dp = ctx["decision_page"]
-            entries = dp.entries if dp is not None else site.latest_decisions
-            parts += [(dp.number, dp.count) if dp is not None else None,
-                      [(self.meeting(e.meeting), e.item.anchor) for e in entries],
-                      [(p.year, p.number) for p in site.decision_pages if p.number == 1]]
-            if dp is not None:
-                parts.append([p.number for p in site.decision_pages if p.year == dp.year])
-        elif job.template == "case.html":
-            case = ctx["case"]
-            parts += [case.case, [(self.meeting(e.meeting), e.item.anchor if e.item else "")
-                                  for e in case.entries]]
-        elif job.template == "home.html":
-            parts += [self._meetings(site.latest), self._meetings(site.upcoming),
-                      [self._body(b) for b in site.bodies]]
-        elif job.template == "search.html":
-            parts += [site.search_indexes, site.search_filters]
-        elif job.template == "notices.html":
-            parts += [site.today, self._meetings(site.notices), self._meetings(site.past_notices)]
-        elif job.template in ("@feed", "@calendar"):
-            parts += [ctx["title"], self._meetings(ctx["meetings"])]
-        elif job.template == "@oparl":
-            deps = ctx["deps"]
-            parts.append(self._meetings(deps))
-            if ctx["kind"] == "meeting":  # its agenda items link to the case files
-                parts.append([site.case_path(i.case) for i in deps[0].items if i.case])
-            if ctx["kind"] in ("list", "body", "system", "bodies", "organization"):
-                parts.append([self._body(b) for b in site.bodies])
-        elif job.template == "@sitemap":
-            parts.append(ctx["paths"])
-        elif job.template == "page.html":
-            page = ctx["page"]
-            parts += [page.title, page.html]
+        if job.template.startswith("@"):
+            parts += [self._many(job.context), [self.facet(n) for n in code_facets(job)]]
+        else:
+            parts.append(self._dict(self.views.context(job)))
+            whole = whole_meeting(job)
+            if whole is not None:
+                parts.append(self.digests.get(whole.source, ""))
         return _hash(parts)
 
-    def search_index(self, meetings: Iterable[Meeting]) -> str:
-        """The fingerprint of a search index: the meeting pages it indexes, whole."""
-        return _hash([self.settings, *((self.digests.get(m.source, ""), self.site.paths[m.source])
-                                       for m in meetings)])
+    def search_index(self, pages: Iterable[str]) -> str:
+        """The fingerprint of a search index: the fingerprints of the pages it indexes."""
+        return _hash([self.settings, *pages])

@@ -6,11 +6,11 @@ import importlib.resources
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket, BytecodeCache
 
 from .config import SiteConfig
 from .i18n import APPEAL_TEXT, format_date, strings
@@ -32,8 +32,12 @@ from .opendata import (
 from .publish import atom_feed, calendar, robots, sitemap
 from .site import CaseFile, Site, link_target
 from .store import MeetingStore
+from .views import PageJob, Views, whole_meeting
 
-_CONTENT_LINK = re.compile(r'(href|src)="' + re.escape(LINK_PREFIX) + r'([^"]*)"')
+__all__ = ["CONTENT_LINK", "PageJob", "Renderer", "output_file", "theme_dirs"]
+
+# a marked link to a content file (group 2: its target), pointed at its page when rendered
+CONTENT_LINK = re.compile(r'(href|src)="' + re.escape(LINK_PREFIX) + r'([^"]*)"')
 
 
 def default_theme_dir() -> Path:
@@ -43,6 +47,25 @@ def default_theme_dir() -> Path:
         return checkout
     return Path(str(importlib.resources.files("generator.themes"))) / "default"
 
+
+class _Compiled(BytecodeCache):
+    """Compiled templates kept for the life of the process: ``minutes serve`` makes a new
+    renderer per build, and compiling the theme took longer than rendering a small edit.
+    Jinja checks each entry against its template's source, so an edited template is
+    compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
 
 CALENDAR_MEETINGS = 500  # a calendar to subscribe to holds the newest meetings, not the archive
 
@@ -67,15 +90,6 @@ def theme_dirs(config: SiteConfig) -> list[Path]:
 
 
 @dataclass(frozen=True, slots=True)
-class PageJob:
-    """One page to render: its template, its path and what the template is given."""
-
-    template: str
-    path: str
-    context: tuple[tuple[str, Any], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class Output:
     """One rendered file: its path under the output folder and its bytes."""
 
@@ -91,10 +105,11 @@ def output_file(page_path: str) -> str:
 class Renderer:
     """Renders every page of a derived site with the site's theme."""
 
-    def __init__(self, config: SiteConfig, site: Site, today: date,
+    def __init__(self, config: SiteConfig, site: Site,
                  store: MeetingStore | None = None) -> None:
         self.config = config
         self.site = site
+        self.views = Views(site)  # what each page's template is given of the site
         self.store = store  # whole meetings, when the site holds outlines
         self._exporter: Exporter | None = None
         self._people: dict[str, list[tuple[Meeting, Person, str]]] | None = None
@@ -103,12 +118,12 @@ class Renderer:
             loader=ChoiceLoader([FileSystemLoader(str(d / "templates"))
                                  for d in theme_dirs(config)]),
             autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
-            keep_trailing_newline=True,
+            keep_trailing_newline=True, bytecode_cache=_COMPILED,
         )
         self.env.filters["date"] = lambda d: format_date(d, lang)
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
         self.env.globals.update(
-            t=strings(lang), lang=lang, config=config, site=site, today=today,
+            t=strings(lang), lang=lang, config=config,
             appeal_text=config.appeal_text or APPEAL_TEXT[lang],
             url=self.url, meeting_url=self.meeting_url, body_url=self.body_url,
             case_url=self.case_url,
@@ -136,7 +151,7 @@ class Renderer:
         html = self.env.get_template(template).render(page_path=path, **context)
         if LINK_PREFIX in html:
             base = self.config.base_path
-            html = _CONTENT_LINK.sub(
+            html = CONTENT_LINK.sub(
                 lambda m: f'{m[1]}="{link_target(self.site, m[2], base)}"', html)
         return Output(output_file(path), html.encode("utf-8"))
 
@@ -146,15 +161,13 @@ class Renderer:
 
     def run(self, job: PageJob) -> Output:
         """Render one job: a template, or a feed, calendar, sitemap or robots.txt."""
-        if job.template == "meeting.html":
-            ctx = dict(job.context)
-            meeting: Meeting = ctx["meeting"]
-            if meeting.is_outline:  # its own page is the one that shows the prose
+        if not job.template.startswith("@"):
+            ctx = self.views.context(job)
+            meeting = whole_meeting(job)
+            if meeting is not None and meeting.is_outline:  # the page that shows its prose
                 assert self.store is not None, "an outline needs the store of whole meetings"
                 ctx["meeting"] = self.store.whole(meeting)
             return self.render(job.template, job.path, **ctx)
-        if not job.template.startswith("@"):
-            return self.render(job.template, job.path, **dict(job.context))
         ctx = dict(job.context)
         config, site = self.config, self.site
         if job.template == "@feed":

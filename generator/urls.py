@@ -39,17 +39,16 @@ def meeting_paths(keys: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     The first document of a body on a date gets the plain date; later ones are told
     apart by their file names ('2020-05-26-2.md' → '2020-05-26-2/').
     """
-    taken: set[str] = set()
+    taken: set[str] = set()  # without the final '/', as unique() compares them
     out: dict[str, str] = {}
     for source, body_path, day in sorted(
             keys, key=lambda k: (k[1], k[2], PurePosixPath(k[0]).stem, k[0])):
-        plain = f"{body_path}/{day}/"
+        plain = f"{body_path}/{day}"
         if plain not in taken:
             taken.add(plain)
-            out[source] = plain
+            out[source] = plain + "/"
             continue
         stem = slug(PurePosixPath(source).stem)
         name = stem if _DATE_PREFIX.match(stem) else f"{day}-{stem}"
         out[source] = unique(f"{body_path}/{name}", taken) + "/"
-        taken.add(out[source])
     return out

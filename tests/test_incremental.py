@@ -382,3 +382,100 @@ def test_edits_that_are_not_prose_take_the_general_way(site: Path, tmp_path: Pat
     drafted.write_text(drafted.read_text() + "\nText i ett utkast.\n")  # not on the site
     again(site)
     assert digest(site / "_site") == digest(clean(site, tmp_path / "again"))
+
+
+def adjusted(day: str, posted: str, body: str = "Kommunstyrelsen", case: str = "") -> str:
+    attrs = f' {{#p1 case="{case}"}}' if case else ""
+    return (f"---\nbody: {body}\ndate: {day}\nstatus: adjusted\nadjusters: [A (S)]\n"
+            f"adjusted: {posted}\nposted: {posted}\n---\n## § 1 Budget{attrs}\n\n"
+            "::: decision\nBifall.\n:::\n")
+
+
+def test_a_later_day_takes_a_notice_down_everywhere(tmp_site: SiteFactory,
+                                                   tmp_path: Path) -> None:
+    """The home page lists the notices up today, as the notice board does: rebuilt on a
+    later day, it no longer lists one taken down (it did: its fingerprint left them out)."""
+    root = tmp_site({"content/ks/a.md": adjusted("2024-05-02", "2024-05-06")})
+
+    def on(day: date, output: Path, cache: bool = True) -> str:
+        build(BuildOptions(source=root, output=output, today=day, search=False, cache=cache))
+        return (output / "index.html").read_text()
+
+    assert "2 maj 2024" in on(date(2024, 5, 10), root / "_site").split('id="latest"')[0]
+    home = on(date(2024, 6, 10), root / "_site")  # down since 27 May
+    assert "2 maj 2024" not in home.split('id="latest"')[0]
+    assert home == on(date(2024, 6, 10), tmp_path / "clean", cache=False)
+    assert digest(root / "_site") == digest(tmp_path / "clean")
+
+
+def test_a_case_number_that_takes_another_ones_url(tmp_site: SiteFactory,
+                                                   tmp_path: Path) -> None:
+    """Two case numbers with the same slug get -2: a new one sorted first takes the plain URL
+    from the other, and every page linking the other's case follows (the decisions index
+    did not: it fingerprinted a decision by its meeting and anchor, not the case's URL)."""
+    root = tmp_site({"content/ks/a.md": adjusted("2024-05-02", "2024-05-06",
+                                                 case="KS 2024/1")})
+    again(root)
+    (root / "content/sn").mkdir()
+    (root / "content/sn/b.md").write_text(  # no decision: the decisions index is as it was
+        "---\nbody: Socialnämnden\ndate: 2024-04-02\n---\n"
+        '## § 1 Remiss {#p1 case="KS 2024-1"}\n\nRemiss till nämnden.\n')
+    again(root)
+    assert digest(root / "_site") == digest(clean(root, tmp_path))
+    assert "/arenden/ks-2024-1-2/" in (root / "_site/beslut/2024/index.html").read_text()
+
+
+def test_a_plain_page_follows_the_meeting_it_links(tmp_site: SiteFactory,
+                                                   tmp_path: Path) -> None:
+    """A link in a plain page points at the meeting's URL, which moves when a file for the
+    same body and date sorts before it (the page kept the old URL)."""
+    root = tmp_site({
+        "content/ks/2024-05-02.md": adjusted("2024-05-02", "2024-05-06"),
+        "content/pages/om.md": "---\ntitle: Om\n---\nSe [mötet](../ks/2024-05-02.md).\n"})
+    again(root)
+    (root / "content/ks/2024-05-01.md").write_text(
+        adjusted("2024-05-02", "2024-05-06").replace("Budget", "Skola"))
+    again(root)
+    assert 'href="/kommunstyrelsen/2024-05-02-2/"' in (root / "_site/om/index.html").read_text()
+    assert digest(root / "_site") == digest(clean(root, tmp_path))
+
+
+def test_a_theme_that_reads_what_its_page_is_not_given_is_told(tmp_site: SiteFactory) -> None:
+    """A page shows only what its fingerprint covers: a theme's base.html that lists the
+    notices on every page is an error naming the template, line and facet, not a site
+    whose meeting pages keep a notice taken down since."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.render import default_theme_dir
+
+    base = (default_theme_dir() / "templates/base.html").read_text().replace(
+        "<main", "{% for m in site.notices %}{{ m.title }}{% endfor %}\n<main", 1)
+    root = tmp_site({"content/ks/a.md": adjusted("2024-05-02", "2024-05-06"),
+                     "themes/default/templates/base.html": base})
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search",
+                                       "--today", "2024-05-10"])
+    assert result.exit_code == 1
+    assert "themes/default/templates/base.html:" in result.output
+    assert "site.notices is not given to this kind of page" in result.output
+    assert not (root / "_site").exists()
+
+
+def test_a_new_meeting_leaves_other_years_decision_pages_alone(
+        tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decisions page is given the pages its pagers link and, on the front page only, the
+    newest decisions: a new meeting's decisions re-render its year's pages and the front
+    page, not every year's (thousands of pages in a large archive)."""
+    from generator.render import Renderer
+
+    root = tmp_site({"content/ks/a.md": adjusted("2023-05-02", "2023-05-06"),
+                     "content/ks/b.md": adjusted("2024-05-02", "2024-05-06")})
+    again(root)
+    rendered: list[str] = []
+    run = Renderer.run
+    monkeypatch.setattr(Renderer, "run", lambda self, job: rendered.append(job.path)
+                        or run(self, job))
+    (root / "content/ks/c.md").write_text(adjusted("2024-05-20", "2024-05-22"))
+    again(root)
+    assert {p for p in rendered if p.startswith("beslut/")} == {"beslut/", "beslut/2024/"}
+    assert digest(root / "_site") == digest(clean(root, tmp_path))
