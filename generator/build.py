@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
+from .checks import check_withheld
 from .config import SiteConfig, load_config
 from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
@@ -171,6 +172,7 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
     site = derive_site(meetings, pages, infos, config.language, build_today(options.today),
                        problems, read_history(config.root))
     check_links(site, set(files.files), problems)
+    check_withheld((p.meeting for p in parsed.values() if p.meeting is not None), problems)
     if session is not None:
         session.parse_key, session.parsed = parse_key, parsed
     return Loaded(config, files, stamps, site, problems, parse_key, parsed,
@@ -478,7 +480,8 @@ def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[st
     wanted = {f for f in loaded.files.files if f.startswith("files/")}
     for m in loaded.site.meetings:
         wanted.update(a.file for a in m.attachments if a.file)
-    for rel in sorted(wanted):
+    withheld = {f for p in loaded.parsed.values() if p.meeting for f in p.meeting.withheld}
+    for rel in sorted(wanted - withheld):
         sink.copy(rel, loaded.config.content_dir / rel)
         written.add(rel)
     return written
