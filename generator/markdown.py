@@ -33,7 +33,8 @@ def _heading_attrs(state: StateCore) -> None:
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and i + 1 < len(tokens):
             inline = tokens[i + 1]
-            found = parse_heading(inline.content, item=token.tag == "h2" and token.level == 0)
+            # a '##' inside a container or list is an error of its own (structure.py)
+            found = parse_heading(inline.content, item=token.tag == "h2")
             inline.content = found.text
             if found.values:
                 token.meta["attrs"] = found.values

@@ -117,7 +117,8 @@ class _Builder:
         self.md = md
         self.env = env
         self.path = path
-        self.words = {" ".join(w.split()).casefold() for w in config.decision_words}
+        self.shown = {" ".join(w.split()).casefold(): w for w in config.decision_words}
+        self.words = set(self.shown)
         self.problems = problems
 
     def render(self, tokens: list[Token]) -> str:
@@ -176,8 +177,9 @@ class _Builder:
                     continue
                 if kind == "more":
                     line = (tok.map[0] + 1) if tok.map else 1
+                    shown = self.shown.get(word, word)
                     self.problems.warn(self.path, line, f"'{heading}' starts with the decision "
-                                                        f"word '{word}' but says more, so it "
+                                                        f"word '{shown}' but says more, so it "
                                                         "marks no decision; write the word "
                                                         "alone as the heading and the rest "
                                                         "below it, or reword the heading if "

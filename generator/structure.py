@@ -109,11 +109,10 @@ def check_structure(tokens: list[Token], path: str, words: set[str],
     for outer, *headings in swallowed.values():
         first = headings[0]
         more = f" (and {len(headings) - 1} more after it)" if len(headings) > 1 else ""
-        state = "is still open at" if not outer.meta.get("closed") else "holds"
-        problems.error(path, _line(outer), f"'::: {outer.info}' opened here {state} the item "
-                                           f"heading on line {_line(first)}{more}, which then "
-                                           "is no agenda item; end the container with a line "
-                                           "':::' before that heading")
+        problems.error(path, _line(outer), f"'::: {outer.info}' opened here is still open at "
+                                           f"the item heading on line {_line(first)}{more}, "
+                                           "which then is no agenda item; end the container "
+                                           "with a line ':::' before that heading")
 
 
 def _check_container(tok: Token, ancestors: list[Token], path: str,

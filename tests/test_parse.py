@@ -67,7 +67,7 @@ def test_level_two_heading_inside_a_closed_container_is_an_error() -> None:
     parsed = parse(HEAD + "## 1. A\n\n::: decision\n## Not an item\n:::\n\n## 2. B\n")
     assert parsed.meeting is None
     assert [(p.line, p.message.split(",")[0]) for p in parsed.problems] == [
-        (7, "'::: decision' opened here holds the item heading on line 8")]
+        (7, "'::: decision' opened here is still open at the item heading on line 8")]
 
 
 def test_unquoted_times() -> None:
