@@ -10,7 +10,9 @@ from .errors import Problems
 from .model import Meeting
 
 # YYMMDD or YYYYMMDD, an optional - or +, then four digits: a Swedish personal identity number
-_PNR = re.compile(r"(?<![\d-])(?:(?:19|20)\d{2}|\d{2})(\d{2})(\d{2})[-+]?(\d{3})(\d)(?![\d-])")
+# (a digit first, then the look-behind: a pattern that starts with a character class is
+# several times faster to scan megabytes of text with)
+_PNR = re.compile(r"(\d)(?<![\d-]\d)(\d{5}|\d{7})[-+]?(\d{4})(?![\d-])")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -24,10 +26,13 @@ def _luhn_ok(digits: str) -> bool:
 def personal_numbers(text: str) -> Iterator[str]:
     """Every personnummer (or samordningsnummer) in ``text`` whose check digit is right."""
     for m in _PNR.finditer(text):
-        month, day = int(m.group(1)), int(m.group(2))
+        birth = m.group(1) + m.group(2)
+        if len(birth) == 8 and birth[:2] not in ("19", "20"):
+            continue
+        month, day = int(birth[-4:-2]), int(birth[-2:])
         if not (1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)):
             continue
-        if _luhn_ok(_key(m.group(0))):
+        if _luhn_ok(birth[-6:] + m.group(3)):
             yield m.group(0)
 
 

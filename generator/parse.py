@@ -308,27 +308,36 @@ def _publication_checks(text: str, fm: FrontMatter, values: dict[str, Any],
             problems.warn(path, line, "status: adjusted minutes without a posted date "
                                       "(anslag): the appeal window cannot be shown")
     closed = values.get("public") is False
+    listing = _lines_of(fm, "not_personal_numbers")  # the exceptions are not published
     lines = [(n, line) for n, line in enumerate(text.split("\n"), 1)
-             if not any(a <= n < b for a, b in secret)]
+             if not any(a <= n < b for a, b in secret) and n not in listing]
     shown = [(fm.lines[key], value_text) for key, value in fm.values.items()
-             if not closed or key in ("body", "organisation")
+             if key != "not_personal_numbers" and (not closed or key in ("body", "organisation"))
              for value_text in texts_of(value)]
-    for item in items:
-        shown += [(item.line, t) for t in (item.title, item.osl, item.case)]
-        shown += [(item.line, t) for seg in item.segments for t in segment_texts(seg)]
-    shown += [(1, t) for seg in preamble for t in segment_texts(seg)]
+    if not closed:
+        for item in items:
+            shown += [(item.line, t) for t in (item.title, item.osl, item.case)]
+            shown += [(item.line, t) for seg in item.segments for t in segment_texts(seg)]
+        shown += [(1, t) for seg in preamble for t in segment_texts(seg)]
     check_personal_numbers(lines, path, problems, values.get("not_personal_numbers", ()),
                            also=shown, allowed_line=fm.lines.get("not_personal_numbers", 1))
 
 
+def _lines_of(fm: FrontMatter, key: str) -> set[int]:
+    """The lines a front matter key's value is written on (its own, and its list's)."""
+    if key not in fm.lines:
+        return set()
+    return {fm.lines[key], *(line for line, _ in fm.entries.get(key, ()))}
+
+
 def segment_texts(segment: Segment) -> list[str]:
-    """The published text of one segment of an item."""
+    """The published text of one segment of an item, as a reader sees it (tags dropped
+    without a space: '<strong>811218</strong>-9876' reads as one number)."""
     if isinstance(segment, Vote):
         return [segment.question, *(f"{k} {v}" for k, v in segment.options),
                 *(f"{k} {v}" for k, v in segment.ballots)]
-    if isinstance(segment, Record):
-        return [segment.who, plain_text(segment.html)]
-    return [plain_text(segment.html)]
+    shown = html_lib.unescape(_TAG.sub("", segment.html))
+    return [segment.who, shown] if isinstance(segment, Record) else [shown]
 
 
 def texts_of(value: object) -> list[str]:
@@ -437,9 +446,12 @@ def _plain_file(data: bytes, path: str, config: SiteConfig, md: MarkdownIt | Non
     if "not_personal_numbers" in fm.values:
         allowed = not_personal_numbers(fm.values["not_personal_numbers"],
                                        fm.lines["not_personal_numbers"], path, problems)
-    shown = [(fm.lines[k], t) for k, v in fm.values.items() for t in texts_of(v)]
-    check_personal_numbers(enumerate(text.split("\n"), 1), path, problems, allowed,
-                           also=[*shown, (1, plain_text(html))],
+    shown = [(fm.lines[k], t) for k, v in fm.values.items() if k != "not_personal_numbers"
+             for t in texts_of(v)]
+    listing = _lines_of(fm, "not_personal_numbers")
+    check_personal_numbers(((n, line) for n, line in enumerate(text.split("\n"), 1)
+                            if n not in listing), path, problems, allowed,
+                           also=[*shown, (1, html_lib.unescape(_TAG.sub("", html)))],
                            allowed_line=fm.lines.get("not_personal_numbers", 1))
     return html, fm, text
 
