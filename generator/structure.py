@@ -89,8 +89,9 @@ def check_structure(tokens: list[Token], path: str, words: set[str],
             problems.error(path, line, f"this vote is inside {opened}, so it is not counted; "
                                        "end the container with ':::' above it, or start the "
                                        "vote at the beginning of a line")
-        elif tok.type == "fence" and tok.info.strip().casefold() != "vote" and nearest(
-                tok.info.strip().casefold(), ("vote",)) and tok.info.strip():
+        elif (tok.type == "fence" and tok.info.strip().casefold().startswith("v")
+              and tok.info.strip().casefold() != "vote"
+              and nearest(tok.info.strip().casefold(), ("vote",))):
             problems.error(path, line, f"'```{tok.info.strip()}' is not a vote block; "
                                        "write '```vote'")
         elif tok.type == OPEN:
