@@ -35,7 +35,7 @@ from .load import (
     share_people,
 )
 from .model import Meeting
-from .parse import Parsed
+from .parse import Parsed, parser_digest
 from .pool import render_jobs
 from .render import PageJob, Renderer, theme_dirs
 from .search import INDEX_ROOT, Indexer, Partition, members, reindex
@@ -181,7 +181,7 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
 
 def _parse_key(config: SiteConfig, files: ContentFiles) -> str:
     """What a parse depends on besides the file: generator, config, attachments present."""
-    return _hash(__version__, config, sorted(files.files))
+    return _hash(__version__, parser_digest(), config, sorted(files.files))
 
 
 def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
@@ -230,8 +230,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
         cache.load_head() if cache is not None else StateHead())
     today = build_today(options.today)
     templates, static = _theme_fingerprints(config)
-    page_settings = _hash(__version__, config, templates, options.drafts, options.strict,
-                          options.search)  # what every page and search index depends on
+    page_settings = _hash(__version__, parser_digest(), config, templates, options.drafts,
+                          options.strict, options.search)  # what every page and index shows
     settings = _hash(page_settings, static)  # what a no-op build must find unchanged
     with output_lock(output), _meeting_store(config, cache) as store:
         tidy(output)

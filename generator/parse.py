@@ -6,6 +6,8 @@ worker processes and cached by content hash.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html as html_lib
 import posixpath
 import re
@@ -61,6 +63,26 @@ class Parsed:
     meeting: Meeting | None
     problems: tuple[ContentError, ...]
     outline_digest: str = ""  # of what other pages show of the meeting (see Meeting.outline)
+
+
+# the modules whose code decides what a parse holds and which problems it finds
+_PARSER_MODULES = ("attributes", "checks", "containers", "errors", "frontmatter", "markdown",
+                   "model", "parse", "spelling", "structure", "votes")
+
+
+@functools.cache
+def parser_digest() -> str:
+    """A digest of the parser's own code, for the keys of cached parses: a parse made by
+    other code (an older version, a fix in between) must not be reused, or a file unchanged
+    since then would keep what that code let through (text under a broken secrecy mark)."""
+    digest = hashlib.blake2b(digest_size=16)
+    folder = Path(__file__).resolve().parent
+    for name in _PARSER_MODULES:
+        try:
+            digest.update((folder / f"{name}.py").read_bytes())
+        except OSError:  # pragma: no cover - installed without sources
+            digest.update(name.encode())
+    return digest.hexdigest()
 
 
 def split_number(title: str) -> tuple[str, str]:

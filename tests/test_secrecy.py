@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from generator.build import BuildOptions, build
 from generator.cli import main
 from generator.config import SiteConfig
+from generator.errors import BuildFailed
 from generator.parse import parse_meeting
 from generator.urls import meeting_paths
 
@@ -227,3 +228,29 @@ def test_a_file_both_withheld_and_published_is_an_error(tmp_site: SiteFactory) -
     assert "content/sn/2024-03-08.md:1: attachments: files/delad.pdf is also referred to " \
            "by a secret part of content/sn/2024/2024-03-01.md" in result.output
     assert "content/sn/2024-03-08.md:8: the link to files/delad.pdf" in result.output
+
+
+def test_a_parse_cached_by_other_parser_code_is_not_reused(tmp_site: SiteFactory,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """A site built by a parser that let a broken mark through keeps its cached parse only
+    as long as that parser runs: a fixed one reads the unchanged file again and stops."""
+    import generator.build
+    import generator.load
+
+    root = tmp_site({"content/sn/2024-03-08.md": HEAD + "## § 6 Bistånd {sekretess}\n\nQzx.\n"})
+    real = generator.load.parse_meeting
+
+    def lenient(data: bytes, *args: object) -> object:  # what the parser once did
+        return real(data.replace(b" {sekretess}", b""), *args)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(generator.load, "parse_meeting", lenient)
+        patch.setattr(generator.build, "parser_digest", lambda: "an older parser",
+                      raising=False)
+        build(BuildOptions(source=root, search=False))
+    assert b"Qzx" in (root / "_site/socialnamnden/2024-03-08/index.html").read_bytes()
+    with pytest.raises(BuildFailed) as failed:
+        build(BuildOptions(source=root, search=False))
+    assert [(p.line, p.message.split(" does not")[0]) for p in failed.value.problems] == [
+        (5, "the attribute block '{sekretess}'")]
