@@ -140,7 +140,7 @@ class Meeting:
     items: tuple[AgendaItem, ...] = ()
     links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line) of links to other files
     extra: tuple[tuple[str, str], ...] = ()
-    withheld: tuple[str, ...] = ()  # files under content/ that only secret parts refer to
+    withheld: tuple[str, ...] = ()  # files under content/ a secret part refers to: not copied
     is_outline: bool = False  # prose left out (see outline())
 
     def outline(self) -> Meeting:

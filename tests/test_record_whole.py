@@ -147,14 +147,23 @@ def test_misspelt_key_in_an_entry_is_an_error_with_its_line(entry: str, line: in
 
 
 def test_attendee_keys_of_the_contract_are_kept_and_shown(tmp_site: SiteFactory) -> None:
-    parsed = parse("---\nbody: X\ndate: 2020-01-01\nattendees:\n"
-                   "  - {name: Martine Eng, party: S, role: Ersättare, serving_for: Elin Hoffner"
-                   " (V)}\n  - {name: Anton Hammar, party: S, until: 92, from: 90}\n---\n")
+    """serving_for, from and until were dropped without a word."""
+    text = ("---\nbody: X\ndate: 2020-01-01\nattendees:\n"
+            "  - {name: Martine Eng, party: S, role: Ersättare, serving_for: Elin Hoffner (V)}\n"
+            "  - {name: Anton Hammar, party: S, until: 92, from: 90}\n---\n")
+    parsed = parse(text)
     assert errors(parsed) == []
     assert parsed.meeting is not None
     first, second = parsed.meeting.attendees
     assert (first.serving_for, second.from_item, second.until_item) == (
         "Elin Hoffner (V)", "90", "92")
+    root = tmp_site({"content/x/2020-01-01.md": text})
+    build(BuildOptions(source=root, output=root / "_site", search=False,
+                       today=date(2024, 6, 1)))
+    page = (root / "_site/x/2020-01-01/index.html").read_text()
+    assert "Martine Eng (S), <span class=\"role\">Ersättare</span>, tjänstgör för Elin " \
+           "Hoffner (V)" in page
+    assert "Anton Hammar (S), från § 90, till och med § 92" in page
 
 
 @pytest.mark.parametrize(("vote", "line", "message"), [
