@@ -50,8 +50,8 @@ def resolve_content_link(href: str, source_dir: str) -> str | None:
     if parts.query:
         return None
     path = posixpath.normpath(posixpath.join(source_dir, unquote(parts.path)))
-    if path.startswith("../") or path == "..":
-        return None
+    if path.startswith("../") or path == ".." or not path.isprintable():
+        return None  # outside content/, or a NUL or other control character: no file's name
     if not (path.endswith(".md") or path.startswith("files/")):
         return None
     return path + (f"#{parts.fragment}" if parts.fragment else "")

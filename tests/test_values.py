@@ -113,3 +113,11 @@ def test_build_exits_1_naming_the_file_not_a_traceback(tmp_site: SiteFactory, re
         assert result.exit_code == 1, result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
         assert f"{rel}:3: " in result.output or f"{rel}:4: " in result.output, result.output
+
+
+def test_a_nul_in_a_link_reaches_neither_output_nor_messages(tmp_site: SiteFactory) -> None:
+    root = tmp_site({"content/ks/2024-01-10.md": "---\nbody: KS\ndate: 2024-01-10\n---\n"
+                     "## § 1 A\n\n[x](../files/a%00.pdf) [y](../b%00.md#p1) ![i](../files/%00)\n"})
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert result.exit_code == 0 and "\x00" not in result.output
+    assert all(b"\x00" not in path.read_bytes() for path in (root / "_site").rglob("*.html"))
