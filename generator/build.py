@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import __version__
 from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
+from .checks import check_withheld
 from .config import SiteConfig, load_config
 from .depends import Fingerprints
 from .errors import BuildFailed, ContentError, Problems
@@ -36,7 +37,7 @@ from .load import (
 )
 from .model import Meeting
 from .outfolder import choose_output, marker_identity
-from .parse import Parsed
+from .parse import Parsed, parser_digest
 from .pool import render_jobs
 from .render import PageJob, Renderer, output_file, theme_dirs
 from .search import INDEX_ROOT, Indexer, Partition, index_partition, members
@@ -173,6 +174,7 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
     site = derive_site(meetings, pages, infos, config.language, build_today(options.today),
                        problems, site_history(config, meetings, problems))
     check_links(site, set(files.files), problems)
+    check_withheld((p.meeting for p in parsed.values() if p.meeting is not None), problems)
     if session is not None:
         session.parse_key, session.parsed = parse_key, parsed
     return Loaded(config, files, stamps, site, problems, parse_key, parsed,
@@ -181,7 +183,7 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
 
 def _parse_key(config: SiteConfig, files: ContentFiles) -> str:
     """What a parse depends on besides the file: generator, config, attachments present."""
-    return _hash(__version__, config, sorted(files.files))
+    return _hash(__version__, parser_digest(), config, sorted(files.files))
 
 
 def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
@@ -232,8 +234,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
                            recorded=bool(head.output) and head.output == str(given.resolve()))
     today = build_today(options.today)
     templates, static = _theme_fingerprints(config)
-    page_settings = _hash(__version__, config, templates, options.drafts, options.strict,
-                          options.search)  # what every page and search index depends on
+    page_settings = _hash(__version__, parser_digest(), config, templates, options.drafts,
+                          options.strict, options.search)  # what every page and index shows
     settings = _hash(page_settings, static)  # what a no-op build must find unchanged
     with output_lock(output), _meeting_store(config, cache) as store:
         tidy(output)
@@ -519,7 +521,9 @@ def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[st
     wanted = {f for f in loaded.files.files if f.startswith("files/")}
     for m in loaded.site.meetings:  # 'files/../x.pdf' is x.pdf (the parser kept it inside)
         wanted.update(posixpath.normpath(a.file) for a in m.attachments if a.file)
-    for rel in sorted(wanted):
+    withheld = {posixpath.normpath(f) for p in loaded.parsed.values() if p.meeting
+                for f in p.meeting.withheld}
+    for rel in sorted(wanted - withheld):
         sink.copy(rel, loaded.config.content_dir)
         written.add(rel)
     return written

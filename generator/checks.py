@@ -1,14 +1,18 @@
-"""Checks on what a meeting publishes that are warnings (errors under ``--strict``)."""
+"""Checks on what a site publishes: personal identity numbers, and files kept back because
+only secret parts refer to them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .errors import Problems
+from .model import Meeting
 
 # YYMMDD or YYYYMMDD, an optional - or +, then four digits: a Swedish personal identity number
-_PNR = re.compile(r"(?<![\d-])(?:(?:19|20)\d{2}|\d{2})(\d{2})(\d{2})[-+]?(\d{3})(\d)(?![\d-])")
+# (a digit first, then the look-behind: a pattern that starts with a character class is
+# several times faster to scan megabytes of text with)
+_PNR = re.compile(r"(\d)(?<![\d-]\d)(\d{5}|\d{7})[-+]?(\d{4})(?![\d-])")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -19,24 +23,84 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def looks_like_personnummer(text: str) -> str | None:
-    """The first personnummer (or samordningsnummer) in ``text`` whose check digit is right."""
+def personal_numbers(text: str) -> Iterator[str]:
+    """Every personnummer (or samordningsnummer) in ``text`` whose check digit is right."""
     for m in _PNR.finditer(text):
-        month, day = int(m.group(1)), int(m.group(2))
+        birth = m.group(1) + m.group(2)
+        if len(birth) == 8 and birth[:2] not in ("19", "20"):
+            continue
+        month, day = int(birth[-4:-2]), int(birth[-2:])
         if not (1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)):
             continue
-        digits = re.sub(r"\D", "", m.group(0))[-10:]
-        if _luhn_ok(digits):
-            return m.group(0)
-    return None
+        if _luhn_ok(birth[-6:] + m.group(3)):
+            yield m.group(0)
 
 
-def check_personal_numbers(lines: Iterable[tuple[int, str]], path: str,
-                           problems: Problems) -> None:
-    """Warn about every published line that holds something like a personnummer."""
-    for number, line in lines:
-        found = looks_like_personnummer(line)
-        if found:
-            problems.warn(path, number, f"'{found}' looks like a personal identity number "
-                                        "(personnummer); remove it or mark the item "
-                                        "confidential")
+def looks_like_personnummer(text: str) -> str | None:
+    """The first personnummer (or samordningsnummer) in ``text`` whose check digit is right."""
+    return next(personal_numbers(text), None)
+
+
+def _key(number: str) -> str:
+    """The ten digits that identify a number however it is written ('19811218-9876' and
+    '811218-9876' are one number)."""
+    return re.sub(r"\D", "", number)[-10:]
+
+
+def check_personal_numbers(lines: Iterable[tuple[int, str]], path: str, problems: Problems,
+                           allowed: Iterable[str] = (), also: Iterable[tuple[int, str]] = (),
+                           allowed_line: int = 1) -> None:
+    """An error for every published line that holds a personal identity number, in every
+    build: minutes are public and such a number must never be. ``also`` are published texts
+    whose line is only approximate (front matter values, rendered text): a number found
+    there and not on a line is reported at that line. ``allowed`` are the numbers the file's
+    ``not_personal_numbers`` lists; one not found is a warning (the list must not go stale)."""
+    allowed = tuple(allowed)
+    exempt = {_key(a) for a in allowed}
+    used: set[str] = set()
+    reported: set[str] = set()
+    for precise, source in ((True, lines), (False, also)):
+        for number, text in source:
+            for found in personal_numbers(text):
+                key = _key(found)
+                if key in exempt:
+                    used.add(key)
+                    continue
+                if not precise and key in reported:
+                    continue
+                reported.add(key)
+                problems.error(path, number, f"'{found}' looks like a personal identity number "
+                                             "(personnummer), which minutes must not publish; "
+                                             "remove it or mark the item confidential (if it "
+                                             "is none, list it under not_personal_numbers in "
+                                             "the front matter)")
+    for listed in allowed:
+        if _key(listed) not in used:
+            problems.warn(path, allowed_line, f"not_personal_numbers: '{listed}' is not in the "
+                                              "published text; remove it from the list")
+
+
+def check_withheld(meetings: Iterable[Meeting], problems: Problems) -> None:
+    """A file that a closed meeting or a confidential item refers to is never copied to the
+    output; an open meeting that attaches or links it too is an error (secrecy wins, so its
+    link would lead nowhere, and the clerk must decide)."""
+    meetings = list(meetings)
+    withheld: dict[str, str] = {}
+    for m in meetings:
+        for file in m.withheld:
+            withheld.setdefault(file, m.source)
+    if not withheld:
+        return
+    for m in meetings:
+        for attachment in m.attachments:
+            if attachment.file in withheld:
+                problems.error(m.source, 1, f"attachments: {attachment.file} is also referred "
+                                            f"to by a secret part of {withheld[attachment.file]}"
+                                            " and is not published; remove it here or there")
+        for target, line in m.links:
+            file = target.partition("#")[0]
+            if file in withheld:
+                problems.error(m.source, line, f"the link to {file}: the file is also referred "
+                                               f"to by a secret part of {withheld[file]} and "
+                                               "is not published; remove the link here or "
+                                               "there")

@@ -3,28 +3,95 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 import yaml
 
+from .checks import looks_like_personnummer
 from .errors import Problems
 from .model import LABELLED, STATUSES, Attachment, Person, Reference
-
-try:  # the C loader is several times faster; the pure one behaves the same
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+from .spelling import nearest
 
 KNOWN_KEYS = (
     "body", "date", "end_date", "organisation", "title", "type", "status", "extract", "case",
     "public", "start", "end", "location", "chair", "secretary", "adjusters", "adjusted", "posted",
-    "attendees", "absent", "officials", "attachments", "lang",
+    "attendees", "absent", "officials", "attachments", "lang", "not_personal_numbers",
     "date_note", "editor_note", "labels", "references",
 )
+DATE_KEYS = ("date", "end_date", "adjusted", "posted")
+PERSON_KEYS = ("name", "party", "org", "role", "serving_for", "from", "until")
+ATTACHMENT_KEYS = ("title", "file", "url")
+FIRST_YEAR, LAST_YEAR = 1000, 9998  # a date's year; 9999 leaves no room for a notice period
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PERSON = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<party>[^()]*)\)|,\s*(?P<org>.+))?$")
+_LONGEST_NUMBER = 30  # digits; Python refuses to read an integer of thousands
+
+
+class _BadDate(yaml.YAMLError):
+    """A YAML date that is no day in the calendar (2024-02-30)."""
+
+    def __init__(self, text: str, mark: yaml.Mark) -> None:
+        super().__init__(text)
+        self.text, self.mark = text, mark
+
+
+class _LongNumber(yaml.YAMLError):
+    """An integer too long to be anything a clerk means."""
+
+    def __init__(self, digits: int, mark: yaml.Mark) -> None:
+        super().__init__(str(digits))
+        self.digits, self.mark = digits, mark
+
+
+class _NulText(yaml.YAMLError):
+    """Text holding a NUL character (written as an escape: the file itself has none)."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__("NUL")
+        self.mark = mark
+
+
+try:  # the C loader is several times faster; the pure one behaves the same
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]  # a class chosen at import time
+    """PyYAML's safe loader whose constructors raise located YAML errors for values Python
+    cannot hold (its own raise ValueError, with no line, from deep inside the constructor)."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        raise _BadDate(str(node.value), node.start_mark) from None
+
+
+def _int(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    digits = sum(ch.isdigit() for ch in str(node.value))
+    if digits > _LONGEST_NUMBER:
+        raise _LongNumber(digits, node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
+
+
+def _str(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    value = yaml.SafeLoader.construct_yaml_str(loader, node)
+    if "\x00" in value:
+        raise _NulText(node.start_mark)
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+_Loader.add_constructor("tag:yaml.org,2002:str", _str)
+
+Entry = tuple[int, dict[str, int]]  # a list entry's line, and the line of each of its keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,28 +100,17 @@ class FrontMatter:
 
     values: dict[str, Any]
     lines: dict[str, int]
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance, small strings only."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+    entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # of list values
 
 
 def misspelt_key(key: str, known: tuple[str, ...] = KNOWN_KEYS) -> str | None:
     """The known key ``key`` is probably a misspelling of, if any (one or two letters off)."""
-    limit = 1 if len(key) <= 4 else 2
-    best = min(known, key=lambda k: (_distance(key, k), not k.startswith(key), k))
-    return best if _distance(key, best) <= limit else None
+    return nearest(key, known)
 
 
 def parse_person(value: object) -> Person | None:
-    """'Name (Party)', 'Name, Organisation' or a mapping with name/party/org/role."""
+    """'Name (Party)', 'Name, Organisation' or a mapping with name/party/org/role (and, for
+    an attendee, serving_for/from/until); None if it is neither."""
     if isinstance(value, str):
         text = " ".join(value.split())
         m = _PERSON.match(text)
@@ -63,13 +119,22 @@ def parse_person(value: object) -> Person | None:
         return Person(name=m["name"].strip(), party=(m["party"] or "").strip(),
                       org=(m["org"] or "").strip())
     if isinstance(value, dict) and isinstance(value.get("name"), str):
-        return Person(name=value["name"], party=str(value.get("party") or ""),
-                      org=str(value.get("org") or ""), role=str(value.get("role") or ""))
+        if not all(isinstance(value.get(k) or "", str | int | float) for k in PERSON_KEYS):
+            return None
+        return Person(name=value["name"], party=_text(value.get("party")),
+                      org=_text(value.get("org")), role=_text(value.get("role")),
+                      serving_for=_text(value.get("serving_for")),
+                      from_item=_text(value.get("from")), until_item=_text(value.get("until")))
     return None
 
 
+def _text(value: object) -> str:
+    return "" if value is None or isinstance(value, bool) else str(value).strip()
+
+
 def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> FrontMatter | None:
-    """Parse the YAML of a front matter block whose first line is ``first_line`` in the file."""
+    """Parse the YAML of a front matter block whose first line is ``first_line`` in the file.
+    A value that cannot be read is an error on its line; the other keys are still read."""
     try:
         loader = _Loader(text)
         try:
@@ -79,25 +144,12 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
             if not isinstance(node, yaml.MappingNode):
                 problems.error(path, first_line, "front matter: expected key: value lines")
                 return None
-            shared = _shared_node(node)
+            shared = shared_node(node)
             if shared is not None:  # anchors and aliases can expand into billions of items
                 problems.error(path, first_line + shared.start_mark.line,
                                "front matter: YAML anchors and aliases (&, *) are not allowed")
                 return None
-            values: dict[str, Any] = {}
-            lines: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                line = first_line + key_node.start_mark.line
-                key = str(key_node.value)
-                if key in values:
-                    problems.error(path, line, f"{key}: given twice")
-                    continue
-                lines[key] = line
-                if key in ("start", "end") and isinstance(value_node, yaml.ScalarNode):
-                    values[key] = value_node.value  # raw text: YAML 1.1 reads 10:30 as 630
-                else:
-                    values[key] = loader.construct_object(value_node, deep=True)
-            return FrontMatter(values, lines)
+            return _read(loader, node, path, first_line, problems)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
@@ -108,7 +160,57 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         return None
 
 
-def _shared_node(root: yaml.Node) -> yaml.Node | None:
+def _read(loader: yaml.SafeLoader, node: yaml.MappingNode, path: str, first_line: int,
+          problems: Problems) -> FrontMatter:
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    entries: dict[str, tuple[Entry, ...]] = {}
+    for key_node, value_node in node.value:
+        line = first_line + key_node.start_mark.line
+        if not isinstance(key_node, yaml.ScalarNode) or "\x00" in key_node.value:
+            problems.error(path, line, "front matter: a key must be a plain word before ':'")
+            continue
+        key = str(key_node.value)
+        if key in lines:
+            problems.error(path, line, f"{key}: given twice")
+            continue
+        lines[key] = line
+        entries[key] = _entries(value_node, first_line)
+        if key in ("start", "end") and isinstance(value_node, yaml.ScalarNode):
+            values[key] = value_node.value  # raw text: YAML 1.1 reads 10:30 as 630
+            continue
+        try:
+            values[key] = loader.construct_object(value_node, deep=True)
+        except _BadDate as exc:
+            problems.error(path, first_line + exc.mark.line,
+                           f"{key}: {exc.text} is not a day in the calendar; check the month "
+                           "and the day (YYYY-MM-DD)")
+        except _LongNumber as exc:
+            problems.error(path, first_line + exc.mark.line,
+                           f"{key}: a number of {exc.digits} digits is too long to be meant; "
+                           "put it in quotes if it is text")
+        except _NulText as exc:
+            problems.error(path, first_line + exc.mark.line,
+                           f"{key}: the text holds a NUL character (\\0); remove it")
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or key_node.start_mark
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problems.error(path, first_line + mark.line, f"{key}: cannot read the value: "
+                                                         f"{problem}")
+    return FrontMatter(values, lines, entries)
+
+
+def _entries(node: yaml.Node, first_line: int) -> tuple[Entry, ...]:
+    """Lines of a list's entries (a single mapping counts as a list of one) and their keys."""
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node] if isinstance(
+        node, yaml.MappingNode) else []
+    return tuple((first_line + item.start_mark.line,
+                  {str(k.value): first_line + k.start_mark.line for k, _ in item.value
+                   if isinstance(k, yaml.ScalarNode)} if isinstance(item, yaml.MappingNode)
+                  else {}) for item in items)
+
+
+def shared_node(root: yaml.Node) -> yaml.Node | None:
     """A node reached twice (through an alias), if any."""
     seen: set[int] = set()
     stack: list[yaml.Node] = [root]
@@ -126,15 +228,16 @@ def _shared_node(root: yaml.Node) -> yaml.Node | None:
 
 
 def _as_date(value: object) -> date | None:
+    """A date given as a YAML date or as ISO text, within the years a date may have."""
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+        value = value.date()
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            value = date.fromisoformat(value.strip())
         except ValueError:
             return None
+    if isinstance(value, date) and FIRST_YEAR <= value.year <= LAST_YEAR:
+        return value
     return None
 
 
@@ -180,12 +283,10 @@ def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
             continue
         if value is None:
             continue
-        if key in ("date", "end_date", "adjusted", "posted"):
-            parsed = _as_date(value)
-            if parsed is None:
-                bad(key, f"expected YYYY-MM-DD, got {value!r}")
-            else:
-                out[key] = parsed
+        if key in DATE_KEYS:
+            day = _date_value(key, value, line, path, problems)
+            if day is not None:
+                out[key] = day
         elif key in ("start", "end"):
             m = _TIME.match(str(value).strip())
             if not m:
@@ -209,31 +310,125 @@ def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
             else:
                 out[key] = names
         elif key in ("attendees", "absent", "officials"):
-            items = value if isinstance(value, list) else [value]
-            people = [parse_person(v) for v in items]
-            if any(p is None for p in people):
-                bad(key, "expected a list of 'Name (Party)' strings or {name: ...} mappings")
-            else:
-                out[key] = tuple(p for p in people if p is not None)
+            listed = people(key, value, fm.entries.get(key, ()), path, problems)
+            if listed is not None:
+                out[key] = listed
         elif key == "attachments":
+            _entry_keys(key, fm.entries.get(key, ()), path, problems)
             out[key] = _attachments(value, key, bad)
         elif key == "labels":
             out[key] = _labels(value, key, bad)
         elif key == "references":
             out[key] = _references(value, key, bad, line)
+        elif key == "not_personal_numbers":
+            out[key] = not_personal_numbers(value, line, path, problems)
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             out[key] = str(value).strip()
         else:
             bad(key, f"expected text, got {type(value).__name__}")
-    if "body" not in fm.values or not out.get("body"):
+    # missing, or given with nothing after it (a value that could not be read is said above)
+    if "body" not in fm.lines or fm.values.get("body", "?") in (None, ""):
         problems.error(path, fm.lines.get("body", 1), "body: required (the governing body)")
-    if fm.values.get("date") is None:  # missing, or 'date:' with nothing after it
+    if "date" not in fm.lines or fm.values.get("date", "?") is None:
         problems.error(path, fm.lines.get("date", 1), "date: required (YYYY-MM-DD)")
+    _check_order(out, fm.lines, path, problems)
     out["extra"] = tuple(sorted(extra))
     return out
 
 
-def _attachments(value: object, key: str, bad: Any) -> tuple[Attachment, ...]:
+def _date_value(key: str, value: object, line: int, path: str,
+                problems: Problems) -> date | None:
+    """A date key's value as a date, or None with the reason said."""
+    day: date | None = None
+    if isinstance(value, datetime):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        try:
+            day = date.fromisoformat(value.strip())
+        except ValueError:
+            problems.error(path, line, f"{key}: {value.strip()} is not a day in the calendar; "
+                                       "check the month and the day (YYYY-MM-DD)")
+            return None
+    if day is None:
+        problems.error(path, line, f"{key}: expected YYYY-MM-DD, got {value!r}")
+        return None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        problems.error(path, line, f"{key}: the year {day.year} is out of range; write a year "
+                                   f"from {FIRST_YEAR} to {LAST_YEAR}")
+        return None
+    return day
+
+
+def _check_order(out: dict[str, Any], lines: dict[str, int], path: str,
+                 problems: Problems) -> None:
+    """A meeting ends after it starts: end_date not before date, end not before start on
+    a one-day meeting."""
+    first, last = out.get("date"), out.get("end_date")
+    if first is not None and last is not None and last < first:
+        problems.error(path, lines["end_date"], f"end_date: {last.isoformat()} is before date "
+                                                f"{first.isoformat()}")
+    start, end = out.get("start"), out.get("end")
+    if start and end and end < start and (last is None or last == first):
+        problems.error(path, lines["end"], f"end: {end} is before start {start}; a meeting "
+                                           "that ends after midnight gives end_date too")
+
+
+def people(key: str, value: object, entries: tuple[Entry, ...], path: str,
+           problems: Problems) -> tuple[Person, ...] | None:
+    """A list of people (attendees, members, ...), every entry read or an error on its line."""
+    items = value if isinstance(value, list) else [value]
+    _entry_keys(key, entries, path, problems)
+    found: list[Person] = []
+    for n, item in enumerate(items):
+        person = parse_person(item)
+        if person is None:
+            at = entries[n][0] if n < len(entries) else 1
+            problems.error(path, at, f"{key}: expected a list of 'Name (Party)' strings or "
+                                     f"{{name: ...}} mappings with text values, got {item!r}")
+            return None
+        found.append(person)
+    return tuple(found)
+
+
+def _entry_keys(key: str, entries: tuple[Entry, ...], path: str, problems: Problems) -> None:
+    """A key inside a person or attachment entry that is not one of its keys is an error on
+    its line (it would be dropped without a word)."""
+    known = ATTACHMENT_KEYS if key == "attachments" else PERSON_KEYS
+    for _, keys in entries:
+        for name, line in keys.items():
+            if name in known:
+                continue
+            guess = nearest(name, known)
+            hint = f"did you mean '{guess}'?" if guess else f"the keys are {', '.join(known)}"
+            if key == "attachments":
+                problems.error(path, line, f"{key}: '{name}' is not a key of an attachment; "
+                                           f"{hint}")
+            else:
+                problems.error(path, line, f"{key}: '{name}' is not a key of a person; {hint}")
+
+
+def not_personal_numbers(value: object, line: int, path: str,
+                         problems: Problems) -> tuple[str, ...]:
+    """The numbers a clerk has checked are not personal identity numbers (an organisation
+    number, say), each exactly as the check finds it; nothing else may be listed, so the list
+    cannot switch the check off."""
+    items = value if isinstance(value, list) else [value]
+    found: list[str] = []
+    for item in items:
+        text = str(item).strip() if isinstance(item, (str, int)) else ""
+        if not text or looks_like_personnummer(text) != text:
+            problems.error(path, line, f"not_personal_numbers: {item!r} is not a number the "
+                                       "personal identity number check finds; list only such "
+                                       "numbers, as written in the text")
+            continue
+        found.append(text)
+    return tuple(found)
+
+
+def _attachments(value: object, key: str,
+                 bad: Callable[[str, str], None]) -> tuple[Attachment, ...]:
     items = value if isinstance(value, list) else [value]
     result: list[Attachment] = []
     for item in items:
@@ -261,14 +456,14 @@ def _labels(value: object, key: str, bad: Any) -> tuple[tuple[str, str], ...]:
                  f"got {value!r}")
         return ()
     result: list[tuple[str, str]] = []
-    for field, label in value.items():
-        if field not in LABELLED:
-            bad(key, f"{field!r} has no label to set; labels can be given for "
+    for name, label in value.items():
+        if name not in LABELLED:
+            bad(key, f"{name!r} has no label to set; labels can be given for "
                      f"{', '.join(LABELLED)}")
         elif not isinstance(label, str) or not label.strip():
-            bad(key, f"the label of {field} must be text, got {label!r}")
+            bad(key, f"the label of {name} must be text, got {label!r}")
         else:
-            result.append((field, label.strip()))
+            result.append((name, label.strip()))
     return tuple(result)
 
 

@@ -1,71 +1,45 @@
 """The MarkdownIt factory and our plugins: heading attributes, containers, content links.
 
-mdit-py-plugins covers front matter and ``:::`` containers. Its attrs plugin attaches
-``{...}`` to the inline element before it, not to the heading, and would take
-``String.pad{Left,Right}`` apart; the trailing-block rule the contract describes is ours.
+mdit-py-plugins covers front matter; ``:::`` containers are ours (containers.py). Its attrs
+plugin attaches ``{...}`` to the inline element before it, not to the heading, and would
+take ``String.pad{Left,Right}`` apart; the trailing-block rule the contract describes is
+ours (attributes.py).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-# container name → (role, is it an alias of)
-CONTAINERS: dict[str, str] = {
-    "decision": "decision", "beslut": "decision",
-    "proposal": "proposal", "forslag": "proposal", "förslag": "proposal",
-    "motion": "motion", "yrkande": "motion",
-    "reservation": "reservation",
-    "distribution": "distribution", "expedieras": "distribution",
-}
+from .attributes import parse_heading
+from .containers import containers_plugin
+
 LINK_PREFIX = "minutes:"  # marks a link to another content file, resolved once URLs are known
 
-_ATTR = r'(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|\'[^\']*\'|[^\s"\'}]+))'
-_ATTR_BLOCK = re.compile(r"(?:^|\s)\{\s*(" + _ATTR + r"(?:\s+" + _ATTR + r")*)\s*\}\s*$")
-_ATTR_ITEM = re.compile(r'#([\w:-]+)|\.([\w:-]+)|([\w-]+)=(?:"([^"]*)"|\'([^\']*)\'|([^\s"\'}]+))')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def parse_attr_block(text: str) -> tuple[str, dict[str, str]]:
-    """Split a heading's text from a trailing ``{#id .class key="value"}`` block."""
-    m = _ATTR_BLOCK.search(text)
-    if not m:
-        return text, {}
-    attrs: dict[str, str] = {}
-    classes: list[str] = []
-    for item in _ATTR_ITEM.finditer(m.group(1)):
-        ident, cls, key = item.group(1), item.group(2), item.group(3)
-        if ident:
-            attrs["id"] = ident
-        elif cls:
-            classes.append(cls)
-        elif key:
-            attrs[key] = next(v for v in item.group(4, 5, 6) if v is not None)
-    if classes:
-        attrs["class"] = " ".join(classes)
-    return text[: m.start()].rstrip(), attrs
-
-
 def _heading_attrs(state: StateCore) -> None:
-    """Move a trailing attribute block from a heading's text to ``token.meta['attrs']``."""
+    """Move a trailing attribute block from a heading's text to ``token.meta['attrs']``, and
+    what is wrong with it to ``token.meta['attr_problems']`` (the parser reports them)."""
     tokens = state.tokens
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and i + 1 < len(tokens):
             inline = tokens[i + 1]
-            text, attrs = parse_attr_block(inline.content)
-            if attrs:
-                inline.content = text
-                token.meta["attrs"] = attrs
+            # a '##' inside a container or list is an error of its own (structure.py)
+            found = parse_heading(inline.content, item=token.tag == "h2")
+            inline.content = found.text
+            if found.values:
+                token.meta["attrs"] = found.values
+            if found.problems:
+                token.meta["attr_problems"] = found.problems
 
 
 def resolve_content_link(href: str, source_dir: str) -> str | None:
@@ -76,8 +50,8 @@ def resolve_content_link(href: str, source_dir: str) -> str | None:
     if parts.query:
         return None
     path = posixpath.normpath(posixpath.join(source_dir, unquote(parts.path)))
-    if path.startswith("../") or path == "..":
-        return None
+    if path.startswith("../") or path == ".." or not path.isprintable():
+        return None  # outside content/, or a NUL or other control character: no file's name
     if not (path.endswith(".md") or path.startswith("files/")):
         return None
     return path + (f"#{parts.fragment}" if parts.fragment else "")
@@ -101,24 +75,6 @@ def _content_links(state: StateCore) -> None:
                 found.append((target, line))
 
 
-def container_name(info: str) -> str:
-    """The container word of a ``::: word rest`` line ('' when it is none of ours)."""
-    word = info.strip().split(maxsplit=1)[0].casefold() if info.strip() else ""
-    return word if word in CONTAINERS else ""
-
-
-def _validate_container(params: str, _markup: str) -> bool:
-    return bool(container_name(params))
-
-
-def _render_container(self: Any, tokens: Sequence[Token], idx: int, _options: Any,
-                      env: Any) -> str:
-    token = tokens[idx]
-    if token.nesting == 1:
-        return f'<div class="{CONTAINERS[container_name(token.info)]}">\n'
-    return "</div>\n"
-
-
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
 _ATTRIBUTES["*"] = {"class", "id", "lang", "title"}
 _ATTRIBUTES["a"] = {"href", "hreflang"}
@@ -135,9 +91,7 @@ def make_markdown(raw_html: bool = False) -> MarkdownIt:
     """A CommonMark parser with tables, front matter, our containers and attribute blocks."""
     md = MarkdownIt("commonmark", {"html": raw_html}).enable("table")
     md.use(front_matter_plugin)
-    # one rule for all our container words: a rule per word costs a call per word per line
-    md.use(container_plugin, name="record", validate=_validate_container,
-           render=_render_container)
+    md.use(containers_plugin)  # one rule for all our container words
     md.core.ruler.after("block", "heading_attrs", _heading_attrs)
     md.core.ruler.push("content_links", _content_links)
     return md

@@ -25,6 +25,9 @@ class Person:
     party: str = ""
     org: str = ""
     role: str = ""
+    serving_for: str = ""  # a substitute (tjänstgörande ersättare) serving for this member
+    from_item: str = ""  # arrived at this item ('from:' in the front matter)
+    until_item: str = ""  # left after this item ('until:')
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,11 @@ class Decision:
 
 @dataclass(frozen=True)
 class Record:
-    """A proposal, motion, reservation or distribution list, with who it is by."""
+    """A proposal, motion, reservation, distribution list, support (bifall), note
+    (protokollsanteckning) or conflict of interest (jäv), with who it is by."""
 
-    role: Literal["proposal", "motion", "reservation", "distribution"]
+    role: Literal["proposal", "motion", "reservation", "distribution", "support", "note",
+                  "conflict"]
     who: str
     html: str
     kind: Literal["record"] = "record"
@@ -107,6 +112,7 @@ class AgendaItem:
     label: str = ""  # the number as the minutes write it: '§ 89', '115.', '4.2'
     segments: tuple[Segment, ...] = ()
     confidential: bool = False
+    osl: str = ""  # the ground for secrecy of a confidential item, shown with its notice
 
     @cached_property
     def decisions(self) -> tuple[Decision, ...]:
@@ -155,6 +161,7 @@ class Meeting:
     items: tuple[AgendaItem, ...] = ()
     links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line) of links to other files
     extra: tuple[tuple[str, str], ...] = ()
+    withheld: tuple[str, ...] = ()  # files under content/ a secret part refers to: not copied
     is_outline: bool = False  # prose left out (see outline())
 
     def outline(self) -> Meeting:

@@ -6,23 +6,31 @@ worker processes and cached by content hash.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html as html_lib
 import posixpath
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .checks import check_personal_numbers
 from .config import SiteConfig
+from .containers import CLOSE, OPEN, container_role
 from .errors import ContentError, Problems
-from .frontmatter import check_fields, load_yaml, parse_person
-from .markdown import CONTAINERS, container_name, inline_text, make_markdown, sanitize
+from .frontmatter import (
+    FrontMatter,
+    check_fields,
+    load_yaml,
+    misspelt_key,
+    not_personal_numbers,
+    people,
+)
+from .markdown import inline_text, make_markdown, sanitize
 from .model import (
     AgendaItem,
     BodyInfo,
@@ -35,6 +43,8 @@ from .model import (
     Segment,
     Vote,
 )
+from .structure import check_structure, decision_heading, is_vote_fence
+from .votes import parse_vote
 
 _NUMBER_FORMS = (
     re.compile(r"^§\s*(?P<n>\d+[a-z]?)(?:\s+|$)(?P<t>.*)$", re.S),
@@ -43,13 +53,7 @@ _NUMBER_FORMS = (
 )
 _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
 _TAG = re.compile(r"<[^>]+>")
-_TRUE = ("true", "yes", "1", "ja")
 _DECISION_TAGS = ("h3", "h4", "h5", "h6")  # a decision heading is of level 3 to 6
-
-try:
-    _VoteLoader: type[yaml.BaseLoader] = yaml.CBaseLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover
-    _VoteLoader = yaml.BaseLoader
 
 
 @dataclass(frozen=True)  # no slots: slotted dataclasses pickle several times slower
@@ -59,6 +63,26 @@ class Parsed:
     meeting: Meeting | None
     problems: tuple[ContentError, ...]
     outline_digest: str = ""  # of what other pages show of the meeting (see Meeting.outline)
+
+
+# the modules whose code decides what a parse holds and which problems it finds
+_PARSER_MODULES = ("attributes", "checks", "containers", "errors", "frontmatter", "markdown",
+                   "model", "parse", "spelling", "structure", "votes")
+
+
+@functools.cache
+def parser_digest() -> str:
+    """A digest of the parser's own code, for the keys of cached parses: a parse made by
+    other code (an older version, a fix in between) must not be reused, or a file unchanged
+    since then would keep what that code let through (text under a broken secrecy mark)."""
+    digest = hashlib.blake2b(digest_size=16)
+    folder = Path(__file__).resolve().parent
+    for name in _PARSER_MODULES:
+        try:
+            digest.update((folder / f"{name}.py").read_bytes())
+        except OSError:  # pragma: no cover - installed without sources
+            digest.update(name.encode())
+    return digest.hexdigest()
 
 
 def split_number(title: str) -> tuple[str, str]:
@@ -104,8 +128,7 @@ def _ends_section(tok: Token, level: int) -> bool:
         return False
     if tok.type == "heading_open":
         return int(tok.tag[1]) <= level
-    return (tok.type.startswith("container_") and tok.nesting == 1) or (
-        tok.type == "fence" and tok.info.strip() == "vote")
+    return tok.type == OPEN or is_vote_fence(tok)
 
 
 class _Builder:
@@ -116,7 +139,8 @@ class _Builder:
         self.md = md
         self.env = env
         self.path = path
-        self.words = {w.casefold() for w in config.decision_words}
+        self.shown = {" ".join(w.split()).casefold(): w for w in config.decision_words}
+        self.words = set(self.shown)
         self.problems = problems
 
     def render(self, tokens: list[Token]) -> str:
@@ -138,13 +162,11 @@ class _Builder:
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            if tok.level == 0 and tok.type.startswith("container_") and tok.nesting == 1:
+            role = container_role(tok.info) if tok.type == OPEN and tok.level == 0 else ""
+            if role:  # an unknown word is an error (structure.py); its text stays a run
                 close = self._matching_close(tokens, i)
-                inner = tokens[i + 1 : close]
-                name = container_name(tok.info)
-                role = CONTAINERS[name]
                 flush()
-                body = self.render(inner)
+                body = self.render(tokens[i + 1 : close])
                 if role == "decision":
                     out.append(Decision(html=body, text=plain_text(body)))
                 else:
@@ -153,25 +175,37 @@ class _Builder:
                     out.append(Record(role=role, who=who, html=body))  # type: ignore[arg-type]
                 i = close + 1
                 continue
-            if tok.level == 0 and tok.type == "fence" and tok.info.strip() == "vote":
+            if tok.level == 0 and is_vote_fence(tok):
                 flush()
-                vote = self.vote(tok)
+                vote = parse_vote(tok.content, (tok.map[0] + 1) if tok.map else 1, self.path,
+                                  self.problems)
                 if vote is not None:
                     out.append(vote)
                 i += 1
                 continue
-            if (tok.level == 0 and tok.type == "heading_open" and tok.tag in _DECISION_TAGS
-                    and inline_text(tokens[i + 1]).casefold() in self.words):
-                flush()
-                level = int(tok.tag[1])
-                end = i + 3
-                while end < len(tokens) and not _ends_section(tokens[end], level):
-                    end += 1
-                body = self.render(tokens[i + 3 : end])
-                out.append(Decision(html=body, text=plain_text(body),
-                                    heading=inline_text(tokens[i + 1]), level=level))
-                i = end
-                continue
+            if tok.level == 0 and tok.type == "heading_open" and tok.tag in _DECISION_TAGS:
+                heading = inline_text(tokens[i + 1])
+                kind, word = decision_heading(heading, self.words)
+                if kind == "decision":
+                    flush()
+                    level = int(tok.tag[1])
+                    end = i + 3
+                    while end < len(tokens) and not _ends_section(tokens[end], level):
+                        end += 1
+                    body = self.render(tokens[i + 3 : end])
+                    out.append(Decision(html=body, text=plain_text(body), heading=heading,
+                                        level=level))
+                    i = end
+                    continue
+                if kind == "more":
+                    line = (tok.map[0] + 1) if tok.map else 1
+                    shown = self.shown.get(word, word)
+                    self.problems.warn(self.path, line, f"'{heading}' starts with the decision "
+                                                        f"word '{shown}' but says more, so it "
+                                                        "marks no decision; write the word "
+                                                        "alone as the heading and the rest "
+                                                        "below it, or reword the heading if "
+                                                        "it is no decision")
             run.append(tok)
             i += 1
         flush()
@@ -179,64 +213,14 @@ class _Builder:
 
     @staticmethod
     def _matching_close(tokens: list[Token], start: int) -> int:
-        close_type = tokens[start].type[: -len("_open")] + "_close"
         for j in range(start + 1, len(tokens)):
-            if tokens[j].type == close_type and tokens[j].level == tokens[start].level:
+            if tokens[j].type == CLOSE and tokens[j].level == tokens[start].level:
                 return j
         return len(tokens) - 1
 
-    def vote(self, tok: Token) -> Vote | None:
-        """A ``vote`` fence → Vote, with the tally counted and checked against ``result``."""
-        line = (tok.map[0] + 1) if tok.map else 0
-        try:
-            data = yaml.load(tok.content, Loader=_VoteLoader)
-        except yaml.YAMLError as exc:
-            self.problems.error(self.path, line, f"vote: invalid YAML: {exc}".splitlines()[0])
-            return None
-        if not isinstance(data, dict):
-            self.problems.error(self.path, line, "vote: expected question, options, votes, result")
-            return None
-        unknown = sorted(set(data) - {"question", "options", "votes", "result"})
-        if unknown:
-            self.problems.error(self.path, line, f"vote: unknown key(s): {', '.join(unknown)}")
-        options = data.get("options") or {}
-        ballots = data.get("votes") or {}
-        stated = data.get("result")
-        if not isinstance(options, dict) or not isinstance(ballots, dict):
-            self.problems.error(self.path, line, "vote: options and votes must be 'name: choice'")
-            return None
-        if stated is not None and not isinstance(stated, dict):
-            self.problems.error(self.path, line, "vote: result must be 'choice: count'")
-            return None
-        if not ballots and stated is None:
-            self.problems.error(self.path, line, "vote: give votes, result, or both")
-            return None
-        result: dict[str, int] = {}
-        for choice, count in (stated or {}).items():
-            if not (isinstance(count, str) and count.isdigit()):
-                self.problems.error(self.path, line, f"vote: result {choice}: expected a count")
-                return None
-            result[str(choice)] = int(count)
-        counted = Counter(str(c) for c in ballots.values())
-        order = list(dict.fromkeys([*map(str, options), *counted, *result]))
-        if ballots and stated is not None:
-            wrong = [c for c in order if counted.get(c, 0) != result.get(c, 0)]
-            if wrong:
-                detail = ", ".join(f"{c}: counted {counted.get(c, 0)}, stated {result.get(c, 0)}"
-                                   for c in wrong)
-                self.problems.error(self.path, line, f"vote: result does not match the votes "
-                                                     f"({detail})")
-        tally = counted if ballots else Counter(result)
-        return Vote(
-            question=str(data.get("question") or ""),
-            options=tuple((str(k), str(v)) for k, v in options.items()),
-            ballots=tuple((str(k), str(v)) for k, v in ballots.items()),
-            tally=tuple((c, tally.get(c, 0)) for c in order),
-        )
-
 
 def _front_matter(tokens: list[Token], path: str, config: SiteConfig,
-                  problems: Problems) -> dict[str, Any] | None:
+                  problems: Problems) -> tuple[FrontMatter, dict[str, Any]] | None:
     if not tokens or tokens[0].type != "front_matter":
         problems.error(path, 1, "no front matter: a meeting file starts with '---', "
                                 "then body: and date:")
@@ -245,8 +229,7 @@ def _front_matter(tokens: list[Token], path: str, config: SiteConfig,
     if fm is None:
         return None
     values = check_fields(fm, path, config.extra_keys, problems)
-    values["_status_line"] = fm.lines.get("status", 1)
-    return values
+    return fm, values
 
 
 def _check_attachments(values: dict[str, Any], config: SiteConfig, path: str, line: int,
@@ -256,11 +239,17 @@ def _check_attachments(values: dict[str, Any], config: SiteConfig, path: str, li
         if not att.file:
             continue
         normal = posixpath.normpath(att.file)
-        target = (config.content_dir / att.file).resolve()
-        outside = normal.startswith("..") or not target.is_relative_to(content)
+        try:
+            target = (config.content_dir / att.file).resolve()
+            outside = normal.startswith("..") or not target.is_relative_to(content)
+            missing = not target.is_file()
+        except (OSError, ValueError):  # a name too long for the file system, say
+            problems.error(path, line, f"attachments: {att.file!r} cannot be a file in "
+                                       "content/; check the name")
+            continue
         if att.file.startswith("/") or outside:
             problems.error(path, line, f"attachments: {att.file!r} is outside content/")
-        elif not target.is_file():
+        elif missing:
             problems.error(path, line, f"attachments: {att.file!r} does not exist in content/")
 
 
@@ -275,13 +264,15 @@ def parse_meeting(data: bytes, path: str, config: SiteConfig,
     rel = path.removeprefix("content/")
     env: dict[str, Any] = {"source_dir": posixpath.dirname(rel), "links": []}
     tokens = md.parse(text, env)
-    values = _front_matter(tokens, path, config, problems)
-    if values is None:
+    front = _front_matter(tokens, path, config, problems)
+    if front is None:
         return Parsed(None, tuple(problems.items))
+    fm, values = front
     fm_lines = tokens[0].map or [0, 0]
     _check_attachments(values, config, path, fm_lines[0] + 1, problems)
     body_tokens = tokens[1:]
     builder = _Builder(md, env, path, config, problems)
+    check_structure(body_tokens, path, builder.words, problems)
     starts = [i for i, t in enumerate(body_tokens)
               if t.type == "heading_open" and t.tag == "h2" and t.level == 0]
     preamble = builder.segments(body_tokens[: starts[0] if starts else len(body_tokens)])
@@ -297,34 +288,87 @@ def parse_meeting(data: bytes, path: str, config: SiteConfig,
                                                f"(first on line {numbers[item.number]})")
             numbers.setdefault(item.number, item.line)
         items.append(item)
-    _publication_checks(text, values, items, starts, body_tokens, path, problems)
+    secret = _secret_lines(values, items, starts, body_tokens)
+    links = tuple(link for link in env["links"] if not any(a <= link[1] < b for a, b in secret))
+    withheld = sorted({target.partition("#")[0] for target, line in env["links"]
+                       if any(a <= line < b for a, b in secret)
+                       and target.startswith("files/")}
+                      | ({a.file for a in values.get("attachments", ()) if a.file}
+                         if values.get("public") is False else set()))
+    _publication_checks(text, fm, values, items, preamble, secret, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
-    meeting = _meeting(values, path, config, preamble, tuple(items), tuple(env["links"]))
+    meeting = _meeting(values, path, config, preamble, tuple(items), links, tuple(withheld))
     return Parsed(meeting, tuple(problems.items))
 
 
-def _publication_checks(text: str, values: dict[str, Any], items: list[AgendaItem],
-                        starts: list[int], tokens: list[Token], path: str,
-                        problems: Problems) -> None:
-    """Warnings about what would be published: missing notice facts, personal numbers."""
+def _secret_lines(values: dict[str, Any], items: list[AgendaItem], starts: list[int],
+                  tokens: list[Token]) -> list[tuple[int, int]]:
+    """Line ranges [first, after) that are not published: a closed meeting's whole file, a
+    confidential item from its heading to the next item."""
+    if values.get("public") is False:
+        return [(1, 10**9)]
+    hidden: list[tuple[int, int]] = []
+    for k, item in enumerate(items):
+        if item.confidential:
+            stop = tokens[starts[k + 1]].map if k + 1 < len(starts) else None
+            hidden.append((item.line, stop[0] + 1 if stop else 10**9))
+    return hidden
+
+
+def _publication_checks(text: str, fm: FrontMatter, values: dict[str, Any],
+                        items: list[AgendaItem], preamble: tuple[Segment, ...],
+                        secret: list[tuple[int, int]], path: str, problems: Problems) -> None:
+    """What would be published: missing notice facts (warnings), personal identity numbers
+    (errors) in every published text: the lines as written, the front matter's values and
+    the text as rendered (where escapes or entities can hide a number from the lines)."""
     if values.get("status") == "adjusted":
-        line = values.get("_status_line", 1)
+        line = fm.lines.get("status", 1)
         if not values.get("adjusters"):
             problems.warn(path, line, "status: adjusted minutes without adjusters (justerare)")
         if not values.get("posted"):
             problems.warn(path, line, "status: adjusted minutes without a posted date "
                                       "(anslag): the appeal window cannot be shown")
-    if values.get("public") is False:
-        return
-    hidden: list[tuple[int, int]] = []  # line ranges of confidential items, not published
-    for k, item in enumerate(items):
-        if item.confidential:
-            stop = tokens[starts[k + 1]].map if k + 1 < len(starts) else None
-            hidden.append((item.line, stop[0] + 1 if stop else 10**9))
-    lines = ((n, line) for n, line in enumerate(text.split("\n"), 1)
-             if not any(a <= n < b for a, b in hidden))
-    check_personal_numbers(lines, path, problems)
+    closed = values.get("public") is False
+    listing = _lines_of(fm, "not_personal_numbers")  # the exceptions are not published
+    lines = [(n, line) for n, line in enumerate(text.split("\n"), 1)
+             if not any(a <= n < b for a, b in secret) and n not in listing]
+    shown = [(fm.lines[key], value_text) for key, value in fm.values.items()
+             if key != "not_personal_numbers" and (not closed or key in ("body", "organisation"))
+             for value_text in texts_of(value)]
+    if not closed:
+        for item in items:
+            shown += [(item.line, t) for t in (item.title, item.osl, item.case)]
+            shown += [(item.line, t) for seg in item.segments for t in segment_texts(seg)]
+        shown += [(1, t) for seg in preamble for t in segment_texts(seg)]
+    check_personal_numbers(lines, path, problems, values.get("not_personal_numbers", ()),
+                           also=shown, allowed_line=fm.lines.get("not_personal_numbers", 1))
+
+
+def _lines_of(fm: FrontMatter, key: str) -> set[int]:
+    """The lines a front matter key's value is written on (its own, and its list's)."""
+    if key not in fm.lines:
+        return set()
+    return {fm.lines[key], *(line for line, _ in fm.entries.get(key, ()))}
+
+
+def segment_texts(segment: Segment) -> list[str]:
+    """The published text of one segment of an item, as a reader sees it (tags dropped
+    without a space: '<strong>811218</strong>-9876' reads as one number)."""
+    if isinstance(segment, Vote):
+        return [segment.question, *(f"{k} {v}" for k, v in segment.options),
+                *(f"{k} {v}" for k, v in segment.ballots)]
+    shown = html_lib.unescape(_TAG.sub("", segment.html))
+    return [segment.who, shown] if isinstance(segment, Record) else [shown]
+
+
+def texts_of(value: object) -> list[str]:
+    """Every piece of text in a front matter value (lists and mappings included)."""
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (*texts_of(k), *texts_of(v))]
+    if isinstance(value, list):
+        return [t for v in value for t in texts_of(v)]
+    return [value] if isinstance(value, str) else [str(value)] if isinstance(value, int) else []
 
 
 def _item(tokens: list[Token], builder: _Builder, path: str, anchors: set[str],
@@ -335,7 +379,9 @@ def _item(tokens: list[Token], builder: _Builder, path: str, anchors: set[str],
     heading = inline_text(inline)
     number, title = split_number(heading)
     label = number_label(heading, number)
-    anchor = attrs.get("id", "")
+    confidential = (attrs.get("confidential", "").casefold() == "true"
+                    or "sekretess" in attrs.get("class", "").split())
+    anchor = "" if confidential else attrs.get("id", "")  # its own id could say what it is
     if anchor and not _ANCHOR.match(anchor):
         builder.problems.error(path, line, f"item anchor {anchor!r}: use letters, digits, - or _")
         anchor = ""
@@ -345,11 +391,10 @@ def _item(tokens: list[Token], builder: _Builder, path: str, anchors: set[str],
     while anchor in anchors:
         anchor, n = f"{base}-{n}", n + 1
     anchors.add(anchor)
-    classes = attrs.get("class", "").split()
-    confidential = attrs.get("confidential", "").lower() in _TRUE or "sekretess" in classes
     if confidential:
         return AgendaItem(number=number, title=attrs.get("public_title", ""), anchor=anchor,
-                          case="", line=line, label=label, confidential=True)
+                          case="", line=line, label=label, confidential=True,
+                          osl=" ".join(attrs.get("osl", "").split()))
     case = " ".join(attrs.get("case", "").split())
     return AgendaItem(number=number, title=title, anchor=anchor, case=case, line=line,
                       label=label, segments=builder.segments(tokens[3:]))
@@ -357,46 +402,96 @@ def _item(tokens: list[Token], builder: _Builder, path: str, anchors: set[str],
 
 def _meeting(values: dict[str, Any], path: str, config: SiteConfig,
              preamble: tuple[Segment, ...], items: tuple[AgendaItem, ...],
-             links: tuple[tuple[str, int], ...]) -> Meeting:
+             links: tuple[tuple[str, int], ...], withheld: tuple[str, ...]) -> Meeting:
     body = values["body"]
     default_title = f"{body} {values['date'].isoformat()}"
     organisation = values.get("organisation", config.organisation)
     if values.get("public") is False:  # a closed meeting: body, date and a notice, nothing else
         return Meeting(source=path, body=body, date=values["date"], title=default_title,
                        organisation=organisation, status=values.get("status", "published"),
-                       public=False)
+                       public=False, withheld=withheld)
     status = values.get("status", "published")
     if status == "planned":  # a notice of a meeting: item titles only, no text yet
         items = tuple(AgendaItem(number=i.number, title=i.title, anchor=i.anchor, case=i.case,
-                                 line=i.line, label=i.label, confidential=i.confidential)
+                                 line=i.line, label=i.label, confidential=i.confidential,
+                                 osl=i.osl)
                       for i in items)
         preamble = ()
     known = {k: v for k, v in values.items()
-             if k not in ("body", "title", "organisation", "_status_line")}
+             if k not in ("body", "title", "organisation", "not_personal_numbers")}
     return Meeting(source=path, body=body, title=values.get("title") or default_title,
                    organisation=organisation, preamble=preamble, items=items, links=links,
-                   **known)
+                   withheld=withheld, **known)
+
+
+PAGE_KEYS = ("title", "not_personal_numbers")
+BODY_KEYS = ("name", "members", "announce", "not_personal_numbers")
+
+
+def _plain_file(data: bytes, path: str, config: SiteConfig, md: MarkdownIt | None,
+                known: tuple[str, ...], problems: Problems
+                ) -> tuple[str, FrontMatter, str] | None:
+    """A page's or body's text → (html, front matter, text), with its problems: keys it does
+    not know, attribute blocks, personal identity numbers in what it publishes."""
+    text = decode(data, path, problems)
+    if text is None:
+        return None
+    md = md or make_markdown(config.raw_html)
+    env: dict[str, Any] = {"source_dir": posixpath.dirname(path.removeprefix("content/"))}
+    tokens = md.parse(text, env)
+    fm = FrontMatter({}, {})
+    if tokens and tokens[0].type == "front_matter":
+        fm = load_yaml(tokens[0].content, path, 2, problems) or fm
+        tokens = tokens[1:]
+    for key, line in fm.lines.items():
+        if key in known:
+            continue
+        guess = misspelt_key(key, known)
+        if guess is not None:
+            problems.error(path, line, f"{key}: unknown key; did you mean '{guess}'?")
+        else:
+            problems.warn(path, line, f"{key}: unknown key (this file reads "
+                                      f"{', '.join(known)})")
+    for tok in tokens:
+        if tok.type != "heading_open":
+            continue
+        line = (tok.map[0] + 1) if tok.map else 1
+        for message in tok.meta.get("attr_problems", ()):
+            problems.error(path, line, message)
+        if set(tok.meta.get("attrs", {})) - {"id"}:
+            problems.error(path, line, "a heading on a page takes only an anchor ({#name}); "
+                                       "secrecy and case numbers are for meeting items")
+    html = md.renderer.render(tokens, md.options, env)
+    if md.options["html"]:
+        html = sanitize(html)
+    allowed: tuple[str, ...] = ()
+    if "not_personal_numbers" in fm.values:
+        allowed = not_personal_numbers(fm.values["not_personal_numbers"],
+                                       fm.lines["not_personal_numbers"], path, problems)
+    shown = [(fm.lines[k], t) for k, v in fm.values.items() if k != "not_personal_numbers"
+             for t in texts_of(v)]
+    listing = _lines_of(fm, "not_personal_numbers")
+    check_personal_numbers(((n, line) for n, line in enumerate(text.split("\n"), 1)
+                            if n not in listing), path, problems, allowed,
+                           also=[*shown, (1, html_lib.unescape(_TAG.sub("", html)))],
+                           allowed_line=fm.lines.get("not_personal_numbers", 1))
+    return html, fm, text
 
 
 def parse_page(data: bytes, path: str, config: SiteConfig,
                md: MarkdownIt | None = None) -> tuple[Page | None, tuple[ContentError, ...]]:
     """A plain page: front matter with ``title``, then Markdown."""
     problems = Problems()
-    text = decode(data, path, problems)
-    if text is None:
+    read = _plain_file(data, path, config, md, PAGE_KEYS, problems)
+    if read is None:
         return None, tuple(problems.items)
-    md = md or make_markdown(config.raw_html)
-    env: dict[str, Any] = {"source_dir": posixpath.dirname(path.removeprefix("content/"))}
-    tokens = md.parse(text, env)
+    html, fm, _ = read
     title = Path(path).stem.replace("-", " ").capitalize()
-    if tokens and tokens[0].type == "front_matter":
-        fm = load_yaml(tokens[0].content, path, 2, problems)
-        if fm and isinstance(fm.values.get("title"), str):
-            title = fm.values["title"]
-        tokens = tokens[1:]
-    html = md.renderer.render(tokens, md.options, env)
-    if md.options["html"]:
-        html = sanitize(html)
+    if "title" in fm.values:
+        if isinstance(fm.values["title"], str) and fm.values["title"].strip():
+            title = fm.values["title"].strip()
+        else:
+            problems.error(path, fm.lines["title"], "title: expected text")
     return Page(source=path, slug=Path(path).stem, title=title, html=html), tuple(problems.items)
 
 
@@ -404,21 +499,24 @@ def parse_body_info(data: bytes, path: str, config: SiteConfig,
                     md: MarkdownIt | None = None) -> tuple[BodyInfo | None,
                                                            tuple[ContentError, ...]]:
     """A body's description: front matter with ``name`` (and ``members``), then Markdown."""
-    page, problems = parse_page(data, path, config, md)
-    if page is None:
-        return None, problems
-    extra = Problems()
-    text = decode(data, path, extra) or ""
-    md = md or make_markdown(config.raw_html)
-    tokens = md.parse(text, {})
-    name = page.title
+    problems = Problems()
+    read = _plain_file(data, path, config, md, BODY_KEYS, problems)
+    if read is None:
+        return None, tuple(problems.items)
+    html, fm, _ = read
+    slug = Path(path).stem
+    name = slug.replace("-", " ").capitalize()
+    if "name" in fm.values:
+        if isinstance(fm.values["name"], str) and fm.values["name"].strip():
+            name = fm.values["name"].strip()
+        else:
+            problems.error(path, fm.lines["name"], "name: expected text")
+    if "announce" in fm.values and not isinstance(fm.values["announce"], bool):
+        problems.error(path, fm.lines["announce"], "announce: expected true or false")
     members: tuple[Person, ...] = ()
-    if tokens and tokens[0].type == "front_matter":
-        fm = load_yaml(tokens[0].content, path, 2, extra)
-        if fm:
-            name = str(fm.values.get("name") or name)
-            raw = fm.values.get("members") or []
-            if isinstance(raw, list):
-                members = tuple(p for p in map(parse_person, raw) if p is not None)
-    return BodyInfo(source=path, slug=page.slug, name=name, html=page.html,
-                    members=members), problems
+    if fm.values.get("members") is not None:
+        found = people(fm.values["members"], "members", fm.entries.get("members", ()), path,
+                       problems)
+        members = found or ()
+    return BodyInfo(source=path, slug=slug, name=name, html=html,
+                    members=members), tuple(problems.items)

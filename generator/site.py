@@ -182,8 +182,9 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         prefix = f"{slug(org)}/" if org else ""
         body_paths[(org, name)] = unique(prefix + slug(name), taken)
     paths = meeting_paths(
-        (m.source, body_paths[(m.organisation if len(orgs) > 1 else "", m.body)],
-         m.date.isoformat()) for m in meetings)
+        ((m.source, body_paths[(m.organisation if len(orgs) > 1 else "", m.body)],
+          m.date.isoformat()) for m in meetings),
+        closed={m.source for m in meetings if not m.public})
     body_of: dict[str, Body] = {}
     for key, ms in by_org_body.items():
         path = body_paths[key]

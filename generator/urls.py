@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 
 from slugify import slugify
@@ -33,11 +33,13 @@ def unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def meeting_paths(keys: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+def meeting_paths(keys: Iterable[tuple[str, str, str]],
+                  closed: Collection[str] = ()) -> dict[str, str]:
     """(source, body path, ISO date) in file-name order → source: 'body/date/' paths.
 
     The first document of a body on a date gets the plain date; later ones are told
-    apart by their file names ('2020-05-26-2.md' → '2020-05-26-2/').
+    apart by their file names ('2020-05-26-2.md' → '2020-05-26-2/'), except a closed
+    meeting's (``closed``), whose file name may say what it is about: a number instead.
     """
     taken: set[str] = set()  # without the final '/', as unique() compares them
     out: dict[str, str] = {}
@@ -47,6 +49,14 @@ def meeting_paths(keys: Iterable[tuple[str, str, str]]) -> dict[str, str]:
         if plain not in taken:
             taken.add(plain)
             out[source] = plain + "/"
+            continue
+        if source in closed:
+            n = 2
+            while f"{body_path}/{day}-{n}" in taken or f"{body_path}/{day}-{n}/" in taken:
+                n += 1
+            taken.add(f"{body_path}/{day}-{n}")
+            out[source] = f"{body_path}/{day}-{n}/"
+            taken.add(out[source])
             continue
         stem = slug(PurePosixPath(source).stem)
         name = stem if _DATE_PREFIX.match(stem) else f"{day}-{stem}"

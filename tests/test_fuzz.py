@@ -1,8 +1,11 @@
 """Property-based tests: whatever bytes a file holds, the parser answers with content errors
-that carry file and line, never with a traceback."""
+that carry file and line, never with a traceback (meetings, plain pages and bodies alike)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -10,9 +13,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from generator.build import BuildOptions, check
 from generator.cli import main
 from generator.config import SiteConfig
-from generator.parse import parse_meeting
+from generator.frontmatter import KNOWN_KEYS
+from generator.parse import BODY_KEYS, PAGE_KEYS, parse_meeting
 
 from conftest import SiteFactory
 
@@ -116,3 +121,84 @@ def test_build_exits_1_with_a_message_not_a_crash(tmp_site: SiteFactory, data: b
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     if result.exit_code == 1:
         assert "content/bad.md:" in result.output
+
+
+# --- every front matter key, values of every type, through the whole load ------------------
+
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))  # FUZZ_SCALE=20 for a long run by hand
+# YAML as a clerk (or a slip of the keyboard) may write it: values PyYAML itself cannot turn
+# into Python (a 30th of February, a year past 9999, an integer of thousands of digits) once
+# ended in a traceback with no file named
+RAW_VALUES = st.sampled_from([
+    "2024-02-30", "2023-02-29", "2024-13-01", "2024-04-31", "2024-00-10", "0000-01-01",
+    "9999-12-31", "9998-12-31", "10000-01-01", "0999-01-01", "2024-01-01", "2024-1-5",
+    "2024-01-01 10:00:00", "2024-02-30T10:00:00Z", "2024-01-01 25:00:00", '"2024-02-30"',
+    "1" * 5000, "-" + "9" * 400, "0x" + "f" * 200, "0b" + "1" * 200, "1_000_000", "190:20:30",
+    "1e400", ".nan", "-.inf", "3.5", "0", "-1", '"a\\0b"', '"files/a\\0.pdf"', "~", "", "yes",
+    "no", "true", "false", "10:30", "25:00", "8.30", '"10:30"', "[]", "{}", "[1, [2, [3]]]",
+    "{a: {b: c}}", "!!binary aGVsbG8=", "!!set {a, b}", "!!python/object:os.system x",
+    '"811218-9876"', "811218-9876", "198112189876", "[811218-9876, x]",
+    "[{name: A, partyy: S}]", "[{name: A, party: [S]}]", "[{party: S}]", "{name: A}",
+    "[{title: A, file: files/x.pdf}]", '[{title: A, file: "/etc/passwd"}]',
+    '[{title: A, file: "' + "a" * 5000 + '"}]', '[{title: A, file: "files/\\0"}]',
+    "[{title: A, url: 'javascript:alert(1)'}]", "[{title: A, fil: files/x.pdf}]",
+    '"{confidential=true}"', '"Ärende {sekretess}"', "[A (S), B, C]", "Anna (S)",
+])
+TYPED_VALUES = VALUES.map(lambda v: yaml.safe_dump(v, default_flow_style=True,
+                                                   allow_unicode=True).strip().removesuffix(
+                                                       "\n...").strip())
+ANY_KEY = st.sampled_from(sorted({*KNOWN_KEYS, *PAGE_KEYS, *BODY_KEYS, "bdy", "titel",
+                                  "adjuster", "x-extra", "diarienummer", "members"}))
+FRONT = st.dictionaries(ANY_KEY, st.one_of(RAW_VALUES, TYPED_VALUES), max_size=6)
+BODY_TEXT = st.lists(st.one_of(HEADINGS, BLOCKS, TEXT), max_size=6).map("\n\n".join)
+
+
+def _front_matter(front: dict[str, str]) -> str:
+    lines = [f"{key}: {value}" for key, value in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+@settings(max_examples=150 * SCALE, deadline=None)
+@given(FRONT, FRONT, FRONT, BODY_TEXT, st.booleans())
+def test_every_front_matter_key_and_value_through_the_whole_load(
+        meeting: dict[str, str], page: dict[str, str], body: dict[str, str], text: str,
+        required: bool) -> None:
+    """A meeting, a plain page and a body description, each with random keys and values of
+    every type (and YAML that Python cannot hold), read by the whole load (parse, pages,
+    bodies, derive, links): content errors with file and line, never a traceback."""
+    if required:  # most meetings that reach derive_site have body and date
+        meeting = {"body": "Styrelsen", "date": "2024-01-01", **meeting}
+    root = Path(tempfile.mkdtemp(prefix="minutes-fuzz-"))
+    try:
+        (root / "site.toml").write_text('title = "T"\n', encoding="utf-8")
+        files = {"content/x/2024/m.md": _front_matter(meeting) + text,
+                 "content/pages/om.md": _front_matter(page) + text,
+                 "content/bodies/styrelsen.md": _front_matter(body) + text,
+                 "content/files/x.pdf": "%PDF"}
+        for rel, data in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(data, encoding="utf-8", errors="surrogatepass")
+        problems = check(BuildOptions(source=root, cache=False))
+        for problem in problems.items:
+            assert problem.path in files and problem.line >= 1, problem
+            assert str(problem).startswith(f"{problem.path}:{problem.line}: ")
+    finally:
+        shutil.rmtree(root)
+
+
+@settings(max_examples=10 * SCALE, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(FRONT, BODY_TEXT)
+def test_every_front_matter_value_through_a_build(tmp_site: SiteFactory,
+                                                  meeting: dict[str, str], text: str) -> None:
+    """The same values through a whole build (pages, feeds, calendars, open data): exit 0,
+    or exit 1 naming the file; never a traceback."""
+    front = {"body": "Styrelsen", "date": "2024-01-01", **meeting}
+    root = tmp_site({"content/x/m.md": _front_matter(front) + text,
+                     "content/files/x.pdf": "%PDF"})
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search",
+                                       "--no-cache", "--today", "2024-06-01"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (0, 1), result.output
+    if result.exit_code == 1:
+        assert "content/x/m.md:" in result.output

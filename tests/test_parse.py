@@ -61,14 +61,18 @@ def test_preamble_is_text_before_first_item() -> None:
     assert len(m.items) == 1
 
 
-def test_level_two_heading_inside_container_is_not_an_item() -> None:
-    m = meeting(HEAD + "## 1. A\n\n::: decision\n## Not an item\n:::\n\n## 2. B\n")
-    assert [i.number for i in m.items] == ["1", "2"]
+def test_level_two_heading_inside_a_closed_container_is_an_error() -> None:
+    """A '##' the clerk wrote is an agenda item or an error: even inside a closed container
+    (contract v4: a container never swallows an agenda item)."""
+    parsed = parse(HEAD + "## 1. A\n\n::: decision\n## Not an item\n:::\n\n## 2. B\n")
+    assert parsed.meeting is None
+    assert [(p.line, p.message.split(",")[0]) for p in parsed.problems] == [
+        (7, "'::: decision' opened here is still open at the item heading on line 8")]
 
 
 def test_unquoted_times() -> None:
-    m = meeting("---\nbody: X\ndate: 2020-01-01\nstart: 10:30\nend: 8.30\n---\n")
-    assert (m.start, m.end) == ("10:30", "08:30")
+    m = meeting("---\nbody: X\ndate: 2020-01-01\nstart: 8.30\nend: 10:30\n---\n")
+    assert (m.start, m.end) == ("08:30", "10:30")
 
 
 def test_decision_container_and_alias() -> None:
@@ -147,14 +151,14 @@ def test_vote_missing_option_in_result_counts_zero() -> None:
     parsed = parse(text)
     assert parsed.meeting is None
     assert [str(p) for p in parsed.problems] == [
-        "content/rs/m.md:7: vote: result does not match the votes (Avstår: counted 1, stated 0)"]
+        "content/rs/m.md:15: vote: result does not match the votes (Avstår: counted 1, stated 0)"]
 
 
 def test_vote_tally_mismatch_is_error_with_line() -> None:
     parsed = parse(HEAD + "## 1. A\n" + VOTE.replace("RESULT", "{Ja: 3, Nej: 1, Avstår: 1}"))
     assert parsed.meeting is None
     (problem,) = parsed.problems
-    assert problem.line == 7
+    assert problem.line == 15  # the result line
     assert "Ja: counted 2, stated 3" in problem.message
 
 
@@ -329,9 +333,9 @@ def test_segments_keep_order() -> None:
 
 @pytest.mark.parametrize("number", ["811218-9876", "19811218-9876", "198112189876",
                                     "640823+3234"])
-def test_personal_identity_number_is_warned_with_line(number: str) -> None:
+def test_personal_identity_number_is_an_error_with_line(number: str) -> None:
     parsed = parse(HEAD + f"## 1. A\n\nSökande {number} har ansökt.\n")
-    assert [(p.severity, p.line) for p in parsed.problems] == [("warning", 7)]
+    assert [(p.severity, p.line) for p in parsed.problems] == [("error", 7)]
     assert "personnummer" in parsed.problems[0].message
 
 
