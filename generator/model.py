@@ -177,6 +177,17 @@ class Meeting:
         return dict(self.labels).get(field, default)
 
     @property
+    def ends(self) -> tuple[dt.date, str] | None:
+        """The day and time the meeting ends, if ``end`` is given; ``end: 00:00`` is the
+        midnight that ends its last day, so the next day at 00:00."""
+        if not self.end:
+            return None
+        last = self.end_date or self.date
+        if self.end == "00:00":
+            return last + dt.timedelta(days=1), self.end
+        return last, self.end
+
+    @property
     def notice_end(self) -> dt.date | None:
         """Last day the notice is up, which is also the last day to appeal: three weeks
         after it went up, moved off weekends, holidays and the three eves (see ``law``)."""

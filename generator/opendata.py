@@ -171,8 +171,8 @@ class Exporter:
             data["x-dateNote"] = m.date_note
         if m.start:
             data["start"] = f"{m.date.isoformat()}T{m.start}:00"
-        if m.end:
-            data["end"] = f"{(m.end_date or m.date).isoformat()}T{m.end}:00"
+        if m.ends:
+            data["end"] = f"{m.ends[0].isoformat()}T{m.ends[1]}:00"
         if m.location:
             data["location"] = {"id": own + "#location", "type": OPARL + "Location",
                                 "description": m.location, **stamps}

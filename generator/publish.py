@@ -90,9 +90,10 @@ def calendar(config: SiteConfig, site: Site, meetings: Iterable[Meeting], name: 
             hour, minute = map(int, meeting.start.split(":"))
             event.add("dtstart", dt.datetime.combine(meeting.date, dt.time(hour, minute),
                                                      tzinfo=zone))
-            if meeting.end:
-                hour, minute = map(int, meeting.end.split(":"))
-                event.add("dtend", dt.datetime.combine(last, dt.time(hour, minute),
+            if meeting.ends:
+                day, time = meeting.ends
+                hour, minute = map(int, time.split(":"))
+                event.add("dtend", dt.datetime.combine(day, dt.time(hour, minute),
                                                        tzinfo=zone))
         else:
             event.add("dtstart", meeting.date)

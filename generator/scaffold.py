@@ -206,6 +206,8 @@ def init_site(folder: Path, title: str, today: date) -> list[Path]:
 def new_meeting(site: Path, body: str, day: date) -> Path:
     """Write ``content/<body>/<year>/<date>.md`` from the body's template
     (``templates/<body-slug>.md``, else ``templates/meeting.md``, else a built-in one)."""
+    if "\x00" in body:  # the build refuses a NUL in any text: never write such a file
+        raise ScaffoldError("--body: the name holds a NUL character (\\0); remove it")
     target = site / "content" / slug(body) / str(day.year) / f"{day.isoformat()}.md"
     if target.exists():
         raise ScaffoldError(f"{target} exists; not overwritten")

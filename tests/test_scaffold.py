@@ -8,6 +8,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import example, given, settings
@@ -17,7 +18,7 @@ from generator import __version__
 from generator.cli import main
 from generator.errors import Problems
 from generator.frontmatter import load_yaml
-from generator.scaffold import init_site, new_meeting
+from generator.scaffold import ScaffoldError, init_site, new_meeting
 from generator.urls import slug
 
 from htmltools import texts
@@ -93,8 +94,14 @@ def test_init_writes_valid_toml_holding_exactly_the_title(title: str) -> None:
 @example(body="KS: arbetsutskott #2")
 @example(body="yes")
 @example(body="\ufeffx\u2028y\x85")
+@example(body="A\x00B")
 def test_new_writes_valid_yaml_holding_exactly_the_body(body: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
+        if "\x00" in body:  # no text may hold a NUL: refused, nothing written
+            with pytest.raises(ScaffoldError, match="NUL"):
+                new_meeting(Path(folder), body, date(2025, 12, 1))
+            assert not (Path(folder) / "content").exists()
+            return
         path = new_meeting(Path(folder), body, date(2025, 12, 1))
         text = path.read_text(encoding="utf-8")
     problems = Problems()

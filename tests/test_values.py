@@ -5,6 +5,7 @@ start and an end_date before the date."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,15 @@ def test_a_meeting_past_midnight_gives_end_date() -> None:
                            b"start: '22:00'\nend: '01:00'\n---\n", PATH,
                            SiteConfig(root=Path("/x")))
     assert parsed.problems == ()
+
+
+def test_end_at_midnight_is_the_end_of_the_day() -> None:
+    """'end: 00:00' is how minutes write a meeting that ran until midnight (the shared bench
+    corpus has them): the midnight that ends the day, in calendars and open data too."""
+    parsed = parse_meeting(b"---\nbody: KS\ndate: 2024-01-01\nstart: '18:00'\nend: '00:00'\n"
+                           b"---\n", PATH, SiteConfig(root=Path("/x")))
+    assert parsed.problems == () and parsed.meeting is not None
+    assert parsed.meeting.ends == (date(2024, 1, 2), "00:00")
 
 
 def test_end_date_before_date_is_an_error() -> None:
