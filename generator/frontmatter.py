@@ -25,7 +25,7 @@ DATE_KEYS = ("date", "end_date", "adjusted", "posted")
 PERSON_KEYS = ("name", "party", "org", "role", "serving_for", "from", "until")
 ATTACHMENT_KEYS = ("title", "file", "url")
 FIRST_YEAR, LAST_YEAR = 1000, 9998  # a date's year; 9999 leaves no room for a notice period
-MIDNIGHT = "00:00"  # as an end: the midnight that ends the meeting's last day
+SMALL_HOURS_END = "06:00"  # an end before this and before the start is past midnight
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PERSON = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<party>[^()]*)\)|,\s*(?P<org>.+))?$")
@@ -365,13 +365,15 @@ def _date_value(key: str, value: object, line: int, path: str,
 def _check_order(out: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems) -> None:
     """A meeting ends after it starts: end_date not before date, end not before start on
-    a one-day meeting (``end: 00:00`` is the midnight that ends the day)."""
+    a one-day meeting, unless the end is in the small hours: a meeting from 18:00 to 00:15
+    ran past midnight (minutes write it so, without an end_date)."""
     first, last = out.get("date"), out.get("end_date")
     if first is not None and last is not None and last < first:
         problems.error(path, lines["end_date"], f"end_date: {last.isoformat()} is before date "
                                                 f"{first.isoformat()}")
     start, end = out.get("start"), out.get("end")
-    if start and end and end < start and end != MIDNIGHT and (last is None or last == first):
+    if start and end and end < start and end >= SMALL_HOURS_END and (last is None
+                                                                      or last == first):
         problems.error(path, lines["end"], f"end: {end} is before start {start}; a meeting "
                                            "that ends after midnight gives end_date too")
 

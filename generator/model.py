@@ -178,12 +178,13 @@ class Meeting:
 
     @property
     def ends(self) -> tuple[dt.date, str] | None:
-        """The day and time the meeting ends, if ``end`` is given; ``end: 00:00`` is the
-        midnight that ends its last day, so the next day at 00:00."""
+        """The day and time the meeting ends, if ``end`` is given: an end before the start
+        on the last day (the parser allows it only in the small hours: 18:00 to 00:15) is
+        past midnight, on the next day."""
         if not self.end:
             return None
         last = self.end_date or self.date
-        if self.end == "00:00":
+        if self.start and self.end < self.start and last == self.date:
             return last + dt.timedelta(days=1), self.end
         return last, self.end
 

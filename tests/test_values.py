@@ -85,13 +85,21 @@ def test_a_meeting_past_midnight_gives_end_date() -> None:
     assert parsed.problems == ()
 
 
-def test_end_at_midnight_is_the_end_of_the_day() -> None:
-    """'end: 00:00' is how minutes write a meeting that ran until midnight (the shared bench
-    corpus has them): the midnight that ends the day, in calendars and open data too."""
-    parsed = parse_meeting(b"---\nbody: KS\ndate: 2024-01-01\nstart: '18:00'\nend: '00:00'\n"
-                           b"---\n", PATH, SiteConfig(root=Path("/x")))
+@pytest.mark.parametrize(("end", "day"), [("00:00", 2), ("00:15", 2), ("05:59", 2),
+                                          ("23:00", 1)])
+def test_an_end_in_the_small_hours_is_past_midnight(end: str, day: int) -> None:
+    """'start: 18:00, end: 00:15' is how minutes write a meeting that ran past midnight
+    (the shared bench corpus has them): the next day, in calendars and open data too."""
+    parsed = parse_meeting(f"---\nbody: KS\ndate: 2024-01-01\nstart: '18:00'\nend: '{end}'\n"
+                           "---\n".encode(), PATH, SiteConfig(root=Path("/x")))
     assert parsed.problems == () and parsed.meeting is not None
-    assert parsed.meeting.ends == (date(2024, 1, 2), "00:00")
+    assert parsed.meeting.ends == (date(2024, 1, day), end)
+
+
+def test_an_end_before_the_start_outside_the_small_hours_is_an_error() -> None:
+    assert problems("date: 2024-01-01\nstart: '18:00'\nend: '06:00'") == [
+        (5, "end: 06:00 is before start 18:00; a meeting that ends after midnight gives "
+            "end_date too")]
 
 
 def test_end_date_before_date_is_an_error() -> None:
