@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
-from generator.build import BuildOptions, build  # noqa: E402
+from generator.build.pipeline import BuildOptions, build  # noqa: E402
 
 from browser import CHROMIUM_ARGS, serve  # noqa: E402 - the tests' loopback server
 

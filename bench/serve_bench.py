@@ -19,7 +19,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator.build import BuildOptions, Session, build, warm
+from generator.build.pipeline import BuildOptions, Session, build, warm
 
 
 def timed(options: BuildOptions, session: Session) -> dict[str, float]:

@@ -17,11 +17,11 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .build import BuildOptions, build, check
-from .config import base_url_problem
-from .errors import BuildFailed, ConfigError, ContentError, grouped
-from .load import Progress as ProgressFn
-from .search import SearchIndexError
+from .build.load import Progress as ProgressFn
+from .build.pipeline import BuildOptions, build, check
+from .build.search import SearchIndexError
+from .content.config import base_url_problem
+from .content.errors import BuildFailed, ConfigError, ContentError, grouped
 
 _STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}
 

@@ -26,10 +26,10 @@ from jinja2 import TemplateError
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildOptions, BuildResult, Session, build, warm
-from .cache import CACHE_DIR, Cache
-from .errors import BuildFailed, ConfigError, ContentError
-from .search import SearchIndexError
+from .build.cache import CACHE_DIR, Cache
+from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
+from .build.search import SearchIndexError
+from .content.errors import BuildFailed, ConfigError, ContentError
 
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where serve builds
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})

@@ -156,7 +156,7 @@ def test_print_keeps_notice_facts_and_adjusters(browser: Browser, tmp_site: Site
 
     from pypdf import PdfReader
 
-    from generator.build import BuildOptions, build
+    from generator.build.pipeline import BuildOptions, build
 
     from browser import serve
 

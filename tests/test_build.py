@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.cli import main
-from generator.errors import BuildFailed
+from generator.content.errors import BuildFailed
 
 from conftest import SiteFactory
 from htmltools import links, page, texts
@@ -266,7 +266,8 @@ def test_bad_site_toml_is_reported(tmp_site: SiteFactory) -> None:
 
 
 def test_every_language_has_every_ui_string() -> None:
-    from generator.i18n import PATHS, STRINGS
+    from generator.pages.i18n import STRINGS
+    from generator.site.urls import PATHS
 
     assert set(STRINGS["sv"]) == set(STRINGS["en"])
     assert set(PATHS["sv"]) == set(PATHS["en"])

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import TEST_HOOK, TEST_SWAP_FROM, sibling, tidy
+from generator.build.write import TEST_HOOK, TEST_SWAP_FROM, sibling, tidy
 
 from conftest import SiteFactory
 from corpus import meeting_files

@@ -11,9 +11,9 @@ from urllib.parse import unquote
 import pytest
 from click.testing import CliRunner
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.cli import main
-from generator.errors import ContentError, grouped, kind_of
+from generator.content.errors import ContentError, grouped, kind_of
 
 from conftest import SiteFactory, write_site
 from htmltools import links, page, texts

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 import pytest
 
-from generator.i18n import STRINGS
+from generator.pages.i18n import STRINGS
 
 from conftest import DATA
 from htmltools import page

@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, check
+from generator.build.pipeline import BuildOptions, check
 from generator.cli import main
-from generator.config import SiteConfig
-from generator.frontmatter import KNOWN_KEYS
-from generator.parse import BODY_KEYS, PAGE_KEYS, parse_meeting
+from generator.content.config import SiteConfig
+from generator.content.frontmatter import KNOWN_KEYS
+from generator.content.parse import BODY_KEYS, PAGE_KEYS, parse_meeting
 
 from conftest import SiteFactory
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
-from generator.errors import BuildFailed
+from generator.build.pipeline import BuildOptions, build
+from generator.content.errors import BuildFailed
 
 from conftest import DATA, SiteFactory
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, BuildResult, build
+from generator.build.pipeline import BuildOptions, BuildResult, build
 
 from conftest import SiteFactory
 from corpus import meeting_files
@@ -59,7 +59,7 @@ def test_no_change_writes_nothing(site: Path) -> None:
 def test_no_change_reads_only_the_head_of_the_state(
         site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The state's bulk (a fingerprint per output file) is not read when nothing changed."""
-    from generator.cache import Cache
+    from generator.build.cache import Cache
 
     def no_full_state(*_: object) -> None:
         raise AssertionError("a no-op build needs only the head")
@@ -202,8 +202,8 @@ def test_many_edits_rendered_by_the_pool(tmp_site: SiteFactory, tmp_path: Path) 
 
 def test_session_keeps_parses_in_memory(site: Path, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.build import Session
-    from generator.cache import Cache
+    from generator.build.cache import Cache
+    from generator.build.pipeline import Session
 
     session = Session()
     options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
@@ -227,8 +227,8 @@ def test_build_keeps_outlines_and_the_store_holds_the_prose(site: Path, tmp_path
     the store of whole meetings was deleted behind the build's back."""
     import pickle
 
-    from generator.cache import CACHE_DIR, Cache
-    from generator.model import Html
+    from generator.build.cache import CACHE_DIR, Cache
+    from generator.content.model import Html
 
     cache = Cache(site)
     with open(cache.dir / "parsed.pickle", "rb") as handle:
@@ -249,7 +249,7 @@ def test_build_keeps_outlines_and_the_store_holds_the_prose(site: Path, tmp_path
         entry.unlink()
     template = site / "themes" / "default" / "templates" / "meeting.html"
     template.parent.mkdir(parents=True)
-    from generator.render import default_theme_dir
+    from generator.pages.render import default_theme_dir
     template.write_text((default_theme_dir() / "templates" / "meeting.html").read_text()
                         .replace("{% block head %}", "{% block head %}<!-- own -->", 1))
     again(site)  # every meeting page re-rendered from sources parsed again
@@ -260,7 +260,7 @@ def test_build_keeps_outlines_and_the_store_holds_the_prose(site: Path, tmp_path
 
 
 def test_store_keeps_only_current_entries(site: Path) -> None:
-    from generator.cache import CACHE_DIR
+    from generator.build.cache import CACHE_DIR
 
     store = site / CACHE_DIR / "meetings"
     before = {p.name for p in store.rglob("*.pickle")}
@@ -288,8 +288,8 @@ def test_prose_edit_rerenders_only_its_own_page(site: Path, tmp_path: Path) -> N
 
 def test_serving_session_applies_a_prose_edit_without_deriving(
         site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.build as build_module
-    from generator.build import Session
+    import generator.build.pipeline as build_module
+    from generator.build.pipeline import Session
 
     session = Session()
     options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
@@ -316,8 +316,8 @@ def test_serving_a_site_built_before_derives_it_before_the_first_edit(
         site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`minutes serve` on a built site: its first build has nothing to do, so the session
     is warmed (read and derived) then, and the first edit needs no derivation either."""
-    import generator.build as build_module
-    from generator.build import Session, warm
+    import generator.build.pipeline as build_module
+    from generator.build.pipeline import Session, warm
 
     session = Session()
     options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
@@ -345,7 +345,7 @@ def test_serving_shows_a_retitled_item_on_its_own_page_first(
         site: Path, tmp_path: Path) -> None:
     """A title edit re-renders archives, case and decision pages too; serve puts the edited
     meeting's own page in place (and reloads the tab) before those."""
-    from generator.build import Session
+    from generator.build.pipeline import Session
 
     session = Session()
     options = BuildOptions(source=site, output=site / "_site", today=TODAY, search=False)
@@ -447,7 +447,7 @@ def test_a_theme_that_reads_what_its_page_is_not_given_is_told(tmp_site: SiteFac
     from click.testing import CliRunner
 
     from generator.cli import main
-    from generator.render import default_theme_dir
+    from generator.pages.render import default_theme_dir
 
     base = (default_theme_dir() / "templates/base.html").read_text().replace(
         "<main", "{% for m in site.notices %}{{ m.title }}{% endfor %}\n<main", 1)
@@ -466,7 +466,7 @@ def test_a_new_meeting_leaves_other_years_decision_pages_alone(
     """A decisions page is given the pages its pagers link and, on the front page only, the
     newest decisions: a new meeting's decisions re-render its year's pages and the front
     page, not every year's (thousands of pages in a large archive)."""
-    from generator.render import Renderer
+    from generator.pages.render import Renderer
 
     root = tmp_site({"content/ks/a.md": adjusted("2023-05-02", "2023-05-06"),
                      "content/ks/b.md": adjusted("2024-05-02", "2024-05-06")})

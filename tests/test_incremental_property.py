@@ -22,8 +22,8 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, Session, build, warm
-from generator.errors import BuildFailed
+from generator.build.pipeline import BuildOptions, Session, build, warm
+from generator.content.errors import BuildFailed
 
 SCALE = int(os.environ.get("MINUTES_EXAMPLES_SCALE", "1"))
 BODIES = ("Kommunstyrelsen", "Socialnämnden", "Tekniska nämnden")

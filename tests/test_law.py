@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.law import is_day_off, last_day_to_appeal
-from generator.model import Meeting
+from generator.content.law import is_day_off, last_day_to_appeal
+from generator.content.model import Meeting
 
 # (posted, posted + 21 days falls on, the last day to appeal): each worked out by hand from
 # the Swedish calendar; the third column is the first day after that is no day off

@@ -17,12 +17,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import search, write
-from generator.build import BuildOptions, BuildResult, build
+from generator.build import search, write
+from generator.build.outfolder import MARKER, check_rel
+from generator.build.pipeline import BuildOptions, BuildResult, build
+from generator.build.search import SearchIndexError
 from generator.cli import main
-from generator.errors import BuildFailed, ConfigError
-from generator.outfolder import MARKER, check_rel
-from generator.search import SearchIndexError
+from generator.content.errors import BuildFailed, ConfigError
 
 from conftest import SiteFactory
 from corpus import meeting_files

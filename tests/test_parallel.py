@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, build
-from generator.pool import PARALLEL_FROM
+from generator.build.pipeline import BuildOptions, build
+from generator.build.pool import PARALLEL_FROM
 
 from conftest import SiteFactory
 from corpus import meeting_files
@@ -39,16 +39,16 @@ def test_two_clean_builds_are_identical(tmp_site: SiteFactory, tmp_path: Path) -
 
 def count_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A list that grows by one for each pool of render workers started."""
-    import generator.pool
+    import generator.build.pool
 
     forks: list[int] = []
-    real = generator.pool.ProcessPoolExecutor
+    real = generator.build.pool.ProcessPoolExecutor
 
     def counted(*args: object, **kwargs: object) -> object:
         forks.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(generator.pool, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(generator.build.pool, "ProcessPoolExecutor", counted)
     return forks
 
 
@@ -56,12 +56,12 @@ def test_fresh_pools_in_waves_give_the_same_site(tmp_site: SiteFactory, tmp_path
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Workers are replaced every WAVE_PAGES pages (bounded copied memory); the site and its
     search indexes (each started when its pages are done) are the same."""
-    import generator.pool
-    from generator.pool import RENDER_CHUNK
+    import generator.build.pool
+    from generator.build.pool import RENDER_CHUNK
 
     root = tmp_site(meeting_files(300))
     build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1)))
-    monkeypatch.setattr(generator.pool, "WAVE_PAGES", RENDER_CHUNK)
+    monkeypatch.setattr(generator.build.pool, "WAVE_PAGES", RENDER_CHUNK)
     forks = count_pools(monkeypatch)
     waves = build(BuildOptions(source=root, output=tmp_path / "waves", jobs=2,
                                today=date(2024, 1, 1)))
@@ -77,7 +77,7 @@ def test_fresh_pools_in_waves_give_the_same_site(tmp_site: SiteFactory, tmp_path
 def test_chunks_and_waves_are_bounded_by_meetings_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     """An index page of a large archive shows thousands of meetings: tasks and waves are cut
     by meetings shown as well as by pages, so a worker copies a bounded part of the site."""
-    import generator.pool as pool
+    import generator.build.pool as pool
 
     monkeypatch.setattr(pool, "CHUNK_WEIGHT", 10)
     monkeypatch.setattr(pool, "WAVE_WEIGHT", 25)
@@ -98,13 +98,13 @@ def test_chunks_and_waves_are_bounded_by_meetings_shown(monkeypatch: pytest.Monk
 
 def test_waves_by_meetings_shown_give_the_same_site(tmp_site: SiteFactory, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.pool
+    import generator.build.pool
 
     root = tmp_site(meeting_files(120))
     build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1),
                        search=False))
-    monkeypatch.setattr(generator.pool, "CHUNK_WEIGHT", 20)
-    monkeypatch.setattr(generator.pool, "WAVE_WEIGHT", 60)
+    monkeypatch.setattr(generator.build.pool, "CHUNK_WEIGHT", 20)
+    monkeypatch.setattr(generator.build.pool, "WAVE_WEIGHT", 60)
     forks = count_pools(monkeypatch)
     build(BuildOptions(source=root, output=tmp_path / "waves", jobs=2, today=date(2024, 1, 1),
                        search=False))

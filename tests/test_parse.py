@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import SiteConfig
-from generator.model import Decision, Html, Record, Vote
-from generator.parse import Parsed, parse_meeting
+from generator.content.config import SiteConfig
+from generator.content.model import Decision, Html, Record, Vote
+from generator.content.parse import Parsed, parse_meeting
 
 DATA = Path(__file__).resolve().parent / "data"
 HEAD = "---\nbody: Regionstyrelsen\ndate: 2020-05-26\n---\n"

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.config import SiteConfig
-from generator.parse import parse_body_info, parse_meeting, parse_page
+from generator.content.config import SiteConfig
+from generator.content.parse import parse_body_info, parse_meeting, parse_page
 
 from conftest import SiteFactory
 

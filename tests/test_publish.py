@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 import pytest
 from icalendar import Calendar
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 
 from conftest import SiteFactory
 from htmltools import links, page, texts
@@ -60,9 +60,9 @@ def test_notice_board_lists_the_newest_earlier_notices_and_links_the_archive(
         tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """At archive scale the board would list every notice ever taken down (19 MB at 100k
     meetings): it keeps the newest and points to the archive for the rest."""
-    import generator.site
+    import generator.site.derive
 
-    monkeypatch.setattr(generator.site, "PAST_NOTICES", 1)
+    monkeypatch.setattr(generator.site.derive, "PAST_NOTICES", 1)
     out = site_with_notices(tmp_site, date(2024, 6, 30))
     html = page(out, "anslagstavla/")
     past = texts(html, "section")[2]
@@ -151,9 +151,9 @@ def test_example_site_feeds_and_calendar(example_site: Path) -> None:
 def test_calendars_hold_the_newest_meetings(tmp_site: SiteFactory,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """A calendar to subscribe to is bounded (500 meetings by default); the archive is not."""
-    import generator.render
+    import generator.pages.render
 
-    monkeypatch.setattr(generator.render, "CALENDAR_MEETINGS", 3)
+    monkeypatch.setattr(generator.pages.render, "CALENDAR_MEETINGS", 3)
     out = site_with_notices(tmp_site, date(2024, 5, 27))
     events = Calendar.from_ical((out / "calendar.ics").read_bytes()).walk("VEVENT")
     starts = sorted(e.decoded("dtstart").isoformat()[:10] for e in events)

@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.cli import main
-from generator.config import SiteConfig
-from generator.model import Record
-from generator.parse import Parsed, parse_meeting
+from generator.content.config import SiteConfig
+from generator.content.model import Record
+from generator.content.parse import Parsed, parse_meeting
 
 from conftest import SiteFactory
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from generator import __version__
 from generator.cli import main
-from generator.errors import Problems
-from generator.frontmatter import load_yaml
+from generator.content.errors import Problems
+from generator.content.frontmatter import load_yaml
 from generator.scaffold import ScaffoldError, init_site, new_meeting
-from generator.urls import slug
+from generator.site.urls import slug
 
 from htmltools import texts
 

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator import search as search_index
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
+from generator.site import partitions as search_index
 
 from browser import serve
 from conftest import SiteFactory

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.search import members, plan_partitions
+from generator.site.partitions import members, plan_partitions
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import BuildOptions, build
+from generator.build.pipeline import BuildOptions, build
 from generator.cli import main
-from generator.config import SiteConfig
-from generator.errors import BuildFailed
-from generator.parse import parse_meeting
-from generator.urls import meeting_paths
+from generator.content.config import SiteConfig
+from generator.content.errors import BuildFailed
+from generator.content.parse import parse_meeting
+from generator.site.urls import meeting_paths
 
 from conftest import SiteFactory
 
@@ -235,18 +235,18 @@ def test_a_parse_cached_by_other_parser_code_is_not_reused(tmp_site: SiteFactory
                                                            ) -> None:
     """A site built by a parser that let a broken mark through keeps its cached parse only
     as long as that parser runs: a fixed one reads the unchanged file again and stops."""
-    import generator.build
-    import generator.load
+    import generator.build.load
+    import generator.build.pipeline
 
     root = tmp_site({"content/sn/2024-03-08.md": HEAD + "## § 6 Bistånd {sekretess}\n\nQzx.\n"})
-    real = generator.load.parse_meeting
+    real = generator.build.load.parse_meeting
 
     def lenient(data: bytes, *args: object) -> object:  # what the parser once did
         return real(data.replace(b" {sekretess}", b""), *args)  # type: ignore[arg-type]
 
     with monkeypatch.context() as patch:
-        patch.setattr(generator.load, "parse_meeting", lenient)
-        patch.setattr(generator.build, "parser_digest", lambda: "an older parser",
+        patch.setattr(generator.build.load, "parse_meeting", lenient)
+        patch.setattr(generator.build.pipeline, "parser_digest", lambda: "an older parser",
                       raising=False)
         build(BuildOptions(source=root, search=False))
     assert b"Qzx" in (root / "_site/socialnamnden/2024-03-08/index.html").read_bytes()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_module
-from generator.build import BuildOptions, Session
+from generator.build import pipeline as build_module
+from generator.build.pipeline import BuildOptions, Session
 from generator.serve import SERVE_DIR, ServeState, local_host, rebuild
 
 from conftest import SiteFactory

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
 from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
-from .checks import check_withheld
-from .config import SiteConfig, load_config
+from ..content.checks import check_withheld
+from ..content.config import SiteConfig, load_config
 from .depends import Fingerprints
-from .errors import BuildFailed, ContentError, Problems
-from .history import content_head, site_history
+from ..content.errors import BuildFailed, ContentError, Problems
+from ..content.history import content_head, site_history
 from .load import (
     ContentFiles,
     Progress,
@@ -35,13 +35,14 @@ from .load import (
     parse_meetings,
     share_people,
 )
-from .model import Meeting
+from ..content.model import Meeting
 from .outfolder import choose_output, marker_identity
-from .parse import Parsed, parser_digest
+from ..content.parse import Parsed, parser_digest
 from .pool import render_jobs
-from .render import PageJob, Renderer, output_file, theme_dirs
-from .search import INDEX_ROOT, Indexer, Partition, index_partition, members
-from .site import Site, check_links, derive_site
+from ..pages.render import PageJob, Renderer, output_file, theme_dirs
+from ..site.partitions import INDEX_ROOT, Partition, members
+from .search import Indexer, index_partition
+from ..site.derive import Site, check_links, derive_site
 from .store import MeetingStore, entry_key
 from .write import Patch, Staging, output_lock, tidy
 
@@ -286,7 +287,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 _save_parsed(cache, loaded, session, store)
                 return replace(done, seconds=time.perf_counter() - started,
                                timings=tuple(timings))
-        renderer = Renderer(config, site, store)
+        renderer = Renderer(config, site, store.whole)
         if on_pages is not None and prose is not None and usable and state.pages:
             _edited_first(output, renderer, prose.changed, on_pages)
             lap("edited pages in place")
@@ -412,7 +413,7 @@ class _ProseEdit:
         by_source = {m.source: m for m in site.meetings}
         if any(path not in by_source for path in fresh):  # a draft: not on the site
             return None
-        renderer = Renderer(self.config, site, self.store)
+        renderer = Renderer(self.config, site, self.store.whole)
         jobs = [renderer.meeting_job(by_source[path]) for path in fresh]
         digests = {path: stamp.digest for path, stamp in self.stamps.items()}
         prints = Fingerprints(site, digests, state.outlines, self.settings)

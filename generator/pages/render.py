@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,10 +12,11 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket, BytecodeCache
 
-from .config import SiteConfig
+from ..content.config import SiteConfig
+from ..content.markdown import LINK_PREFIX
+from ..content.model import Meeting, Person
+from ..site.derive import CaseFile, Site, link_target
 from .i18n import APPEAL_TEXT, format_date, strings
-from .markdown import LINK_PREFIX
-from .model import Meeting, Person
 from .opendata import PER_PAGE as OPARL_PER_PAGE
 from .opendata import ROOT as OPARL_ROOT
 from .opendata import (
@@ -30,8 +31,6 @@ from .opendata import (
     vote_path,
 )
 from .publish import atom_feed, calendar, robots, sitemap
-from .site import CaseFile, Site, link_target
-from .store import MeetingStore
 from .views import PageJob, Views, whole_meeting
 
 __all__ = ["CONTENT_LINK", "PageJob", "Renderer", "output_file", "theme_dirs"]
@@ -42,7 +41,7 @@ CONTENT_LINK = re.compile(r'(href|src)="' + re.escape(LINK_PREFIX) + r'([^"]*)"'
 
 def default_theme_dir() -> Path:
     """The default theme: beside the package in a checkout, else shipped inside it."""
-    checkout = Path(__file__).resolve().parent.parent / "themes" / "default"
+    checkout = Path(__file__).resolve().parents[2] / "themes" / "default"
     if checkout.is_dir():
         return checkout
     return Path(str(importlib.resources.files("generator.themes"))) / "default"
@@ -106,11 +105,11 @@ class Renderer:
     """Renders every page of a derived site with the site's theme."""
 
     def __init__(self, config: SiteConfig, site: Site,
-                 store: MeetingStore | None = None) -> None:
+                 whole: Callable[[Meeting], Meeting] | None = None) -> None:
         self.config = config
         self.site = site
         self.views = Views(site)  # what each page's template is given of the site
-        self.store = store  # whole meetings, when the site holds outlines
+        self.whole = whole  # a meeting's whole parse, when the site holds outlines
         self._exporter: Exporter | None = None
         self._people: dict[str, list[tuple[Meeting, Person, str]]] | None = None
         lang = config.language
@@ -165,8 +164,8 @@ class Renderer:
             ctx = self.views.context(job)
             meeting = whole_meeting(job)
             if meeting is not None and meeting.is_outline:  # the page that shows its prose
-                assert self.store is not None, "an outline needs the store of whole meetings"
-                ctx["meeting"] = self.store.whole(meeting)
+                assert self.whole is not None, "an outline needs the whole meetings"
+                ctx["meeting"] = self.whole(meeting)
             return self.render(job.template, job.path, **ctx)
         ctx = dict(job.context)
         config, site = self.config, self.site

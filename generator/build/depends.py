@@ -20,11 +20,11 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from .markdown import LINK_PREFIX
-from .model import Meeting
-from .render import CONTENT_LINK
-from .site import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
-from .views import PageJob, SiteView, Views, code_facets, whole_meeting
+from ..content.markdown import LINK_PREFIX
+from ..content.model import Meeting
+from ..pages.render import CONTENT_LINK
+from ..site.derive import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
+from ..pages.views import PageJob, SiteView, Views, code_facets, whole_meeting
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names (fields() is slow)
 

@@ -14,11 +14,11 @@ from typing import TypeVar
 
 from markdown_it import MarkdownIt
 
-from .config import SiteConfig
-from .errors import ContentError, Problems
-from .markdown import make_markdown
-from .model import BodyInfo, Meeting, Page, Person
-from .parse import Parsed, parse_body_info, parse_meeting, parse_page
+from ..content.config import SiteConfig
+from ..content.errors import ContentError, Problems
+from ..content.markdown import make_markdown
+from ..content.model import BodyInfo, Meeting, Page, Person
+from ..content.parse import Parsed, parse_body_info, parse_meeting, parse_page
 from .store import MeetingStore
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)

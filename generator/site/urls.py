@@ -62,3 +62,14 @@ def meeting_paths(keys: Iterable[tuple[str, str, str]],
         name = stem if _DATE_PREFIX.match(stem) else f"{day}-{stem}"
         out[source] = unique(f"{body_path}/{name}", taken) + "/"
     return out
+
+
+# URL path segments of derived pages, per language (the site's language decides them)
+PATHS: dict[str, dict[str, str]] = {
+    "sv": {"decisions": "beslut", "cases": "arenden", "archive": "arkiv", "search": "sok",
+           "notices": "anslagstavla", "accessibility": "tillganglighet",
+           "opendata": "oppna-data"},
+    "en": {"decisions": "decisions", "cases": "cases", "archive": "archive", "search": "search",
+           "notices": "notice-board", "accessibility": "accessibility",
+           "opendata": "open-data"},
+}

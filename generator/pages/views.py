@@ -16,8 +16,8 @@ from typing import Any
 
 from jinja2 import UndefinedError
 
-from .model import Meeting
-from .site import Body, DecisionPage, Site, YearArchive
+from ..content.model import Meeting
+from ..site.derive import Body, DecisionPage, Site, YearArchive
 
 BASE = ("section", "pages", "paths")  # base.html: navigation and the footer, on every page
 SHOWS: dict[str, tuple[str, ...]] = {  # the site's facets each template shows besides BASE

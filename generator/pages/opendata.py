@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from .config import SiteConfig
-from .model import Meeting, Person
+from ..content.config import SiteConfig
+from ..content.model import Meeting, Person
+from ..site.derive import Body, CaseFile, Site
+from ..site.urls import slug
 from .publish import absolute
-from .site import Body, CaseFile, Site
-from .urls import slug
 
 OPARL = "https://schema.oparl.org/1.1/"
 POPOLO = "https://www.popoloproject.com/specs/vote-event.html"

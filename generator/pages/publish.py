@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 
-from .config import SiteConfig
-from .model import Meeting
-from .site import Site
+from ..content.config import SiteConfig
+from ..content.model import Meeting
+from ..site.derive import Site
 
 FEED_ENTRIES = 50
 

@@ -181,17 +181,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-# URL path segments of derived pages, per language
-PATHS: dict[str, dict[str, str]] = {
-    "sv": {"decisions": "beslut", "cases": "arenden", "archive": "arkiv", "search": "sok",
-           "notices": "anslagstavla", "accessibility": "tillganglighet",
-           "opendata": "oppna-data"},
-    "en": {"decisions": "decisions", "cases": "cases", "archive": "archive", "search": "search",
-           "notices": "notice-board", "accessibility": "accessibility",
-           "opendata": "open-data"},
-}
-
-
 APPEAL_TEXT = {
     "sv": ("Den som är medlem i kommunen eller regionen kan överklaga beslut genom "
            "laglighetsprövning enligt 13 kap. kommunallagen (2017:725). Överklagandet ska ha "

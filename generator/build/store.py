@@ -14,9 +14,9 @@ import os
 import pickle
 from pathlib import Path
 
-from .config import SiteConfig
-from .model import Meeting
-from .parse import parse_meeting
+from ..content.config import SiteConfig
+from ..content.model import Meeting
+from ..content.parse import parse_meeting
 
 
 def entry_key(parse_key: str, path: str, digest: str) -> str:

@@ -16,9 +16,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .errors import ContentError
-from .parse import Parsed
+from .. import __version__
+from ..content.errors import ContentError
+from ..content.parse import Parsed
 
 CACHE_DIR = ".minutes-cache"
 _FORMAT = 3  # raised when a cached class gains a field (2: ContentError.kind, notes on

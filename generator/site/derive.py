@@ -7,12 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import Problems
-from .history import Revision
-from .i18n import PATHS
-from .model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
-from .search import Partition, plan_partitions
-from .urls import meeting_paths, slug, unique
+from ..content.errors import Problems
+from ..content.history import Revision
+from ..content.model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
+from .partitions import Partition, plan_partitions
+from .urls import PATHS, meeting_paths, slug, unique
 
 LATEST_ON_HOME = 10
 PAST_NOTICES = 50  # taken-down notices listed; the archive has them all

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .errors import BuildFailed, ContentError
+from ..content.errors import BuildFailed, ContentError
 from .outfolder import MARKER, MARKER_TEXT, check_rel
 
 # At most this many changed files are moved into the live output one by one; more go through

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import ConfigError
+from ..content.errors import ConfigError
 
 MARKER = ".minutes-output"
 MARKER_TEXT = (b"This folder is written by minutes (a static site generator for meeting "

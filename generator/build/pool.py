@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol
 
-from .render import PageJob, Renderer
+from ..pages.render import PageJob, Renderer
 
 Progress = Callable[[str, int, int], None]
 RENDER_CHUNK = 250  # pages per task: large enough to amortise the hand-off

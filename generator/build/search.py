@@ -1,0 +1,84 @@
+"""The Pagefind adapter: the written meeting pages → static search indexes, one per
+partition (see ``site.partitions``), merged again in the browser. Indexing a partition
+starts as soon as its pages are written, while the rest of the site is rendered.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..site.partitions import Partition
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message carries what it printed."""
+
+
+def _command(site_dir: Path, partition: Partition, language: str,
+             into: Path | None = None) -> list[str]:
+    where = (["--output-path", str(into)] if into is not None
+             else ["--output-subdir", partition.path.rstrip("/")])
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", partition.glob,
+            *where, "--force-language", language, "--quiet"]
+
+
+def index_partition(site_dir: Path, partition: Partition, language: str, into: Path) -> None:
+    """Index one partition of the pages in ``site_dir`` into the new folder ``into`` (the
+    caller puts it in place with the rest of its changes)."""
+    done = subprocess.run(_command(site_dir, partition, language, into), capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        shutil.rmtree(into, ignore_errors=True)
+        raise SearchIndexError(f"pagefind ({partition.name}) failed ({done.returncode}): "
+                               f"{done.stderr.decode(errors='replace')}")
+
+
+class Indexer:
+    """Runs Pagefind for one partition at a time in the background (memory stays bounded)."""
+
+    def __init__(self, site_dir: Path, language: str) -> None:
+        self.site_dir = site_dir
+        self.language = language
+        self.waiting: list[Partition] = []
+        self.running: tuple[Partition, subprocess.Popen[bytes]] | None = None
+        self.failures: list[str] = []
+
+    def submit(self, partition: Partition) -> None:
+        """Index ``partition`` once the one before it is done; its pages are written."""
+        self.waiting.append(partition)
+        self._advance(block=False)
+
+    def _advance(self, block: bool) -> None:
+        while True:
+            if self.running is not None:
+                partition, proc = self.running
+                if not block and proc.poll() is None:
+                    return
+                _, err = proc.communicate()
+                if proc.returncode != 0:
+                    self.failures.append(f"pagefind ({partition.name}) failed "
+                                         f"({proc.returncode}): {err.decode(errors='replace')}")
+                self.running = None
+            if not self.waiting:
+                return
+            partition = self.waiting.pop(0)
+            self.running = (partition, subprocess.Popen(
+                _command(self.site_dir, partition, self.language),
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
+
+    def finish(self) -> None:
+        """Wait for every index; raise SearchIndexError if any failed."""
+        self._advance(block=True)
+        if self.failures:
+            raise SearchIndexError("; ".join(self.failures))
+
+    def cancel(self) -> None:
+        """Stop indexing (the build failed or was interrupted)."""
+        self.waiting.clear()
+        if self.running is not None:
+            self.running[1].kill()
+            self.running[1].wait()
+            self.running = None
