@@ -79,8 +79,13 @@ def timed(cmd: list[str], cwd: Path) -> dict[str, float]:
     """Run ``cmd`` under GNU time; wall and CPU seconds, peak RSS of the largest process
     and peak PSS of the whole tree (MiB)."""
     started = time.perf_counter()
-    with subprocess.Popen(["/usr/bin/time", "-f", "%e %M %U %S", *cmd], cwd=cwd,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+    with subprocess.Popen(
+        ["/usr/bin/time", "-f", "%e %M %U %S", *cmd],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
         sampler = TreeMemory(proc.pid)
         sampler.start()
         out, err = proc.communicate()
@@ -89,9 +94,12 @@ def timed(cmd: list[str], cwd: Path) -> dict[str, float]:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{out[-3000:]}\n{err[-3000:]}")
     last = err.strip().splitlines()[-1].split()
-    return {"wall_s": round(wall, 2), "cpu_s": round(float(last[2]) + float(last[3]), 1),
-            "peak_rss_mib": round(int(last[1]) / 1024, 1),
-            "peak_tree_pss_mib": round(sampler.peak / 1024, 1)}
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(float(last[2]) + float(last[3]), 1),
+        "peak_rss_mib": round(int(last[1]) / 1024, 1),
+        "peak_tree_pss_mib": round(sampler.peak / 1024, 1),
+    }
 
 
 def footprint(folder: Path) -> dict[str, int]:
@@ -124,28 +132,48 @@ def main() -> None:
         public = project / "public"
         shutil.rmtree(public, ignore_errors=True)
         rows["hugo"] = timed(["hugo", "--quiet", "--destination", str(public)], project)
-        rows["pagefind"] = timed([sys.executable, "-m", "pagefind", "--site", str(public),
-                                  "--quiet"], project)
+        rows["pagefind"] = timed(
+            [sys.executable, "-m", "pagefind", "--site", str(public), "--quiet"], project
+        )
         rows["pagefind"] |= footprint(public)  # Hugo's pages and Pagefind's index together
     if not args.no_minutes:
         output = args.out / f"anchor-site-{args.meetings}"
         shutil.rmtree(output, ignore_errors=True)
-        rows["minutes"] = timed([sys.executable, "-m", "generator.cli", "build", "--source",
-                                 str(source), "--output", str(output), "--no-cache",
-                                 "--today", "2025-12-31"], REPO)
+        rows["minutes"] = timed(
+            [
+                sys.executable,
+                "-m",
+                "generator.cli",
+                "build",
+                "--source",
+                str(source),
+                "--output",
+                str(output),
+                "--no-cache",
+                "--today",
+                "2025-12-31",
+            ],
+            REPO,
+        )
         rows["minutes"] |= footprint(output)
-    print(f"{'':10} {'wall s':>8} {'cpu s':>8} {'max RSS MiB':>12} {'tree PSS MiB':>13} "
-          f"{'MB out':>8} {'files':>8} {'entries':>8}")
+    print(
+        f"{'':10} {'wall s':>8} {'cpu s':>8} {'max RSS MiB':>12} {'tree PSS MiB':>13} "
+        f"{'MB out':>8} {'files':>8} {'entries':>8}"
+    )
     for name, row in rows.items():
         size = f"{row['bytes'] / 1e6:8.1f}" if "bytes" in row else f"{'':8}"
         files = f"{row['files']:8.0f} {row['entries']:8.0f}" if "files" in row else ""
-        print(f"{name:10} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['peak_rss_mib']:12.0f} "
-              f"{row['peak_tree_pss_mib']:13.0f} {size} {files}")
+        print(
+            f"{name:10} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['peak_rss_mib']:12.0f} "
+            f"{row['peak_tree_pss_mib']:13.0f} {size} {files}"
+        )
     if "hugo" in rows and "minutes" in rows:
         anchor = rows["hugo"]["wall_s"] + rows["pagefind"]["wall_s"]
         ratio = rows["minutes"]["wall_s"] / anchor
-        print(f"Hugo + Pagefind {anchor:.1f} s; minutes {rows['minutes']['wall_s']:.1f} s; "
-              f"ratio {ratio:.2f}")
+        print(
+            f"Hugo + Pagefind {anchor:.1f} s; minutes {rows['minutes']['wall_s']:.1f} s; "
+            f"ratio {ratio:.2f}"
+        )
         rows["ratio"] = {"minutes_over_hugo_pagefind": round(ratio, 3)}
     print(json.dumps({"meetings": args.meetings, **rows}))
 

@@ -28,8 +28,17 @@ def corpus(shared: Path, out: Path, meetings: int) -> Path:
     """The shared corpus of ``meetings`` meetings, generated once."""
     target = out / f"corpus-{meetings}"
     if not (target / "site.toml").exists():
-        subprocess.run([sys.executable, str(shared / "bench" / "make_corpus.py"), str(target),
-                        "--meetings", str(meetings)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                str(shared / "bench" / "make_corpus.py"),
+                str(target),
+                "--meetings",
+                str(meetings),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return target
 
 
@@ -37,12 +46,27 @@ def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
     """Run one build in a child process under GNU time; wall seconds, CPU seconds (user +
     system, the build and every child: workers and Pagefind; unlike wall time, hardly
     changed by other load on the machine) and peak RSS (MiB)."""
-    cmd = ["/usr/bin/time", "-f", "%e %M %U %S", sys.executable, "-m", "generator.cli", "build",
-           "--source", str(source), "--output", str(output), "--today", "2025-12-31",
-           "--timings", *extra]
+    cmd = [
+        "/usr/bin/time",
+        "-f",
+        "%e %M %U %S",
+        sys.executable,
+        "-m",
+        "generator.cli",
+        "build",
+        "--source",
+        str(source),
+        "--output",
+        str(output),
+        "--today",
+        "2025-12-31",
+        "--timings",
+        *extra,
+    ]
     started = time.perf_counter()
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          cwd=REPO) as proc:
+    with subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO
+    ) as proc:
         sampler = TreeMemory(proc.pid)
         sampler.start()
         stdout, stderr = proc.communicate()
@@ -55,12 +79,16 @@ def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
     pages = int(summary.group(2)) if summary else 0
     rendered = re.search(r"\((\d+) rendered", done.stdout)
     phases = json.loads(done.stdout.strip().splitlines()[-1])
-    return {"wall_s": round(wall, 2), "pages": pages,
-            "rendered": int(rendered.group(1)) if rendered else 0,
-            "pages_per_s": round(pages / wall, 1) if wall else 0.0,
-            "cpu_s": round(_cpu(done.stderr), 1),
-            "peak_rss_mib": round(_peak_rss(done.stderr), 1),
-            "peak_total_pss_mib": round(sampler.peak / 1024, 1), "phases": phases}
+    return {
+        "wall_s": round(wall, 2),
+        "pages": pages,
+        "rendered": int(rendered.group(1)) if rendered else 0,
+        "pages_per_s": round(pages / wall, 1) if wall else 0.0,
+        "cpu_s": round(_cpu(done.stderr), 1),
+        "peak_rss_mib": round(_peak_rss(done.stderr), 1),
+        "peak_total_pss_mib": round(sampler.peak / 1024, 1),
+        "phases": phases,
+    }
 
 
 class TreeMemory(threading.Thread):
@@ -113,7 +141,6 @@ def _peak_rss(stderr: str) -> float:
     return int(last[1]) / 1024
 
 
-
 def _cpu(stderr: str) -> float:
     last = stderr.strip().splitlines()[-1].split()
     return float(last[2]) + float(last[3])
@@ -125,9 +152,12 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     parser.add_argument("--no-search", action="store_true", help="build without the index")
-    parser.add_argument("--warm", action="store_true",
-                        help="keep the last build's output and cache: no cold build, only the "
-                             "no-op and edit builds (to measure a change to incremental builds)")
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="keep the last build's output and cache: no cold build, only the "
+        "no-op and edit builds (to measure a change to incremental builds)",
+    )
     args = parser.parse_args()
     if not Path("/usr/bin/time").exists():
         raise SystemExit("needs GNU time (apt-get install time)")
@@ -148,12 +178,15 @@ def main() -> None:
         edited = sorted((source / "content").rglob("*.md"))[size // 2]
         original = edited.read_bytes()
         try:  # a typo fixed in running text: only the meeting's own page shows it
-            edited.write_bytes(re.sub(rb"(\n## [^\n]*\n\n)", rb"\1En rad till. ", original,
-                                      count=1))
+            edited.write_bytes(
+                re.sub(rb"(\n## [^\n]*\n\n)", rb"\1En rad till. ", original, count=1)
+            )
             row["one_edit"] = timed_build(source, output, *extra)
             # an agenda item retitled: archives, case and decision pages, feeds show it too
-            edited.write_bytes(re.sub(rb"\n## (\S+ ?\d+\.?) ", rb"\n## \1 Nytt: ", original,
-                                      count=1) + b"\nEn rad till.\n")
+            edited.write_bytes(
+                re.sub(rb"\n## (\S+ ?\d+\.?) ", rb"\n## \1 Nytt: ", original, count=1)
+                + b"\nEn rad till.\n"
+            )
             row["one_edit_outline"] = timed_build(source, output, *extra)
         finally:
             edited.write_bytes(original)

@@ -49,8 +49,10 @@ def main() -> None:
             shutil.rmtree(into)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    print(f"{len(dates)} meeting pages in {len(partitions)} indexes: wall {wall:.1f} s, "
-          f"CPU {cpu:.1f} s, largest Pagefind {after.ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"{len(dates)} meeting pages in {len(partitions)} indexes: wall {wall:.1f} s, "
+        f"CPU {cpu:.1f} s, largest Pagefind {after.ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

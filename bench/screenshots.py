@@ -23,10 +23,16 @@ from generator.build.pipeline import BuildOptions, build  # noqa: E402
 from browser import CHROMIUM_ARGS, serve  # noqa: E402 - the tests' loopback server
 
 PAGES = {
-    "home": "/", "body": "/region-jamtland-harjedalen/regionstyrelsen/",
-    "year": "/arkiv/2020/", "meeting": "/region-jamtland-harjedalen/regionstyrelsen/2020-05-26/",
-    "decisions": "/beslut/", "case": "/arenden/rs-412-2020/", "search": "/sok/?q=digitala",
-    "notices": "/anslagstavla/", "page": "/om/", "statement": "/tillganglighet/",
+    "home": "/",
+    "body": "/region-jamtland-harjedalen/regionstyrelsen/",
+    "year": "/arkiv/2020/",
+    "meeting": "/region-jamtland-harjedalen/regionstyrelsen/2020-05-26/",
+    "decisions": "/beslut/",
+    "case": "/arenden/rs-412-2020/",
+    "search": "/sok/?q=digitala",
+    "notices": "/anslagstavla/",
+    "page": "/om/",
+    "statement": "/tillganglighet/",
     "404": "/404.html",
 }
 
@@ -38,12 +44,14 @@ def main() -> None:
         site = Path(tmp) / "_site"
         build(BuildOptions(source=REPO, output=site, today=date(2025, 9, 1), cache=False))
         with serve(site) as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                        args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+            )
             for scheme in ("light", "dark"):
                 for width in (360, 1280):
-                    context = browser.new_context(viewport={"width": width, "height": 900},
-                                                  color_scheme=scheme)
+                    context = browser.new_context(
+                        viewport={"width": width, "height": 900}, color_scheme=scheme
+                    )
                     page = context.new_page()
                     for name, path in PAGES.items():
                         page.goto(base + path)

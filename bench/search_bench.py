@@ -45,8 +45,12 @@ class Handler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not (self.compress and path.suffix in COMPRESSIBLE and path.is_file()
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            self.compress
+            and path.suffix in COMPRESSIBLE
+            and path.is_file()
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -62,8 +66,7 @@ def index_size(site: Path) -> int:
 
 
 def measure(site: Path, queries: list[str], compress: bool, search_path: str) -> dict[str, int]:
-    handler = functools.partial(type("H", (Handler,), {"compress": compress}),
-                                directory=str(site))
+    handler = functools.partial(type("H", (Handler,), {"compress": compress}), directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -76,18 +79,22 @@ def measure(site: Path, queries: list[str], compress: bool, search_path: str) ->
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
         urls: dict[str, str] = {}
         received: list[tuple[str, int]] = []
-        cdp.on("Network.requestWillBeSent",
-               lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-        cdp.on("Network.loadingFinished", lambda e: received.append(
-            (urls.get(e["requestId"], ""), int(e["encodedDataLength"]))))
+        cdp.on(
+            "Network.requestWillBeSent",
+            lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]),
+        )
+        cdp.on(
+            "Network.loadingFinished",
+            lambda e: received.append((urls.get(e["requestId"], ""), int(e["encodedDataLength"]))),
+        )
         page.goto(f"{base}/{search_path}")
         page.wait_for_load_state("networkidle")
         for n, query in enumerate(queries):
             page.fill("#q", query)
             page.keyboard.press("Enter")
             page.wait_for_function(
-                "q => document.querySelector('.search-status')?.textContent.includes(q)",
-                arg=query)
+                "q => document.querySelector('.search-status')?.textContent.includes(q)", arg=query
+            )
             page.wait_for_load_state("networkidle")
             search = [(u, b) for u, b in received if "/pagefind/" in u or "search.js" in u]
             results[f"query{n + 1}_bytes"] = sum(b for _, b in search)
@@ -101,8 +108,12 @@ def measure(site: Path, queries: list[str], compress: bool, search_path: str) ->
                     kinds[kind] = kinds.get(kind, 0) + size
                 results["query1_by_kind"] = kinds  # type: ignore[assignment]
                 results["query1_indexes"] = len(  # type: ignore[assignment]
-                    {u.split("/pagefind/")[1].split("/")[0] for u, _ in search
-                     if "/pagefind/" in u and not u.endswith("pagefind.js")})
+                    {
+                        u.split("/pagefind/")[1].split("/")[0]
+                        for u, _ in search
+                        if "/pagefind/" in u and not u.endswith("pagefind.js")
+                    }
+                )
             received.clear()
         browser.close()
     server.shutdown()
@@ -114,17 +125,23 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("--query", default="beslut")
     parser.add_argument("--query2", default="budget")
-    parser.add_argument("--search-path", default="sok/",
-                        help="the search page, with filters if wanted: 'sok/?year=2015'")
+    parser.add_argument(
+        "--search-path",
+        default="sok/",
+        help="the search page, with filters if wanted: 'sok/?year=2015'",
+    )
     args = parser.parse_args()
-    row: dict[str, object] = {"index_bytes_on_disk": index_size(args.site),
-                              "indexes": len(list((args.site / "pagefind").iterdir()))}
+    row: dict[str, object] = {
+        "index_bytes_on_disk": index_size(args.site),
+        "indexes": len(list((args.site / "pagefind").iterdir())),
+    }
     queries = [args.query, args.query2]
     row["plain"] = measure(args.site, queries, False, args.search_path)
     row["gzip"] = measure(args.site, queries, True, args.search_path)
     joint = "&" if "?" in args.search_path else "?"
-    row["gzip_relevance"] = measure(args.site, queries, True,
-                                    f"{args.search_path}{joint}sort=relevance")
+    row["gzip_relevance"] = measure(
+        args.site, queries, True, f"{args.search_path}{joint}sort=relevance"
+    )
     print(json.dumps(row))
 
 

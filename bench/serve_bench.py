@@ -26,12 +26,16 @@ def timed(options: BuildOptions, session: Session) -> dict[str, float]:
     """One build in the session: seconds to pages in place and to the end."""
     started = time.perf_counter()
     in_place: list[float] = []
-    result = build(options, session=session,
-                   on_pages=lambda: in_place.append(time.perf_counter() - started))
+    result = build(
+        options, session=session, on_pages=lambda: in_place.append(time.perf_counter() - started)
+    )
     total = time.perf_counter() - started
-    return {"pages_in_place_s": round(in_place[0] if in_place else total, 3),
-            "all_pages_s": round(in_place[-1] if in_place else total, 3),
-            "total_s": round(total, 3), "rendered": result.rendered}
+    return {
+        "pages_in_place_s": round(in_place[0] if in_place else total, 3),
+        "all_pages_s": round(in_place[-1] if in_place else total, 3),
+        "total_s": round(total, 3),
+        "rendered": result.rendered,
+    }
 
 
 def main() -> None:
@@ -47,16 +51,17 @@ def main() -> None:
     started = time.perf_counter()  # as serve does once it is serving: derive if not yet
     warm(options, session)
     row["warm_s"] = round(time.perf_counter() - started, 3)
-    edited = sorted((source / "content").rglob("*.md"))[len(list(
-        (source / "content").rglob("*.md"))) // 3]
+    edited = sorted((source / "content").rglob("*.md"))[
+        len(list((source / "content").rglob("*.md"))) // 3
+    ]
     original = edited.read_bytes()
     try:  # the first edit after a no-op start derives the site once; the second need not
         for n in (1, 2):
-            edited.write_bytes(re.sub(rb"(\n## [^\n]*\n\n)", rb"\1En rad i serve %d. " % n,
-                                      original, count=1))
+            edited.write_bytes(
+                re.sub(rb"(\n## [^\n]*\n\n)", rb"\1En rad i serve %d. " % n, original, count=1)
+            )
             row[f"prose_edit_{n}"] = timed(options, session)
-        edited.write_bytes(re.sub(rb"\n## (\S+ ?\d+\.?) ", rb"\n## \1 Nytt: ", original,
-                                  count=1))
+        edited.write_bytes(re.sub(rb"\n## (\S+ ?\d+\.?) ", rb"\n## \1 Nytt: ", original, count=1))
         row["outline_edit"] = timed(options, session)
     finally:
         edited.write_bytes(original)

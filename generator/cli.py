@@ -32,9 +32,14 @@ def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
     if not console.is_terminal:
         yield None
         return
-    with Progress(TextColumn("{task.description:<22}"), BarColumn(), TextColumn(
-            "{task.completed}/{task.total}"), TimeElapsedColumn(), console=console,
-            transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description:<22}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         tasks: dict[str, TaskID] = {}
 
         def update(stage: str, done: int, total: int) -> None:
@@ -65,8 +70,10 @@ def _print_problems(console: Console, problems: list[ContentError], verbose: boo
         for problem in shown:
             _say(console, str(problem))
         if len(group) > len(shown):
-            _say(console, f"  ... and {len(group) - len(shown):,} more like this "
-                          "(--verbose lists them all)")
+            _say(
+                console,
+                f"  ... and {len(group) - len(shown):,} more like this (--verbose lists them all)",
+            )
 
 
 def summary(problems: list[ContentError], strict: bool) -> str:
@@ -78,8 +85,10 @@ def summary(problems: list[ContentError], strict: bool) -> str:
     if not problems:
         return "No problems."
     if strict and warnings:
-        return (f"{total:,} problem(s): {errors:,} error(s) and {warnings:,} warning(s) of "
-                f"{kinds:,} kind(s), which --strict counts as errors.")
+        return (
+            f"{total:,} problem(s): {errors:,} error(s) and {warnings:,} warning(s) of "
+            f"{kinds:,} kind(s), which --strict counts as errors."
+        )
     if errors:
         return f"{errors:,} error(s) and {warnings:,} warning(s)."
     return f"No errors; {warnings:,} warning(s) of {kinds:,} kind(s) (errors with --strict)."
@@ -103,20 +112,30 @@ def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) 
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
-def _check_base_url(_ctx: click.Context, _param: click.Parameter,
-                    value: str | None) -> str | None:
+def _check_base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     problem = base_url_problem(value) if value is not None else None
     if problem:
         raise click.BadParameter(problem)
     return value
 
 
-_source = click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path),
-                       default=Path("."), show_default=True, help="The site folder.")
-_verbose = click.option("--verbose", "-v", is_flag=True,
-                        help="List every warning, not only the first few of each kind.")
-_today = click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
-                      help="The build's date (default: SOURCE_DATE_EPOCH, else the clock).")
+_source = click.option(
+    "--source",
+    "-s",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The site folder.",
+)
+_verbose = click.option(
+    "--verbose", "-v", is_flag=True, help="List every warning, not only the first few of each kind."
+)
+_today = click.option(
+    "--today",
+    callback=_parse_day,
+    metavar="YYYY-MM-DD",
+    help="The build's date (default: SOURCE_DATE_EPOCH, else the clock).",
+)
 
 
 @click.group()
@@ -127,27 +146,53 @@ def main() -> None:
 
 @main.command("build")
 @_source
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the site (default: _site in the site folder).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site (default: _site in the site folder).",
+)
 @click.option("--drafts", is_flag=True, help="Publish draft meetings too.")
-@click.option("--base-url", callback=_check_base_url,
-              help="The address the site is served from, e.g. https://x.se/protokoll/.")
+@click.option(
+    "--base-url",
+    callback=_check_base_url,
+    help="The address the site is served from, e.g. https://x.se/protokoll/.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-search", is_flag=True, help="Skip the search index.")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=0,
-              help="Worker processes (0: one per core).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: one per core)."
+)
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write .minutes-cache.")
 @click.option("--timings", is_flag=True, help="Print where the time went, as JSON.")
 @_verbose
 @_today
-def build_command(source: Path, output: Path | None, drafts: bool, base_url: str | None,
-                  strict: bool, no_search: bool, jobs: int, no_cache: bool, timings: bool,
-                  verbose: bool, today: date | None) -> None:
+def build_command(
+    source: Path,
+    output: Path | None,
+    drafts: bool,
+    base_url: str | None,
+    strict: bool,
+    no_search: bool,
+    jobs: int,
+    no_cache: bool,
+    timings: bool,
+    verbose: bool,
+    today: date | None,
+) -> None:
     """Build the site."""
     console = Console(stderr=True)
-    options = BuildOptions(source=source, output=output, drafts=drafts, base_url=base_url,
-                           today=today, strict=strict, search=not no_search, jobs=jobs,
-                           cache=not no_cache)
+    options = BuildOptions(
+        source=source,
+        output=output,
+        drafts=drafts,
+        base_url=base_url,
+        today=today,
+        strict=strict,
+        search=not no_search,
+        jobs=jobs,
+        cache=not no_cache,
+    )
     try:
         with progress_bar(console) as progress:
             result = build(options, progress)
@@ -156,8 +201,11 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
         sys.exit(1)
     except BuildFailed as exc:
         _print_problems(console, exc.problems, verbose)
-        _say(console, f"{summary(exc.problems, strict)} Nothing was written "
-                      f"({options.output_dir} is unchanged).")
+        _say(
+            console,
+            f"{summary(exc.problems, strict)} Nothing was written "
+            f"({options.output_dir} is unchanged).",
+        )
         sys.exit(1)
     except SearchIndexError as exc:
         console.print(f"error: {exc}", markup=False, soft_wrap=True)
@@ -171,19 +219,31 @@ def build_command(source: Path, output: Path | None, drafts: bool, base_url: str
         sys.exit(1)
     _print_problems(console, list(result.warnings), verbose)
     warned = f" {summary(list(result.warnings), strict)}" if result.warnings else ""
-    click.echo(f"Built {result.meetings} meetings, {result.pages} pages in "
-               f"{result.seconds:.1f} s ({result.rendered} rendered, {result.written} files "
-               f"written, {result.unchanged} unchanged) → {options.output_dir}.{warned}")
+    click.echo(
+        f"Built {result.meetings} meetings, {result.pages} pages in "
+        f"{result.seconds:.1f} s ({result.rendered} rendered, {result.written} files "
+        f"written, {result.unchanged} unchanged) → {options.output_dir}.{warned}"
+    )
     if timings:
         click.echo(json.dumps(dict(result.timings)))
 
 
 @main.command("serve")
 @_source
-@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port on 127.0.0.1 (0: any free port).")
-@click.option("--drafts/--no-drafts", default=True, show_default=True,
-              help="Show draft meetings while editing.")
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free port).",
+)
+@click.option(
+    "--drafts/--no-drafts",
+    default=True,
+    show_default=True,
+    help="Show draft meetings while editing.",
+)
 @_today
 def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> None:
     """Build into .minutes-cache/serve (never _site), serve it on 127.0.0.1, rebuild on every
@@ -192,8 +252,11 @@ def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> 
 
     console = Console(stderr=True)
     try:
-        serve(BuildOptions(source=source, drafts=drafts, today=today), port,
-              lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True))
+        serve(
+            BuildOptions(source=source, drafts=drafts, today=today),
+            port,
+            lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True),
+        )
     except ConfigError as exc:
         console.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
@@ -219,8 +282,14 @@ def init_command(folder: Path, title: str, today: date | None) -> None:
 @main.command("new")
 @_source
 @click.option("--body", required=True, help="The governing body, e.g. Kommunstyrelsen.")
-@click.option("--date", "day", required=True, callback=_parse_day, metavar="YYYY-MM-DD",
-              help="The meeting's date.")
+@click.option(
+    "--date",
+    "day",
+    required=True,
+    callback=_parse_day,
+    metavar="YYYY-MM-DD",
+    help="The meeting's date.",
+)
 def new_command(source: Path, body: str, day: date) -> None:
     """Write a new meeting file from the body's template; never overwrites."""
     from .scaffold import ScaffoldError, new_meeting

@@ -13,23 +13,28 @@ from . import __version__
 from .site.urls import slug
 
 SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"
-SITE_TOML_TAIL = '''\
+SITE_TOML_TAIL = """\
 # notice_place = "Kommunkansliet, Stadshuset"   # where the adjusted minutes are kept
 # edit_url = "https://github.com/ORG/REPO/edit/main/"
 # commit_url = "https://github.com/ORG/REPO/commit/"   # links each revision to its commit
 # revision_messages = true   # show commit messages (checked for personal identity numbers)
-'''
+"""
 
 
 def site_toml(title: str) -> str:
     """site.toml of a new site, the title written by a TOML writer: any title a clerk
     types (quotes, a backslash, a line break) is read back exactly."""
-    settings = {"title": title, "description": f"Protokoll och beslut från {title}.",
-                "base_url": "https://example.org/", "language": "sv", "organisation": title}
+    settings = {
+        "title": title,
+        "description": f"Protokoll och beslut från {title}.",
+        "base_url": "https://example.org/",
+        "language": "sv",
+        "organisation": title,
+    }
     return SITE_TOML_HEAD + tomli_w.dumps(settings) + SITE_TOML_TAIL
 
 
-MEETING_TEMPLATE = '''\
+MEETING_TEMPLATE = """\
 ---
 body: {body}
 date: {date}
@@ -52,9 +57,9 @@ Ordföranden förklarade mötet öppnat.
 ::: decision
 Till justerare utses ...
 :::
-'''
+"""
 
-SAMPLE = '''\
+SAMPLE = """\
 ---
 body: {body}
 date: {date}
@@ -85,9 +90,9 @@ Förslag till budget har tagits fram av förvaltningen.
 ::: decision
 Styrelsen godkänner förslaget till budget.
 :::
-'''
+"""
 
-GITHUB_WORKFLOW = '''\
+GITHUB_WORKFLOW = """\
 # Builds the site with minutes and publishes it on GitHub Pages on every push to main.
 name: Publish minutes
 on:
@@ -128,9 +133,9 @@ jobs:
     steps:
       - id: deployment
         uses: actions/deploy-pages@v4
-'''
+"""
 
-GITLAB_CI = '''\
+GITLAB_CI = """\
 # Builds the site with minutes and publishes it on GitLab Pages from the default branch.
 pages:
   image: python:3.12
@@ -144,9 +149,9 @@ pages:
       - public
   rules:
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
-'''
+"""
 
-PRE_COMMIT = '''\
+PRE_COMMIT = """\
 # pre-commit (https://pre-commit.com): check the minutes before every commit.
 repos:
   - repo: local
@@ -157,17 +162,17 @@ repos:
         language: system
         pass_filenames: false
         files: ^(content/|site\\.toml|themes/)
-'''
+"""
 
 GITIGNORE = "_site/\n.minutes-cache/\n"
 
-ABOUT = '''\
+ABOUT = """\
 ---
 title: Om webbplatsen
 ---
 
 Här publiceras protokoll och beslut. Protokollen anslås på anslagstavlan när de har justerats.
-'''
+"""
 
 
 class ScaffoldError(Exception):
@@ -181,8 +186,9 @@ def init_site(folder: Path, title: str, today: date) -> list[Path]:
     body = "Kommunstyrelsen"
     files = {
         "site.toml": site_toml(title),
-        f"content/{slug(body)}/{today.year}/{today.isoformat()}.md":
-            SAMPLE.format(body=body, date=today.isoformat(), year=today.year),
+        f"content/{slug(body)}/{today.year}/{today.isoformat()}.md": SAMPLE.format(
+            body=body, date=today.isoformat(), year=today.year
+        ),
         "content/pages/om.md": ABOUT,
         "templates/meeting.md": MEETING_TEMPLATE,
         ".github/workflows/minutes.yml": GITHUB_WORKFLOW.format(version=__version__),
@@ -223,8 +229,9 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
 
 
 # what YAML reads as written: no control characters, line or paragraph separators, or BOM
-_PRINTABLE = re.compile("[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                        "\U00010000-\U0010ffff]")
+_PRINTABLE = re.compile(
+    "[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def _quoted(value: str) -> str:

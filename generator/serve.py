@@ -61,10 +61,12 @@ class ServeState:
 def error_page(problems: list[str]) -> bytes:
     """The page shown instead of the site while the content has errors."""
     items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Build error'
-            f"</title></head><body><main><h1>The site could not be built</h1><ul>{items}</ul>"
-            f"<p>Fix the files; this page reloads when the build succeeds.</p></main>"
-            f"{_SCRIPT.decode()}</body></html>").encode()
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Build error'
+        f"</title></head><body><main><h1>The site could not be built</h1><ul>{items}</ul>"
+        f"<p>Fix the files; this page reloads when the build succeeds.</p></main>"
+        f"{_SCRIPT.decode()}</body></html>"
+    ).encode()
 
 
 def local_host(host: str | None) -> bool:
@@ -97,8 +99,11 @@ class Handler(SimpleHTTPRequestHandler):
         """Answer 403 to a request for another host name (DNS rebinding); True if refused."""
         if local_host(self.headers.get("Host")):
             return False
-        self._send(403, "text/plain; charset=utf-8",
-                   b"minutes serve answers only requests for localhost, 127.0.0.1 or [::1]\n")
+        self._send(
+            403,
+            "text/plain; charset=utf-8",
+            b"minutes serve answers only requests for localhost, 127.0.0.1 or [::1]\n",
+        )
         return True
 
     def do_HEAD(self) -> None:
@@ -193,8 +198,9 @@ class _Watcher(FileSystemEventHandler):
             self.dirty.set()
 
 
-def rebuild(options: BuildOptions, state: ServeState, log: Any,
-            session: Session | None = None) -> BuildResult | None:
+def rebuild(
+    options: BuildOptions, state: ServeState, log: Any, session: Session | None = None
+) -> BuildResult | None:
     """One build; its problems (if any) go to the browser and the log."""
     published = threading.Event()
 
@@ -222,8 +228,10 @@ def rebuild(options: BuildOptions, state: ServeState, log: Any,
         log(line)
         return None
     except OSError as exc:  # a file removed or renamed while the build read it
-        line = (f"{exc.filename or 'a file'}: {exc.strerror or exc}; the site is built "
-                f"again on the next change")
+        line = (
+            f"{exc.filename or 'a file'}: {exc.strerror or exc}; the site is built "
+            f"again on the next change"
+        )
         state.publish([line])
         log(line)
         return None
@@ -257,8 +265,7 @@ def serve(options: BuildOptions, port: int, log: Any) -> None:
     if first is not None:
         log(f"Built {first.meetings} meetings, {first.pages} pages in {first.seconds:.1f} s")
     output.mkdir(parents=True, exist_ok=True)
-    handler = partial(type("BoundHandler", (Handler,), {"state": state}),
-                      directory=str(output))
+    handler = partial(type("BoundHandler", (Handler,), {"state": state}), directory=str(output))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     log(f"Serving {output} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")

@@ -34,8 +34,9 @@ def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
 def tmp_site(tmp_path: Path) -> SiteFactory:
     """``tmp_site(files={...})`` writes a small site and returns its folder."""
 
-    def make(files: dict[str, str | bytes], toml: str = 'title = "Test"\nlanguage = "sv"\n'
-             ) -> Path:
+    def make(
+        files: dict[str, str | bytes], toml: str = 'title = "Test"\nlanguage = "sv"\n'
+    ) -> Path:
         root = tmp_path / "site"
         root.mkdir(exist_ok=True)
         (root / "site.toml").write_text(toml, encoding="utf-8")
@@ -73,8 +74,7 @@ def browser():  # type: ignore[no-untyped-def]
     from browser import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path(),
-                                              args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
 

@@ -6,9 +6,25 @@ import random
 from datetime import date, timedelta
 
 BODIES = ["Kommunstyrelsen", "Socialnämnden", "Äldrenämnden", "Tekniska nämnden"]
-WORDS = ("beslut", "protokoll", "ärende", "budget", "yttrande", "remiss", "förslag", "nämnden",
-         "styrelsen", "utredning", "detaljplan", "bygglov", "skola", "vård", "trafik", "kultur",
-         "revision")
+WORDS = (
+    "beslut",
+    "protokoll",
+    "ärende",
+    "budget",
+    "yttrande",
+    "remiss",
+    "förslag",
+    "nämnden",
+    "styrelsen",
+    "utredning",
+    "detaljplan",
+    "bygglov",
+    "skola",
+    "vård",
+    "trafik",
+    "kultur",
+    "revision",
+)
 
 
 def meeting_files(count: int, seed: int = 7) -> dict[str, str]:
@@ -23,12 +39,17 @@ def meeting_files(count: int, seed: int = 7) -> dict[str, str]:
         for k in range(1, rng.randint(3, 8)):
             case = f' {{#p{k} case="KS {day.year}/{rng.randint(1, 40)}"}}' if k % 2 else ""
             text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60)))
-            decision = (f"\n::: decision\n{' '.join(rng.choice(WORDS) for _ in range(12))}.\n:::\n"
-                        if k % 3 else "\n### Beslut\n\nBifall.\n")
-            items.append(f"## § {k} {rng.choice(WORDS).capitalize()} {k}{case}\n\n{text}.\n"
-                         + decision)
+            decision = (
+                f"\n::: decision\n{' '.join(rng.choice(WORDS) for _ in range(12))}.\n:::\n"
+                if k % 3
+                else "\n### Beslut\n\nBifall.\n"
+            )
+            items.append(
+                f"## § {k} {rng.choice(WORDS).capitalize()} {k}{case}\n\n{text}.\n" + decision
+            )
         slug = body.lower().replace(" ", "-").replace("ä", "a")
         files[f"content/{slug}/{day.year}/{day.isoformat()}.md"] = (
             f"---\nbody: {body}\ndate: {day.isoformat()}\ntype: protokoll\n"
-            f"status: {'adjusted' if n % 2 else 'published'}\n---\n\n" + "\n".join(items))
+            f"status: {'adjusted' if n % 2 else 'published'}\n---\n\n" + "\n".join(items)
+        )
     return files

@@ -7,8 +7,29 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 _LINK = re.compile(r'(?:href|src)="([^"]*)"')
-_BLOCKS = {"p", "li", "tr", "td", "th", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br", "dt",
-           "dd", "caption", "blockquote", "ul", "ol", "table", "section"}
+_BLOCKS = {
+    "p",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "dt",
+    "dd",
+    "caption",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "section",
+}
 
 
 def links(html: str) -> list[str]:

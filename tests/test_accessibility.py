@@ -34,8 +34,7 @@ AXE = Axe()
 
 
 def open_page(browser: Browser, url: str, width: int, scheme: str = "light") -> Page:
-    context = browser.new_context(viewport={"width": width, "height": 800},
-                                  color_scheme=scheme)  # type: ignore[arg-type]
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
     page.goto(url)
     if "/sok/" in url:
@@ -46,12 +45,14 @@ def open_page(browser: Browser, url: str, width: int, scheme: str = "light") -> 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_axe_finds_no_violations(browser: Browser, example_url: str, kind: str, width: int,
-                                 scheme: str) -> None:
+def test_axe_finds_no_violations(
+    browser: Browser, example_url: str, kind: str, width: int, scheme: str
+) -> None:
     page = open_page(browser, example_url + PAGE_TYPES[kind], width, scheme)
     results = AXE.run(page, options=WCAG)
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
-                  for v in results.response["violations"]]
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+    ]
     assert violations == []
     # no horizontal scrolling at any width
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -62,8 +63,12 @@ def test_axe_finds_no_violations(browser: Browser, example_url: str, kind: str, 
 def test_structure(browser: Browser, example_url: str, kind: str) -> None:
     page = open_page(browser, example_url + PAGE_TYPES[kind], 1280)
     assert page.locator("h1").count() == 1
-    levels = [int(tag[1]) for tag in page.eval_on_selector_all(
-        "main h1, main h2, main h3, main h4, main h5, main h6", "els => els.map(e => e.tagName)")]
+    levels = [
+        int(tag[1])
+        for tag in page.eval_on_selector_all(
+            "main h1, main h2, main h3, main h4, main h5, main h6", "els => els.map(e => e.tagName)"
+        )
+    ]
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
     for landmark in ("header", "nav", "main", "footer"):
@@ -85,10 +90,16 @@ def test_keyboard_order_of_the_header(browser: Browser, example_url: str) -> Non
     order = []
     for _ in range(7):
         page.keyboard.press("Tab")
-        order.append(page.evaluate(
-            "(e => e.id || e.textContent.trim())(document.activeElement)"))
-    assert order == ["Hoppa till innehållet", "Protokoll – exempelsajt", "Arkiv", "Beslut",
-                     "Anslagstavla", "site-search", "Sök"]
+        order.append(page.evaluate("(e => e.id || e.textContent.trim())(document.activeElement)"))
+    assert order == [
+        "Hoppa till innehållet",
+        "Protokoll – exempelsajt",
+        "Arkiv",
+        "Beslut",
+        "Anslagstavla",
+        "site-search",
+        "Sök",
+    ]
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -104,8 +115,9 @@ def test_skip_link_moves_focus_to_main(browser: Browser, example_url: str) -> No
     page.context.close()
 
 
-def test_print_keeps_the_minutes_and_drops_navigation(browser: Browser, example_url: str,
-                                                       tmp_path: Path) -> None:
+def test_print_keeps_the_minutes_and_drops_navigation(
+    browser: Browser, example_url: str, tmp_path: Path
+) -> None:
     from pypdf import PdfReader
 
     page = open_page(browser, example_url + RS, 1280)
@@ -150,8 +162,9 @@ def test_no_request_to_another_host(browser: Browser, example_url: str) -> None:
     assert hosts == {example_url.split("/")[2]}
 
 
-def test_print_keeps_notice_facts_and_adjusters(browser: Browser, tmp_site: SiteFactory,
-                                                tmp_path: Path) -> None:
+def test_print_keeps_notice_facts_and_adjusters(
+    browser: Browser, tmp_site: SiteFactory, tmp_path: Path
+) -> None:
     from datetime import date
 
     from pypdf import PdfReader
@@ -160,22 +173,31 @@ def test_print_keeps_notice_facts_and_adjusters(browser: Browser, tmp_site: Site
 
     from browser import serve
 
-    root = tmp_site({"content/ks.md": "---\nbody: Kommunstyrelsen\ndate: 2024-05-14\n"
-                     "status: adjusted\nadjusters: [Anna Ek (S), Bo Lund (M)]\n"
-                     "adjusted: 2024-05-16\nposted: 2024-05-17\n---\n"
-                     "## § 1 Budget\n\n[Lagen](https://lagen.nu/2017:725)\n\n"
-                     "::: decision\nBifall.\n:::\n"})
-    build(BuildOptions(source=root, output=root / "_site", search=False,
-                       today=date(2024, 5, 20)))
+    root = tmp_site(
+        {
+            "content/ks.md": "---\nbody: Kommunstyrelsen\ndate: 2024-05-14\n"
+            "status: adjusted\nadjusters: [Anna Ek (S), Bo Lund (M)]\n"
+            "adjusted: 2024-05-16\nposted: 2024-05-17\n---\n"
+            "## § 1 Budget\n\n[Lagen](https://lagen.nu/2017:725)\n\n"
+            "::: decision\nBifall.\n:::\n"
+        }
+    )
+    build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 5, 20)))
     with serve(root / "_site") as base:
         page = browser.new_page()
         page.goto(base + "/kommunstyrelsen/2024-05-14/")
         page.pdf(path=str(tmp_path / "ks.pdf"), format="A4")
         page.close()
-    text = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(
-        tmp_path / "ks.pdf").pages))
-    for kept in ("Anna Ek (S), Bo Lund (M)", "Justerat 16 maj 2024", "Anslaget 17 maj 2024",
-                 "Sista dag att överklaga 7 juni 2024", "(https://lagen.nu/2017:725)"):
+    text = re.sub(
+        r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(tmp_path / "ks.pdf").pages)
+    )
+    for kept in (
+        "Anna Ek (S), Bo Lund (M)",
+        "Justerat 16 maj 2024",
+        "Anslaget 17 maj 2024",
+        "Sista dag att överklaga 7 juni 2024",
+        "(https://lagen.nu/2017:725)",
+    ):
         assert kept in text, kept
     assert "Anslagstavla" not in text  # the navigation is not printed
 
@@ -192,8 +214,10 @@ def test_no_script_outside_the_search_page(example_site: Path) -> None:
 def test_readable_line_length_on_desktop(browser: Browser, example_url: str) -> None:
     page = open_page(browser, example_url + RS, 1280)
     widths = page.eval_on_selector_all(
-        "main p", "els => els.map(e => [e.getBoundingClientRect().width, "
-        "parseFloat(getComputedStyle(e).fontSize)])")
+        "main p",
+        "els => els.map(e => [e.getBoundingClientRect().width, "
+        "parseFloat(getComputedStyle(e).fontSize)])",
+    )
     assert widths
     for width, font in widths:
         assert width / font <= 47, (width, font)  # about 80 characters at most

@@ -31,28 +31,37 @@ Beslut {date}.
 """
 
 
-def meeting(body: str = "Kommunstyrelsen", day: str = "2024-05-14",
-            status: str = "published") -> str:
+def meeting(
+    body: str = "Kommunstyrelsen", day: str = "2024-05-14", status: str = "published"
+) -> str:
     return MEETING.format(body=body, date=day, status=status)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     """Every file's hash and mtime (ns) under ``folder``."""
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                               p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def quick_build(root: Path, **options: object) -> Path:
     out = root / "_site"
-    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1),
-                       **options))  # type: ignore[arg-type]
+    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1), **options))  # type: ignore[arg-type]
     return out
 
 
 def test_drafts_are_published_only_with_flag(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/ks/a.md": meeting(day="2024-05-14", status="draft"),
-                     "content/ks/b.md": meeting(day="2024-05-20")})
+    root = tmp_site(
+        {
+            "content/ks/a.md": meeting(day="2024-05-14", status="draft"),
+            "content/ks/b.md": meeting(day="2024-05-20"),
+        }
+    )
     out = quick_build(root)
     assert not (out / "kommunstyrelsen/2024-05-14").exists()
     assert "Beslut 2024-05-14" not in page(out, "beslut/2024/")
@@ -61,8 +70,12 @@ def test_drafts_are_published_only_with_flag(tmp_site: SiteFactory) -> None:
 
 
 def test_planned_meeting_is_upcoming_without_text(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/ks/next.md": meeting(day="2024-09-01", status="planned") +
-                     "\nUnderlag som inte ska synas.\n"})
+    root = tmp_site(
+        {
+            "content/ks/next.md": meeting(day="2024-09-01", status="planned")
+            + "\nUnderlag som inte ska synas.\n"
+        }
+    )
     out = quick_build(root)
     home = page(out, "")
     assert "Kommande sammanträden" in home and "/kommunstyrelsen/2024-09-01/" in links(home)
@@ -72,33 +85,41 @@ def test_planned_meeting_is_upcoming_without_text(tmp_site: SiteFactory) -> None
     assert not (out / "beslut/2024").exists()
 
 
-def test_permalinks_transliterate_and_tell_same_day_documents_apart(
-        tmp_site: SiteFactory) -> None:
-    root = tmp_site({
-        "content/an/2024-05-14.md": meeting(body="Äldrenämnden"),
-        "content/an/2024-05-14-2.md": meeting(body="Äldrenämnden"),
-        "content/an/extra.md": meeting(body="Äldrenämnden"),
-    })
+def test_permalinks_transliterate_and_tell_same_day_documents_apart(tmp_site: SiteFactory) -> None:
+    root = tmp_site(
+        {
+            "content/an/2024-05-14.md": meeting(body="Äldrenämnden"),
+            "content/an/2024-05-14-2.md": meeting(body="Äldrenämnden"),
+            "content/an/extra.md": meeting(body="Äldrenämnden"),
+        }
+    )
     out = quick_build(root)
-    for path in ("aldrenamnden/2024-05-14/", "aldrenamnden/2024-05-14-2/",
-                 "aldrenamnden/2024-05-14-extra/"):
+    for path in (
+        "aldrenamnden/2024-05-14/",
+        "aldrenamnden/2024-05-14-2/",
+        "aldrenamnden/2024-05-14-extra/",
+    ):
         assert (out / path / "index.html").is_file(), path
     first = page(out, "aldrenamnden/2024-05-14/")
     assert "Äldrenämnden 2024-05-14" in first
 
 
 def test_several_organisations_put_the_organisation_in_urls(tmp_site: SiteFactory) -> None:
-    root = tmp_site({
-        "content/a.md": meeting().replace("status:", "organisation: Region Halland\nstatus:"),
-        "content/b.md": meeting().replace("status:", "organisation: Region Skåne\nstatus:"),
-    })
+    root = tmp_site(
+        {
+            "content/a.md": meeting().replace("status:", "organisation: Region Halland\nstatus:"),
+            "content/b.md": meeting().replace("status:", "organisation: Region Skåne\nstatus:"),
+        }
+    )
     out = quick_build(root)
     assert (out / "region-halland/kommunstyrelsen/2024-05-14/index.html").is_file()
     assert (out / "region-skane/kommunstyrelsen/2024-05-14/index.html").is_file()
 
 
 def test_notice_facts_on_adjusted_minutes(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/rs.md": """\
+    root = tmp_site(
+        {
+            "content/rs.md": """\
         ---
         body: Regionstyrelsen
         date: 2020-05-26
@@ -108,7 +129,9 @@ def test_notice_facts_on_adjusted_minutes(tmp_site: SiteFactory) -> None:
         posted: 2020-05-29
         ---
         ## § 1 A
-        """})
+        """
+        }
+    )
     html = page(quick_build(root), "regionstyrelsen/2020-05-26/")
     notice = texts(html, "section", "notice")[0]
     assert "Justerat 28 maj 2020" in notice
@@ -120,31 +143,37 @@ def test_notice_facts_on_adjusted_minutes(tmp_site: SiteFactory) -> None:
 
 
 def test_site_theme_shadows_default_file_by_file(tmp_site: SiteFactory) -> None:
-    root = tmp_site({
-        "content/ks.md": meeting(),
-        "themes/default/templates/home.html":
-            '{% extends "base.html" %}{% block main %}<h1>Egen start</h1>{% endblock %}',
-    })
+    root = tmp_site(
+        {
+            "content/ks.md": meeting(),
+            "themes/default/templates/home.html": (
+                '{% extends "base.html" %}{% block main %}<h1>Egen start</h1>{% endblock %}'
+            ),
+        }
+    )
     out = quick_build(root)
     assert "<h1>Egen start</h1>" in page(out, "")
     assert "Ärendelista" in page(out, "kommunstyrelsen/2024-05-14/")  # default meeting page
 
 
 def test_named_theme_in_site_toml(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/ks.md": meeting(),
-                     "themes/egen/static/style.css": "body { color: red }"},
-                    toml='title = "T"\ntheme = "egen"\n')
+    root = tmp_site(
+        {"content/ks.md": meeting(), "themes/egen/static/style.css": "body { color: red }"},
+        toml='title = "T"\ntheme = "egen"\n',
+    )
     out = quick_build(root)
     assert (out / "static/style.css").read_text() == "body { color: red }"
 
 
 def test_sub_path_base_url_keeps_every_link_inside(tmp_site: SiteFactory) -> None:
-    root = tmp_site({
-        "content/ks/a.md": meeting() + "\n[Nästa](b.md#p1)\n",
-        "content/ks/b.md": meeting(day="2024-06-01"),
-        "content/files/x.pdf": b"%PDF",
-        "content/pages/om.md": "---\ntitle: Om\n---\nText\n",
-    })
+    root = tmp_site(
+        {
+            "content/ks/a.md": meeting() + "\n[Nästa](b.md#p1)\n",
+            "content/ks/b.md": meeting(day="2024-06-01"),
+            "content/files/x.pdf": b"%PDF",
+            "content/pages/om.md": "---\ntitle: Om\n---\nText\n",
+        }
+    )
     out = quick_build(root, base_url="https://kommun.se/protokoll/")
     checked = 0
     for file in out.rglob("*.html"):
@@ -157,12 +186,15 @@ def test_sub_path_base_url_keeps_every_link_inside(tmp_site: SiteFactory) -> Non
             checked += 1
     assert checked > 20
     assert "/protokoll/kommunstyrelsen/2024-06-01/#p1" in links(
-        page(out, "kommunstyrelsen/2024-05-14/"))
+        page(out, "kommunstyrelsen/2024-05-14/")
+    )
 
 
 def test_english_site(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/c.md": meeting(body="Steering Council")},
-                    toml='title = "Council"\nlanguage = "en"\n')
+    root = tmp_site(
+        {"content/c.md": meeting(body="Steering Council")},
+        toml='title = "Council"\nlanguage = "en"\n',
+    )
     out = quick_build(root)
     html = page(out, "steering-council/2024-05-14/")
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
@@ -172,9 +204,14 @@ def test_english_site(tmp_site: SiteFactory) -> None:
 
 
 def test_attachments_are_copied_and_linked(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/ks.md": meeting().replace(
-        "status:", "attachments:\n  - {title: Bilaga, file: files/b.pdf}\nstatus:"),
-        "content/files/b.pdf": b"%PDF-1.4 bilaga"})
+    root = tmp_site(
+        {
+            "content/ks.md": meeting().replace(
+                "status:", "attachments:\n  - {title: Bilaga, file: files/b.pdf}\nstatus:"
+            ),
+            "content/files/b.pdf": b"%PDF-1.4 bilaga",
+        }
+    )
     out = quick_build(root)
     assert (out / "files/b.pdf").read_bytes() == b"%PDF-1.4 bilaga"
     assert "/files/b.pdf" in links(page(out, "kommunstyrelsen/2024-05-14/"))
@@ -187,7 +224,8 @@ def test_broken_link_is_warning_and_error_when_strict(tmp_site: SiteFactory) -> 
         quick_build(root, strict=True)
     assert [str(p) for p in failed.value.problems] == [
         "content/ks.md:13: warning: link to ks.md#p9: no item with anchor #p9 there",
-        "content/ks.md:13: warning: link to saknas.md: no such file in content/"]
+        "content/ks.md:13: warning: link to saknas.md: no such file in content/",
+    ]
 
 
 def test_failed_build_leaves_previous_output_untouched(tmp_site: SiteFactory) -> None:
@@ -201,10 +239,13 @@ def test_failed_build_leaves_previous_output_untouched(tmp_site: SiteFactory) ->
     assert [str(p) for p in failed.value.problems] == [
         "content/bad.md:3: date: expected YYYY-MM-DD, got '26 maj 2020'",
         "content/bad2.md:4: status: expected one of planned, draft, adjusted, published, "
-        "got 'klar'"]
+        "got 'klar'",
+    ]
     assert snapshot(out) == before
     assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == [
-        "._site.lock", ".minutes-cache"]  # no staging or patch folder left behind
+        "._site.lock",
+        ".minutes-cache",
+    ]  # no staging or patch folder left behind
 
 
 def test_rebuild_keeps_unchanged_files(tmp_site: SiteFactory) -> None:
@@ -240,10 +281,14 @@ def test_cli_build_check_and_exit_codes(tmp_site: SiteFactory) -> None:
 
 
 def test_template_error_names_file_and_line(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/ks.md": meeting(),
-                     "themes/default/templates/page.html": "{% extends 'base.html' %}\n"
-                     "{% block main %}{{ nope.x }}{% endblock %}",
-                     "content/pages/om.md": "# Om\n"})
+    root = tmp_site(
+        {
+            "content/ks.md": meeting(),
+            "themes/default/templates/page.html": "{% extends 'base.html' %}\n"
+            "{% block main %}{{ nope.x }}{% endblock %}",
+            "content/pages/om.md": "# Om\n",
+        }
+    )
     runner = CliRunner()
     result = runner.invoke(main, ["build", "--source", str(root), "--no-search"])
     assert result.exit_code == 1

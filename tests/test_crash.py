@@ -24,27 +24,40 @@ from generator.build.write import TEST_HOOK, TEST_SWAP_FROM, sibling, tidy
 from conftest import SiteFactory
 from corpus import meeting_files
 
-COMMAND = [sys.executable, "-m", "generator.cli", "build", "--no-search", "--today",
-           "2024-06-01"]
+COMMAND = [sys.executable, "-m", "generator.cli", "build", "--no-search", "--today", "2024-06-01"]
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def tree(folder: Path) -> dict[str, tuple[str, int, int]]:
     """Every file's hash, mtime and inode: the very same files, untouched."""
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                               p.stat().st_mtime_ns, p.stat().st_ino)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+            p.stat().st_ino,
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
-def run(root: Path, *extra: str, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*COMMAND, "--source", str(root), *extra], capture_output=True,
-                          check=False, env={**os.environ, **(env or {})},
-                          start_new_session=True)  # a kill takes its process group only
+def run(
+    root: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [*COMMAND, "--source", str(root), *extra],
+        capture_output=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+        start_new_session=True,
+    )  # a kill takes its process group only
 
 
 def killed_at(root: Path, stage: str, *extra: str, env: dict[str, str] | None = None) -> None:
@@ -54,8 +67,11 @@ def killed_at(root: Path, stage: str, *extra: str, env: dict[str, str] | None = 
 
 
 def leftovers(output: Path) -> list[str]:
-    return sorted(p.name for p in output.parent.iterdir()
-                  if p.name.startswith(f".{output.name}.") and p.name != f".{output.name}.lock")
+    return sorted(
+        p.name
+        for p in output.parent.iterdir()
+        if p.name.startswith(f".{output.name}.") and p.name != f".{output.name}.lock"
+    )
 
 
 def expected(root: Path, tmp_path: Path) -> dict[str, str]:
@@ -67,8 +83,9 @@ def expected(root: Path, tmp_path: Path) -> dict[str, str]:
     return found
 
 
-def check_kills(root: Path, tmp_path: Path, stages: list[str], *extra: str,
-                env: dict[str, str] | None = None) -> None:
+def check_kills(
+    root: Path, tmp_path: Path, stages: list[str], *extra: str, env: dict[str, str] | None = None
+) -> None:
     """Kill a build at each stage in turn: before the switch the output is the very same as
     before (after a patch cut short while moved in, once the next build has rolled it
     back), after it the new site whole; a build then gives what a clean build gives."""
@@ -119,12 +136,17 @@ def test_killed_build_that_redoes_every_page(built: Path, tmp_path: Path) -> Non
     """A new site title: every page redone, put in place through a swapped clone (a
     smaller limit here, so that a small site takes that way too)."""
     (built / "site.toml").write_text('title = "Ny titel"\nlanguage = "sv"\n')
-    check_kills(built, tmp_path, ["write:40", "staged", "clone:50", "cloned", "switched"],
-                env={TEST_SWAP_FROM: "100"})
+    check_kills(
+        built,
+        tmp_path,
+        ["write:40", "staged", "clone:50", "cloned", "switched"],
+        env={TEST_SWAP_FROM: "100"},
+    )
 
 
-def test_killed_after_the_switch_the_next_build_starts_afresh(tmp_site: SiteFactory,
-                                                              tmp_path: Path) -> None:
+def test_killed_after_the_switch_the_next_build_starts_afresh(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
     """Killed after its patch went in but before it recorded so, a build leaves a cache
     that describes the output before it: the next build does not trust it."""
     root = tmp_site(meeting_files(12))
@@ -142,8 +164,12 @@ def test_killed_after_the_switch_the_next_build_starts_afresh(tmp_site: SiteFact
 
 def test_two_builds_at_once_take_turns(tmp_site: SiteFactory) -> None:
     root = tmp_site(meeting_files(120))
-    procs = [subprocess.Popen([*COMMAND, "--source", str(root)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [*COMMAND, "--source", str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
     results = [p.communicate() for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
     clean = root.parent / "clean"

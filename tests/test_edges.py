@@ -25,15 +25,24 @@ def meeting(day: int, extra: str = "") -> str:
     return MEETING.format(day=day, extra=extra)
 
 
-@pytest.mark.parametrize(("setting", "value"), [
-    ("base_url", "/"), ("base_url", "protokoll/"), ("base_url", "javascript:alert(1)"),
-    ("base_url", "https://kommun.se//evil.example/"), ("base_url", "https:///x/"),
-    ("base_url", "https://kommun.se/\\\\evil.example/"), ("base_url", "ftp://kommun.se/"),
-    ("edit_url", "javascript:alert(1)//"), ("edit_url", "/edit/"),
-    ("commit_url", "data:text/html,x"),
-])
-def test_an_address_that_is_not_http_is_an_error(tmp_site: SiteFactory, setting: str,
-                                                  value: str) -> None:
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("base_url", "/"),
+        ("base_url", "protokoll/"),
+        ("base_url", "javascript:alert(1)"),
+        ("base_url", "https://kommun.se//evil.example/"),
+        ("base_url", "https:///x/"),
+        ("base_url", "https://kommun.se/\\\\evil.example/"),
+        ("base_url", "ftp://kommun.se/"),
+        ("edit_url", "javascript:alert(1)//"),
+        ("edit_url", "/edit/"),
+        ("commit_url", "data:text/html,x"),
+    ],
+)
+def test_an_address_that_is_not_http_is_an_error(
+    tmp_site: SiteFactory, setting: str, value: str
+) -> None:
     root = tmp_site({"content/ks.md": meeting(14)}, toml=f'title = "T"\n{setting} = "{value}"\n')
     done = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
     assert done.exit_code == 1
@@ -42,8 +51,7 @@ def test_an_address_that_is_not_http_is_an_error(tmp_site: SiteFactory, setting:
 
 
 @pytest.mark.parametrize("value", ["/", "//evil.example/", "https://kommun.se//x/", "x"])
-def test_a_base_url_option_that_is_not_http_is_refused(tmp_site: SiteFactory,
-                                                        value: str) -> None:
+def test_a_base_url_option_that_is_not_http_is_refused(tmp_site: SiteFactory, value: str) -> None:
     root = tmp_site({"content/ks.md": meeting(14)})
     done = CliRunner().invoke(main, ["build", "--source", str(root), "--base-url", value])
     assert done.exit_code == 2 and "--base-url" in done.output
@@ -52,18 +60,23 @@ def test_a_base_url_option_that_is_not_http_is_refused(tmp_site: SiteFactory,
 
 def test_serve_s_own_root_base_url_still_builds(tmp_site: SiteFactory) -> None:
     """``minutes serve`` builds with base_url '/' (not from site.toml nor --base-url)."""
-    root = tmp_site({"content/ks.md": meeting(14)},
-                    toml='title = "T"\nbase_url = "https://kommun.se/protokoll/"\n')
+    root = tmp_site(
+        {"content/ks.md": meeting(14)},
+        toml='title = "T"\nbase_url = "https://kommun.se/protokoll/"\n',
+    )
     build(BuildOptions(source=root, base_url="/", search=False, today=date(2024, 6, 1)))
     assert 'href="/ks/2024-05-14/"' in page(root / "_site", "")
 
 
 def test_attachment_links_and_access_urls_are_percent_encoded(tmp_site: SiteFactory) -> None:
     name = "files/Protokoll 2024 #1 ä?.pdf"
-    root = tmp_site({"content/ks.md": meeting(14, f'attachments:\n  - {{title: Bilaga, '
-                                                 f'file: "{name}"}}\n'),
-                     f"content/{name}": b"%PDF-1.4\n"},
-                    toml='title = "T"\nbase_url = "https://kommun.se/p/"\n')
+    root = tmp_site(
+        {
+            "content/ks.md": meeting(14, f'attachments:\n  - {{title: Bilaga, file: "{name}"}}\n'),
+            f"content/{name}": b"%PDF-1.4\n",
+        },
+        toml='title = "T"\nbase_url = "https://kommun.se/p/"\n',
+    )
     out = root / "_site"
     build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
     encoded = "/p/files/Protokoll%202024%20%231%20%C3%A4%3F.pdf"
@@ -73,14 +86,18 @@ def test_attachment_links_and_access_urls_are_percent_encoded(tmp_site: SiteFact
     assert oparl["auxiliaryFile"][0]["accessUrl"] == "https://kommun.se" + encoded
 
 
-def test_warnings_are_grouped_by_kind_with_a_summary(tmp_site: SiteFactory,
-                                                     tmp_path: Path) -> None:
+def test_warnings_are_grouped_by_kind_with_a_summary(tmp_site: SiteFactory, tmp_path: Path) -> None:
     """Five files with the same warning and one with another: the first three of a kind
     with their place, then how many more; all with --verbose; one line to end with."""
-    files = {f"content/ks{d}.md": meeting(d, "status: adjusted\nposted: 2024-05-20\n"
-                                             "adjusters: [A]\nadjusted: 2024-05-19\n"
-                                             "colour: blue\n")
-             for d in range(10, 15)}
+    files = {
+        f"content/ks{d}.md": meeting(
+            d,
+            "status: adjusted\nposted: 2024-05-20\n"
+            "adjusters: [A]\nadjusted: 2024-05-19\n"
+            "colour: blue\n",
+        )
+        for d in range(10, 15)
+    }
     files["content/other.md"] = meeting(20, "mood: calm\n")
     root = tmp_site(files, toml='title = "T"\nnotice_place = "Kansliet"\n')
     checked = CliRunner().invoke(main, ["check", "--source", str(root)])
@@ -101,17 +118,22 @@ def test_warnings_are_grouped_by_kind_with_a_summary(tmp_site: SiteFactory,
     assert "No problems" not in checked.output
     verbose = CliRunner().invoke(main, ["check", "--source", str(root), "--verbose"])
     assert verbose.output.count("colour: unknown key") == 5 and "more like this" not in (
-        verbose.output)
+        verbose.output
+    )
     strict = CliRunner().invoke(main, ["check", "--source", str(root), "--strict"])
     assert strict.exit_code == 1
     assert strict.output.strip().split("\n")[-1] == (
-        "6 problem(s): 0 error(s) and 6 warning(s) of 2 kind(s), which --strict counts as "
-        "errors.")
-    built = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search",
-                                      "--today", "2024-06-01"])
+        "6 problem(s): 0 error(s) and 6 warning(s) of 2 kind(s), which --strict counts as errors."
+    )
+    built = CliRunner().invoke(
+        main, ["build", "--source", str(root), "--no-search", "--today", "2024-06-01"]
+    )
     assert built.exit_code == 0 and "  ... and 2 more like this" in built.output
-    assert built.output.strip().split("\n")[-1].endswith(
-        "No errors; 6 warning(s) of 2 kind(s) (errors with --strict).")
+    assert (
+        built.output.strip()
+        .split("\n")[-1]
+        .endswith("No errors; 6 warning(s) of 2 kind(s) (errors with --strict).")
+    )
     clean = write_site(tmp_path / "clean", {"content/ks10.md": meeting(10)})
     assert CliRunner().invoke(main, ["check", "--source", str(clean)]).output == "No problems.\n"
 
@@ -129,19 +151,24 @@ def test_kind_is_the_code_else_the_message_without_its_values() -> None:
 
 
 def test_labels_and_references_are_checked(tmp_site: SiteFactory) -> None:
-    root = tmp_site({
-        "content/a.md": meeting(10, "labels: {chairman: Ordf}\n"),
-        "content/b.md": meeting(11, "labels: Ordförande\n"),
-        "content/c.md": meeting(12, "references: [{body: HSN}]\n"),
-        "content/d.md": meeting(13, "references: [{body: HSN, date: 2024-05-01, case: K 1, "
-                                    "in: p9}]\n"),
-        "content/e.md": meeting(14, "references: [{body: HSN, date: 2024-05-01}]\n"),
-    })
+    root = tmp_site(
+        {
+            "content/a.md": meeting(10, "labels: {chairman: Ordf}\n"),
+            "content/b.md": meeting(11, "labels: Ordförande\n"),
+            "content/c.md": meeting(12, "references: [{body: HSN}]\n"),
+            "content/d.md": meeting(
+                13, "references: [{body: HSN, date: 2024-05-01, case: K 1, in: p9}]\n"
+            ),
+            "content/e.md": meeting(14, "references: [{body: HSN, date: 2024-05-01}]\n"),
+        }
+    )
     done = CliRunner().invoke(main, ["check", "--source", str(root), "--verbose"])
     assert done.exit_code == 1
     out = done.output
-    assert "content/a.md:4: labels: 'chairman' has no label to set; labels can be given " \
-           "for chair, secretary, adjusters, attendees, absent, officials" in out
+    assert (
+        "content/a.md:4: labels: 'chairman' has no label to set; labels can be given "
+        "for chair, secretary, adjusters, attendees, absent, officials" in out
+    )
     assert "content/b.md:4: labels: expected field: label lines" in out
     assert "content/c.md:4: references: expected {body: ..., date: YYYY-MM-DD" in out
     assert "content/d.md:4: warning: references: in: no item with anchor #p9 in this file" in out
@@ -149,18 +176,27 @@ def test_labels_and_references_are_checked(tmp_site: SiteFactory) -> None:
 
 
 def test_a_reference_takes_the_case_of_the_item_that_mentions_it(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/ks.md": (
-        "---\nbody: KS\ndate: 2024-05-14\nreferences:\n"
-        "  - {body: Byggnadsnämnden, date: 2024-04-02, item: § 7, in: p1}\n---\n"
-        "## § 1 Bygglov {#p1 case=\"KS 2024/9\"}\n\nByggnadsnämnden behandlade ärendet "
-        "2024-04-02 § 7.\n")})
+    root = tmp_site(
+        {
+            "content/ks.md": (
+                "---\nbody: KS\ndate: 2024-05-14\nreferences:\n"
+                "  - {body: Byggnadsnämnden, date: 2024-04-02, item: § 7, in: p1}\n---\n"
+                '## § 1 Bygglov {#p1 case="KS 2024/9"}\n\nByggnadsnämnden behandlade ärendet '
+                "2024-04-02 § 7.\n"
+            )
+        }
+    )
     out = root / "_site"
     build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
     html = page(out, "arenden/ks-2024-9/")
     entries = texts(html, "ol", "case-entries")[0]
-    assert entries.startswith("Byggnadsnämnden, 2 april 2024, § 7 Protokollet publiceras "
-                              "inte här. Behandlingen nämns i KS, 14 maj 2024, § 1.")
+    assert entries.startswith(
+        "Byggnadsnämnden, 2 april 2024, § 7 Protokollet publiceras "
+        "inte här. Behandlingen nämns i KS, 14 maj 2024, § 1."
+    )
     assert [h for h in links(html.split('"case-entries"')[1].split("</ol>")[0])] == [
-        "/ks/2024-05-14/#p1", "/ks/2024-05-14/#p1"]
+        "/ks/2024-05-14/#p1",
+        "/ks/2024-05-14/#p1",
+    ]
     assert not (out / "byggnadsnamnden").exists()
     assert "Byggnadsnämnden" not in page(out, "")  # not a body of the site

@@ -14,8 +14,10 @@ UPP = "vastra-gotalandsregionen/samordningsgrupp-vardinformationsmiljo/2025-08-1
 
 
 def test_item_counts_per_meeting(example_site: Path) -> None:
-    counts = {path: len(texts(page(example_site, path), "section", "item"))
-              for path in (RS, CSG, PRG, UPP)}
+    counts = {
+        path: len(texts(page(example_site, path), "section", "item"))
+        for path in (RS, CSG, PRG, UPP)
+    }
     assert counts == {RS: 1, CSG: 8, PRG: 4, UPP: 8}
 
 
@@ -40,17 +42,24 @@ def test_meeting_metadata(example_site: Path) -> None:
 
 def test_decision_marked_on_meeting_page(example_site: Path) -> None:
     decisions = texts(page(example_site, RS), "div", "decision")
-    assert decisions == ["Beslut Regiondirektören får i uppdrag att utreda förutsättningarna att "
-                         "tillhandahålla en teknisk lösning till regionens medarbetare för att "
-                         "driva på den digitala utvecklingen i regionen."]
+    assert decisions == [
+        "Beslut Regiondirektören får i uppdrag att utreda förutsättningarna att "
+        "tillhandahålla en teknisk lösning till regionens medarbetare för att "
+        "driva på den digitala utvecklingen i regionen."
+    ]
 
 
 def test_records_rendered_with_labels(example_site: Path) -> None:
     html = page(example_site, RS)
     labels = texts(html, "p", "record-label")
-    assert labels == ["Förslag till beslut", "Yrkande: Robert Hamberg (M)",
-                      "Yrkande: Jonas Andersson (S)", "Yrkande: Lennart Ledin (L)",
-                      "Yrkande: Bengt Bergqvist (S)", "Expedieras till"]
+    assert labels == [
+        "Förslag till beslut",
+        "Yrkande: Robert Hamberg (M)",
+        "Yrkande: Jonas Andersson (S)",
+        "Yrkande: Lennart Ledin (L)",
+        "Yrkande: Bengt Bergqvist (S)",
+        "Expedieras till",
+    ]
 
 
 def test_vote_is_its_result_alone_with_a_note(example_site: Path) -> None:
@@ -65,7 +74,8 @@ def test_vote_is_its_result_alone_with_a_note(example_site: Path) -> None:
     assert note.startswith("Anmärkning om underlaget Voteringslistan i underlaget anger")
     assert "inte hur var och en röstade" in note
     assert texts(html, "section", "attendance")[0].startswith(
-        "Voteringslista: §89 Anton Nordqvist (MP), Ledamot")
+        "Voteringslista: §89 Anton Nordqvist (MP), Ledamot"
+    )
 
 
 def test_case_page_shows_an_unpublished_handling_as_a_reference(example_site: Path) -> None:
@@ -74,13 +84,15 @@ def test_case_page_shows_an_unpublished_handling_as_a_reference(example_site: Pa
     page of that meeting exists."""
     html = page(example_site, "arenden/rs-412-2020/")
     assert "<h1>Ärende RS/412/2020</h1>" in html
-    assert "Behandlat i: Hälso- och sjukvårdsnämnden, Regionstyrelsen" in texts(html, "p",
-                                                                                "lead")
-    reference, _ = texts(html, "ol", "case-entries")[0].split(" Regionstyrelsen, 26 maj "
-                                                                     "2020, § 89 Digitala")
-    assert reference == ("Hälso- och sjukvårdsnämnden, 14 maj 2020, § 45 Protokollet "
-                         "publiceras inte här. Behandlingen nämns i Regionstyrelsen, 26 maj "
-                         "2020, § 89.")
+    assert "Behandlat i: Hälso- och sjukvårdsnämnden, Regionstyrelsen" in texts(html, "p", "lead")
+    reference, _ = texts(html, "ol", "case-entries")[0].split(
+        " Regionstyrelsen, 26 maj 2020, § 89 Digitala"
+    )
+    assert reference == (
+        "Hälso- och sjukvårdsnämnden, 14 maj 2020, § 45 Protokollet "
+        "publiceras inte här. Behandlingen nämns i Regionstyrelsen, 26 maj "
+        "2020, § 89."
+    )
     hrefs = links(html.split('<ol class="case-entries">')[1].split("</ol>")[0])
     assert hrefs == [f"/{RS}#p89", f"/{RS}#p89"]  # the mention, then the board's handling
     assert not (example_site / "region-jamtland-harjedalen/halso-och-sjukvardsnamnden").exists()
@@ -166,7 +178,8 @@ def test_people_under_the_sources_own_labels(example_site: Path) -> None:
 
 
 def test_a_date_the_source_lacks_is_shown_with_its_note_wherever_it_is_shown(
-        example_site: Path) -> None:
+    example_site: Path,
+) -> None:
     note = ' <span class="date-note">(datum saknas i underlaget, uppskattat utifrån texten)</span>'
     day = '<time datetime="2020-11-19">19 november 2020</time>'
     for path in (CSG, "region-halland/centrala-samverkansgruppen/", "arkiv/2020/", ""):
@@ -176,14 +189,16 @@ def test_a_date_the_source_lacks_is_shown_with_its_note_wherever_it_is_shown(
     html = page(example_site, CSG)
     assert "<h1" in html and "2020-11-19</h1>" not in html  # not in the title either
     assert texts(html, "section", "editor-note")[0].startswith(
-        "Anmärkning om underlaget Underlaget börjar på sidan 2")
+        "Anmärkning om underlaget Underlaget börjar på sidan 2"
+    )
 
 
 def test_paragraph_breaks_of_the_source_are_kept(example_site: Path) -> None:
     item = texts(page(example_site, CSG), "section", "item")[7]
     assert "arbetas med. Lennart Johansson" in item
-    assert ("<p>Lennart Johansson, Vision, frågade hur hantering av gravida"
-            in page(example_site, CSG))
+    assert "<p>Lennart Johansson, Vision, frågade hur hantering av gravida" in page(
+        example_site, CSG
+    )
 
 
 def test_no_revision_list_from_this_repositorys_commits(example_site: Path) -> None:
@@ -193,6 +208,9 @@ def test_no_revision_list_from_this_repositorys_commits(example_site: Path) -> N
 
 def test_about_page_counts_the_documents_there_are(example_site: Path) -> None:
     assert "Innehållet är fyra verkliga dokument" in page(example_site, "om/")
-    meetings = [p for p in example_site.rglob("index.html")
-                if re.search(r"/\d{4}-\d{2}-\d{2}/index.html$", p.as_posix())]
+    meetings = [
+        p
+        for p in example_site.rglob("index.html")
+        if re.search(r"/\d{4}-\d{2}-\d{2}/index.html$", p.as_posix())
+    ]
     assert len(meetings) == 4

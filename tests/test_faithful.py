@@ -34,34 +34,56 @@ UI = STRINGS["sv"]
 # Lines of the PDFs that are not the record: page numbers, running heads, rules, signature
 # boxes, the title of a table whose columns the text lost.
 FURNITURE: dict[str, set[str]] = {
-    "000": {"Page 2 of 5", "Sida 3 av 5",
-            "___________________________  ____________________________"},
+    "000": {
+        "Page 2 of 5",
+        "Sida 3 av 5",
+        "___________________________  ____________________________",
+    },
     "001": set(),
-    "003": {"-----------", "1", "Mötesdatum", "Justerandes sign Utdragsbestyrkande",
-            "Voteringslist(or)"},
+    "003": {
+        "-----------",
+        "1",
+        "Mötesdatum",
+        "Justerandes sign Utdragsbestyrkande",
+        "Voteringslist(or)",
+    },
     "004": {"---\t--------------------"},
 }
 # Lines the page shows in the format's own words (front matter facts, the vote's tally).
 RENDERED: dict[str, dict[str, list[str]]] = {
-    "000": {"Lennart Johansson, Vision Görel Stoltz, Kommunal":
-            ["Lennart Johansson, Vision, och Görel Stoltz, Kommunal"]},
-    "001": {"Minnesanteckning": ["minnesanteckning"],
-            "9 januari 2025, 8.30 – 9.30": ["Datum 9 januari 2025", "Tid 08:30–09:30"],
-            "Deltagare:": ["Deltagare"],
-            "Dan Nyberg, Fyrbodalsregionen var förhindrad":
-                ["Var förhindrad Dan Nyberg, Fyrbodalsregionen"],
-            "Kristina Lännergren och Ann-Sofie Rundberg":
-                ["Vid anteckningar Kristina Lännergren, Ann-Sofie Rundberg"]},
-    "003": {"§89": ["§ 89"],
-            "Digitala hjälpmedel för regionens medarbetare (RS/412/2020)":
-                ["§ 89 Digitala hjälpmedel för regionens medarbetare Diarienummer: RS/412/2020"],
-            "PROTOKOLL": ["protokoll"],
-            "Ärende: Digitala hjälpmedel för regionens medarbetare,  RS/412/2020":
-                ["Digitala hjälpmedel för regionens medarbetare", "RS/412/2020"],
-            "Ledamot Ja Nej Avstår": ["Ja Robert Hambergs yrkande Nej Jonas Anderssons yrkande"],
-            "Resultat 9 6 0": ["Ja 9 Nej 6 Avstår 0"]},
-    "004": {"Uppdragshandling": ["uppdragshandling"],
-            "Datum 2025-08-12": ["Datum 12 augusti 2025"]},
+    "000": {
+        "Lennart Johansson, Vision Görel Stoltz, Kommunal": [
+            "Lennart Johansson, Vision, och Görel Stoltz, Kommunal"
+        ]
+    },
+    "001": {
+        "Minnesanteckning": ["minnesanteckning"],
+        "9 januari 2025, 8.30 – 9.30": ["Datum 9 januari 2025", "Tid 08:30–09:30"],
+        "Deltagare:": ["Deltagare"],
+        "Dan Nyberg, Fyrbodalsregionen var förhindrad": [
+            "Var förhindrad Dan Nyberg, Fyrbodalsregionen"
+        ],
+        "Kristina Lännergren och Ann-Sofie Rundberg": [
+            "Vid anteckningar Kristina Lännergren, Ann-Sofie Rundberg"
+        ],
+    },
+    "003": {
+        "§89": ["§ 89"],
+        "Digitala hjälpmedel för regionens medarbetare (RS/412/2020)": [
+            "§ 89 Digitala hjälpmedel för regionens medarbetare Diarienummer: RS/412/2020"
+        ],
+        "PROTOKOLL": ["protokoll"],
+        "Ärende: Digitala hjälpmedel för regionens medarbetare,  RS/412/2020": [
+            "Digitala hjälpmedel för regionens medarbetare",
+            "RS/412/2020",
+        ],
+        "Ledamot Ja Nej Avstår": ["Ja Robert Hambergs yrkande Nej Jonas Anderssons yrkande"],
+        "Resultat 9 6 0": ["Ja 9 Nej 6 Avstår 0"],
+    },
+    "004": {
+        "Uppdragshandling": ["uppdragshandling"],
+        "Datum 2025-08-12": ["Datum 12 augusti 2025"],
+    },
 }
 # Whole-seed rewrites: the ärendelista writes '115 Title' where the heading says '115. Title';
 # the voteringslista's X lost its column, so a member's line is shown without it.
@@ -69,8 +91,20 @@ REWRITES: dict[str, list[tuple[str, str]]] = {
     "000": [(r"(?m)^(1[12]\d) ", r"\1. ")],
     "003": [(r"(?m) X\s*$", "")],
 }
-_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _LONG = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b")
 _NAME = re.compile(r"[A-ZÅÄÖÉ][\w-]*(?:\s+[A-ZÅÄÖÉ][\w-]*)+")
@@ -110,8 +144,29 @@ class _Blocks(HTMLParser):
     """The text of <main>, one string per block element: names are looked for in a block."""
 
     BLOCKS: ClassVar[set[str]] = {
-        "p", "li", "td", "th", "dt", "dd", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "aside", "section", "div", "tr", "table", "ul", "ol", "dl"}
+        "p",
+        "li",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "caption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "aside",
+        "section",
+        "div",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -176,18 +231,30 @@ def test_the_page_has_nothing_the_seed_does_not(example_site: Path, key: str) ->
         assert len(extra_dates) == 1 and notes, extra_dates
         day = extra_dates.pop()
         shown = f'<time datetime="{day.isoformat()}">'
-        assert html.count(shown) == html.count(shown + f"{day.day} {_MONTHS[day.month - 1]} "
-                                               f"{day.year}</time> <span class=\"date-note\">")
+        assert html.count(shown) == html.count(
+            shown + f'{day.day} {_MONTHS[day.month - 1]} {day.year}</time> <span class="date-note">'
+        )
     assert sorted(numbers(text) - numbers(source)) == []
-    ballots = re.findall(r'<tr><th scope="row">([^<]*)</th><td>([^<]*)</td></tr>',
-                         html.split('class="ballots"', 1)[1]) if 'class="ballots"' in html else []
+    ballots = (
+        re.findall(
+            r'<tr><th scope="row">([^<]*)</th><td>([^<]*)</td></tr>',
+            html.split('class="ballots"', 1)[1],
+        )
+        if 'class="ballots"' in html
+        else []
+    )
     for member, choice in ballots:  # a member's vote only where the seed pairs them
         assert any(member in line and choice in line.split() for line in source.split("\n")), (
-            member, choice)
+            member,
+            choice,
+        )
     facts = {fold(x) for x in re.findall(r"<dt>([^<]*)</dt>", html)} - _FACT_LABELS
     attendance = re.search(r'<section class="attendance".*?</section>', html, re.S)
-    headings = {fold(x) for x in re.findall(r"<h[23][^>]*>([^<]*)</h[23]>", attendance[0])
-                } if attendance else set()
+    headings = (
+        {fold(x) for x in re.findall(r"<h[23][^>]*>([^<]*)</h[23]>", attendance[0])}
+        if attendance
+        else set()
+    )
     roles = set(re.findall(r'<span class="role">([^<]*)</span>', html))
     for label in sorted(facts | headings | roles):  # who someone was, in the seed's words
         assert label.casefold() in source.casefold(), f"{label!r} is not in seed {key}"
@@ -199,14 +266,22 @@ def test_no_guessed_votes_in_open_data(example_site: Path) -> None:
         assert event["votes"] == [], file.name
     (rs,) = (example_site / "oparl/vote-event").glob("*regionstyrelsen*")
     assert json.loads(rs.read_text())["counts"] == [
-        {"option": "Ja", "value": 9}, {"option": "Nej", "value": 6},
-        {"option": "Avstår", "value": 0}]
+        {"option": "Ja", "value": 9},
+        {"option": "Nej", "value": 6},
+        {"option": "Avstår", "value": 0},
+    ]
 
 
 def test_the_seeds_are_the_shared_ones() -> None:
     """tests/data/seeds is a copy: it must not drift from the shared folder's."""
-    shared = next((p / "shared" / "seeds" for p in Path(__file__).resolve().parents
-                   if (p / "shared" / "seeds").is_dir()), None)
+    shared = next(
+        (
+            p / "shared" / "seeds"
+            for p in Path(__file__).resolve().parents
+            if (p / "shared" / "seeds").is_dir()
+        ),
+        None,
+    )
     if shared is None:
         pytest.skip("no shared folder beside the repository")
     ours = {p.name: p.read_bytes() for p in (DATA / "seeds").glob("*.txt")}

@@ -17,8 +17,18 @@ from generator.content.errors import BuildFailed
 from conftest import DATA, SiteFactory
 
 PAYLOADS = [line for line in (DATA / "xss-payloads.txt").read_text().splitlines() if line]
-URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "background", "srcdoc",
-             "xlink:href", "srcset"}
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "srcdoc",
+    "xlink:href",
+    "srcset",
+}
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "frame", "applet", "style"}
 OUR_SCRIPTS = {"/static/search.js"}
 
@@ -137,17 +147,20 @@ def test_csp_forbids_inline_scripts(tmp_site: SiteFactory) -> None:
     assert "default-src 'self'" in csp and "object-src 'none'" in csp
 
 
-def test_attachment_paths_outside_content_are_refused(tmp_site: SiteFactory,
-                                                      tmp_path: Path) -> None:
+def test_attachment_paths_outside_content_are_refused(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
     (tmp_path / "secret.pdf").write_bytes(b"secret")
-    root = tmp_site({
-        "content/a.md": "---\nbody: X\ndate: 2024-01-01\nattachments:\n"
-                        "  - {title: A, file: ../../secret.pdf}\n---\n",
-        "content/b.md": "---\nbody: X\ndate: 2024-01-02\nattachments:\n"
-                        "  - {title: B, file: /etc/passwd}\n---\n",
-        "content/c.md": "---\nbody: X\ndate: 2024-01-03\nattachments:\n"
-                        "  - {title: C, file: files/link.pdf}\n---\n",
-    })
+    root = tmp_site(
+        {
+            "content/a.md": "---\nbody: X\ndate: 2024-01-01\nattachments:\n"
+            "  - {title: A, file: ../../secret.pdf}\n---\n",
+            "content/b.md": "---\nbody: X\ndate: 2024-01-02\nattachments:\n"
+            "  - {title: B, file: /etc/passwd}\n---\n",
+            "content/c.md": "---\nbody: X\ndate: 2024-01-03\nattachments:\n"
+            "  - {title: C, file: files/link.pdf}\n---\n",
+        }
+    )
     (root / "content/files").mkdir()
     (root / "content/files/link.pdf").symlink_to(tmp_path / "secret.pdf")
     with pytest.raises(BuildFailed) as failed:
@@ -155,7 +168,8 @@ def test_attachment_paths_outside_content_are_refused(tmp_site: SiteFactory,
     assert [str(p) for p in failed.value.problems] == [
         "content/a.md:1: attachments: '../../secret.pdf' is outside content/",
         "content/b.md:1: attachments: '/etc/passwd' is outside content/",
-        "content/c.md:1: attachments: 'files/link.pdf' is outside content/"]
+        "content/c.md:1: attachments: 'files/link.pdf' is outside content/",
+    ]
 
 
 def test_symlink_out_of_content_is_never_copied(tmp_site: SiteFactory, tmp_path: Path) -> None:
@@ -166,8 +180,11 @@ def test_symlink_out_of_content_is_never_copied(tmp_site: SiteFactory, tmp_path:
     (root / "content/files/leak.txt").symlink_to(tmp_path / "outside/secret.txt")
     (root / "content/files/dir").symlink_to(tmp_path / "outside")
     build(BuildOptions(source=root, output=root / "_site", search=False))
-    assert not any("hemligt" in p.read_text(errors="replace")
-                   for p in (root / "_site").rglob("*") if p.is_file())
+    assert not any(
+        "hemligt" in p.read_text(errors="replace")
+        for p in (root / "_site").rglob("*")
+        if p.is_file()
+    )
 
 
 def _all_bytes(folder: Path) -> list[tuple[Path, bytes]]:
@@ -185,8 +202,9 @@ def _all_bytes(folder: Path) -> list[tuple[Path, bytes]]:
 
 
 def test_confidential_content_reaches_no_output(tmp_site: SiteFactory) -> None:
-    root = tmp_site({
-        "content/sn/2024-03-01.md": """\
+    root = tmp_site(
+        {
+            "content/sn/2024-03-01.md": """\
             ---
             body: Socialnämnden
             date: 2024-03-01
@@ -202,7 +220,7 @@ def test_confidential_content_reaches_no_output(tmp_site: SiteFactory) -> None:
 
             Qzxbrödtextord.
             """,
-        "content/sn/2024-03-08.md": """\
+            "content/sn/2024-03-08.md": """\
             ---
             body: Socialnämnden
             date: 2024-03-08
@@ -223,7 +241,8 @@ def test_confidential_content_reaches_no_output(tmp_site: SiteFactory) -> None:
 
             Qzxandraord.
             """,
-    })
+        }
+    )
     out = root / "_site"
     build(BuildOptions(source=root, output=out, today=date(2024, 6, 1)))
     markers = [b"qzx", b"9991", b"9992", b"9993"]

@@ -18,14 +18,19 @@ TODAY = date(2024, 6, 1)
 
 
 def digest(folder: Path, skip_index: bool = True) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*"))
-            if p.is_file() and not (skip_index and "pagefind" in p.parts)}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not (skip_index and "pagefind" in p.parts)
+    }
 
 
 def mtimes(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def again(root: Path, search: bool = False) -> BuildResult:
@@ -57,7 +62,8 @@ def test_no_change_writes_nothing(site: Path) -> None:
 
 
 def test_no_change_reads_only_the_head_of_the_state(
-        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The state's bulk (a fingerprint per output file) is not read when nothing changed."""
     from generator.build.cache import Cache
 
@@ -96,7 +102,8 @@ def test_delete_and_rename(site: Path, tmp_path: Path) -> None:
 def test_new_meeting_and_link_target(site: Path, tmp_path: Path) -> None:
     (site / "content/kommunstyrelsen/2030").mkdir(parents=True)
     (site / "content/kommunstyrelsen/2030/2030-01-01.md").write_text(
-        "---\nbody: Kommunstyrelsen\ndate: 2030-01-01\nstatus: planned\n---\n## § 1 Budget\n")
+        "---\nbody: Kommunstyrelsen\ndate: 2030-01-01\nstatus: planned\n---\n## § 1 Budget\n"
+    )
     again(site)
     assert digest(site / "_site") == digest(clean(site, tmp_path))
 
@@ -104,15 +111,17 @@ def test_new_meeting_and_link_target(site: Path, tmp_path: Path) -> None:
 def test_template_change(site: Path, tmp_path: Path) -> None:
     theme = site / "themes/default/templates"
     theme.mkdir(parents=True)
-    (theme / "404.html").write_text('{% extends "base.html" %}{% block main %}<h1>Borta'
-                                    "</h1>{% endblock %}")
+    (theme / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Borta</h1>{% endblock %}'
+    )
     again(site)
     assert "<h1>Borta</h1>" in (site / "_site/404.html").read_text()
     assert digest(site / "_site") == digest(clean(site, tmp_path))
 
 
-def test_static_file_change_is_copied_without_rendering(tmp_site: SiteFactory,
-                                                         tmp_path: Path) -> None:
+def test_static_file_change_is_copied_without_rendering(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
     """Pages link the CSS and scripts by URL: a change to them renders no page and re-makes
     no search index (at 100k meetings a theme change used to cost both: 35 + 13 minutes)."""
     root = tmp_site(meeting_files(12))
@@ -155,8 +164,7 @@ def test_output_edited_by_hand_is_put_right_by_a_build_without_cache(site: Path)
     page.write_bytes(b"tampered")
     (site / "_site/arkiv/index.html").unlink()
     assert again(site).written == 0  # incremental builds trust the record of what they wrote
-    build(BuildOptions(source=site, output=site / "_site", today=TODAY, search=False,
-                       cache=False))
+    build(BuildOptions(source=site, output=site / "_site", today=TODAY, search=False, cache=False))
     assert page.read_bytes() == original
     assert (site / "_site/arkiv/index.html").is_file()
 
@@ -171,8 +179,9 @@ def test_touched_but_unchanged_sources_are_a_no_op(site: Path) -> None:
     assert mtimes(site / "_site") == before
 
 
-def test_search_index_rebuilt_only_where_pages_changed(tmp_site: SiteFactory,
-                                                       tmp_path: Path) -> None:
+def test_search_index_rebuilt_only_where_pages_changed(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
     root = tmp_site(meeting_files(12))
     again(root, search=True)
     index = root / "_site/pagefind"
@@ -186,7 +195,8 @@ def test_search_index_rebuilt_only_where_pages_changed(tmp_site: SiteFactory,
     again(root, search=True)
     assert entry.stat().st_mtime_ns != before
     assert sorted(p.name for p in index.iterdir()) == sorted(
-        p.name for p in (clean(root, tmp_path, search=True) / "pagefind").iterdir())
+        p.name for p in (clean(root, tmp_path, search=True) / "pagefind").iterdir()
+    )
     assert digest(root / "_site") == digest(tmp_path / "clean")
 
 
@@ -200,8 +210,9 @@ def test_many_edits_rendered_by_the_pool(tmp_site: SiteFactory, tmp_path: Path) 
     assert digest(root / "_site") == digest(clean(root, tmp_path))
 
 
-def test_session_keeps_parses_in_memory(site: Path, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_session_keeps_parses_in_memory(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from generator.build.cache import Cache
     from generator.build.pipeline import Session
 
@@ -250,8 +261,12 @@ def test_build_keeps_outlines_and_the_store_holds_the_prose(site: Path, tmp_path
     template = site / "themes" / "default" / "templates" / "meeting.html"
     template.parent.mkdir(parents=True)
     from generator.pages.render import default_theme_dir
-    template.write_text((default_theme_dir() / "templates" / "meeting.html").read_text()
-                        .replace("{% block head %}", "{% block head %}<!-- own -->", 1))
+
+    template.write_text(
+        (default_theme_dir() / "templates" / "meeting.html")
+        .read_text()
+        .replace("{% block head %}", "{% block head %}<!-- own -->", 1)
+    )
     again(site)  # every meeting page re-rendered from sources parsed again
     out = digest(site / "_site")
     assert out == digest(clean(site, tmp_path / "second"))
@@ -287,7 +302,8 @@ def test_prose_edit_rerenders_only_its_own_page(site: Path, tmp_path: Path) -> N
 
 
 def test_serving_session_applies_a_prose_edit_without_deriving(
-        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import generator.build.pipeline as build_module
     from generator.build.pipeline import Session
 
@@ -313,7 +329,8 @@ def test_serving_session_applies_a_prose_edit_without_deriving(
 
 
 def test_serving_a_site_built_before_derives_it_before_the_first_edit(
-        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`minutes serve` on a built site: its first build has nothing to do, so the session
     is warmed (read and derived) then, and the first edit needs no derivation either."""
     import generator.build.pipeline as build_module
@@ -341,8 +358,7 @@ def test_serving_a_site_built_before_derives_it_before_the_first_edit(
     assert digest(site / "_site") == digest(clean(site, tmp_path))
 
 
-def test_serving_shows_a_retitled_item_on_its_own_page_first(
-        site: Path, tmp_path: Path) -> None:
+def test_serving_shows_a_retitled_item_on_its_own_page_first(site: Path, tmp_path: Path) -> None:
     """A title edit re-renders archives, case and decision pages too; serve puts the edited
     meeting's own page in place (and reloads the tab) before those."""
     from generator.build.pipeline import Session
@@ -356,8 +372,9 @@ def test_serving_shows_a_retitled_item_on_its_own_page_first(
     seen: list[tuple[bool, int]] = []
 
     def in_place() -> None:
-        archive = sum("Omdöpt" in p.read_text() for p in (site / "_site").rglob("*.html")
-                      if p != own)
+        archive = sum(
+            "Omdöpt" in p.read_text() for p in (site / "_site").rglob("*.html") if p != own
+        )
         seen.append(("Omdöpt" in own.read_text(), archive))
 
     result = build(options, session=session, on_pages=in_place)
@@ -386,13 +403,14 @@ def test_edits_that_are_not_prose_take_the_general_way(site: Path, tmp_path: Pat
 
 def adjusted(day: str, posted: str, body: str = "Kommunstyrelsen", case: str = "") -> str:
     attrs = f' {{#p1 case="{case}"}}' if case else ""
-    return (f"---\nbody: {body}\ndate: {day}\nstatus: adjusted\nadjusters: [A (S)]\n"
-            f"adjusted: {posted}\nposted: {posted}\n---\n## § 1 Budget{attrs}\n\n"
-            "::: decision\nBifall.\n:::\n")
+    return (
+        f"---\nbody: {body}\ndate: {day}\nstatus: adjusted\nadjusters: [A (S)]\n"
+        f"adjusted: {posted}\nposted: {posted}\n---\n## § 1 Budget{attrs}\n\n"
+        "::: decision\nBifall.\n:::\n"
+    )
 
 
-def test_a_later_day_takes_a_notice_down_everywhere(tmp_site: SiteFactory,
-                                                   tmp_path: Path) -> None:
+def test_a_later_day_takes_a_notice_down_everywhere(tmp_site: SiteFactory, tmp_path: Path) -> None:
     """The home page lists the notices up today, as the notice board does: rebuilt on a
     later day, it no longer lists one taken down (it did: its fingerprint left them out)."""
     root = tmp_site({"content/ks/a.md": adjusted("2024-05-02", "2024-05-06")})
@@ -408,33 +426,35 @@ def test_a_later_day_takes_a_notice_down_everywhere(tmp_site: SiteFactory,
     assert digest(root / "_site") == digest(tmp_path / "clean")
 
 
-def test_a_case_number_that_takes_another_ones_url(tmp_site: SiteFactory,
-                                                   tmp_path: Path) -> None:
+def test_a_case_number_that_takes_another_ones_url(tmp_site: SiteFactory, tmp_path: Path) -> None:
     """Two case numbers with the same slug get -2: a new one sorted first takes the plain URL
     from the other, and every page linking the other's case follows (the decisions index
     did not: it fingerprinted a decision by its meeting and anchor, not the case's URL)."""
-    root = tmp_site({"content/ks/a.md": adjusted("2024-05-02", "2024-05-06",
-                                                 case="KS 2024/1")})
+    root = tmp_site({"content/ks/a.md": adjusted("2024-05-02", "2024-05-06", case="KS 2024/1")})
     again(root)
     (root / "content/sn").mkdir()
     (root / "content/sn/b.md").write_text(  # no decision: the decisions index is as it was
         "---\nbody: Socialnämnden\ndate: 2024-04-02\n---\n"
-        '## § 1 Remiss {#p1 case="KS 2024-1"}\n\nRemiss till nämnden.\n')
+        '## § 1 Remiss {#p1 case="KS 2024-1"}\n\nRemiss till nämnden.\n'
+    )
     again(root)
     assert digest(root / "_site") == digest(clean(root, tmp_path))
     assert "/arenden/ks-2024-1-2/" in (root / "_site/beslut/2024/index.html").read_text()
 
 
-def test_a_plain_page_follows_the_meeting_it_links(tmp_site: SiteFactory,
-                                                   tmp_path: Path) -> None:
+def test_a_plain_page_follows_the_meeting_it_links(tmp_site: SiteFactory, tmp_path: Path) -> None:
     """A link in a plain page points at the meeting's URL, which moves when a file for the
     same body and date sorts before it (the page kept the old URL)."""
-    root = tmp_site({
-        "content/ks/2024-05-02.md": adjusted("2024-05-02", "2024-05-06"),
-        "content/pages/om.md": "---\ntitle: Om\n---\nSe [mötet](../ks/2024-05-02.md).\n"})
+    root = tmp_site(
+        {
+            "content/ks/2024-05-02.md": adjusted("2024-05-02", "2024-05-06"),
+            "content/pages/om.md": "---\ntitle: Om\n---\nSe [mötet](../ks/2024-05-02.md).\n",
+        }
+    )
     again(root)
     (root / "content/ks/2024-05-01.md").write_text(
-        adjusted("2024-05-02", "2024-05-06").replace("Budget", "Skola"))
+        adjusted("2024-05-02", "2024-05-06").replace("Budget", "Skola")
+    )
     again(root)
     assert 'href="/kommunstyrelsen/2024-05-02-2/"' in (root / "_site/om/index.html").read_text()
     assert digest(root / "_site") == digest(clean(root, tmp_path))
@@ -449,12 +469,20 @@ def test_a_theme_that_reads_what_its_page_is_not_given_is_told(tmp_site: SiteFac
     from generator.cli import main
     from generator.pages.render import default_theme_dir
 
-    base = (default_theme_dir() / "templates/base.html").read_text().replace(
-        "<main", "{% for m in site.notices %}{{ m.title }}{% endfor %}\n<main", 1)
-    root = tmp_site({"content/ks/a.md": adjusted("2024-05-02", "2024-05-06"),
-                     "themes/default/templates/base.html": base})
-    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search",
-                                       "--today", "2024-05-10"])
+    base = (
+        (default_theme_dir() / "templates/base.html")
+        .read_text()
+        .replace("<main", "{% for m in site.notices %}{{ m.title }}{% endfor %}\n<main", 1)
+    )
+    root = tmp_site(
+        {
+            "content/ks/a.md": adjusted("2024-05-02", "2024-05-06"),
+            "themes/default/templates/base.html": base,
+        }
+    )
+    result = CliRunner().invoke(
+        main, ["build", "--source", str(root), "--no-search", "--today", "2024-05-10"]
+    )
     assert result.exit_code == 1
     assert "themes/default/templates/base.html:" in result.output
     assert "site.notices is not given to this kind of page" in result.output
@@ -462,19 +490,25 @@ def test_a_theme_that_reads_what_its_page_is_not_given_is_told(tmp_site: SiteFac
 
 
 def test_a_new_meeting_leaves_other_years_decision_pages_alone(
-        tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A decisions page is given the pages its pagers link and, on the front page only, the
     newest decisions: a new meeting's decisions re-render its year's pages and the front
     page, not every year's (thousands of pages in a large archive)."""
     from generator.pages.render import Renderer
 
-    root = tmp_site({"content/ks/a.md": adjusted("2023-05-02", "2023-05-06"),
-                     "content/ks/b.md": adjusted("2024-05-02", "2024-05-06")})
+    root = tmp_site(
+        {
+            "content/ks/a.md": adjusted("2023-05-02", "2023-05-06"),
+            "content/ks/b.md": adjusted("2024-05-02", "2024-05-06"),
+        }
+    )
     again(root)
     rendered: list[str] = []
     run = Renderer.run
-    monkeypatch.setattr(Renderer, "run", lambda self, job: rendered.append(job.path)
-                        or run(self, job))
+    monkeypatch.setattr(
+        Renderer, "run", lambda self, job: rendered.append(job.path) or run(self, job)
+    )
     (root / "content/ks/c.md").write_text(adjusted("2024-05-20", "2024-05-22"))
     again(root)
     assert {p for p in rendered if p.startswith("beslut/")} == {"beslut/", "beslut/2024/"}

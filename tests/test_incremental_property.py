@@ -46,8 +46,11 @@ def indexes(folder: Path) -> list[str]:
 
 def digest(folder: Path) -> dict[str, bytes]:
     """Every file of an output but the search index's, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and "pagefind" not in p.relative_to(folder).parts}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "pagefind" not in p.relative_to(folder).parts
+    }
 
 
 @dataclass
@@ -77,8 +80,11 @@ class Meeting:
     def text(self) -> str:
         if self.broken:
             return f"---\nbody: {BODIES[self.body]}\ndate: 6 maj 2024\n---\n"
-        head = [f"body: {BODIES[self.body]}", f"date: {self.day.isoformat()}",
-                f"status: {self.status}"]
+        head = [
+            f"body: {BODIES[self.body]}",
+            f"date: {self.day.isoformat()}",
+            f"status: {self.status}",
+        ]
         if self.status == "adjusted":
             head.append("adjusters: [Anna Ek (S)]")
         if self.adjusted:
@@ -93,8 +99,10 @@ class Meeting:
             head.append(f"attachments:\n  - {{title: Bilaga, file: {self.attachment}}}")
         body = [self.preamble]
         if self.link:
-            rel = posixpath.relpath(self.link.removeprefix("content/"),
-                                    posixpath.dirname(self.path.removeprefix("content/")))
+            rel = posixpath.relpath(
+                self.link.removeprefix("content/"),
+                posixpath.dirname(self.path.removeprefix("content/")),
+            )
             body.append(f"Se [föregående]({rel}#p1).")
         for n, item in enumerate(self.items, 1):
             attrs = f' {{#p{n} case="{item.case}"}}' if item.case else ""
@@ -121,7 +129,8 @@ class Model:
         wanted["content/pages/om.md"] = f"---\ntitle: {self.page[0]}\n---\n{text}\n".encode()
         if self.body_info:
             wanted["content/bodies/kommunstyrelsen.md"] = (
-                f"---\nname: Kommunstyrelsen\n---\n{self.body_info}\n".encode())
+                f"---\nname: Kommunstyrelsen\n---\n{self.body_info}\n".encode()
+            )
         for name in self.files:
             wanted[f"content/{name}"] = b"%PDF-1 " + name.encode()
         content = root / "content"
@@ -143,25 +152,66 @@ class Model:
 def initial() -> Model:
     """Three bodies; adjusted minutes posted around the dates `today` moves over; a planned
     meeting; shared and colliding case numbers; a link; an attachment; a plain page."""
+
     def items(*specs: tuple[str, str, str]) -> list[Item]:
         return [Item(t, c, d) for t, c, d in specs]
 
-    return Model(today=TODAYS[6], files={FILES[0]}, meetings=[
-        Meeting("content/ks/2024-05-06.md", 0, DAYS[0], "adjusted", DAYS[0] + timedelta(2),
-                DAYS[0] + timedelta(3), items(("Budget", CASES[0], "Bifall."),
-                                              ("Skola", CASES[1], ""))),
-        Meeting("content/ks/2024-05-20.md", 0, DAYS[2], "adjusted", DAYS[2] + timedelta(1),
-                DAYS[2] + timedelta(2), items(("Budget igen", CASES[0], "Avslag.")),
-                link="content/ks/2024-05-06.md", attachment=FILES[0]),
-        Meeting("content/sn/2024-05-13.md", 1, DAYS[1], "published",
-                items=items(("Vård", CASES[3], "Bifall."))),
-        Meeting("content/sn/2024-06-03.md", 1, DAYS[4], "adjusted", DAYS[4] + timedelta(1),
-                DAYS[4] + timedelta(1), items(("Remiss", CASES[2], "Bifall."))),
-        Meeting("content/tn/2024-06-24.md", 2, DAYS[7], "planned",
-                items=items(("Trafik", CASES[4], ""))),
-        Meeting("content/tn/2024-05-27.md", 2, DAYS[3], "draft",
-                items=items(("Gator", "", "Bifall."))),
-    ])
+    return Model(
+        today=TODAYS[6],
+        files={FILES[0]},
+        meetings=[
+            Meeting(
+                "content/ks/2024-05-06.md",
+                0,
+                DAYS[0],
+                "adjusted",
+                DAYS[0] + timedelta(2),
+                DAYS[0] + timedelta(3),
+                items(("Budget", CASES[0], "Bifall."), ("Skola", CASES[1], "")),
+            ),
+            Meeting(
+                "content/ks/2024-05-20.md",
+                0,
+                DAYS[2],
+                "adjusted",
+                DAYS[2] + timedelta(1),
+                DAYS[2] + timedelta(2),
+                items(("Budget igen", CASES[0], "Avslag.")),
+                link="content/ks/2024-05-06.md",
+                attachment=FILES[0],
+            ),
+            Meeting(
+                "content/sn/2024-05-13.md",
+                1,
+                DAYS[1],
+                "published",
+                items=items(("Vård", CASES[3], "Bifall.")),
+            ),
+            Meeting(
+                "content/sn/2024-06-03.md",
+                1,
+                DAYS[4],
+                "adjusted",
+                DAYS[4] + timedelta(1),
+                DAYS[4] + timedelta(1),
+                items(("Remiss", CASES[2], "Bifall.")),
+            ),
+            Meeting(
+                "content/tn/2024-06-24.md",
+                2,
+                DAYS[7],
+                "planned",
+                items=items(("Trafik", CASES[4], "")),
+            ),
+            Meeting(
+                "content/tn/2024-05-27.md",
+                2,
+                DAYS[3],
+                "draft",
+                items=items(("Gator", "", "Bifall.")),
+            ),
+        ],
+    )
 
 
 def _pick(model: Model, i: int) -> Meeting | None:
@@ -184,8 +234,11 @@ def apply(model: Model, edit: tuple[object, ...]) -> None:
             target = _pick(model, b)
             model.page_link = target.path if target is not None and b % 4 else ""
         else:
-            model.page = (model.page[0], f"Om sidan, {WORDS[b % len(WORDS)]}.") if a % 3 else (
-                f"Om {WORDS[b % len(WORDS)]}", model.page[1])
+            model.page = (
+                (model.page[0], f"Om sidan, {WORDS[b % len(WORDS)]}.")
+                if a % 3
+                else (f"Om {WORDS[b % len(WORDS)]}", model.page[1])
+            )
     elif kind == "info":
         model.body_info = "" if b % 4 == 0 else f"Styrelsen leder {WORDS[b % len(WORDS)]}."
     elif kind == "file":  # an attachment added, or removed with the references to it
@@ -203,9 +256,15 @@ def apply(model: Model, edit: tuple[object, ...]) -> None:
         stem = day.isoformat() + ("" if b % 3 else "-extra")
         path = f"content/{folder}/{stem}.md"
         if all(o.path != path for o in model.meetings):
-            model.meetings.append(Meeting(path, a % len(BODIES), day, STATUSES[b % 4],
-                                          items=[Item(WORDS[b % len(WORDS)], CASES[b % 5],
-                                                      "Bifall." if b % 2 else "")]))
+            model.meetings.append(
+                Meeting(
+                    path,
+                    a % len(BODIES),
+                    day,
+                    STATUSES[b % 4],
+                    items=[Item(WORDS[b % len(WORDS)], CASES[b % 5], "Bifall." if b % 2 else "")],
+                )
+            )
     elif m is None:
         return
     elif kind == "prose":
@@ -260,9 +319,33 @@ def apply(model: Model, edit: tuple[object, ...]) -> None:
         m.broken = not m.broken
 
 
-KINDS = ("today", "today", "page", "info", "file", "add", "prose", "prose", "prose", "title",
-         "decision", "case", "items", "date", "body", "organisation", "public", "status",
-         "posted", "adjusted", "attach", "link", "delete", "rename", "break")  # prose and
+KINDS = (
+    "today",
+    "today",
+    "page",
+    "info",
+    "file",
+    "add",
+    "prose",
+    "prose",
+    "prose",
+    "title",
+    "decision",
+    "case",
+    "items",
+    "date",
+    "body",
+    "organisation",
+    "public",
+    "status",
+    "posted",
+    "adjusted",
+    "attach",
+    "link",
+    "delete",
+    "rename",
+    "break",
+)  # prose and
 # a new day, the commonest, are drawn more often
 EDITS = st.tuples(st.sampled_from(KINDS), st.integers(0, 11), st.integers(0, 59))
 
@@ -279,8 +362,9 @@ class Builds:
         self.first = True
 
     def options(self, root: Path, today: date, **more: object) -> BuildOptions:
-        return BuildOptions(source=root, output=root / "_site", today=today,
-                            search=self.search, jobs=1, **more)  # type: ignore[arg-type]
+        return BuildOptions(
+            source=root, output=root / "_site", today=today, search=self.search, jobs=1, **more
+        )  # type: ignore[arg-type]
 
     def step(self, model: Model) -> None:
         for root in (self.plain, self.served):
@@ -290,11 +374,22 @@ class Builds:
         clean = self.folder / "clean"
         shutil.rmtree(clean, ignore_errors=True)
         for name, run in (
-                ("clean", lambda: build(replace(self.options(self.plain, model.today),
-                                                output=clean, cache=False))),
-                ("plain", lambda: build(self.options(self.plain, model.today))),
-                ("served", lambda: build(self.options(self.served, model.today),
-                                         on_pages=lambda: None, session=self.session))):
+            (
+                "clean",
+                lambda: build(
+                    replace(self.options(self.plain, model.today), output=clean, cache=False)
+                ),
+            ),
+            ("plain", lambda: build(self.options(self.plain, model.today))),
+            (
+                "served",
+                lambda: build(
+                    self.options(self.served, model.today),
+                    on_pages=lambda: None,
+                    session=self.session,
+                ),
+            ),
+        ):
             try:
                 run()
                 outcomes[name] = "built"
@@ -337,17 +432,21 @@ def test_incremental_equals_clean(edits: list[tuple[object, ...]]) -> None:
 
 def test_incremental_equals_clean_with_search() -> None:
     """The same with the search index built (the pagefind files themselves aside)."""
-    run_edits([("prose", 1, 4), ("today", 0, 9), ("title", 2, 1), ("delete", 3, 0)],
-              search=True)
+    run_edits([("prose", 1, 4), ("today", 0, 9), ("title", 2, 1), ("delete", 3, 0)], search=True)
 
 
 def test_two_files_for_one_body_and_date_both_have_a_page(tmp_path: Path) -> None:
     """Found by the property test (a meeting's date edited to another's): a file named by
     its date got the URL of the file for the same body and date that sorts before it, and
     one of the two pages was silently lost."""
-    model = Model(today=TODAYS[0], files=set(), meetings=[
-        Meeting("content/ks/2024-05-06.md", 0, DAYS[2], items=[Item("Budget")]),
-        Meeting("content/ks/2024-05-20.md", 0, DAYS[2], items=[Item("Skola")])])
+    model = Model(
+        today=TODAYS[0],
+        files=set(),
+        meetings=[
+            Meeting("content/ks/2024-05-06.md", 0, DAYS[2], items=[Item("Budget")]),
+            Meeting("content/ks/2024-05-20.md", 0, DAYS[2], items=[Item("Skola")]),
+        ],
+    )
     model.write(tmp_path)
     (tmp_path / "site.toml").write_text('title = "Test"\n')
     build(BuildOptions(source=tmp_path, output=tmp_path / "_site", search=False, cache=False))

@@ -33,14 +33,16 @@ def _imports(path: Path, root: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package[: len(package) - node.level + 1]
-                names = [".".join([*base, node.module])] if node.module else [
-                    ".".join([*base, a.name]) for a in node.names]
+                names = (
+                    [".".join([*base, node.module])]
+                    if node.module
+                    else [".".join([*base, a.name]) for a in node.names]
+                )
             else:
                 names = [node.module or ""]
             found += [(node.lineno, n) for n in names if n.startswith("generator")]
         elif isinstance(node, ast.Import):
-            found += [(node.lineno, a.name) for a in node.names
-                      if a.name.startswith("generator")]
+            found += [(node.lineno, a.name) for a in node.names if a.name.startswith("generator")]
     return found
 
 
@@ -55,25 +57,33 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 @pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(PACKAGE)) for p in MODULES])
 def test_no_import_runs_back_up_a_stage(path: Path) -> None:
     own = stage(".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts))
-    upward = [f"{path.relative_to(PACKAGE.parent)}:{line}: imports {name}"
-              for line, name in imports(path) if stage(name) > own]
+    upward = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: imports {name}"
+        for line, name in imports(path)
+        if stage(name) > own
+    ]
     assert not upward, "\n".join(upward)
 
 
 def test_every_module_is_in_a_stage_or_a_command() -> None:
     loose = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__"}
     assert loose == {"cli", "serve", "scaffold"}, loose
-    assert {p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"
-            } == set(STAGES) - {""}
+    assert {p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"} == set(
+        STAGES
+    ) - {""}
 
 
 def test_the_check_sees_an_import_that_runs_back_up(tmp_path: Path) -> None:
     """The rule itself: relative imports are resolved, and one that runs up is seen."""
     folder = tmp_path / "generator" / "site"
     folder.mkdir(parents=True)
-    (folder / "x.py").write_text("from ..build.store import MeetingStore\nfrom . import urls\n"
-                                 "from .. import __version__\n")
+    (folder / "x.py").write_text(
+        "from ..build.store import MeetingStore\nfrom . import urls\nfrom .. import __version__\n"
+    )
     found = _imports(folder / "x.py", tmp_path)
-    assert found == [(1, "generator.build.store"), (2, "generator.site.urls"),
-                     (3, "generator.__version__")]
+    assert found == [
+        (1, "generator.build.store"),
+        (2, "generator.site.urls"),
+        (3, "generator.__version__"),
+    ]
     assert [stage(n) for _, n in found] == [4, 2, 0]

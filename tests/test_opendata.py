@@ -42,8 +42,18 @@ def test_every_object_is_complete_and_every_link_resolves(example_site: Path) ->
     loaded = {f.relative_to(example_site).as_posix(): json.loads(f.read_text()) for f in files}
     ids = {o["id"] for data in loaded.values() for o in objects(data)}
     kinds = {o["type"].removeprefix(OPARL) for data in loaded.values() for o in objects(data)}
-    assert {"System", "Body", "Organization", "Person", "Membership", "Meeting", "AgendaItem",
-            "Paper", "Consultation", "Location"} <= kinds
+    assert {
+        "System",
+        "Body",
+        "Organization",
+        "Person",
+        "Membership",
+        "Meeting",
+        "AgendaItem",
+        "Paper",
+        "Consultation",
+        "Location",
+    } <= kinds
     assert "https://www.popoloproject.com/specs/vote-event.html" in kinds
     for data in loaded.values():
         for obj in objects(data):
@@ -66,17 +76,32 @@ def test_export_content_matches_the_minutes(example_site: Path) -> None:
     paper = json.loads((example_site / "oparl/paper/rs-412-2020.json").read_text())
     assert paper["reference"] == "RS/412/2020"
     assert [c["agendaItem"].rsplit("#", 1)[1] for c in paper["consultation"]] == ["p89"]
-    assert paper["x-mentionedHandling"] == [{  # mentioned in § 89; not published here
-        "organizationName": "Hälso- och sjukvårdsnämnden", "date": "2020-05-14",
-        "number": "§ 45", "mentionedIn": BASE + "oparl/meeting/region-jamtland-harjedalen--"
-                                               "regionstyrelsen--2020-05-26.json#p89"}]
-    meeting = json.loads((example_site / "oparl/meeting/region-jamtland-harjedalen--"
-                                          "regionstyrelsen--2020-05-26.json").read_text())
+    assert (
+        paper["x-mentionedHandling"]
+        == [
+            {  # mentioned in § 89; not published here
+                "organizationName": "Hälso- och sjukvårdsnämnden",
+                "date": "2020-05-14",
+                "number": "§ 45",
+                "mentionedIn": BASE + "oparl/meeting/region-jamtland-harjedalen--"
+                "regionstyrelsen--2020-05-26.json#p89",
+            }
+        ]
+    )
+    meeting = json.loads(
+        (
+            example_site / "oparl/meeting/region-jamtland-harjedalen--"
+            "regionstyrelsen--2020-05-26.json"
+        ).read_text()
+    )
     (item,) = meeting["agendaItem"]
     assert item["number"] == "89" and "teknisk" in item["resolutionText"]
     vote = json.loads(Path(example_site / item["x-voteEvent"][0].removeprefix(BASE)).read_text())
-    assert vote["counts"] == [{"option": "Ja", "value": 9}, {"option": "Nej", "value": 6},
-                              {"option": "Avstår", "value": 0}]
+    assert vote["counts"] == [
+        {"option": "Ja", "value": 9},
+        {"option": "Nej", "value": 6},
+        {"option": "Avstår", "value": 0},
+    ]
     assert vote["votes"] == []  # the source does not say who voted what
     person = json.loads((example_site / "oparl/person/eva-hellstrand.json").read_text())
     assert person["membership"][0]["role"] == "Ordförande"

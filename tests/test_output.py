@@ -43,20 +43,25 @@ def tree(folder: Path) -> dict[str, tuple[str, ...]]:
             found[rel] = ("dir",)
         else:
             st = path.stat()
-            found[rel] = (hashlib.sha256(path.read_bytes()).hexdigest(), str(st.st_mtime_ns),
-                          str(st.st_ino))
+            found[rel] = (
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                str(st.st_mtime_ns),
+                str(st.st_ino),
+            )
     return found
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def again(root: Path, output: Path | None = None, **options: object) -> BuildResult:
     options.setdefault("search", False)
-    return build(BuildOptions(source=root, output=output or root / "_site", today=TODAY,
-                              **options))  # type: ignore[arg-type]
+    return build(BuildOptions(source=root, output=output or root / "_site", today=TODAY, **options))  # type: ignore[arg-type]
 
 
 def clean(root: Path, where: Path, **options: object) -> Path:
@@ -68,8 +73,11 @@ def clean(root: Path, where: Path, **options: object) -> Path:
 
 def leftovers(output: Path) -> list[str]:
     """Working files of a build beside the output (the lock file stays)."""
-    return sorted(p.name for p in output.parent.iterdir()
-                  if p.name.startswith(f".{output.name}.") and not p.name.endswith(".lock"))
+    return sorted(
+        p.name
+        for p in output.parent.iterdir()
+        if p.name.startswith(f".{output.name}.") and not p.name.endswith(".lock")
+    )
 
 
 def names(folder: Path) -> list[str]:
@@ -79,11 +87,13 @@ def names(folder: Path) -> list[str]:
 
 # --- refusals ---------------------------------------------------------------------------
 
+
 def refused(tmp_path: Path, root: Path, output: str | Path, *extra: str) -> str:
     """Run ``minutes build -o output``; it must fail with one line and change nothing."""
     before = tree(tmp_path)
-    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search",
-                                       "--output", str(output), *extra])
+    result = CliRunner().invoke(
+        main, ["build", "--source", str(root), "--no-search", "--output", str(output), *extra]
+    )
     assert result.exit_code == 1, result.output
     assert tree(tmp_path) == before  # not a lock file, not a cache
     lines = result.output.strip().splitlines()
@@ -106,8 +116,7 @@ def test_refuses_the_site_folder_and_what_holds_it(small: Path, tmp_path: Path) 
 def test_refuses_a_folder_with_sources_or_inside_content(small: Path, tmp_path: Path) -> None:
     other = tmp_path / "other-site"
     (other / "content").mkdir(parents=True)
-    assert "it holds content, so it looks like a site's sources" in refused(
-        tmp_path, small, other)
+    assert "it holds content, so it looks like a site's sources" in refused(tmp_path, small, other)
     shutil.rmtree(other / "content")
     (other / "site.toml").write_text('title = "Annan"\n')
     assert "it holds site.toml" in refused(tmp_path, small, other)
@@ -140,8 +149,9 @@ def test_builds_into_a_new_an_empty_and_an_earlier_output(small: Path, tmp_path:
     runner = CliRunner()
     (tmp_path / "empty").mkdir()
     for output in (tmp_path / "new/deeper", tmp_path / "empty", tmp_path / "empty"):
-        result = runner.invoke(main, ["build", "--source", str(small), "--no-search",
-                                      "--output", str(output)])
+        result = runner.invoke(
+            main, ["build", "--source", str(small), "--no-search", "--output", str(output)]
+        )
         assert result.exit_code == 0, result.output
         assert (output / MARKER).is_file() and (output / "index.html").is_file()
 
@@ -174,22 +184,30 @@ def test_a_linked_output_is_built_at_its_target(small: Path, tmp_path: Path) -> 
 
 # --- hostile file names -----------------------------------------------------------------
 
+
 def hostile_files(outside: Path) -> dict[str, bytes]:
     """Files under content/files/ whose names once steered the journal: a newline or U+2028
     followed by '-' and an absolute path, names that are not UTF-8, names like '-/x', '+x',
     '..x'. Each maps to its bytes."""
     inner = "/".join(outside.parts[1:])  # the sentinel's folder, as a path under files/
-    names = [f"files/a\n-/{inner}/sentinel-1.txt", f"files/b\u2028-/{inner}/sentinel-2.txt",
-             f"files/c\x85-/{inner}/sentinel-3.txt",
-             os.fsdecode(b"files/\xff\xfe-not-utf8/r\xe4tt.txt"), "files/-/x.txt",
-             "files/+x.txt", "files/-../x.txt", "files/\u2029-x.txt", "files/d\r-e.txt"]
+    names = [
+        f"files/a\n-/{inner}/sentinel-1.txt",
+        f"files/b\u2028-/{inner}/sentinel-2.txt",
+        f"files/c\x85-/{inner}/sentinel-3.txt",
+        os.fsdecode(b"files/\xff\xfe-not-utf8/r\xe4tt.txt"),
+        "files/-/x.txt",
+        "files/+x.txt",
+        "files/-../x.txt",
+        "files/\u2029-x.txt",
+        "files/d\r-e.txt",
+    ]
     return {name: f"bilaga {n}\n".encode() for n, name in enumerate(names)}
 
 
 @pytest.mark.parametrize("way", ["moved", "cloned"])
-def test_no_file_name_directs_a_write_or_a_delete(tmp_site: SiteFactory, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch,
-                                                  way: str) -> None:
+def test_no_file_name_directs_a_write_or_a_delete(
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str
+) -> None:
     if way == "cloned":
         monkeypatch.setenv(write.TEST_SWAP_FROM, "1")
     outside = tmp_path / "outside"
@@ -237,14 +255,17 @@ def test_an_attachment_must_be_a_file_inside_content(tmp_path: Path) -> None:
         write.read_attachment(content, "files/ut.txt")
     assert [str(p) for p in link.value.problems] == [
         "content/files/ut.txt: it is a link to a file outside content/, which is never "
-        "published; put the file itself in content/"]
+        "published; put the file itself in content/"
+    ]
     with pytest.raises(BuildFailed) as fifo:
         write.read_attachment(content, "files/fifo")
     assert [str(p) for p in fifo.value.problems] == [
-        "content/files/fifo: it is not a regular file; only files can be published"]
+        "content/files/fifo: it is not a regular file; only files can be published"
+    ]
 
 
 # --- failures while the changes go in ---------------------------------------------------
+
 
 @pytest.fixture
 def site(tmp_site: SiteFactory) -> Path:
@@ -282,7 +303,8 @@ def fail_on(monkeypatch: pytest.MonkeyPatch, call: str, into: Path, nth: int) ->
 
 @pytest.mark.parametrize("nth", [0, 3, 7])
 def test_a_failure_while_moving_files_in_leaves_the_output_as_it_was(
-        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nth: int) -> None:
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nth: int
+) -> None:
     out = site / "_site"
     before = tree(out)
     edit_some(site)
@@ -298,7 +320,8 @@ def test_a_failure_while_moving_files_in_leaves_the_output_as_it_was(
 
 
 def test_a_failure_while_removing_files_leaves_the_output_as_it_was(
-        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = site / "_site"
     before = tree(out)
     edit_some(site)
@@ -322,7 +345,8 @@ def test_a_failure_while_removing_files_leaves_the_output_as_it_was(
 
 
 def test_a_failure_in_a_cloned_patch_leaves_the_output_as_it_was(
-        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = site / "_site"
     before = tree(out)
     (site / "site.toml").write_text('title = "Ny titel"\nlanguage = "sv"\n')  # every page
@@ -336,7 +360,8 @@ def test_a_failure_in_a_cloned_patch_leaves_the_output_as_it_was(
 
 
 def test_a_failing_search_index_leaves_the_output_as_it_was(
-        tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = tmp_site(meeting_files(12))
     out = root / "_site"
     again(root, search=True)
@@ -358,16 +383,20 @@ def test_a_failing_search_index_leaves_the_output_as_it_was(
     for folder in (out, expected):  # Pagefind's bytes vary from run to run; its pages do not
         assert sorted(p.name for p in (folder / "pagefind").iterdir()) == ["2019-2019"]
     assert len(list(out.glob("pagefind/*/fragment/*"))) == len(
-        list(expected.glob("pagefind/*/fragment/*")))
+        list(expected.glob("pagefind/*/fragment/*"))
+    )
     assert {k: v for k, v in digest(out).items() if "pagefind" not in k} == {
-        k: v for k, v in digest(expected).items() if "pagefind" not in k}
+        k: v for k, v in digest(expected).items() if "pagefind" not in k
+    }
 
 
 # --- the cache never describes another output -------------------------------------------
 
+
 @pytest.mark.parametrize("how", ["killed after the switch", "built without the cache"])
 def test_a_state_that_does_not_describe_the_output_is_not_trusted(
-        site: Path, tmp_path: Path, how: str) -> None:
+    site: Path, tmp_path: Path, how: str
+) -> None:
     out = site / "_site"
     cache = site / ".minutes-cache"
     new = site / "content/kommunstyrelsen/2030/2030-01-01.md"
@@ -390,26 +419,33 @@ def test_a_state_that_does_not_describe_the_output_is_not_trusted(
 
 # --- the journal, for any names ---------------------------------------------------------
 
-CHARS = st.one_of(st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)),
-                  st.sampled_from("\n\r\u2028\u2029\x85-+."),  # what once was syntax, and
-                  st.sampled_from([chr(c) for c in range(0xDC80, 0xDD00)]))  # bytes not UTF-8
+CHARS = st.one_of(
+    st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)),
+    st.sampled_from("\n\r\u2028\u2029\x85-+."),  # what once was syntax, and
+    st.sampled_from([chr(c) for c in range(0xDC80, 0xDD00)]),
+)  # bytes not UTF-8
 NAME = st.text(alphabet=CHARS, min_size=1, max_size=6).filter(lambda n: n not in (".", ".."))
 REL = st.lists(NAME, min_size=1, max_size=3).map(
-    lambda parts: os.fsdecode(os.fsencode("/".join(parts))))  # as the file system names it
+    lambda parts: os.fsdecode(os.fsencode("/".join(parts)))
+)  # as the file system names it
 
 
 def _tree_like(rels: list[str]) -> bool:
     """No path is a folder of another (then they can all be files at once)."""
     return len(set(rels)) == len(rels) and not any(
-        b.startswith(a + "/") for a in rels for b in rels)
+        b.startswith(a + "/") for a in rels for b in rels
+    )
 
 
-@settings(max_examples=40 * EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rels=st.lists(REL, min_size=1, max_size=10).filter(_tree_like),
-       data=st.data())
+@settings(
+    max_examples=40 * EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(rels=st.lists(REL, min_size=1, max_size=10).filter(_tree_like), data=st.data())
 def test_a_patch_is_applied_whole_or_rolled_back_for_any_names(
-        tmp_path_factory: pytest.TempPathFactory, rels: list[str], data: st.DataObject) -> None:
+    tmp_path_factory: pytest.TempPathFactory, rels: list[str], data: st.DataObject
+) -> None:
     """Whatever the names (newlines, U+2028, lone surrogates: bytes that are not UTF-8), a
     patch is put in place whole, or, cut short at any file, rolled back to the very same
     files."""
@@ -447,8 +483,11 @@ def test_a_patch_is_applied_whole_or_rolled_back_for_any_names(
     if applied:
         expected = {rel: b"old " + os.fsencode(rel) for rel in old - gone}
         expected.update((rel, b"new " + os.fsencode(rel)) for rel in new)
-        got = {p.relative_to(output).as_posix(): p.read_bytes()
-               for p in output.rglob("*") if p.is_file() and p.name != MARKER}
+        got = {
+            p.relative_to(output).as_posix(): p.read_bytes()
+            for p in output.rglob("*")
+            if p.is_file() and p.name != MARKER
+        }
         assert got == expected
     else:
         assert tree(output) == before
@@ -485,10 +524,13 @@ def test_the_journal_keeps_names_as_data(tmp_path: Path) -> None:
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*")) == ["a", "a/x"]
 
 
-def test_an_attachment_named_by_a_roundabout_path_is_published_once(
-        tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/a.md": "---\nbody: X\ndate: 2024-01-01\nattachments:\n"
-                                     "  - {title: A, file: files/../bilagor/./a.pdf}\n---\n",
-                     "content/bilagor/a.pdf": b"%PDF a"})
+def test_an_attachment_named_by_a_roundabout_path_is_published_once(tmp_site: SiteFactory) -> None:
+    root = tmp_site(
+        {
+            "content/a.md": "---\nbody: X\ndate: 2024-01-01\nattachments:\n"
+            "  - {title: A, file: files/../bilagor/./a.pdf}\n---\n",
+            "content/bilagor/a.pdf": b"%PDF a",
+        }
+    )
     again(root)
     assert (root / "_site/bilagor/a.pdf").read_bytes() == b"%PDF a"

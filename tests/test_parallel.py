@@ -16,16 +16,25 @@ from corpus import meeting_files
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and "pagefind" not in p.parts}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "pagefind" not in p.parts
+    }
 
 
 def test_pool_build_equals_single_process_build(tmp_site: SiteFactory, tmp_path: Path) -> None:
     root = tmp_site(meeting_files(300))
-    one = build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, search=False,
-                             today=date(2024, 1, 1)))
-    two = build(BuildOptions(source=root, output=tmp_path / "two", jobs=2, search=False,
-                             today=date(2024, 1, 1)))
+    one = build(
+        BuildOptions(
+            source=root, output=tmp_path / "one", jobs=1, search=False, today=date(2024, 1, 1)
+        )
+    )
+    two = build(
+        BuildOptions(
+            source=root, output=tmp_path / "two", jobs=2, search=False, today=date(2024, 1, 1)
+        )
+    )
     assert one.pages == two.pages >= PARALLEL_FROM  # large enough for the pool
     assert digest(tmp_path / "one") == digest(tmp_path / "two")
 
@@ -52,8 +61,9 @@ def count_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return forks
 
 
-def test_fresh_pools_in_waves_give_the_same_site(tmp_site: SiteFactory, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fresh_pools_in_waves_give_the_same_site(
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Workers are replaced every WAVE_PAGES pages (bounded copied memory); the site and its
     search indexes (each started when its pages are done) are the same."""
     import generator.build.pool
@@ -63,13 +73,15 @@ def test_fresh_pools_in_waves_give_the_same_site(tmp_site: SiteFactory, tmp_path
     build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1)))
     monkeypatch.setattr(generator.build.pool, "WAVE_PAGES", RENDER_CHUNK)
     forks = count_pools(monkeypatch)
-    waves = build(BuildOptions(source=root, output=tmp_path / "waves", jobs=2,
-                               today=date(2024, 1, 1)))
+    waves = build(
+        BuildOptions(source=root, output=tmp_path / "waves", jobs=2, today=date(2024, 1, 1))
+    )
     assert len(forks) >= -(-waves.pages // RENDER_CHUNK) > 2  # a pool per chunk here
     assert digest(tmp_path / "one") == digest(tmp_path / "waves")
     indexes = sorted(p.name for p in (tmp_path / "one" / "pagefind").iterdir() if p.is_dir())
     assert indexes and indexes == sorted(
-        p.name for p in (tmp_path / "waves" / "pagefind").iterdir() if p.is_dir())
+        p.name for p in (tmp_path / "waves" / "pagefind").iterdir() if p.is_dir()
+    )
     for name in indexes:
         assert (tmp_path / "waves" / "pagefind" / name / "pagefind-entry.json").is_file()
 
@@ -96,17 +108,24 @@ def test_chunks_and_waves_are_bounded_by_meetings_shown(monkeypatch: pytest.Monk
         assert shown <= 25 or len(wave) == 1
 
 
-def test_waves_by_meetings_shown_give_the_same_site(tmp_site: SiteFactory, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_waves_by_meetings_shown_give_the_same_site(
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import generator.build.pool
 
     root = tmp_site(meeting_files(120))
-    build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1),
-                       search=False))
+    build(
+        BuildOptions(
+            source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1), search=False
+        )
+    )
     monkeypatch.setattr(generator.build.pool, "CHUNK_WEIGHT", 20)
     monkeypatch.setattr(generator.build.pool, "WAVE_WEIGHT", 60)
     forks = count_pools(monkeypatch)
-    build(BuildOptions(source=root, output=tmp_path / "waves", jobs=2, today=date(2024, 1, 1),
-                       search=False))
+    build(
+        BuildOptions(
+            source=root, output=tmp_path / "waves", jobs=2, today=date(2024, 1, 1), search=False
+        )
+    )
     assert len(forks) > 10
     assert digest(tmp_path / "one") == digest(tmp_path / "waves")

@@ -40,8 +40,11 @@ def meeting(text: str, **config: object):  # type: ignore[no-untyped-def]
     return parsed.meeting
 
 
-@pytest.mark.parametrize(("title", "source", "expected"), fixtures("headings.txt"),
-                         ids=[c[0] for c in fixtures("headings.txt")])
+@pytest.mark.parametrize(
+    ("title", "source", "expected"),
+    fixtures("headings.txt"),
+    ids=[c[0] for c in fixtures("headings.txt")],
+)
 def test_heading_number_forms(title: str, source: str, expected: str) -> None:
     m = meeting(HEAD + source)
     assert len(m.items) == 1
@@ -67,7 +70,8 @@ def test_level_two_heading_inside_a_closed_container_is_an_error() -> None:
     parsed = parse(HEAD + "## 1. A\n\n::: decision\n## Not an item\n:::\n\n## 2. B\n")
     assert parsed.meeting is None
     assert [(p.line, p.message.split(",")[0]) for p in parsed.problems] == [
-        (7, "'::: decision' opened here is still open at the item heading on line 8")]
+        (7, "'::: decision' opened here is still open at the item heading on line 8")
+    ]
 
 
 def test_unquoted_times() -> None:
@@ -76,14 +80,17 @@ def test_unquoted_times() -> None:
 
 
 def test_decision_container_and_alias() -> None:
-    m = meeting(HEAD + "## 1. A\n\n::: decision\nVi beslutar.\n:::\n\n"
-                       "## 2. B\n\n::: beslut\nBifall.\n:::\n")
+    m = meeting(
+        HEAD + "## 1. A\n\n::: decision\nVi beslutar.\n:::\n\n## 2. B\n\n::: beslut\nBifall.\n:::\n"
+    )
     assert [d.text for i in m.items for d in i.decisions] == ["Vi beslutar.", "Bifall."]
 
 
 def test_decision_heading_section_ends_at_next_heading() -> None:
-    m = meeting(HEAD + "## 1. A\n\nText.\n\n### Beslut\n\nDet beslutades.\n\nAndra stycket.\n\n"
-                       "### Övrigt\n\nInte beslut.\n")
+    m = meeting(
+        HEAD + "## 1. A\n\nText.\n\n### Beslut\n\nDet beslutades.\n\nAndra stycket.\n\n"
+        "### Övrigt\n\nInte beslut.\n"
+    )
     decisions = m.items[0].decisions
     assert len(decisions) == 1
     assert decisions[0].text == "Det beslutades. Andra stycket."
@@ -101,26 +108,37 @@ def test_decision_words_are_case_insensitive_and_settable() -> None:
     assert meeting(HEAD + "## 1. A\n\n#### DECISION\n\nAgreed.\n").items[0].decisions
     m = meeting(HEAD + "## 1. A\n\n### Resolved\n\nAgreed.\n", decision_words=("Resolved",))
     assert m.items[0].decisions[0].text == "Agreed."
-    assert not meeting(HEAD + "## 1. A\n\n### Beslut\n\nX.\n",
-                       decision_words=("Resolved",)).items[0].decisions
+    assert (
+        not meeting(HEAD + "## 1. A\n\n### Beslut\n\nX.\n", decision_words=("Resolved",))
+        .items[0]
+        .decisions
+    )
 
 
 def test_several_decisions_and_none() -> None:
-    m = meeting(HEAD + "## 1. A\n\n::: decision\nEtt.\n:::\n\n::: decision\nTvå.\n:::\n\n"
-                       "## 2. Information\n\nInget beslut.\n")
+    m = meeting(
+        HEAD + "## 1. A\n\n::: decision\nEtt.\n:::\n\n::: decision\nTvå.\n:::\n\n"
+        "## 2. Information\n\nInget beslut.\n"
+    )
     assert [len(i.decisions) for i in m.items] == [2, 0]
 
 
 def test_records_with_who() -> None:
-    m = meeting(HEAD + "## 1. A\n\n::: proposal\nFörslag.\n:::\n\n"
-                       "::: motion Robert Hamberg (M)\nByt ord.\n:::\n\n"
-                       "::: yrkande Jonas Andersson (S)\nAvslag.\n:::\n\n"
-                       "::: reservation Jonas Andersson (S)\nReserverar sig.\n:::\n\n"
-                       "::: expedieras\nRegionstabschef\n:::\n")
+    m = meeting(
+        HEAD + "## 1. A\n\n::: proposal\nFörslag.\n:::\n\n"
+        "::: motion Robert Hamberg (M)\nByt ord.\n:::\n\n"
+        "::: yrkande Jonas Andersson (S)\nAvslag.\n:::\n\n"
+        "::: reservation Jonas Andersson (S)\nReserverar sig.\n:::\n\n"
+        "::: expedieras\nRegionstabschef\n:::\n"
+    )
     records = [s for s in m.items[0].segments if isinstance(s, Record)]
     assert [(r.role, r.who) for r in records] == [
-        ("proposal", ""), ("motion", "Robert Hamberg (M)"), ("motion", "Jonas Andersson (S)"),
-        ("reservation", "Jonas Andersson (S)"), ("distribution", "")]
+        ("proposal", ""),
+        ("motion", "Robert Hamberg (M)"),
+        ("motion", "Jonas Andersson (S)"),
+        ("reservation", "Jonas Andersson (S)"),
+        ("distribution", ""),
+    ]
     assert "Byt ord." in records[1].html
 
 
@@ -151,7 +169,8 @@ def test_vote_missing_option_in_result_counts_zero() -> None:
     parsed = parse(text)
     assert parsed.meeting is None
     assert [str(p) for p in parsed.problems] == [
-        "content/rs/m.md:15: vote: result does not match the votes (Avstår: counted 1, stated 0)"]
+        "content/rs/m.md:15: vote: result does not match the votes (Avstår: counted 1, stated 0)"
+    ]
 
 
 def test_vote_tally_mismatch_is_error_with_line() -> None:
@@ -169,8 +188,9 @@ def test_vote_result_alone() -> None:
 
 
 def test_vote_english_yes_no_stay_words() -> None:
-    m = meeting(HEAD + "## 1. A\n\n```vote\nvotes: {Ann: Yes, Bob: No}\n"
-                       "result: {Yes: 1, No: 1}\n```\n")
+    m = meeting(
+        HEAD + "## 1. A\n\n```vote\nvotes: {Ann: Yes, Bob: No}\nresult: {Yes: 1, No: 1}\n```\n"
+    )
     assert m.items[0].votes[0].tally == (("Yes", 1), ("No", 1))
 
 
@@ -183,18 +203,22 @@ def test_bad_date_names_file_line_and_key() -> None:
     parsed = parse("---\nbody: Regionstyrelsen\ntype: protokoll\ndate: 26 maj 2020\n---\n")
     assert parsed.meeting is None
     assert [str(p) for p in parsed.problems] == [
-        "content/rs/m.md:4: date: expected YYYY-MM-DD, got '26 maj 2020'"]
+        "content/rs/m.md:4: date: expected YYYY-MM-DD, got '26 maj 2020'"
+    ]
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("status: klar", "status: expected one of planned, draft, adjusted, published, got 'klar'"),
-    ("public: kanske", "public: expected true or false, got 'kanske'"),
-    ("start: 25:00", "start: expected HH:MM, got '25:00'"),
-    ("adjuster: [A]", "adjuster: unknown key; did you mean 'adjusters'?"),
-    ("bdy: X", "bdy: unknown key; did you mean 'body'?"),
-    ("posted: igår", "posted: expected YYYY-MM-DD, got 'igår'"),
-    ("attendees: [[1, 2]]", "attendees: expected a list of 'Name (Party)' strings"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("status: klar", "status: expected one of planned, draft, adjusted, published, got 'klar'"),
+        ("public: kanske", "public: expected true or false, got 'kanske'"),
+        ("start: 25:00", "start: expected HH:MM, got '25:00'"),
+        ("adjuster: [A]", "adjuster: unknown key; did you mean 'adjusters'?"),
+        ("bdy: X", "bdy: unknown key; did you mean 'body'?"),
+        ("posted: igår", "posted: expected YYYY-MM-DD, got 'igår'"),
+        ("attendees: [[1, 2]]", "attendees: expected a list of 'Name (Party)' strings"),
+    ],
+)
 def test_front_matter_errors_with_line(line: str, message: str) -> None:
     parsed = parse(f"---\nbody: X\ndate: 2020-01-01\n{line}\n---\n")
     errors = [p for p in parsed.problems if p.severity == "error"]
@@ -206,8 +230,9 @@ def test_front_matter_errors_with_line(line: str, message: str) -> None:
 def test_unknown_key_is_warning_and_extra_keys_are_kept() -> None:
     parsed = parse("---\nbody: X\ndate: 2020-01-01\ndiarienummer: KS 1\n---\n")
     assert [(p.severity, p.line) for p in parsed.problems] == [("warning", 4)]
-    m = meeting("---\nbody: X\ndate: 2020-01-01\ndiarienummer: KS 1\n---\n",
-                extra_keys=("diarienummer",))
+    m = meeting(
+        "---\nbody: X\ndate: 2020-01-01\ndiarienummer: KS 1\n---\n", extra_keys=("diarienummer",)
+    )
     assert m.extra == (("diarienummer", "KS 1"),)
 
 
@@ -222,7 +247,8 @@ def test_empty_date_is_an_error_on_its_line() -> None:
     parsed = parse("---\nbody: KS\ndate:\n---\n")
     assert parsed.meeting is None
     assert [(p.severity, p.line, p.message) for p in parsed.problems] == [
-        ("error", 3, "date: required (YYYY-MM-DD)")]
+        ("error", 3, "date: required (YYYY-MM-DD)")
+    ]
 
 
 def test_no_front_matter_and_invalid_yaml() -> None:
@@ -235,7 +261,8 @@ def test_attachments(tmp_path: Path) -> None:
     (tmp_path / "content" / "files").mkdir(parents=True)
     (tmp_path / "content" / "files" / "a.pdf").write_bytes(b"%PDF")
     (tmp_path / "secret.txt").write_text("x")
-    ok = parse("""
+    ok = parse(
+        """
         ---
         body: X
         date: 2020-01-01
@@ -244,14 +271,21 @@ def test_attachments(tmp_path: Path) -> None:
           - {title: Bara en titel}
           - {title: Länk, url: https://example.org/a.pdf}
         ---
-        """, tmp_path)
+        """,
+        tmp_path,
+    )
     assert ok.problems == ()
     assert ok.meeting is not None
     assert [a.title for a in ok.meeting.attachments] == ["A", "Bara en titel", "Länk"]
-    for bad, why in [("../secret.txt", "outside content/"), ("/etc/passwd", "outside content/"),
-                     ("files/missing.pdf", "does not exist")]:
-        parsed = parse(f"---\nbody: X\ndate: 2020-01-01\nattachments:\n"
-                       f"  - {{title: A, file: {bad}}}\n---\n", tmp_path)
+    for bad, why in [
+        ("../secret.txt", "outside content/"),
+        ("/etc/passwd", "outside content/"),
+        ("files/missing.pdf", "does not exist"),
+    ]:
+        parsed = parse(
+            f"---\nbody: X\ndate: 2020-01-01\nattachments:\n  - {{title: A, file: {bad}}}\n---\n",
+            tmp_path,
+        )
         assert parsed.meeting is None
         assert why in parsed.problems[0].message, bad
         assert parsed.problems[0].line == 1
@@ -261,14 +295,18 @@ def test_attachment_symlink_out_of_content_is_refused(tmp_path: Path) -> None:
     (tmp_path / "content" / "files").mkdir(parents=True)
     (tmp_path / "outside.pdf").write_bytes(b"x")
     (tmp_path / "content" / "files" / "link.pdf").symlink_to(tmp_path / "outside.pdf")
-    parsed = parse("---\nbody: X\ndate: 2020-01-01\nattachments:\n"
-                   "  - {title: A, file: files/link.pdf}\n---\n", tmp_path)
+    parsed = parse(
+        "---\nbody: X\ndate: 2020-01-01\nattachments:\n  - {title: A, file: files/link.pdf}\n---\n",
+        tmp_path,
+    )
     assert "outside content/" in parsed.problems[0].message
 
 
 def test_javascript_attachment_url_is_refused() -> None:
-    parsed = parse("---\nbody: X\ndate: 2020-01-01\nattachments:\n"
-                   "  - {title: A, url: 'javascript:alert(1)'}\n---\n")
+    parsed = parse(
+        "---\nbody: X\ndate: 2020-01-01\nattachments:\n"
+        "  - {title: A, url: 'javascript:alert(1)'}\n---\n"
+    )
     assert "url must start with" in parsed.problems[0].message
 
 
@@ -276,37 +314,50 @@ def test_bom_and_crlf_parse_identically() -> None:
     text = HEAD + "## § 1 A\n\n::: decision\nJa.\n:::\n"
     cfg = SiteConfig(root=Path("/x"))
     plain = parse_meeting(text.encode(), "content/a.md", cfg)
-    other = parse_meeting(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(), "content/a.md",
-                          cfg)
+    other = parse_meeting(
+        b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(), "content/a.md", cfg
+    )
     assert plain == other
 
 
 def test_other_encoding_is_a_clear_error() -> None:
-    parsed = parse_meeting((HEAD + "## 1. Möte\n").encode("latin-1"), "content/a.md",
-                           SiteConfig(root=Path("/x")))
+    parsed = parse_meeting(
+        (HEAD + "## 1. Möte\n").encode("latin-1"), "content/a.md", SiteConfig(root=Path("/x"))
+    )
     assert parsed.meeting is None
     assert str(parsed.problems[0]) == "content/a.md:5: not UTF-8 text (save the file as UTF-8)"
 
 
 def test_confidential_item_keeps_only_number_and_public_title() -> None:
-    m = meeting(HEAD + '## § 12 Ansökan om bistånd för Kalle {confidential=true}\n\nHemligt.\n\n'
-                       '## § 13 Bygglov {.sekretess public_title="Sekretessärende" case="X 1"}\n\n'
-                       "Hemligt två.\n")
+    m = meeting(
+        HEAD + "## § 12 Ansökan om bistånd för Kalle {confidential=true}\n\nHemligt.\n\n"
+        '## § 13 Bygglov {.sekretess public_title="Sekretessärende" case="X 1"}\n\n'
+        "Hemligt två.\n"
+    )
     first, second = m.items
     assert (first.number, first.title, first.segments, first.confidential) == ("12", "", (), True)
     assert (second.title, second.case, second.segments) == ("Sekretessärende", "", ())
 
 
 def test_closed_meeting_keeps_only_body_and_date() -> None:
-    m = meeting("---\nbody: X\ndate: 2020-01-01\npublic: false\ntitle: Hemlig titel\n"
-                "location: Hemligt rum\n---\nHemligt.\n\n## 1. Hemligt ärende\n")
+    m = meeting(
+        "---\nbody: X\ndate: 2020-01-01\npublic: false\ntitle: Hemlig titel\n"
+        "location: Hemligt rum\n---\nHemligt.\n\n## 1. Hemligt ärende\n"
+    )
     assert (m.title, m.location, m.items, m.preamble, m.public) == (
-        "X 2020-01-01", "", (), (), False)
+        "X 2020-01-01",
+        "",
+        (),
+        (),
+        False,
+    )
 
 
 def test_planned_meeting_keeps_item_titles_only() -> None:
-    m = meeting("---\nbody: X\ndate: 2030-01-01\nstatus: planned\n---\nText.\n\n"
-                "## 1. Budget\n\nUnderlag som inte ska visas.\n")
+    m = meeting(
+        "---\nbody: X\ndate: 2030-01-01\nstatus: planned\n---\nText.\n\n"
+        "## 1. Budget\n\nUnderlag som inte ska visas.\n"
+    )
     assert (m.preamble, m.items[0].title, m.items[0].segments) == ((), "Budget", ())
 
 
@@ -326,28 +377,42 @@ def test_raw_html_is_escaped_by_default_and_allowed_when_switched_on() -> None:
 
 
 def test_segments_keep_order() -> None:
-    m = meeting(HEAD + "## 1. A\n\nText.\n\n::: proposal\nP.\n:::\n" + VOTE.replace(
-        "RESULT", "{Ja: 2, Nej: 1, Avstår: 1}") + "\n### Beslut\n\nB.\n")
+    m = meeting(
+        HEAD
+        + "## 1. A\n\nText.\n\n::: proposal\nP.\n:::\n"
+        + VOTE.replace("RESULT", "{Ja: 2, Nej: 1, Avstår: 1}")
+        + "\n### Beslut\n\nB.\n"
+    )
     assert [type(s) for s in m.items[0].segments] == [Html, Record, Vote, Decision]
 
 
-@pytest.mark.parametrize("number", ["811218-9876", "19811218-9876", "198112189876",
-                                    "640823+3234"])
+@pytest.mark.parametrize("number", ["811218-9876", "19811218-9876", "198112189876", "640823+3234"])
 def test_personal_identity_number_is_an_error_with_line(number: str) -> None:
     parsed = parse(HEAD + f"## 1. A\n\nSökande {number} har ansökt.\n")
     assert [(p.severity, p.line) for p in parsed.problems] == [("error", 7)]
     assert "personnummer" in parsed.problems[0].message
 
 
-@pytest.mark.parametrize("text", ["811218-9877", "Telefon 010-441 00 00", "RS 2024-05699",
-                                  "2020-05-26", "KS 2023/145", "20201345-1234"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "811218-9877",
+        "Telefon 010-441 00 00",
+        "RS 2024-05699",
+        "2020-05-26",
+        "KS 2023/145",
+        "20201345-1234",
+    ],
+)
 def test_numbers_that_are_not_personal_numbers(text: str) -> None:
     assert parse(HEAD + f"## 1. A\n\n{text}\n").problems == ()
 
 
 def test_personal_number_in_confidential_item_is_not_published_so_not_warned() -> None:
-    parsed = parse(HEAD + "## § 1 Bistånd {confidential=true}\n\nSökande 811218-9876.\n\n"
-                          "## § 2 Öppet\n\nText.\n")
+    parsed = parse(
+        HEAD + "## § 1 Bistånd {confidential=true}\n\nSökande 811218-9876.\n\n"
+        "## § 2 Öppet\n\nText.\n"
+    )
     assert parsed.problems == ()
 
 
@@ -355,4 +420,5 @@ def test_adjusted_minutes_without_adjusters_or_posted_date_are_warned() -> None:
     parsed = parse("---\nbody: X\ndate: 2020-01-01\nstatus: adjusted\n---\n")
     assert [(p.severity, p.line, p.message.split(" (")[0]) for p in parsed.problems] == [
         ("warning", 4, "status: adjusted minutes without adjusters"),
-        ("warning", 4, "status: adjusted minutes without a posted date")]
+        ("warning", 4, "status: adjusted minutes without a posted date"),
+    ]

@@ -18,21 +18,26 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def adjusted(day: str, posted: str, body: str = "Kommunstyrelsen") -> str:
-    return (f"---\nbody: {body}\ndate: {day}\nstatus: adjusted\nadjusters: [A (S), B (M)]\n"
-            f"adjusted: {posted}\nposted: {posted}\nstart: '18:00'\nend: '20:30'\n"
-            f"location: Stadshuset\n---\n## § 1 Budget\n\n::: decision\nBifall.\n:::\n")
+    return (
+        f"---\nbody: {body}\ndate: {day}\nstatus: adjusted\nadjusters: [A (S), B (M)]\n"
+        f"adjusted: {posted}\nposted: {posted}\nstart: '18:00'\nend: '20:30'\n"
+        f"location: Stadshuset\n---\n## § 1 Budget\n\n::: decision\nBifall.\n:::\n"
+    )
 
 
 def site_with_notices(tmp_site: SiteFactory, today: date) -> Path:
-    root = tmp_site({
-        "content/ks/a.md": adjusted("2024-04-02", "2024-04-05"),   # down 2024-04-26
-        "content/ks/b.md": adjusted("2024-05-02", "2024-05-06"),   # up until 2024-05-27
-        "content/ks/c.md": adjusted("2024-05-20", "2024-05-27"),   # up until 2024-06-17
-        "content/sn/d.md": adjusted("2024-05-21", "2024-05-24", "Socialnämnden"),
-        "content/ks/e.md": "---\nbody: Kommunstyrelsen\ndate: 2024-06-20\nstatus: planned\n"
-                           "start: '18:00'\n---\n## § 1 Budget\n",
-    }, toml='title = "Kommunen"\nbase_url = "https://kommun.se/protokoll/"\n'
-            'notice_place = "Kommunkansliet, Stadshuset"\n')
+    root = tmp_site(
+        {
+            "content/ks/a.md": adjusted("2024-04-02", "2024-04-05"),  # down 2024-04-26
+            "content/ks/b.md": adjusted("2024-05-02", "2024-05-06"),  # up until 2024-05-27
+            "content/ks/c.md": adjusted("2024-05-20", "2024-05-27"),  # up until 2024-06-17
+            "content/sn/d.md": adjusted("2024-05-21", "2024-05-24", "Socialnämnden"),
+            "content/ks/e.md": "---\nbody: Kommunstyrelsen\ndate: 2024-06-20\nstatus: planned\n"
+            "start: '18:00'\n---\n## § 1 Budget\n",
+        },
+        toml='title = "Kommunen"\nbase_url = "https://kommun.se/protokoll/"\n'
+        'notice_place = "Kommunkansliet, Stadshuset"\n',
+    )
     build(BuildOptions(source=root, output=root / "_site", today=today, search=False))
     return root / "_site"
 
@@ -41,14 +46,18 @@ def test_notice_board_lists_notices_up_today(tmp_site: SiteFactory) -> None:
     out = site_with_notices(tmp_site, date(2024, 5, 27))
     html = page(out, "anslagstavla/")
     current = texts(html, "section")[0]
-    assert "Kommunstyrelsen, 20 maj 2024" in current          # posted today
-    assert "Kommunstyrelsen, 2 maj 2024" in current           # last day (posted + 21)
+    assert "Kommunstyrelsen, 20 maj 2024" in current  # posted today
+    assert "Kommunstyrelsen, 2 maj 2024" in current  # last day (posted + 21)
     assert "Socialnämnden, 21 maj 2024" in current
     assert "2 april 2024" not in current
     entry = next(t for t in texts(html, "li", "notice-entry") if "2 maj 2024" in t)
-    for fact in ("Justerat 6 maj 2024", "Anslaget 6 maj 2024", "Anslaget tas ned 27 maj 2024",
-                 "Sista dag att överklaga 27 maj 2024",
-                 "Förvaringsplats för protokollet Kommunkansliet, Stadshuset"):
+    for fact in (
+        "Justerat 6 maj 2024",
+        "Anslaget 6 maj 2024",
+        "Anslaget tas ned 27 maj 2024",
+        "Sista dag att överklaga 27 maj 2024",
+        "Förvaringsplats för protokollet Kommunkansliet, Stadshuset",
+    ):
         assert fact in entry
     assert "laglighetsprövning" in texts(html, "p", "appeal")[0]
     past = texts(html, "section")[2]
@@ -57,7 +66,8 @@ def test_notice_board_lists_notices_up_today(tmp_site: SiteFactory) -> None:
 
 
 def test_notice_board_lists_the_newest_earlier_notices_and_links_the_archive(
-        tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """At archive scale the board would list every notice ever taken down (19 MB at 100k
     meetings): it keeps the newest and points to the archive for the rest."""
     import generator.site.derive
@@ -79,12 +89,14 @@ def test_notice_board_follows_the_build_date(tmp_site: SiteFactory) -> None:
 
 
 def test_appeal_text_is_settable(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/a.md": adjusted("2024-05-02", "2024-05-06")},
-                    toml='title = "T"\nappeal_text = "Egen text om överklagande."\n')
-    build(BuildOptions(source=root, output=root / "_site", today=date(2024, 5, 10),
-                       search=False))
+    root = tmp_site(
+        {"content/a.md": adjusted("2024-05-02", "2024-05-06")},
+        toml='title = "T"\nappeal_text = "Egen text om överklagande."\n',
+    )
+    build(BuildOptions(source=root, output=root / "_site", today=date(2024, 5, 10), search=False))
     assert texts(page(root / "_site", "anslagstavla/"), "p", "appeal") == [
-        "Egen text om överklagande."]
+        "Egen text om överklagande."
+    ]
 
 
 def test_atom_feeds_parse_back(tmp_site: SiteFactory) -> None:
@@ -97,7 +109,8 @@ def test_atom_feeds_parse_back(tmp_site: SiteFactory) -> None:
     assert feed.findtext(f"{ATOM}updated") == "2024-05-27T00:00:00+00:00"
     body_feed = ElementTree.parse(out / "socialnamnden/feed.xml").getroot()
     assert [e.findtext(f"{ATOM}title") for e in body_feed.findall(f"{ATOM}entry")] == [
-        "Socialnämnden 2024-05-21"]
+        "Socialnämnden 2024-05-21"
+    ]
     for entry in entries:
         href = entry.find(f"{ATOM}link").get("href")  # type: ignore[union-attr]
         assert (out / href.removeprefix("https://kommun.se/protokoll/") / "index.html").is_file()
@@ -115,8 +128,11 @@ def test_calendars_parse_back_with_stable_uids(tmp_site: SiteFactory) -> None:
     assert "kommunstyrelsen-2024-06-20@kommun.se" in uids
     assert len(set(uids)) == 5
     first = (out / "calendar.ics").read_bytes()
-    build(BuildOptions(source=out.parent, output=out, today=date(2024, 5, 28), search=False,
-                       cache=False))
+    build(
+        BuildOptions(
+            source=out.parent, output=out, today=date(2024, 5, 28), search=False, cache=False
+        )
+    )
     assert (out / "calendar.ics").read_bytes() == first  # nothing of the clock in it
     body = Calendar.from_ical((out / "socialnamnden/calendar.ics").read_bytes())
     assert len(body.walk("VEVENT")) == 1
@@ -131,7 +147,8 @@ def test_sitemap_and_robots(tmp_site: SiteFactory) -> None:
         rel = loc.removeprefix("https://kommun.se/protokoll/")
         assert (out / rel / "index.html").is_file(), loc
     assert (out / "robots.txt").read_text() == (
-        "User-agent: *\nAllow: /\nSitemap: https://kommun.se/protokoll/sitemap.xml\n")
+        "User-agent: *\nAllow: /\nSitemap: https://kommun.se/protokoll/sitemap.xml\n"
+    )
 
 
 def test_example_site_feeds_and_calendar(example_site: Path) -> None:
@@ -142,14 +159,16 @@ def test_example_site_feeds_and_calendar(example_site: Path) -> None:
     note = "(datum saknas i underlaget, uppskattat utifrån texten)"
     (guessed,) = [e for e in cal.walk("VEVENT") if e.decoded("dtstart").isoformat() == "2020-11-19"]
     assert str(guessed["description"]).startswith(note + "\n115. Mötets öppnande")
-    (entry,) = [e for e in feed.findall(f"{ATOM}entry")
-                if "Centrala" in (e.findtext(f"{ATOM}title") or "")]
+    (entry,) = [
+        e for e in feed.findall(f"{ATOM}entry") if "Centrala" in (e.findtext(f"{ATOM}title") or "")
+    ]
     assert (entry.findtext(f"{ATOM}summary") or "").startswith(note)
     assert "Inga anslag är uppe just nu." in page(example_site, "anslagstavla/")
 
 
-def test_calendars_hold_the_newest_meetings(tmp_site: SiteFactory,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_calendars_hold_the_newest_meetings(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A calendar to subscribe to is bounded (500 meetings by default); the archive is not."""
     import generator.pages.render
 

@@ -39,16 +39,18 @@ def errors(parsed: Parsed) -> list[tuple[int, str]]:
 def test_unclosed_container_before_the_next_item_is_an_error_naming_where_it_opened() -> None:
     """Today the items after it vanish into the motion (agenda, case page, decisions index)
     and `check --strict` says "No problems"."""
-    parsed = parse(HEAD + "## § 1 Budget\n\n::: motion Anna (S)\nAvslag.\n\n"
-                          "## § 2 Taxor {case=\"KS 1\"}\n\n### Beslut\n\nBifall.\n\n"
-                          "## § 3 Övrigt\n")
+    parsed = parse(
+        HEAD + "## § 1 Budget\n\n::: motion Anna (S)\nAvslag.\n\n"
+        '## § 2 Taxor {case="KS 1"}\n\n### Beslut\n\nBifall.\n\n'
+        "## § 3 Övrigt\n"
+    )
     assert parsed.meeting is None
     (line, message), *_ = errors(parsed)  # the decision heading is said to be inside it too
     assert line == 7  # where '::: motion' opened
-    assert "'::: motion Anna (S)' opened here is still open at the item heading on line 10" \
-        in message
-    assert "(and 1 more after it)" in message and "end the container with a line ':::'" \
-        in message
+    assert (
+        "'::: motion Anna (S)' opened here is still open at the item heading on line 10" in message
+    )
+    assert "(and 1 more after it)" in message and "end the container with a line ':::'" in message
 
 
 def test_closed_container_does_not_swallow_items() -> None:
@@ -57,14 +59,18 @@ def test_closed_container_does_not_swallow_items() -> None:
     assert parsed.meeting is not None and len(parsed.meeting.items) == 2
 
 
-@pytest.mark.parametrize(("word", "guess"), [("reservaton", "reservation"),
-                                             ("beslit", "beslut"), ("mtion", "motion"),
-                                             ("descision", "decision")])
-def test_unknown_container_word_is_an_error_with_the_nearest_word(word: str,
-                                                                  guess: str) -> None:
+@pytest.mark.parametrize(
+    ("word", "guess"),
+    [
+        ("reservaton", "reservation"),
+        ("beslit", "beslut"),
+        ("mtion", "motion"),
+        ("descision", "decision"),
+    ],
+)
+def test_unknown_container_word_is_an_error_with_the_nearest_word(word: str, guess: str) -> None:
     parsed = parse(HEAD + f"## § 1 A\n\n::: {word} Jonas Andersson (S)\nText.\n:::\n")
-    assert errors(parsed) == [(7, f"'::: {word}' is not a container word; did you mean "
-                                  f"'{guess}'?")]
+    assert errors(parsed) == [(7, f"'::: {word}' is not a container word; did you mean '{guess}'?")]
 
 
 def test_unknown_container_word_far_from_any_lists_the_words() -> None:
@@ -74,21 +80,29 @@ def test_unknown_container_word_far_from_any_lists_the_words() -> None:
 
 def test_stray_container_close_is_an_error() -> None:
     parsed = parse(HEAD + "## § 1 A\n\nText.\n:::\n\n## § 2 B\n")
-    assert errors(parsed) == [(8, "this ':::' closes no container: remove it, or open the "
-                                  "container above with a word ('::: decision', "
-                                  "'::: motion Name', ...)")]
+    assert errors(parsed) == [
+        (
+            8,
+            "this ':::' closes no container: remove it, or open the "
+            "container above with a word ('::: decision', "
+            "'::: motion Name', ...)",
+        )
+    ]
 
 
 def test_container_inside_a_container_is_an_error() -> None:
     """The first ':::' closes the outer record: the inner one would be read as its text."""
-    parsed = parse(HEAD + "## § 1 A\n\n::: motion Anna (S)\nText.\n\n::: decision\nBifall.\n"
-                          ":::\n:::\n")
+    parsed = parse(
+        HEAD + "## § 1 A\n\n::: motion Anna (S)\nText.\n\n::: decision\nBifall.\n:::\n:::\n"
+    )
     lines = [line for line, _ in errors(parsed)]
     assert lines == [10, 13]  # the nested decision, and the ':::' left over
 
 
-@pytest.mark.parametrize("heading", ["### Beslut:", "### Beslut.", "###  Beslut  ",
-                                     "### beslut :", "#### BESLUT", "### Decision:"])
+@pytest.mark.parametrize(
+    "heading",
+    ["### Beslut:", "### Beslut.", "###  Beslut  ", "### beslut :", "#### BESLUT", "### Decision:"],
+)
 def test_decision_heading_with_punctuation_or_spaces_is_a_decision(heading: str) -> None:
     parsed = parse(HEAD + f"## § 1 A\n\n{heading}\n\nBifall.\n")
     assert parsed.problems == ()
@@ -96,10 +110,10 @@ def test_decision_heading_with_punctuation_or_spaces_is_a_decision(heading: str)
     assert [d.text for d in parsed.meeting.items[0].decisions] == ["Bifall."]
 
 
-@pytest.mark.parametrize("heading", ["### Beslut om taxor", "### Beslut: enhälligt",
-                                     "### Beslut (forts.)"])
-def test_heading_that_starts_with_a_decision_word_and_says_more_is_a_warning(
-        heading: str) -> None:
+@pytest.mark.parametrize(
+    "heading", ["### Beslut om taxor", "### Beslut: enhälligt", "### Beslut (forts.)"]
+)
+def test_heading_that_starts_with_a_decision_word_and_says_more_is_a_warning(heading: str) -> None:
     parsed = parse(HEAD + f"## § 1 A\n\n{heading}\n\nBifall.\n")
     assert [(p.severity, p.line) for p in parsed.problems] == [("warning", 7)]
     assert "starts with the decision word 'Beslut' but says more" in parsed.problems[0].message
@@ -112,8 +126,10 @@ def test_words_that_only_contain_a_decision_word_are_neither(heading: str) -> No
 
 
 def test_decision_heading_or_vote_inside_a_record_is_an_error() -> None:
-    parsed = parse(HEAD + "## § 1 A\n\n::: motion Anna (S)\nText.\n\n### Beslut\n\nBifall.\n\n"
-                          "```vote\nresult: {Ja: 3}\n```\n")
+    parsed = parse(
+        HEAD + "## § 1 A\n\n::: motion Anna (S)\nText.\n\n### Beslut\n\nBifall.\n\n"
+        "```vote\nresult: {Ja: 3}\n```\n"
+    )
     assert [line for line, _ in errors(parsed)] == [10, 14]
     assert "marks no decision" in errors(parsed)[0][1]
     assert "is not counted" in errors(parsed)[1][1]
@@ -126,66 +142,113 @@ def test_heading_inside_a_quote_is_an_error() -> None:
 
 def test_misspelt_vote_fence_is_an_error() -> None:
     assert errors(parse(HEAD + "## § 1 A\n\n```votes\nresult: {Ja: 3}\n```\n")) == [
-        (7, "'```votes' is not a vote block; write '```vote'")]
+        (7, "'```votes' is not a vote block; write '```vote'")
+    ]
 
 
-@pytest.mark.parametrize(("entry", "line", "message"), [
-    ("attendees:\n  - {name: Anna Ek, partyy: S}",
-     4, "attendees: 'partyy' is not a key of a person; did you mean 'party'?"),
-    ("attendees:\n  - Bo Berg (M)\n  - name: Anna Ek\n    rol: Ledamot",
-     6, "attendees: 'rol' is not a key of a person; did you mean 'role'?"),
-    ("officials: [{name: Anna Ek, organisation: Vision}]",
-     3, "officials: 'organisation' is not a key of a person; the keys are name, party, org, "
-        "role, serving_for, from, until"),
-    ("attachments:\n  - {title: Protokoll, fil: files/a.pdf}",
-     4, "attachments: 'fil' is not a key of an attachment; did you mean 'file'?"),
-])
-def test_misspelt_key_in_an_entry_is_an_error_with_its_line(entry: str, line: int,
-                                                            message: str) -> None:
+@pytest.mark.parametrize(
+    ("entry", "line", "message"),
+    [
+        (
+            "attendees:\n  - {name: Anna Ek, partyy: S}",
+            4,
+            "attendees: 'partyy' is not a key of a person; did you mean 'party'?",
+        ),
+        (
+            "attendees:\n  - Bo Berg (M)\n  - name: Anna Ek\n    rol: Ledamot",
+            6,
+            "attendees: 'rol' is not a key of a person; did you mean 'role'?",
+        ),
+        (
+            "officials: [{name: Anna Ek, organisation: Vision}]",
+            3,
+            "officials: 'organisation' is not a key of a person; the keys are name, party, org, "
+            "role, serving_for, from, until",
+        ),
+        (
+            "attachments:\n  - {title: Protokoll, fil: files/a.pdf}",
+            4,
+            "attachments: 'fil' is not a key of an attachment; did you mean 'file'?",
+        ),
+    ],
+)
+def test_misspelt_key_in_an_entry_is_an_error_with_its_line(
+    entry: str, line: int, message: str
+) -> None:
     parsed = parse(f"---\nbody: X\n{entry}\ndate: 2020-01-01\n---\n")
     assert errors(parsed) == [(line, message)]
 
 
 def test_attendee_keys_of_the_contract_are_kept_and_shown(tmp_site: SiteFactory) -> None:
     """serving_for, from and until were dropped without a word."""
-    text = ("---\nbody: X\ndate: 2020-01-01\nattendees:\n"
-            "  - {name: Martine Eng, party: S, role: Ersättare, serving_for: Elin Hoffner (V)}\n"
-            "  - {name: Anton Hammar, party: S, until: 92, from: 90}\n---\n")
+    text = (
+        "---\nbody: X\ndate: 2020-01-01\nattendees:\n"
+        "  - {name: Martine Eng, party: S, role: Ersättare, serving_for: Elin Hoffner (V)}\n"
+        "  - {name: Anton Hammar, party: S, until: 92, from: 90}\n---\n"
+    )
     parsed = parse(text)
     assert errors(parsed) == []
     assert parsed.meeting is not None
     first, second = parsed.meeting.attendees
     assert (first.serving_for, second.from_item, second.until_item) == (
-        "Elin Hoffner (V)", "90", "92")
+        "Elin Hoffner (V)",
+        "90",
+        "92",
+    )
     root = tmp_site({"content/x/2020-01-01.md": text})
-    build(BuildOptions(source=root, output=root / "_site", search=False,
-                       today=date(2024, 6, 1)))
+    build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 6, 1)))
     page = (root / "_site/x/2020-01-01/index.html").read_text()
-    assert "Martine Eng (S), <span class=\"role\">Ersättare</span>, tjänstgör för Elin " \
-           "Hoffner (V)" in page
+    assert (
+        'Martine Eng (S), <span class="role">Ersättare</span>, tjänstgör för Elin '
+        "Hoffner (V)" in page
+    )
     assert "Anton Hammar (S), från § 90, till och med § 92" in page
 
 
-@pytest.mark.parametrize(("vote", "line", "message"), [
-    ("vots: {A: Ja}", 8, "vote: unknown key 'vots'; did you mean 'votes'?"),
-    ("votes:\n  A: Ja\n  B: Nej\nresullt: {Ja: 1}", 11,
-     "vote: unknown key 'resullt'; did you mean 'result'?"),
-    ("options: {Ja: A, Nej: B}\nvotes:\n  Anna (S): ja\n  Bo (M): Ja", 10,
-     "vote: Anna (S) voted 'ja', which is written 'Ja' in the options or an earlier vote; "
-     "write it the same way"),
-    ("votes:\n  Anna (S): Ja\n  Bo (M): JA", 10,
-     "vote: Bo (M) voted 'JA', which is written 'Ja' in the options or an earlier vote; "
-     "write it the same way"),
-    ("options: {Ja: A, Nej: B}\nvotes:\n  Anna (S): Nejj", 10,
-     "vote: Anna (S) voted 'Nejj'; did you mean the option 'Nej'?"),
-    ("votes:\n  Anna (S): Ja\nresult: {ja: 1}", 10,
-     "vote: result 'ja' is written 'Ja' in the options or votes; write it the same way"),
-    ("votes:\n  Anna (S): Ja\n  Anna (S): Nej", 10,
-     "vote: the member 'Anna (S)' is listed twice (first on line 9)"),
-    ("result: {Ja: många}", 8, "vote: result Ja: expected a count (a whole number), "
-                               "got 'många'"),
-    ("result: {Ja: ²}", 8, "vote: result Ja: expected a count (a whole number), got '²'"),
-])
+@pytest.mark.parametrize(
+    ("vote", "line", "message"),
+    [
+        ("vots: {A: Ja}", 8, "vote: unknown key 'vots'; did you mean 'votes'?"),
+        (
+            "votes:\n  A: Ja\n  B: Nej\nresullt: {Ja: 1}",
+            11,
+            "vote: unknown key 'resullt'; did you mean 'result'?",
+        ),
+        (
+            "options: {Ja: A, Nej: B}\nvotes:\n  Anna (S): ja\n  Bo (M): Ja",
+            10,
+            "vote: Anna (S) voted 'ja', which is written 'Ja' in the options or an earlier vote; "
+            "write it the same way",
+        ),
+        (
+            "votes:\n  Anna (S): Ja\n  Bo (M): JA",
+            10,
+            "vote: Bo (M) voted 'JA', which is written 'Ja' in the options or an earlier vote; "
+            "write it the same way",
+        ),
+        (
+            "options: {Ja: A, Nej: B}\nvotes:\n  Anna (S): Nejj",
+            10,
+            "vote: Anna (S) voted 'Nejj'; did you mean the option 'Nej'?",
+        ),
+        (
+            "votes:\n  Anna (S): Ja\nresult: {ja: 1}",
+            10,
+            "vote: result 'ja' is written 'Ja' in the options or votes; write it the same way",
+        ),
+        (
+            "votes:\n  Anna (S): Ja\n  Anna (S): Nej",
+            10,
+            "vote: the member 'Anna (S)' is listed twice (first on line 9)",
+        ),
+        (
+            "result: {Ja: många}",
+            8,
+            "vote: result Ja: expected a count (a whole number), got 'många'",
+        ),
+        ("result: {Ja: ²}", 8, "vote: result Ja: expected a count (a whole number), got '²'"),
+    ],
+)
 def test_vote_problems_are_errors_on_their_lines(vote: str, line: int, message: str) -> None:
     parsed = parse(HEAD + f"## § 1 A\n\n```vote\n{vote}\n```\n")
     assert errors(parsed) == [(line, message)]
@@ -197,17 +260,29 @@ def test_enormous_vote_count_is_an_error_not_a_traceback() -> None:
 
 
 def test_abstentions_beside_the_options_are_counted() -> None:
-    parsed = parse(HEAD + "## § 1 A\n\n```vote\noptions: {Ja: A, Nej: B}\nvotes:\n  Anna: Ja\n"
-                          "  Bo: Avstår\nresult: {Ja: 1, Nej: 0, Avstår: 1}\n```\n")
+    parsed = parse(
+        HEAD + "## § 1 A\n\n```vote\noptions: {Ja: A, Nej: B}\nvotes:\n  Anna: Ja\n"
+        "  Bo: Avstår\nresult: {Ja: 1, Nej: 0, Avstår: 1}\n```\n"
+    )
     assert errors(parsed) == []
     assert parsed.meeting is not None
     assert parsed.meeting.items[0].votes[0].tally == (("Ja", 1), ("Nej", 0), ("Avstår", 1))
 
 
-@pytest.mark.parametrize(("word", "role"), [
-    ("support", "support"), ("bifall", "support"), ("note", "note"), ("anteckning", "note"),
-    ("protokollsanteckning", "note"), ("conflict", "conflict"), ("jav", "conflict"),
-    ("jäv", "conflict"), ("Jäv", "conflict")])
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("support", "support"),
+        ("bifall", "support"),
+        ("note", "note"),
+        ("anteckning", "note"),
+        ("protokollsanteckning", "note"),
+        ("conflict", "conflict"),
+        ("jav", "conflict"),
+        ("jäv", "conflict"),
+        ("Jäv", "conflict"),
+    ],
+)
 def test_v4_records_are_parsed(word: str, role: str) -> None:
     parsed = parse(HEAD + f"## § 1 A\n\n::: {word} Anna Ek (M)\nText.\n:::\n")
     assert errors(parsed) == []
@@ -216,18 +291,26 @@ def test_v4_records_are_parsed(word: str, role: str) -> None:
     assert isinstance(record, Record) and (record.role, record.who) == (role, "Anna Ek (M)")
 
 
-@pytest.mark.parametrize(("language", "labels"), [
-    ("sv", ["Bifall:", "Protokollsanteckning:", "Jäv:"]),
-    ("en", ["Support:", "Note for the minutes:", "Conflict of interest:"])])
-def test_v4_records_are_rendered_with_labels(tmp_site: SiteFactory, language: str,
-                                             labels: list[str]) -> None:
-    root = tmp_site({"content/ks/2024-01-10.md": HEAD.replace("2020-05-26", "2024-01-10")
-                     + "## § 1 A\n\n::: bifall Bengt Bergqvist (S)\nJonas Anderssons yrkande."
-                       "\n:::\n\n::: anteckning Karin Kvist (S)\nUppföljning.\n:::\n\n"
-                       "::: jäv Anna Ek (M)\nDeltar inte.\n:::\n"},
-                    toml=f'title = "T"\nlanguage = "{language}"\n')
-    build(BuildOptions(source=root, output=root / "_site", search=False,
-                       today=date(2024, 6, 1)))
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("sv", ["Bifall:", "Protokollsanteckning:", "Jäv:"]),
+        ("en", ["Support:", "Note for the minutes:", "Conflict of interest:"]),
+    ],
+)
+def test_v4_records_are_rendered_with_labels(
+    tmp_site: SiteFactory, language: str, labels: list[str]
+) -> None:
+    root = tmp_site(
+        {
+            "content/ks/2024-01-10.md": HEAD.replace("2020-05-26", "2024-01-10")
+            + "## § 1 A\n\n::: bifall Bengt Bergqvist (S)\nJonas Anderssons yrkande."
+            "\n:::\n\n::: anteckning Karin Kvist (S)\nUppföljning.\n:::\n\n"
+            "::: jäv Anna Ek (M)\nDeltar inte.\n:::\n"
+        },
+        toml=f'title = "T"\nlanguage = "{language}"\n',
+    )
+    build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 6, 1)))
     page = next((root / "_site").rglob("2024-01-10/index.html")).read_text()
     for role, label in zip(("support", "note", "conflict"), labels, strict=True):
         assert f'<div class="record {role}">' in page
@@ -254,17 +337,32 @@ DAMAGE = {
     "heading in a list": "- ## Rubrik i en lista",
     "setext heading": "Rubrik som ärende\n---",
 }
-BROKEN_BLOCKS = ['{#p1 case="KS 1}', "{confidential=yes}", "{sekretess}", "{.confidential}",
-                 '{confidential=true public_title=Två ord}', "{konfidentiell=true}",
-                 "{case=KS 1}"]
-ITEM_BODIES = st.sampled_from(["Text.", "::: decision\nBifall.\n:::", "### Beslut\n\nBifall.",
-                               "::: motion Anna (S)\nYrkande.\n:::",
-                               "```vote\nresult: {Ja: 3, Nej: 2}\n```", "- a\n- b", "> citat"])
+BROKEN_BLOCKS = [
+    '{#p1 case="KS 1}',
+    "{confidential=yes}",
+    "{sekretess}",
+    "{.confidential}",
+    "{confidential=true public_title=Två ord}",
+    "{konfidentiell=true}",
+    "{case=KS 1}",
+]
+ITEM_BODIES = st.sampled_from(
+    [
+        "Text.",
+        "::: decision\nBifall.\n:::",
+        "### Beslut\n\nBifall.",
+        "::: motion Anna (S)\nYrkande.\n:::",
+        "```vote\nresult: {Ja: 3, Nej: 2}\n```",
+        "- a\n- b",
+        "> citat",
+    ]
+)
 
 
 @st.composite
-def damaged_meetings(draw: st.DrawFn, kind: str | None = None,
-                     item_after: bool = False) -> tuple[str, int, str]:
+def damaged_meetings(
+    draw: st.DrawFn, kind: str | None = None, item_after: bool = False
+) -> tuple[str, int, str]:
     """(meeting text, number of level-2 headings written, damage); with ``item_after``, the
     damaged item is never the last one."""
     n = draw(st.integers(2 if item_after else 1, 6))
@@ -277,8 +375,9 @@ def damaged_meetings(draw: st.DrawFn, kind: str | None = None,
     else:
         bodies[where] += "\n\n" + DAMAGE[damage]
     # a '##' in a quote or list is a level-2 heading in CommonMark's sense too
-    written = n + (1 if damage in ("setext heading", "heading in a quote", "heading in a list")
-                   else 0)
+    written = n + (
+        1 if damage in ("setext heading", "heading in a quote", "heading in a list") else 0
+    )
     text = HEAD + "".join(f"{h}\n\n{b}\n\n" for h, b in zip(headings, bodies, strict=True))
     return text, written, damage
 
@@ -287,8 +386,13 @@ def test_damage_list_is_covered() -> None:
     """Every kind of damage is either caught or harmless; this pins the ones that must be
     caught with a located error (not only a warning)."""
     for damage, text in DAMAGE.items():
-        if damage in ("decision colon", "decision spaces", "setext heading",
-                      "decision says more", "broken attribute block"):
+        if damage in (
+            "decision colon",
+            "decision spaces",
+            "setext heading",
+            "decision says more",
+            "broken attribute block",
+        ):
             continue
         parsed = parse(HEAD + "## § 1 A\n\n" + text + "\n\n## § 2 B\n")
         assert errors(parsed), damage
@@ -324,8 +428,9 @@ def _items_on_page(html: str) -> int:
 
 def _blocks_written(text: str) -> int:
     """Records, decisions and votes the clerk wrote (a decision heading in any spelling)."""
-    return len(re.findall(r"^(?::{3,}[ \t]*\S.*|#{3,6}[ \t]+beslut[^\w\n]*|```vote)$", text,
-                          re.M | re.I))
+    return len(
+        re.findall(r"^(?::{3,}[ \t]*\S.*|#{3,6}[ \t]+beslut[^\w\n]*|```vote)$", text, re.M | re.I)
+    )
 
 
 def _blocks_on_page(html: str) -> int:
@@ -333,11 +438,15 @@ def _blocks_on_page(html: str) -> int:
 
 
 @pytest.mark.parametrize("kind", sorted(DAMAGE))
-@settings(max_examples=2 * SCALE, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=2 * SCALE,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_damaged_meeting_built_has_every_item_on_its_page_or_exit_1(
-        tmp_site: SiteFactory, kind: str, data: st.DataObject) -> None:
+    tmp_site: SiteFactory, kind: str, data: st.DataObject
+) -> None:
     """The same, through a real build, for every kind of damage: the meeting page holds N
     items, or the build exits 1 naming the file and a line; `check` agrees with `build`,
     and `check --strict` with `build --strict`."""
@@ -345,8 +454,20 @@ def test_damaged_meeting_built_has_every_item_on_its_page_or_exit_1(
     root = tmp_site({"content/rs/m.md": text})
     out = root / "_site"
     runner = CliRunner()
-    built = runner.invoke(main, ["build", "--source", str(root), "--output", str(out),
-                                 "--no-search", "--no-cache", "--today", "2024-06-01"])
+    built = runner.invoke(
+        main,
+        [
+            "build",
+            "--source",
+            str(root),
+            "--output",
+            str(out),
+            "--no-search",
+            "--no-cache",
+            "--today",
+            "2024-06-01",
+        ],
+    )
     assert built.exit_code in (0, 1), built.output
     checked = runner.invoke(main, ["check", "--source", str(root)])
     assert checked.exit_code == built.exit_code, (damage, built.output, checked.output)
@@ -357,8 +478,17 @@ def test_damaged_meeting_built_has_every_item_on_its_page_or_exit_1(
     assert _items_on_page(page) == written, damage
     if _blocks_on_page(page) != _blocks_written(text):  # only with a warning on its line
         assert re.search(r"content/rs/m\.md:\d+: warning: ", built.output), damage
-    strict = [runner.invoke(main, [cmd, "--source", str(root), "--strict",
-                                   *(["--output", str(out), "--no-search", "--no-cache"]
-                                     if cmd == "build"
-                                     else [])]).exit_code for cmd in ("check", "build")]
+    strict = [
+        runner.invoke(
+            main,
+            [
+                cmd,
+                "--source",
+                str(root),
+                "--strict",
+                *(["--output", str(out), "--no-search", "--no-cache"] if cmd == "build" else []),
+            ],
+        ).exit_code
+        for cmd in ("check", "build")
+    ]
     assert strict[0] == strict[1], damage

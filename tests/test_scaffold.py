@@ -27,11 +27,13 @@ from htmltools import texts
 def test_init_then_strict_build_passes(tmp_path: Path) -> None:
     runner = CliRunner()
     site = tmp_path / "kommun"
-    done = runner.invoke(main, ["init", str(site), "--title", "Exempelkommun",
-                                "--today", "2025-11-20"])
+    done = runner.invoke(
+        main, ["init", str(site), "--title", "Exempelkommun", "--today", "2025-11-20"]
+    )
     assert done.exit_code == 0, done.output
-    built = runner.invoke(main, ["build", "--source", str(site), "--strict", "--today",
-                                 "2025-11-21"])
+    built = runner.invoke(
+        main, ["build", "--source", str(site), "--strict", "--today", "2025-11-21"]
+    )
     assert built.exit_code == 0, built.output
     assert "warning" not in built.output
     assert (site / "_site/kommunstyrelsen/2025-11-20/index.html").is_file()
@@ -55,19 +57,23 @@ def test_new_uses_the_body_template_and_refuses_to_overwrite(tmp_path: Path) -> 
     runner.invoke(main, ["init", str(site), "--today", "2025-11-20"])
     (site / "templates/socialnamnden.md").write_text(
         "---\nbody: {body}\ndate: {date}\nstatus: draft\n---\n## § 1 Individärenden "
-        "{confidential=true}\n")
-    made = runner.invoke(main, ["new", "--source", str(site), "--body", "Socialnämnden",
-                                "--date", "2025-12-01"])
+        "{confidential=true}\n"
+    )
+    made = runner.invoke(
+        main, ["new", "--source", str(site), "--body", "Socialnämnden", "--date", "2025-12-01"]
+    )
     assert made.exit_code == 0, made.output
     path = site / "content/socialnamnden/2025/2025-12-01.md"
     assert path.read_text().startswith("---\nbody: Socialnämnden\ndate: 2025-12-01\n")
     path.write_text(path.read_text() + "\nEgna anteckningar.\n")
-    refused = runner.invoke(main, ["new", "--source", str(site), "--body", "Socialnämnden",
-                                   "--date", "2025-12-01"])
+    refused = runner.invoke(
+        main, ["new", "--source", str(site), "--body", "Socialnämnden", "--date", "2025-12-01"]
+    )
     assert refused.exit_code == 1 and "not overwritten" in refused.output
     assert path.read_text().endswith("Egna anteckningar.\n")
-    other = runner.invoke(main, ["new", "--source", str(site), "--body", "Tekniska nämnden",
-                                 "--date", "2025-12-02"])
+    other = runner.invoke(
+        main, ["new", "--source", str(site), "--body", "Tekniska nämnden", "--date", "2025-12-02"]
+    )
     assert other.exit_code == 0
     text = (site / "content/tekniska-namnden/2025/2025-12-02.md").read_text()
     assert "body: Tekniska nämnden" in text and "§ 2 Val av justerare" in text
@@ -110,15 +116,15 @@ def test_new_writes_valid_yaml_holding_exactly_the_body(body: str) -> None:
     assert path.relative_to(folder).parts[1] == slug(body)
 
 
-def test_init_and_new_from_the_command_line_with_quotes_colons_and_hashes(
-        tmp_path: Path) -> None:
+def test_init_and_new_from_the_command_line_with_quotes_colons_and_hashes(tmp_path: Path) -> None:
     runner = CliRunner()
     site = tmp_path / "kommun"
     title = 'Kommunen "Norra"\nandra raden'
     assert runner.invoke(main, ["init", str(site), "--title", title]).exit_code == 0
     assert tomllib.loads((site / "site.toml").read_text())["title"] == title
-    made = runner.invoke(main, ["new", "--source", str(site), "--body", "KS: AU #2",
-                                "--date", "2025-12-01"])
+    made = runner.invoke(
+        main, ["new", "--source", str(site), "--body", "KS: AU #2", "--date", "2025-12-01"]
+    )
     assert made.exit_code == 0, made.output
     text = (site / "content/ks-au-2/2025/2025-12-01.md").read_text()
     assert text.startswith('---\nbody: "KS: AU #2"\ndate: 2025-12-01\n')
@@ -132,9 +138,11 @@ def test_the_github_workflow_grants_pages_rights_to_the_deploy_job_only(tmp_path
     assert flow["permissions"] == {"contents": "read"}
     assert "permissions" not in flow["jobs"]["build"]
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    installs = [s["run"] for s in flow["jobs"]["build"]["steps"] if "pip install" in s.get(
-        "run", "")]
-    assert installs == [f"pip install \"${{{{ vars.MINUTES_PACKAGE || "
-                        f"'minutes=={__version__}' }}}}\""]
+    installs = [
+        s["run"] for s in flow["jobs"]["build"]["steps"] if "pip install" in s.get("run", "")
+    ]
+    assert installs == [
+        f"pip install \"${{{{ vars.MINUTES_PACKAGE || 'minutes=={__version__}' }}}}\""
+    ]
     gitlab = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text())
     assert f"minutes=={__version__}" in gitlab["pages"]["script"][0]

@@ -34,12 +34,16 @@ def search(page: Page, base: str, query: str) -> list[str]:
 
 
 @contextmanager
-def built_and_served(browser: Browser, root: Path, output: Path | None = None,
-                     served: Path | None = None, **options: object) -> Iterator[tuple[Page, str]]:
+def built_and_served(
+    browser: Browser,
+    root: Path,
+    output: Path | None = None,
+    served: Path | None = None,
+    **options: object,
+) -> Iterator[tuple[Page, str]]:
     """Build ``root`` (into ``output``), serve ``served`` (default: the output) and open a tab."""
     out = output or root / "_site"
-    build(BuildOptions(source=root, output=out, today=date(2024, 2, 1),
-                       **options))  # type: ignore[arg-type]
+    build(BuildOptions(source=root, output=out, today=date(2024, 2, 1), **options))  # type: ignore[arg-type]
     tab = browser.new_page()
     try:
         with serve(served or out) as base:
@@ -59,15 +63,19 @@ def page(browser: Browser):  # type: ignore[no-untyped-def]
     assert errors == []
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("Visus", CSG + "#p116"),                      # seed 000
-    ("eskaleringstrappa", PRG + "#p2"),            # seed 001
-    ("brandväggarna", RS + "#p89"),                # seed 003
-    ("Millennium", UPP + "#item-1"),               # seed 004
-    ("RS/412/2020", RS + "#p89"),                  # a case number, as typed
-])
-def test_a_word_from_each_seed_lands_on_its_item(page: Page, example_url: str, word: str,
-                                                 expected: str) -> None:
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Visus", CSG + "#p116"),  # seed 000
+        ("eskaleringstrappa", PRG + "#p2"),  # seed 001
+        ("brandväggarna", RS + "#p89"),  # seed 003
+        ("Millennium", UPP + "#item-1"),  # seed 004
+        ("RS/412/2020", RS + "#p89"),  # a case number, as typed
+    ],
+)
+def test_a_word_from_each_seed_lands_on_its_item(
+    page: Page, example_url: str, word: str, expected: str
+) -> None:
     assert expected in search(page, example_url, f"q={word}")
 
 
@@ -83,7 +91,8 @@ def test_a_date_the_source_lacks_is_shown_with_its_note(page: Page, example_url:
     search(page, example_url, "q=Visus")
     expect(page.locator(".search-results li .meta").first).to_have_text(
         "Centrala samverkansgruppen, 2020-11-19 (datum saknas i underlaget, uppskattat utifrån "
-        "texten)")
+        "texten)"
+    )
 
 
 def test_clicking_a_hit_lands_on_the_item_anchor(page: Page, example_url: str) -> None:
@@ -93,11 +102,14 @@ def test_clicking_a_hit_lands_on_the_item_anchor(page: Page, example_url: str) -
     expect(page.locator("h2:target")).to_contain_text("Framtidens vårdinformationstöd")
 
 
-@pytest.mark.parametrize(("query", "finds"), [
-    ("tjänstemobilen", RS + "#p89"),      # tjänstemobil
-    ("vaccinationerna", CSG + "#p122"),   # vaccinationen
-    ("omröstningsprotokollet", RS + "#p89"),
-])
+@pytest.mark.parametrize(
+    ("query", "finds"),
+    [
+        ("tjänstemobilen", RS + "#p89"),  # tjänstemobil
+        ("vaccinationerna", CSG + "#p122"),  # vaccinationen
+        ("omröstningsprotokollet", RS + "#p89"),
+    ],
+)
 def test_swedish_inflections_match(page: Page, example_url: str, query: str, finds: str) -> None:
     assert finds in search(page, example_url, f"q={query}")
 
@@ -179,12 +191,14 @@ def test_without_javascript_the_page_says_so(browser: Browser, example_url: str)
 
 
 def test_drafts_never_reach_the_index(tmp_site: SiteFactory, browser: Browser) -> None:
-    root = tmp_site({
-        "content/ks/a.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 Publicerat\n\n"
-                           "Ordet hallonbåt är offentligt.\n",
-        "content/ks/b.md": "---\nbody: KS\ndate: 2024-01-11\nstatus: draft\n---\n"
-                           "## § 1 Utkast\n\nOrdet krusbärsflotte är ett utkast.\n",
-    })
+    root = tmp_site(
+        {
+            "content/ks/a.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 Publicerat\n\n"
+            "Ordet hallonbåt är offentligt.\n",
+            "content/ks/b.md": "---\nbody: KS\ndate: 2024-01-11\nstatus: draft\n---\n"
+            "## § 1 Utkast\n\nOrdet krusbärsflotte är ett utkast.\n",
+        }
+    )
     with built_and_served(browser, root) as (tab, base):
         assert search(tab, base, "q=hallonbåt") == ["/ks/2024-01-10/#p1"]
         assert search(tab, base, "q=krusbärsflotte") == []
@@ -192,10 +206,14 @@ def test_drafts_never_reach_the_index(tmp_site: SiteFactory, browser: Browser) -
 
 
 def test_english_site_stems_as_english(tmp_site: SiteFactory, browser: Browser) -> None:
-    root = tmp_site({"content/c.md": "---\nbody: Council\ndate: 2024-01-10\n---\n"
-                                     "## 1. Budget\n\nThe council discussed the budgeting "
-                                     "process.\n"},
-                    toml='title = "Council"\nlanguage = "en"\n')
+    root = tmp_site(
+        {
+            "content/c.md": "---\nbody: Council\ndate: 2024-01-10\n---\n"
+            "## 1. Budget\n\nThe council discussed the budgeting "
+            "process.\n"
+        },
+        toml='title = "Council"\nlanguage = "en"\n',
+    )
     with built_and_served(browser, root) as (tab, base):
         tab.goto(f"{base}/search/?q=discussing")
         expect(tab.locator(".search-status")).to_contain_text("1 results", timeout=15000)
@@ -203,13 +221,23 @@ def test_english_site_stems_as_english(tmp_site: SiteFactory, browser: Browser) 
         assert hit.get_attribute("href") == "/council/2024-01-10/#p1"
 
 
-def test_search_works_under_a_sub_path(tmp_site: SiteFactory, browser: Browser,
-                                       tmp_path: Path) -> None:
-    root = tmp_site({"content/ks.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 4 Ärende\n\n"
-                                      "Ordet lingonskog finns här.\n"})
+def test_search_works_under_a_sub_path(
+    tmp_site: SiteFactory, browser: Browser, tmp_path: Path
+) -> None:
+    root = tmp_site(
+        {
+            "content/ks.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 4 Ärende\n\n"
+            "Ordet lingonskog finns här.\n"
+        }
+    )
     hosted = tmp_path / "host"
-    with built_and_served(browser, root, output=hosted / "protokoll", served=hosted,
-                          base_url="https://kommun.se/protokoll/") as (tab, base):
+    with built_and_served(
+        browser,
+        root,
+        output=hosted / "protokoll",
+        served=hosted,
+        base_url="https://kommun.se/protokoll/",
+    ) as (tab, base):
         tab.goto(f"{base}/protokoll/sok/?q=lingonskog")
         expect(tab.locator(".search-status")).to_contain_text("1 ", timeout=15000)
         hit = tab.locator(".search-results li > a").first
@@ -227,9 +255,13 @@ def test_more_results_button(page: Page, example_url: str) -> None:
 
 def test_results_come_in_batches_of_five_pages(tmp_site: SiteFactory, browser: Browser) -> None:
     """Each page shown costs a fragment download, so pages come five at a time."""
-    root = tmp_site({f"content/ks/2024-01-{d:02}.md":
-                     f"---\nbody: KS\ndate: 2024-01-{d:02}\n---\n## § 1 Ärende\n\n"
-                     "Ordet blåbärssylt finns här.\n" for d in range(10, 17)})
+    root = tmp_site(
+        {
+            f"content/ks/2024-01-{d:02}.md": f"---\nbody: KS\ndate: 2024-01-{d:02}\n---\n"
+            "## § 1 Ärende\n\nOrdet blåbärssylt finns här.\n"
+            for d in range(10, 17)
+        }
+    )
     with built_and_served(browser, root) as (tab, base):
         assert len(search(tab, base, "q=blåbärssylt")) == 5
         more = tab.locator("button.more")
@@ -241,32 +273,48 @@ def test_results_come_in_batches_of_five_pages(tmp_site: SiteFactory, browser: B
 
 def index_folders(urls: list[str]) -> set[str]:
     """The index folders that search data (not the shared pagefind.js) came from."""
-    return {u.split("/pagefind/")[1].split("/")[0] for u in urls
-            if "/pagefind/" in u and not u.endswith("/pagefind.js")}
+    return {
+        u.split("/pagefind/")[1].split("/")[0]
+        for u in urls
+        if "/pagefind/" in u and not u.endswith("/pagefind.js")
+    }
 
 
-def yearly_indexes(tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch,
-                   texts: dict[str, str]) -> Path:
+def yearly_indexes(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, texts: dict[str, str]
+) -> Path:
     """A site of one KS meeting per date (date → its item's text), indexed in parts of at
     most five meetings, so that each year of five meetings is an index of its own."""
     monkeypatch.setattr(search_index, "MAX_PAGES_PER_INDEX", 5)
-    return tmp_site({f"content/ks/{d}.md": f"---\nbody: KS\ndate: {d}\n---\n## § 1 Ärende"
-                     f"\n\n{text}\n" for d, text in texts.items()})
+    return tmp_site(
+        {
+            f"content/ks/{d}.md": f"---\nbody: KS\ndate: {d}\n---\n## § 1 Ärende\n\n{text}\n"
+            for d, text in texts.items()
+        }
+    )
 
 
 FIVE_A_YEAR = [f"{y}-{m:02}-10" for y in (2024, 2023) for m in range(1, 6)]
 
 
 def test_newest_first_searches_older_indexes_only_for_more_results(
-        tmp_site: SiteFactory, browser: Browser, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_site: SiteFactory, browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An archive indexed in parts (one per year here): newest first, the default, downloads
     the newest part alone while it fills a batch, and older parts as more are asked for;
     dates run newest first across parts. Relevance ranks every part together; a year filter
     downloads only that year's part."""
     days = [*FIVE_A_YEAR, "2022-09-10", "2022-03-10"]
     # the oldest meetings match best: ranking by score would put them first
-    root = yearly_indexes(tmp_site, monkeypatch, {d: "Ordet vinbärsbuske finns här" + (
-        ", vinbärsbuske" * 3 + " Och krusbärsfil." if d < "2023" else ".") for d in days})
+    root = yearly_indexes(
+        tmp_site,
+        monkeypatch,
+        {
+            d: "Ordet vinbärsbuske finns här"
+            + (", vinbärsbuske" * 3 + " Och krusbärsfil." if d < "2023" else ".")
+            for d in days
+        },
+    )
     newest_first = [f"/ks/{d}/#p1" for d in sorted(days, reverse=True)]
     with built_and_served(browser, root) as (tab, base):
         requested: list[str] = []
@@ -302,16 +350,19 @@ def test_newest_first_searches_older_indexes_only_for_more_results(
         assert index_folders(requested) == {"2022-2022"}
 
 
-def test_an_index_that_cannot_load_is_reported(tmp_site: SiteFactory, browser: Browser,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_index_that_cannot_load_is_reported(
+    tmp_site: SiteFactory, browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A broken upload (an older index missing): the results in hand stay, and the status,
     which screen readers announce, says the search could not be completed."""
-    root = yearly_indexes(tmp_site, monkeypatch,
-                          {d: "Ordet vinbärsbuske finns här." for d in FIVE_A_YEAR})
+    root = yearly_indexes(
+        tmp_site, monkeypatch, {d: "Ordet vinbärsbuske finns här." for d in FIVE_A_YEAR}
+    )
     with built_and_served(browser, root) as (tab, base):
         shutil.rmtree(root / "_site/pagefind/2023-2023")
         assert len(search(tab, base, "q=vinbärsbuske")) == 5
         tab.locator("button.more").click()
         expect(tab.locator(".search-status")).to_contain_text(
-            "Sökningen kunde inte slutföras", timeout=15000)
+            "Sökningen kunde inte slutföras", timeout=15000
+        )
         expect(tab.locator(".search-results li")).to_have_count(5)

@@ -31,47 +31,63 @@ def problems_of(text: str) -> list[tuple[str, int, str]]:
     return [(p.severity, p.line, p.message) for p in parsed.problems]
 
 
-@pytest.mark.parametrize(("heading", "says"), [
-    ("## § 6 Bistånd {sekretess}", "does not parse"),
-    ("## § 6 Bistånd {confidential}", "does not parse"),
-    ("## § 6 Bistånd {confidential=yes}", "confidential=yes: write confidential=true"),
-    ("## § 6 Bistånd {confidential=false}", "confidential=false: write confidential=true"),
-    ("## § 6 Bistånd {.confidential}", "unknown class '.confidential'"),
-    ("## § 6 Bistånd {.Sekretess}", "unknown class '.Sekretess'"),
-    ("## § 6 Bistånd {confidental=true}", "unknown key 'confidental'; did you mean "
-                                          "'confidential'?"),
-    ('## § 6 Bistånd {confidential=true public_title=Sekretess ärende}', "does not parse"),
-    ('## § 6 Bistånd {#p6 case="SN 1}', "does not parse"),
-    ("## § 6 Bistånd{confidential=true}", "is not an attribute block"),
-    ("## § 6 Bistånd {confidential=true", "is not an attribute block"),
-    ('## § 6 Bistånd {public_title="Ärende"}', "public_title= is only for an item under "
-                                               "secrecy"),
-    ('## § 6 Bistånd {osl="26 kap. 1 § OSL"}', "osl= is only for an item under secrecy"),
-])
-def test_a_mark_of_secrecy_in_another_form_is_an_error_on_its_line(heading: str,
-                                                                    says: str) -> None:
+@pytest.mark.parametrize(
+    ("heading", "says"),
+    [
+        ("## § 6 Bistånd {sekretess}", "does not parse"),
+        ("## § 6 Bistånd {confidential}", "does not parse"),
+        ("## § 6 Bistånd {confidential=yes}", "confidential=yes: write confidential=true"),
+        ("## § 6 Bistånd {confidential=false}", "confidential=false: write confidential=true"),
+        ("## § 6 Bistånd {.confidential}", "unknown class '.confidential'"),
+        ("## § 6 Bistånd {.Sekretess}", "unknown class '.Sekretess'"),
+        (
+            "## § 6 Bistånd {confidental=true}",
+            "unknown key 'confidental'; did you mean 'confidential'?",
+        ),
+        ("## § 6 Bistånd {confidential=true public_title=Sekretess ärende}", "does not parse"),
+        ('## § 6 Bistånd {#p6 case="SN 1}', "does not parse"),
+        ("## § 6 Bistånd{confidential=true}", "is not an attribute block"),
+        ("## § 6 Bistånd {confidential=true", "is not an attribute block"),
+        (
+            '## § 6 Bistånd {public_title="Ärende"}',
+            "public_title= is only for an item under secrecy",
+        ),
+        ('## § 6 Bistånd {osl="26 kap. 1 § OSL"}', "osl= is only for an item under secrecy"),
+    ],
+)
+def test_a_mark_of_secrecy_in_another_form_is_an_error_on_its_line(heading: str, says: str) -> None:
     found = problems_of(HEAD + heading + "\n\nSökanden Qzx har skulder.\n")
     assert [(s, line) for s, line, _ in found] == [("error", 5)]
     assert says in found[0][2]
 
 
-@pytest.mark.parametrize("text", ["{confidential=true}\n\nText.",
-                                  "Text {sekretess} här.",
-                                  "### Underrubrik {.sekretess}\n\nText.",
-                                  "### Underrubrik {confidential=true}\n\nText."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{confidential=true}\n\nText.",
+        "Text {sekretess} här.",
+        "### Underrubrik {.sekretess}\n\nText.",
+        "### Underrubrik {confidential=true}\n\nText.",
+    ],
+)
 def test_a_mark_of_secrecy_off_the_item_heading_is_an_error(text: str) -> None:
     found = problems_of(HEAD + "## § 6 Bistånd\n\n" + text + "\n")
     assert [(s, line) for s, line, _ in found] == [("error", 7)]
 
 
-@pytest.mark.parametrize("heading", ["## § 6 Bistånd {confidential=true}",
-                                     '## § 6 Bistånd {confidential="true"}',
-                                     "## § 6 Bistånd {.sekretess}",
-                                     '## § 6 Bistånd {#p6 .sekretess public_title="Ärende" '
-                                     'osl="26 kap. 1 § OSL"}'])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## § 6 Bistånd {confidential=true}",
+        '## § 6 Bistånd {confidential="true"}',
+        "## § 6 Bistånd {.sekretess}",
+        '## § 6 Bistånd {#p6 .sekretess public_title="Ärende" osl="26 kap. 1 § OSL"}',
+    ],
+)
 def test_the_contracts_forms_keep_the_item_unpublished(heading: str) -> None:
-    parsed = parse_meeting((HEAD + heading + "\n\nHemligt.\n").encode(), "content/sn/m.md",
-                           SiteConfig(root=Path("/x")))
+    parsed = parse_meeting(
+        (HEAD + heading + "\n\nHemligt.\n").encode(), "content/sn/m.md", SiteConfig(root=Path("/x"))
+    )
     assert parsed.problems == ()
     assert parsed.meeting is not None
     (item,) = parsed.meeting.items
@@ -79,30 +95,43 @@ def test_the_contracts_forms_keep_the_item_unpublished(heading: str) -> None:
 
 
 def test_braces_inside_a_word_or_escaped_stay_title_text() -> None:
-    parsed = parse_meeting((HEAD + "## 1. String.pad{Left,Right}\n\n## 2. Budget \\{utkast}\n"
-                            ).encode(), "content/sn/m.md", SiteConfig(root=Path("/x")))
+    parsed = parse_meeting(
+        (HEAD + "## 1. String.pad{Left,Right}\n\n## 2. Budget \\{utkast}\n").encode(),
+        "content/sn/m.md",
+        SiteConfig(root=Path("/x")),
+    )
     assert parsed.problems == ()
     assert parsed.meeting is not None
-    assert [i.title for i in parsed.meeting.items] == ["String.pad{Left,Right}",
-                                                       "Budget {utkast}"]
+    assert [i.title for i in parsed.meeting.items] == ["String.pad{Left,Right}", "Budget {utkast}"]
 
 
 def test_confidential_items_anchor_is_not_its_own_id() -> None:
-    parsed = parse_meeting((HEAD + "## § 6 Bistånd {#bistand-kalle confidential=true}\n"
-                                   "## Utan nummer {#kalle-2 .sekretess}\n").encode(),
-                           "content/sn/m.md", SiteConfig(root=Path("/x")))
+    parsed = parse_meeting(
+        (
+            HEAD + "## § 6 Bistånd {#bistand-kalle confidential=true}\n"
+            "## Utan nummer {#kalle-2 .sekretess}\n"
+        ).encode(),
+        "content/sn/m.md",
+        SiteConfig(root=Path("/x")),
+    )
     assert parsed.meeting is not None
     assert [i.anchor for i in parsed.meeting.items] == ["p6", "item-2"]
 
 
 def test_closed_meetings_url_does_not_use_its_file_name() -> None:
-    paths = meeting_paths([("content/sn/2024-03-01.md", "sn", "2024-03-01"),
-                           ("content/sn/2024-03-01-tvangsvard-kalle.md", "sn", "2024-03-01"),
-                           ("content/sn/2024-03-01-b.md", "sn", "2024-03-01")],
-                          closed={"content/sn/2024-03-01-tvangsvard-kalle.md"})
-    assert paths == {"content/sn/2024-03-01.md": "sn/2024-03-01/",
-                     "content/sn/2024-03-01-b.md": "sn/2024-03-01-b/",
-                     "content/sn/2024-03-01-tvangsvard-kalle.md": "sn/2024-03-01-2/"}
+    paths = meeting_paths(
+        [
+            ("content/sn/2024-03-01.md", "sn", "2024-03-01"),
+            ("content/sn/2024-03-01-tvangsvard-kalle.md", "sn", "2024-03-01"),
+            ("content/sn/2024-03-01-b.md", "sn", "2024-03-01"),
+        ],
+        closed={"content/sn/2024-03-01-tvangsvard-kalle.md"},
+    )
+    assert paths == {
+        "content/sn/2024-03-01.md": "sn/2024-03-01/",
+        "content/sn/2024-03-01-b.md": "sn/2024-03-01-b/",
+        "content/sn/2024-03-01-tvangsvard-kalle.md": "sn/2024-03-01-2/",
+    }
 
 
 def test_cli_build_and_check_stop_on_a_broken_mark(tmp_site: SiteFactory) -> None:
@@ -111,8 +140,10 @@ def test_cli_build_and_check_stop_on_a_broken_mark(tmp_site: SiteFactory) -> Non
     for args in (["build", "--no-search"], ["check"], ["check", "--strict"]):
         result = runner.invoke(main, [*args, "--source", str(root)])
         assert result.exit_code == 1, args
-        assert "content/sn/2024-03-08.md:5: the attribute block '{sekretess}' does not parse" \
+        assert (
+            "content/sn/2024-03-08.md:5: the attribute block '{sekretess}' does not parse"
             in result.output
+        )
     assert not (root / "_site").exists()
 
 
@@ -180,14 +211,17 @@ def test_nothing_secret_reaches_any_output(tmp_site: SiteFactory) -> None:
     from its file name) and confidential items, every title, anchor, file name, attachment
     and text a unique marker; the site built with search on, in git (revision lists) and
     with edit_url; every output file, and every output path, is searched for each marker."""
-    root = tmp_site({
-        "content/socialnamnden/2024/2024-03-01.md": OPEN,
-        "content/socialnamnden/2024/2024-03-01-qzxfilnamn.md": CLOSED,
-        "content/files/qzxstangd-bilaga.pdf": b"%PDF qzxfil1",
-        "content/files/qzxstangd-lank.pdf": b"%PDF qzxfil2",
-        "content/files/qzxsekretess-lank.pdf": b"%PDF qzxfil3",
-        "content/files/oppen.pdf": b"%PDF open",
-    }, toml='title = "T"\nlanguage = "sv"\nedit_url = "https://example.org/edit/"\n')
+    root = tmp_site(
+        {
+            "content/socialnamnden/2024/2024-03-01.md": OPEN,
+            "content/socialnamnden/2024/2024-03-01-qzxfilnamn.md": CLOSED,
+            "content/files/qzxstangd-bilaga.pdf": b"%PDF qzxfil1",
+            "content/files/qzxstangd-lank.pdf": b"%PDF qzxfil2",
+            "content/files/qzxsekretess-lank.pdf": b"%PDF qzxfil3",
+            "content/files/oppen.pdf": b"%PDF open",
+        },
+        toml='title = "T"\nlanguage = "sv"\nedit_url = "https://example.org/edit/"\n',
+    )
     git = ["git", "-C", str(root), "-c", "user.name=T", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "content"], check=True)
@@ -201,8 +235,7 @@ def test_nothing_secret_reaches_any_output(tmp_site: SiteFactory) -> None:
         rel = path.relative_to(out).as_posix().lower().encode()
         assert not any(m in rel for m in markers), rel
         lowered = data.lower()
-        assert not any(m in lowered for m in markers), (rel, [m for m in markers
-                                                             if m in lowered])
+        assert not any(m in lowered for m in markers), (rel, [m for m in markers if m in lowered])
     assert (out / "files/oppen.pdf").is_file()  # the open meeting's file is there
     open_page = (out / "socialnamnden/2024-03-01/index.html").read_text()
     assert 'id="p6"' in open_page and 'id="p7"' in open_page
@@ -215,24 +248,28 @@ def test_nothing_secret_reaches_any_output(tmp_site: SiteFactory) -> None:
 
 
 def test_a_file_both_withheld_and_published_is_an_error(tmp_site: SiteFactory) -> None:
-    root = tmp_site({
-        "content/sn/2024/2024-03-01.md": CLOSED.replace("qzxstangd-bilaga", "delad"),
-        "content/sn/2024-03-08.md": "---\nbody: Socialnämnden\ndate: 2024-03-08\n"
-                                    "attachments: [{title: Delad, file: files/delad.pdf}]\n"
-                                    "---\n## § 1 A\n\n[Delad](../files/delad.pdf)\n",
-        "content/files/delad.pdf": b"%PDF",
-        "content/files/qzxstangd-lank.pdf": b"%PDF",
-    })
+    root = tmp_site(
+        {
+            "content/sn/2024/2024-03-01.md": CLOSED.replace("qzxstangd-bilaga", "delad"),
+            "content/sn/2024-03-08.md": "---\nbody: Socialnämnden\ndate: 2024-03-08\n"
+            "attachments: [{title: Delad, file: files/delad.pdf}]\n"
+            "---\n## § 1 A\n\n[Delad](../files/delad.pdf)\n",
+            "content/files/delad.pdf": b"%PDF",
+            "content/files/qzxstangd-lank.pdf": b"%PDF",
+        }
+    )
     result = CliRunner().invoke(main, ["check", "--source", str(root)])
     assert result.exit_code == 1
-    assert "content/sn/2024-03-08.md:1: attachments: files/delad.pdf is also referred to " \
-           "by a secret part of content/sn/2024/2024-03-01.md" in result.output
+    assert (
+        "content/sn/2024-03-08.md:1: attachments: files/delad.pdf is also referred to "
+        "by a secret part of content/sn/2024/2024-03-01.md" in result.output
+    )
     assert "content/sn/2024-03-08.md:8: the link to files/delad.pdf" in result.output
 
 
-def test_a_parse_cached_by_other_parser_code_is_not_reused(tmp_site: SiteFactory,
-                                                           monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+def test_a_parse_cached_by_other_parser_code_is_not_reused(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A site built by a parser that let a broken mark through keeps its cached parse only
     as long as that parser runs: a fixed one reads the unchanged file again and stops."""
     import generator.build.load
@@ -246,11 +283,13 @@ def test_a_parse_cached_by_other_parser_code_is_not_reused(tmp_site: SiteFactory
 
     with monkeypatch.context() as patch:
         patch.setattr(generator.build.load, "parse_meeting", lenient)
-        patch.setattr(generator.build.pipeline, "parser_digest", lambda: "an older parser",
-                      raising=False)
+        patch.setattr(
+            generator.build.pipeline, "parser_digest", lambda: "an older parser", raising=False
+        )
         build(BuildOptions(source=root, search=False))
     assert b"Qzx" in (root / "_site/socialnamnden/2024-03-08/index.html").read_bytes()
     with pytest.raises(BuildFailed) as failed:
         build(BuildOptions(source=root, search=False))
     assert [(p.line, p.message.split(" does not")[0]) for p in failed.value.problems] == [
-        (5, "the attribute block '{sekretess}'")]
+        (5, "the attribute block '{sekretess}'")
+    ]

@@ -20,14 +20,20 @@ MEETING = "---\nbody: Kommunstyrelsen\ndate: 2024-05-14\n---\n## § 1 Budget\n\n
 
 @pytest.fixture
 def site(tmp_site: SiteFactory) -> tuple[Path, BuildOptions]:
-    root = tmp_site({"content/ks.md": MEETING.replace("TEXT", "Första."),
-                     "content/ks2.md": MEETING.replace("2024-05-14", "2024-05-20")})
-    return root, BuildOptions(source=root, output=root / SERVE_DIR, drafts=True,
-                              today=date(2024, 6, 1), search=False)
+    root = tmp_site(
+        {
+            "content/ks.md": MEETING.replace("TEXT", "Första."),
+            "content/ks2.md": MEETING.replace("2024-05-14", "2024-05-20"),
+        }
+    )
+    return root, BuildOptions(
+        source=root, output=root / SERVE_DIR, drafts=True, today=date(2024, 6, 1), search=False
+    )
 
 
 def test_a_file_that_vanishes_during_a_rebuild_is_shown_not_fatal(
-        site: tuple[Path, BuildOptions], monkeypatch: pytest.MonkeyPatch) -> None:
+    site: tuple[Path, BuildOptions], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, options = site
     state, log, session = ServeState(), [], Session()
     assert rebuild(options, state, log.append, session) is not None
@@ -52,13 +58,15 @@ def test_a_file_that_vanishes_during_a_rebuild_is_shown_not_fatal(
 
 
 def test_template_errors_and_bugs_are_shown_not_fatal(
-        site: tuple[Path, BuildOptions], monkeypatch: pytest.MonkeyPatch) -> None:
+    site: tuple[Path, BuildOptions], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, options = site
     state, log = ServeState(), []
     theme = root / "themes/default/templates"
     theme.mkdir(parents=True)
-    (theme / "page.html").write_text("{% extends 'base.html' %}\n{% block main %}{{ x.y }}"
-                                     "{% endblock %}")
+    (theme / "page.html").write_text(
+        "{% extends 'base.html' %}\n{% block main %}{{ x.y }}{% endblock %}"
+    )
     (root / "content/pages").mkdir()
     (root / "content/pages/om.md").write_text("# Om\n")
     assert rebuild(options, state, log.append) is None
@@ -76,12 +84,31 @@ def test_template_errors_and_bugs_are_shown_not_fatal(
 
 
 def test_local_host_names() -> None:
-    for host in ("localhost", "localhost:8000", "127.0.0.1", "127.0.0.1:1", "[::1]",
-                 "[::1]:8000", "LOCALHOST"):
+    for host in (
+        "localhost",
+        "localhost:8000",
+        "127.0.0.1",
+        "127.0.0.1:1",
+        "[::1]",
+        "[::1]:8000",
+        "LOCALHOST",
+    ):
         assert local_host(host), host
-    for host in (None, "", "localhost:", "localhost:80:80", "localhost.", "[::1", "[::1]x",
-                 "[::2]", "0.0.0.0", "example.org", "localhost.example.org", "127.0.0.2",
-                 "localhost:８０"):
+    for host in (
+        None,
+        "",
+        "localhost:",
+        "localhost:80:80",
+        "localhost.",
+        "[::1",
+        "[::1]x",
+        "[::2]",
+        "0.0.0.0",
+        "example.org",
+        "localhost.example.org",
+        "127.0.0.2",
+        "localhost:８０",
+    ):
         assert not local_host(host), host
 
 

@@ -40,9 +40,22 @@ Served = tuple[Path, str, subprocess.Popen[bytes]]
 def serving(tmp_site: SiteFactory) -> Iterator[Served]:
     root = tmp_site({"content/ks.md": MEETING.replace("TEXT", "Första versionen.")})
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--source",
-                             str(root), "--port", str(port), "--today", "2024-06-01"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "serve",
+            "--source",
+            str(root),
+            "--port",
+            str(port),
+            "--today",
+            "2024-06-01",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -90,8 +103,7 @@ def until(check: Callable[[], bool], seconds: float = 30) -> None:
         time.sleep(0.1)
 
 
-def test_edit_break_and_fix_reach_the_open_tab(served: tuple[Path, str],
-                                               browser: Browser) -> None:
+def test_edit_break_and_fix_reach_the_open_tab(served: tuple[Path, str], browser: Browser) -> None:
     root, url = served
     page = browser.new_page()
     page.goto(url + "/kommunstyrelsen/2024-05-14/")
@@ -104,7 +116,8 @@ def test_edit_break_and_fix_reach_the_open_tab(served: tuple[Path, str],
     assert page.evaluate("window.__marker") is None  # the page was reloaded, by the server
     source.write_text(MEETING.replace("date: 2024-05-14", "date: 14 maj 2024"))
     expect(page.locator("body")).to_contain_text(
-        "content/ks.md:3: date: expected YYYY-MM-DD, got '14 maj 2024'", timeout=15000)
+        "content/ks.md:3: date: expected YYYY-MM-DD, got '14 maj 2024'", timeout=15000
+    )
     source.write_text(MEETING.replace("TEXT", "Tredje versionen."))
     expect(page.locator("main")).to_contain_text("Tredje versionen.", timeout=15000)
     page.close()
@@ -120,12 +133,25 @@ def test_reload_script_only_in_serve_mode(served: tuple[Path, str]) -> None:
 def test_only_requests_for_localhost_are_answered(served: tuple[Path, str]) -> None:
     _, url = served
     port = urllib.parse.urlsplit(url).port
-    for host in ("localhost", f"localhost:{port}", "127.0.0.1", f"127.0.0.1:{port}", "[::1]",
-                 f"[::1]:{port}", f"LocalHost:{port}"):
+    for host in (
+        "localhost",
+        f"localhost:{port}",
+        "127.0.0.1",
+        f"127.0.0.1:{port}",
+        "[::1]",
+        f"[::1]:{port}",
+        f"LocalHost:{port}",
+    ):
         status, text = get(url + "/", host)
         assert (status, "Kommunstyrelsen" in text) == (200, True), host
-    for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1.nip.io:{port}",
-                 "localhost.evil.example", f"localhost:{port}@evil.example", ""):
+    for host in (
+        "evil.example",
+        f"evil.example:{port}",
+        f"127.0.0.1.nip.io:{port}",
+        "localhost.evil.example",
+        f"localhost:{port}@evil.example",
+        "",
+    ):
         status, text = get(url + "/", host)
         assert (status, "Kommunstyrelsen" in text) == (403, False), host
     status, _ = get(url + "/__minutes/reload.js", "evil.example")
@@ -133,28 +159,53 @@ def test_only_requests_for_localhost_are_answered(served: tuple[Path, str]) -> N
 
 
 def tree(folder: Path) -> dict[str, tuple[str, int]]:
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                               p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_serve_never_writes_into_the_published_site(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/ks.md": MEETING.replace("TEXT", "Publicerad."),
-                     "content/ks2.md": MEETING.replace("2024-05-14", "2024-05-20").replace(
-                         "---\n## ", "status: draft\n---\n## ").replace("TEXT", "Utkast.")})
-    built = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--source",
-                            str(root), "--no-search"], capture_output=True, check=False)
+    root = tmp_site(
+        {
+            "content/ks.md": MEETING.replace("TEXT", "Publicerad."),
+            "content/ks2.md": MEETING.replace("2024-05-14", "2024-05-20")
+            .replace("---\n## ", "status: draft\n---\n## ")
+            .replace("TEXT", "Utkast."),
+        }
+    )
+    built = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "--source", str(root), "--no-search"],
+        capture_output=True,
+        check=False,
+    )
     assert built.returncode == 0, built.stderr
     published = tree(root / "_site")
     port = free_port()
-    with subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--source",
-                           str(root), "--port", str(port)], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL) as proc:
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "serve",
+            "--source",
+            str(root),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    ) as proc:
         try:
             url = f"http://127.0.0.1:{port}/kommunstyrelsen/2024-05-20/"
             until(lambda: _answers(url, "Utkast."))  # the draft, served
-            (root / "content/ks2.md").write_text((root / "content/ks2.md").read_text()
-                                                 .replace("Utkast.", "Nytt utkast."))
+            (root / "content/ks2.md").write_text(
+                (root / "content/ks2.md").read_text().replace("Utkast.", "Nytt utkast.")
+            )
             until(lambda: _answers(url, "Nytt utkast."))
         finally:
             proc.terminate()

@@ -21,111 +21,164 @@ PATH = "content/ks/m.md"
 
 
 def problems(front: str, tmp_path: Path | None = None) -> list[tuple[int, str]]:
-    parsed = parse_meeting(f"---\nbody: KS\n{front}\n---\n## § 1 A\n".encode(), PATH,
-                           SiteConfig(root=tmp_path or Path("/x")))
+    parsed = parse_meeting(
+        f"---\nbody: KS\n{front}\n---\n## § 1 A\n".encode(),
+        PATH,
+        SiteConfig(root=tmp_path or Path("/x")),
+    )
     assert parsed.meeting is None
     return [(p.line, p.message) for p in parsed.problems if p.severity == "error"]
 
 
-@pytest.mark.parametrize("front", ["date: 2024-02-30", "date: 2023-02-29", "date: 2024-13-01",
-                                   "date: 2024-04-31", "date: 0000-01-01",
-                                   'date: "2024-02-30"'])
+@pytest.mark.parametrize(
+    "front",
+    [
+        "date: 2024-02-30",
+        "date: 2023-02-29",
+        "date: 2024-13-01",
+        "date: 2024-04-31",
+        "date: 0000-01-01",
+        'date: "2024-02-30"',
+    ],
+)
 def test_a_date_not_in_the_calendar_is_an_error_on_its_line(front: str) -> None:
     value = front.split(": ")[1].strip('"')
-    assert problems(front) == [(3, f"date: {value} is not a day in the calendar; check the "
-                                   "month and the day (YYYY-MM-DD)")]
+    assert problems(front) == [
+        (3, f"date: {value} is not a day in the calendar; check the month and the day (YYYY-MM-DD)")
+    ]
 
 
 @pytest.mark.parametrize("key", ["end_date", "adjusted", "posted"])
 def test_every_date_key_is_read_the_same_way(key: str) -> None:
     assert problems(f"date: 2024-02-01\n{key}: 2024-02-30") == [
-        (4, f"{key}: 2024-02-30 is not a day in the calendar; check the month and the day "
-            "(YYYY-MM-DD)")]
+        (
+            4,
+            f"{key}: 2024-02-30 is not a day in the calendar; check the month and the day "
+            "(YYYY-MM-DD)",
+        )
+    ]
 
 
 def test_a_year_past_9998_is_an_error() -> None:
     assert problems("date: 9999-12-31") == [
-        (3, "date: the year 9999 is out of range; write a year from 1000 to 9998")]
+        (3, "date: the year 9999 is out of range; write a year from 1000 to 9998")
+    ]
 
 
 def test_an_impossible_date_elsewhere_in_the_front_matter_is_an_error() -> None:
     assert problems("date: 2024-01-01\nattendees: [{name: A, role: 2024-02-30}]") == [
-        (4, "attendees: 2024-02-30 is not a day in the calendar; check the month and the day "
-            "(YYYY-MM-DD)")]
+        (
+            4,
+            "attendees: 2024-02-30 is not a day in the calendar; check the month and the day "
+            "(YYYY-MM-DD)",
+        )
+    ]
 
 
 def test_an_enormous_integer_is_an_error() -> None:
     assert problems("date: 2024-01-01\ntitle: " + "1" * 5000) == [
-        (4, "title: a number of 5000 digits is too long to be meant; put it in quotes if it "
-            "is text")]
+        (
+            4,
+            "title: a number of 5000 digits is too long to be meant; put it in quotes if it "
+            "is text",
+        )
+    ]
 
 
 def test_a_nul_in_an_attachment_path_is_an_error() -> None:
     assert problems('date: 2024-01-01\nattachments: [{title: A, file: "files/a\\0.pdf"}]') == [
-        (4, "attachments: the text holds a NUL character (\\0); remove it")]
+        (4, "attachments: the text holds a NUL character (\\0); remove it")
+    ]
 
 
 def test_an_attachment_name_too_long_for_the_file_system_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
-    found = problems('date: 2024-01-01\nattachments: [{title: A, file: "files/' + "a" * 5000
-                     + '.pdf"}]', tmp_path)
+    found = problems(
+        'date: 2024-01-01\nattachments: [{title: A, file: "files/' + "a" * 5000 + '.pdf"}]',
+        tmp_path,
+    )
     assert len(found) == 1 and "cannot be a file in content/" in found[0][1]
 
 
 def test_end_before_start_is_an_error() -> None:
     assert problems("date: 2024-01-01\nstart: '10:00'\nend: '09:30'") == [
-        (5, "end: 09:30 is before start 10:00; a meeting that ends after midnight gives "
-            "end_date too")]
+        (
+            5,
+            "end: 09:30 is before start 10:00; a meeting that ends after midnight gives "
+            "end_date too",
+        )
+    ]
 
 
 def test_a_meeting_past_midnight_gives_end_date() -> None:
-    parsed = parse_meeting(b"---\nbody: KS\ndate: 2024-01-01\nend_date: 2024-01-02\n"
-                           b"start: '22:00'\nend: '01:00'\n---\n", PATH,
-                           SiteConfig(root=Path("/x")))
+    parsed = parse_meeting(
+        b"---\nbody: KS\ndate: 2024-01-01\nend_date: 2024-01-02\n"
+        b"start: '22:00'\nend: '01:00'\n---\n",
+        PATH,
+        SiteConfig(root=Path("/x")),
+    )
     assert parsed.problems == ()
 
 
-@pytest.mark.parametrize(("end", "day"), [("00:00", 2), ("00:15", 2), ("05:59", 2),
-                                          ("23:00", 1)])
+@pytest.mark.parametrize(("end", "day"), [("00:00", 2), ("00:15", 2), ("05:59", 2), ("23:00", 1)])
 def test_an_end_in_the_small_hours_is_past_midnight(end: str, day: int) -> None:
     """'start: 18:00, end: 00:15' is how minutes write a meeting that ran past midnight
     (the shared bench corpus has them): the next day, in calendars and open data too."""
-    parsed = parse_meeting(f"---\nbody: KS\ndate: 2024-01-01\nstart: '18:00'\nend: '{end}'\n"
-                           "---\n".encode(), PATH, SiteConfig(root=Path("/x")))
+    parsed = parse_meeting(
+        f"---\nbody: KS\ndate: 2024-01-01\nstart: '18:00'\nend: '{end}'\n---\n".encode(),
+        PATH,
+        SiteConfig(root=Path("/x")),
+    )
     assert parsed.problems == () and parsed.meeting is not None
     assert parsed.meeting.ends == (date(2024, 1, day), end)
 
 
 def test_an_end_before_the_start_outside_the_small_hours_is_an_error() -> None:
     assert problems("date: 2024-01-01\nstart: '18:00'\nend: '06:00'") == [
-        (5, "end: 06:00 is before start 18:00; a meeting that ends after midnight gives "
-            "end_date too")]
+        (
+            5,
+            "end: 06:00 is before start 18:00; a meeting that ends after midnight gives "
+            "end_date too",
+        )
+    ]
 
 
 def test_end_date_before_date_is_an_error() -> None:
     assert problems("date: 2024-01-02\nend_date: 2024-01-01") == [
-        (4, "end_date: 2024-01-01 is before date 2024-01-02")]
+        (4, "end_date: 2024-01-01 is before date 2024-01-02")
+    ]
 
 
 @pytest.mark.parametrize("parse", [parse_page, parse_body_info])
 def test_pages_and_bodies_read_their_front_matter_the_same_way(parse) -> None:  # type: ignore[no-untyped-def]
-    value, found = parse(b"---\ntitle: X\nname: Y\nupdated: 2024-02-30\n---\nText.\n",
-                         "content/pages/om.md", SiteConfig(root=Path("/x")))
+    value, found = parse(
+        b"---\ntitle: X\nname: Y\nupdated: 2024-02-30\n---\nText.\n",
+        "content/pages/om.md",
+        SiteConfig(root=Path("/x")),
+    )
     assert value is not None
-    assert (4, "updated: 2024-02-30 is not a day in the calendar; check the month and the day "
-               "(YYYY-MM-DD)") in [(p.line, p.message) for p in found if p.severity == "error"]
+    assert (
+        4,
+        "updated: 2024-02-30 is not a day in the calendar; check the month and the day "
+        "(YYYY-MM-DD)",
+    ) in [(p.line, p.message) for p in found if p.severity == "error"]
 
 
-@pytest.mark.parametrize(("rel", "text"), [
-    ("content/ks/2024-01-10.md", "---\nbody: KS\ndate: 2024-02-30\n---\n"),
-    ("content/ks/2024-01-10.md", "---\nbody: KS\ndate: 2024-01-10\nposted: 9999-12-31\n---\n"),
-    ("content/pages/om.md", "---\ntitle: Om\ndate: 2024-02-30\n---\nText.\n"),
-    ("content/bodies/ks.md", "---\nname: KS\nmembers: [{name: A, since: 2023-02-29}]\n---\n"),
-])
-def test_build_exits_1_naming_the_file_not_a_traceback(tmp_site: SiteFactory, rel: str,
-                                                       text: str) -> None:
-    root = tmp_site({"content/ks/2024-01-11.md": "---\nbody: KS\ndate: 2024-01-11\n---\n",
-                     rel: text})
+@pytest.mark.parametrize(
+    ("rel", "text"),
+    [
+        ("content/ks/2024-01-10.md", "---\nbody: KS\ndate: 2024-02-30\n---\n"),
+        ("content/ks/2024-01-10.md", "---\nbody: KS\ndate: 2024-01-10\nposted: 9999-12-31\n---\n"),
+        ("content/pages/om.md", "---\ntitle: Om\ndate: 2024-02-30\n---\nText.\n"),
+        ("content/bodies/ks.md", "---\nname: KS\nmembers: [{name: A, since: 2023-02-29}]\n---\n"),
+    ],
+)
+def test_build_exits_1_naming_the_file_not_a_traceback(
+    tmp_site: SiteFactory, rel: str, text: str
+) -> None:
+    root = tmp_site(
+        {"content/ks/2024-01-11.md": "---\nbody: KS\ndate: 2024-01-11\n---\n", rel: text}
+    )
     for args in (["build", "--no-search"], ["check"]):
         result = CliRunner().invoke(main, [*args, "--source", str(root)])
         assert result.exit_code == 1, result.output
@@ -134,8 +187,12 @@ def test_build_exits_1_naming_the_file_not_a_traceback(tmp_site: SiteFactory, re
 
 
 def test_a_nul_in_a_link_reaches_neither_output_nor_messages(tmp_site: SiteFactory) -> None:
-    root = tmp_site({"content/ks/2024-01-10.md": "---\nbody: KS\ndate: 2024-01-10\n---\n"
-                     "## § 1 A\n\n[x](../files/a%00.pdf) [y](../b%00.md#p1) ![i](../files/%00)\n"})
+    root = tmp_site(
+        {
+            "content/ks/2024-01-10.md": "---\nbody: KS\ndate: 2024-01-10\n---\n"
+            "## § 1 A\n\n[x](../files/a%00.pdf) [y](../b%00.md#p1) ![i](../files/%00)\n"
+        }
+    )
     result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
     assert result.exit_code == 0 and "\x00" not in result.output
     assert all(b"\x00" not in path.read_bytes() for path in (root / "_site").rglob("*.html"))

@@ -20,9 +20,11 @@ _SECRECY_WORDS = ("confidential", "sekretess", "secret")
 _VALUE = r'(?:"[^"]*"|\'[^\']*\'|[^\s"\'{}]+)'
 _ATTR = r"(?:#[^\s{}#.=\"']+|\.[^\s{}#.=\"']+|[^\s{}#.=\"']+=" + _VALUE + ")"
 _BLOCK = re.compile(r"\{\s*(" + _ATTR + r"(?:\s+" + _ATTR + r")*)?\s*\}")
-_ITEM = re.compile(r"#(?P<id>[^\s{}#.=\"']+)|\.(?P<cls>[^\s{}#.=\"']+)"
-                   r"|(?P<key>[^\s{}#.=\"']+)=(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'"
-                   r"|(?P<bare>[^\s\"'{}]+))")
+_ITEM = re.compile(
+    r"#(?P<id>[^\s{}#.=\"']+)|\.(?P<cls>[^\s{}#.=\"']+)"
+    r"|(?P<key>[^\s{}#.=\"']+)=(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'"
+    r"|(?P<bare>[^\s\"'{}]+))"
+)
 _TRAILING = re.compile(r"(?:^|(?<=[ \t]))\{[^{}]*\}\s*$")
 _BRACED = re.compile(r"\{[^{}]*\}?")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -40,8 +42,10 @@ class Attributes:
     @property
     def confidential(self) -> bool:
         """Whether the block marks the item confidential (in a form that parses)."""
-        return (self.values.get("confidential", "").casefold() == "true"
-                or "sekretess" in self.values.get("class", "").split())
+        return (
+            self.values.get("confidential", "").casefold() == "true"
+            or "sekretess" in self.values.get("class", "").split()
+        )
 
 
 def mentions_secrecy(text: str) -> bool:
@@ -74,18 +78,28 @@ def parse_heading(text: str, item: bool) -> Attributes:
     if start is None:
         marks = loose_secrecy_marks(text)
         if marks:
-            return Attributes(text, {}, (
-                f"'{marks[0]}' is not an attribute block, so the heading would be published "
-                "with it; put '{confidential=true}' at the end of the item's '##' heading, "
-                "after a space",))
+            return Attributes(
+                text,
+                {},
+                (
+                    f"'{marks[0]}' is not an attribute block, so the heading would be published "
+                    "with it; put '{confidential=true}' at the end of the item's '##' heading, "
+                    "after a space",
+                ),
+            )
         return Attributes(text)
     block = text[start:].strip()
     title = text[:start].rstrip()
     if not _BLOCK.fullmatch(block):
-        return Attributes(title, {}, (
-            f"the attribute block '{block}' does not parse: write #anchor, .sekretess and "
-            "key=value separated by spaces, with quotes around a value that holds a space "
-            '(public_title="Två ord"); to show braces in a title, write \\{',))
+        return Attributes(
+            title,
+            {},
+            (
+                f"the attribute block '{block}' does not parse: write #anchor, .sekretess and "
+                "key=value separated by spaces, with quotes around a value that holds a space "
+                '(public_title="Två ord"); to show braces in a title, write \\{',
+            ),
+        )
     return _check(title, block, item)
 
 
@@ -100,9 +114,11 @@ def _check(title: str, block: str, item: bool) -> Attributes:
             values["id"] = m["id"]
         elif m["cls"] is not None:
             if m["cls"] not in CLASSES:
-                problems.append(f"the attribute block '{block}' has the unknown class "
-                                f"'.{m['cls']}'; the only class is .sekretess (for an item "
-                                "under secrecy)")
+                problems.append(
+                    f"the attribute block '{block}' has the unknown class "
+                    f"'.{m['cls']}'; the only class is .sekretess (for an item "
+                    "under secrecy)"
+                )
             classes.append(m["cls"])
         else:
             key = m["key"]
@@ -112,26 +128,32 @@ def _check(title: str, block: str, item: bool) -> Attributes:
             elif key not in ITEM_KEYS:
                 guess = nearest(key, ITEM_KEYS)
                 hint = f"did you mean '{guess}'?" if guess else f"known: {', '.join(ITEM_KEYS)}"
-                problems.append(f"the attribute block '{block}' has the unknown key '{key}'; "
-                                f"{hint}")
+                problems.append(
+                    f"the attribute block '{block}' has the unknown key '{key}'; {hint}"
+                )
             values[key] = value
     if classes:
         values["class"] = " ".join(classes)
     if "confidential" in values and values["confidential"].casefold() != "true":
-        problems.append(f"confidential={values['confidential']}: write confidential=true to "
-                        "keep the item unpublished, or remove the word to publish it")
-    marked = (values.get("confidential", "").casefold() == "true" or "sekretess" in classes)
+        problems.append(
+            f"confidential={values['confidential']}: write confidential=true to "
+            "keep the item unpublished, or remove the word to publish it"
+        )
+    marked = values.get("confidential", "").casefold() == "true" or "sekretess" in classes
     for key in ("public_title", "osl"):
         if key in values and not marked:
-            problems.append(f"{key}= is only for an item under secrecy; add confidential=true "
-                            "(or remove it)")
+            problems.append(
+                f"{key}= is only for an item under secrecy; add confidential=true (or remove it)"
+            )
     for key in ("adjusted", "posted"):
         if key in values and not _is_date(values[key]):
             problems.append(f"{key}={values[key]}: expected a date, YYYY-MM-DD")
     if not item and set(values) - {"id"}:
-        problems.append(f"the attribute block '{block}' is on a heading that is not an "
-                        "agenda item; case, secrecy and adjustment go on the item's '##' "
-                        "heading")
+        problems.append(
+            f"the attribute block '{block}' is on a heading that is not an "
+            "agenda item; case, secrecy and adjustment go on the item's '##' "
+            "heading"
+        )
     return Attributes(title, values, tuple(problems))
 
 

@@ -47,9 +47,14 @@ def _key(number: str) -> str:
     return re.sub(r"\D", "", number)[-10:]
 
 
-def check_personal_numbers(lines: Iterable[tuple[int, str]], path: str, problems: Problems,
-                           allowed: Iterable[str] = (), also: Iterable[tuple[int, str]] = (),
-                           allowed_line: int = 1) -> None:
+def check_personal_numbers(
+    lines: Iterable[tuple[int, str]],
+    path: str,
+    problems: Problems,
+    allowed: Iterable[str] = (),
+    also: Iterable[tuple[int, str]] = (),
+    allowed_line: int = 1,
+) -> None:
     """An error for every published line that holds a personal identity number, in every
     build: minutes are public and such a number must never be. ``also`` are published texts
     whose line is only approximate (front matter values, rendered text): a number found
@@ -69,15 +74,23 @@ def check_personal_numbers(lines: Iterable[tuple[int, str]], path: str, problems
                 if not precise and key in reported:
                     continue
                 reported.add(key)
-                problems.error(path, number, f"'{found}' looks like a personal identity number "
-                                             "(personnummer), which minutes must not publish; "
-                                             "remove it or mark the item confidential (if it "
-                                             "is none, list it under not_personal_numbers in "
-                                             "the front matter)")
+                problems.error(
+                    path,
+                    number,
+                    f"'{found}' looks like a personal identity number "
+                    "(personnummer), which minutes must not publish; "
+                    "remove it or mark the item confidential (if it "
+                    "is none, list it under not_personal_numbers in "
+                    "the front matter)",
+                )
     for listed in allowed:
         if _key(listed) not in used:
-            problems.warn(path, allowed_line, f"not_personal_numbers: '{listed}' is not in the "
-                                              "published text; remove it from the list")
+            problems.warn(
+                path,
+                allowed_line,
+                f"not_personal_numbers: '{listed}' is not in the "
+                "published text; remove it from the list",
+            )
 
 
 def check_withheld(meetings: Iterable[Meeting], problems: Problems) -> None:
@@ -94,13 +107,21 @@ def check_withheld(meetings: Iterable[Meeting], problems: Problems) -> None:
     for m in meetings:
         for attachment in m.attachments:
             if attachment.file in withheld:
-                problems.error(m.source, 1, f"attachments: {attachment.file} is also referred "
-                                            f"to by a secret part of {withheld[attachment.file]}"
-                                            " and is not published; remove it here or there")
+                problems.error(
+                    m.source,
+                    1,
+                    f"attachments: {attachment.file} is also referred "
+                    f"to by a secret part of {withheld[attachment.file]}"
+                    " and is not published; remove it here or there",
+                )
         for target, line in m.links:
             file = target.partition("#")[0]
             if file in withheld:
-                problems.error(m.source, line, f"the link to {file}: the file is also referred "
-                                               f"to by a secret part of {withheld[file]} and "
-                                               "is not published; remove the link here or "
-                                               "there")
+                problems.error(
+                    m.source,
+                    line,
+                    f"the link to {file}: the file is also referred "
+                    f"to by a secret part of {withheld[file]} and "
+                    "is not published; remove the link here or "
+                    "there",
+                )

@@ -62,8 +62,19 @@ class SiteConfig:
 
 
 STATEMENT_KEYS = ("contact", "request", "reviewed", "known_issues")
-_STRING_KEYS = ("title", "base_url", "language", "organisation", "theme", "description",
-                "appeal_text", "edit_url", "timezone", "notice_place", "commit_url")
+_STRING_KEYS = (
+    "title",
+    "base_url",
+    "language",
+    "organisation",
+    "theme",
+    "description",
+    "appeal_text",
+    "edit_url",
+    "timezone",
+    "notice_place",
+    "commit_url",
+)
 _FLAGS = ("raw_html", "open_data", "revisions", "revision_messages")
 
 
@@ -73,13 +84,23 @@ def base_url_problem(value: str) -> str | None:
     browsers read as '/') would send readers and scripts to another host.
     (``minutes serve`` sets '/' itself, which is not checked.)"""
     parts = urlsplit(value)
-    if (parts.scheme not in ("http", "https") or not parts.netloc or parts.query
-            or parts.fragment or "\\" in value or any(c.isspace() for c in value)):
-        return (f"expected the absolute http(s) address the site is served from, such as "
-                f"https://kommun.se/protokoll/, got {value!r}")
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or "\\" in value
+        or any(c.isspace() for c in value)
+    ):
+        return (
+            f"expected the absolute http(s) address the site is served from, such as "
+            f"https://kommun.se/protokoll/, got {value!r}"
+        )
     if parts.path.startswith("//"):
-        return (f"the path of {value!r} starts with '//', which browsers read as another "
-                f"host; write one '/' after the host")
+        return (
+            f"the path of {value!r} starts with '//', which browsers read as another "
+            f"host; write one '/' after the host"
+        )
     return None
 
 
@@ -120,14 +141,16 @@ def load_config(root: Path) -> SiteConfig:
     language = str(values.get("language", "sv")).split("-")[0].lower()
     if language not in KNOWN_LANGUAGES:
         raise ConfigError(
-            f"{path}: language: expected one of {', '.join(KNOWN_LANGUAGES)}, got {language!r}")
+            f"{path}: language: expected one of {', '.join(KNOWN_LANGUAGES)}, got {language!r}"
+        )
     values["language"] = language
     if "timezone" in values:
         try:
             ZoneInfo(str(values["timezone"]))
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ConfigError(f"{path}: timezone: unknown time zone "
-                              f"{values['timezone']!r}") from exc
+            raise ConfigError(
+                f"{path}: timezone: unknown time zone {values['timezone']!r}"
+            ) from exc
     for key in ("decision_words", "extra_keys"):
         if key in data:
             words = data[key]
@@ -145,8 +168,10 @@ def load_config(root: Path) -> SiteConfig:
             raise ConfigError(f"{path}: accessibility: expected a table")
         unknown_keys = sorted(set(table) - set(STATEMENT_KEYS))
         if unknown_keys:
-            raise ConfigError(f"{path}: accessibility: unknown key(s) {', '.join(unknown_keys)} "
-                              f"(known: {', '.join(STATEMENT_KEYS)})")
+            raise ConfigError(
+                f"{path}: accessibility: unknown key(s) {', '.join(unknown_keys)} "
+                f"(known: {', '.join(STATEMENT_KEYS)})"
+            )
         values["accessibility"] = tuple(sorted((str(k), str(v)) for k, v in table.items()))
     known = set(_STRING_KEYS) | set(_FLAGS) | {"decision_words", "extra_keys", "accessibility"}
     unknown = sorted(set(data) - known)

@@ -18,14 +18,24 @@ from markdown_it.token import Token
 
 # container word → role (the contract's words and their Swedish aliases)
 CONTAINERS: dict[str, str] = {
-    "decision": "decision", "beslut": "decision",
-    "proposal": "proposal", "forslag": "proposal", "förslag": "proposal",
-    "motion": "motion", "yrkande": "motion",
+    "decision": "decision",
+    "beslut": "decision",
+    "proposal": "proposal",
+    "forslag": "proposal",
+    "förslag": "proposal",
+    "motion": "motion",
+    "yrkande": "motion",
     "reservation": "reservation",
-    "distribution": "distribution", "expedieras": "distribution",
-    "support": "support", "bifall": "support",
-    "note": "note", "anteckning": "note", "protokollsanteckning": "note",
-    "conflict": "conflict", "jav": "conflict", "jäv": "conflict",
+    "distribution": "distribution",
+    "expedieras": "distribution",
+    "support": "support",
+    "bifall": "support",
+    "note": "note",
+    "anteckning": "note",
+    "protokollsanteckning": "note",
+    "conflict": "conflict",
+    "jav": "conflict",
+    "jäv": "conflict",
 }
 OPEN = "container_record_open"
 CLOSE = "container_record_close"
@@ -103,7 +113,11 @@ def _render(self: Any, tokens: Sequence[Token], idx: int, _options: Any, env: An
 
 def containers_plugin(md: MarkdownIt) -> None:
     """Register the ``:::`` rule; it may interrupt a paragraph, a list or a quote."""
-    md.block.ruler.before("fence", "container_record", _container,
-                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before(
+        "fence",
+        "container_record",
+        _container,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
     for name in (OPEN, CLOSE, STRAY):
         md.add_render_rule(name, _render)

@@ -16,10 +16,34 @@ from .model import LABELLED, STATUSES, Attachment, Person, Reference
 from .spelling import nearest
 
 KNOWN_KEYS = (
-    "body", "date", "end_date", "organisation", "title", "type", "status", "extract", "case",
-    "public", "start", "end", "location", "chair", "secretary", "adjusters", "adjusted", "posted",
-    "attendees", "absent", "officials", "attachments", "lang", "not_personal_numbers",
-    "date_note", "editor_note", "labels", "references",
+    "body",
+    "date",
+    "end_date",
+    "organisation",
+    "title",
+    "type",
+    "status",
+    "extract",
+    "case",
+    "public",
+    "start",
+    "end",
+    "location",
+    "chair",
+    "secretary",
+    "adjusters",
+    "adjusted",
+    "posted",
+    "attendees",
+    "absent",
+    "officials",
+    "attachments",
+    "lang",
+    "not_personal_numbers",
+    "date_note",
+    "editor_note",
+    "labels",
+    "references",
 )
 DATE_KEYS = ("date", "end_date", "adjusted", "posted")
 PERSON_KEYS = ("name", "party", "org", "role", "serving_for", "from", "until")
@@ -117,15 +141,21 @@ def parse_person(value: object) -> Person | None:
         m = _PERSON.match(text)
         if not m:
             return Person(name=text)
-        return Person(name=m["name"].strip(), party=(m["party"] or "").strip(),
-                      org=(m["org"] or "").strip())
+        return Person(
+            name=m["name"].strip(), party=(m["party"] or "").strip(), org=(m["org"] or "").strip()
+        )
     if isinstance(value, dict) and isinstance(value.get("name"), str):
         if not all(isinstance(value.get(k) or "", str | int | float) for k in PERSON_KEYS):
             return None
-        return Person(name=value["name"], party=_text(value.get("party")),
-                      org=_text(value.get("org")), role=_text(value.get("role")),
-                      serving_for=_text(value.get("serving_for")),
-                      from_item=_text(value.get("from")), until_item=_text(value.get("until")))
+        return Person(
+            name=value["name"],
+            party=_text(value.get("party")),
+            org=_text(value.get("org")),
+            role=_text(value.get("role")),
+            serving_for=_text(value.get("serving_for")),
+            from_item=_text(value.get("from")),
+            until_item=_text(value.get("until")),
+        )
     return None
 
 
@@ -147,8 +177,11 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
                 return None
             shared = shared_node(node)
             if shared is not None:  # anchors and aliases can expand into billions of items
-                problems.error(path, first_line + shared.start_mark.line,
-                               "front matter: YAML anchors and aliases (&, *) are not allowed")
+                problems.error(
+                    path,
+                    first_line + shared.start_mark.line,
+                    "front matter: YAML anchors and aliases (&, *) are not allowed",
+                )
                 return None
             return _read(loader, node, path, first_line, problems)
         finally:
@@ -161,8 +194,9 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         return None
 
 
-def _read(loader: yaml.SafeLoader, node: yaml.MappingNode, path: str, first_line: int,
-          problems: Problems) -> FrontMatter:
+def _read(
+    loader: yaml.SafeLoader, node: yaml.MappingNode, path: str, first_line: int, problems: Problems
+) -> FrontMatter:
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     entries: dict[str, tuple[Entry, ...]] = {}
@@ -183,32 +217,54 @@ def _read(loader: yaml.SafeLoader, node: yaml.MappingNode, path: str, first_line
         try:
             values[key] = loader.construct_object(value_node, deep=True)
         except _BadDate as exc:
-            problems.error(path, first_line + exc.mark.line,
-                           f"{key}: {exc.text} is not a day in the calendar; check the month "
-                           "and the day (YYYY-MM-DD)")
+            problems.error(
+                path,
+                first_line + exc.mark.line,
+                f"{key}: {exc.text} is not a day in the calendar; check the month "
+                "and the day (YYYY-MM-DD)",
+            )
         except _LongNumber as exc:
-            problems.error(path, first_line + exc.mark.line,
-                           f"{key}: a number of {exc.digits} digits is too long to be meant; "
-                           "put it in quotes if it is text")
+            problems.error(
+                path,
+                first_line + exc.mark.line,
+                f"{key}: a number of {exc.digits} digits is too long to be meant; "
+                "put it in quotes if it is text",
+            )
         except _NulText as exc:
-            problems.error(path, first_line + exc.mark.line,
-                           f"{key}: the text holds a NUL character (\\0); remove it")
+            problems.error(
+                path,
+                first_line + exc.mark.line,
+                f"{key}: the text holds a NUL character (\\0); remove it",
+            )
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or key_node.start_mark
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            problems.error(path, first_line + mark.line, f"{key}: cannot read the value: "
-                                                         f"{problem}")
+            problems.error(path, first_line + mark.line, f"{key}: cannot read the value: {problem}")
     return FrontMatter(values, lines, entries)
 
 
 def _entries(node: yaml.Node, first_line: int) -> tuple[Entry, ...]:
     """Lines of a list's entries (a single mapping counts as a list of one) and their keys."""
-    items = node.value if isinstance(node, yaml.SequenceNode) else [node] if isinstance(
-        node, yaml.MappingNode) else []
-    return tuple((first_line + item.start_mark.line,
-                  {str(k.value): first_line + k.start_mark.line for k, _ in item.value
-                   if isinstance(k, yaml.ScalarNode)} if isinstance(item, yaml.MappingNode)
-                  else {}) for item in items)
+    items = (
+        node.value
+        if isinstance(node, yaml.SequenceNode)
+        else [node]
+        if isinstance(node, yaml.MappingNode)
+        else []
+    )
+    return tuple(
+        (
+            first_line + item.start_mark.line,
+            {
+                str(k.value): first_line + k.start_mark.line
+                for k, _ in item.value
+                if isinstance(k, yaml.ScalarNode)
+            }
+            if isinstance(item, yaml.MappingNode)
+            else {},
+        )
+        for item in items
+    )
 
 
 def shared_node(root: yaml.Node) -> yaml.Node | None:
@@ -259,8 +315,9 @@ def _names(value: object) -> tuple[str, ...] | None:
     return None
 
 
-def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
-                 problems: Problems) -> dict[str, Any]:
+def check_fields(
+    fm: FrontMatter, path: str, extra_keys: tuple[str, ...], problems: Problems
+) -> dict[str, Any]:
     """Check every key against the contract; return the typed values of those that pass."""
     out: dict[str, Any] = {}
     extra: list[tuple[str, str]] = []
@@ -278,8 +335,11 @@ def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
             if guess is not None:
                 problems.error(path, line, f"{key}: unknown key; did you mean '{guess}'?")
             else:
-                problems.warn(path, line, f"{key}: unknown key (declare it in site.toml "
-                                          "extra_keys to keep it)")
+                problems.warn(
+                    path,
+                    line,
+                    f"{key}: unknown key (declare it in site.toml extra_keys to keep it)",
+                )
                 extra.append((key, _scalar_text(value)))
             continue
         if value is None:
@@ -337,8 +397,7 @@ def check_fields(fm: FrontMatter, path: str, extra_keys: tuple[str, ...],
     return out
 
 
-def _date_value(key: str, value: object, line: int, path: str,
-                problems: Problems) -> date | None:
+def _date_value(key: str, value: object, line: int, path: str, problems: Problems) -> date | None:
     """A date key's value as a date, or None with the reason said."""
     day: date | None = None
     if isinstance(value, datetime):
@@ -349,37 +408,51 @@ def _date_value(key: str, value: object, line: int, path: str,
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
-            problems.error(path, line, f"{key}: {value.strip()} is not a day in the calendar; "
-                                       "check the month and the day (YYYY-MM-DD)")
+            problems.error(
+                path,
+                line,
+                f"{key}: {value.strip()} is not a day in the calendar; "
+                "check the month and the day (YYYY-MM-DD)",
+            )
             return None
     if day is None:
         problems.error(path, line, f"{key}: expected YYYY-MM-DD, got {value!r}")
         return None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        problems.error(path, line, f"{key}: the year {day.year} is out of range; write a year "
-                                   f"from {FIRST_YEAR} to {LAST_YEAR}")
+        problems.error(
+            path,
+            line,
+            f"{key}: the year {day.year} is out of range; write a year "
+            f"from {FIRST_YEAR} to {LAST_YEAR}",
+        )
         return None
     return day
 
 
-def _check_order(out: dict[str, Any], lines: dict[str, int], path: str,
-                 problems: Problems) -> None:
+def _check_order(out: dict[str, Any], lines: dict[str, int], path: str, problems: Problems) -> None:
     """A meeting ends after it starts: end_date not before date, end not before start on
     a one-day meeting, unless the end is in the small hours: a meeting from 18:00 to 00:15
     ran past midnight (minutes write it so, without an end_date)."""
     first, last = out.get("date"), out.get("end_date")
     if first is not None and last is not None and last < first:
-        problems.error(path, lines["end_date"], f"end_date: {last.isoformat()} is before date "
-                                                f"{first.isoformat()}")
+        problems.error(
+            path,
+            lines["end_date"],
+            f"end_date: {last.isoformat()} is before date {first.isoformat()}",
+        )
     start, end = out.get("start"), out.get("end")
-    if start and end and end < start and end >= SMALL_HOURS_END and (last is None
-                                                                      or last == first):
-        problems.error(path, lines["end"], f"end: {end} is before start {start}; a meeting "
-                                           "that ends after midnight gives end_date too")
+    if start and end and end < start and end >= SMALL_HOURS_END and (last is None or last == first):
+        problems.error(
+            path,
+            lines["end"],
+            f"end: {end} is before start {start}; a meeting "
+            "that ends after midnight gives end_date too",
+        )
 
 
-def people(key: str, value: object, entries: tuple[Entry, ...], path: str,
-           problems: Problems) -> tuple[Person, ...] | None:
+def people(
+    key: str, value: object, entries: tuple[Entry, ...], path: str, problems: Problems
+) -> tuple[Person, ...] | None:
     """A list of people (attendees, members, ...), every entry read or an error on its line."""
     items = value if isinstance(value, list) else [value]
     _entry_keys(key, entries, path, problems)
@@ -388,8 +461,12 @@ def people(key: str, value: object, entries: tuple[Entry, ...], path: str,
         person = parse_person(item)
         if person is None:
             at = entries[n][0] if n < len(entries) else 1
-            problems.error(path, at, f"{key}: expected a list of 'Name (Party)' strings or "
-                                     f"{{name: ...}} mappings with text values, got {item!r}")
+            problems.error(
+                path,
+                at,
+                f"{key}: expected a list of 'Name (Party)' strings or "
+                f"{{name: ...}} mappings with text values, got {item!r}",
+            )
             return None
         found.append(person)
     return tuple(found)
@@ -406,14 +483,14 @@ def _entry_keys(key: str, entries: tuple[Entry, ...], path: str, problems: Probl
             guess = nearest(name, known)
             hint = f"did you mean '{guess}'?" if guess else f"the keys are {', '.join(known)}"
             if key == "attachments":
-                problems.error(path, line, f"{key}: '{name}' is not a key of an attachment; "
-                                           f"{hint}")
+                problems.error(path, line, f"{key}: '{name}' is not a key of an attachment; {hint}")
             else:
                 problems.error(path, line, f"{key}: '{name}' is not a key of a person; {hint}")
 
 
-def not_personal_numbers(value: object, line: int, path: str,
-                         problems: Problems) -> tuple[str, ...]:
+def not_personal_numbers(
+    value: object, line: int, path: str, problems: Problems
+) -> tuple[str, ...]:
     """The numbers a clerk has checked are not personal identity numbers (an organisation
     number, say), each exactly as the check finds it; nothing else may be listed, so the list
     cannot switch the check off."""
@@ -422,16 +499,21 @@ def not_personal_numbers(value: object, line: int, path: str,
     for item in items:
         text = str(item).strip() if isinstance(item, (str, int)) else ""
         if not text or looks_like_personnummer(text) != text:
-            problems.error(path, line, f"not_personal_numbers: {item!r} is not a number the "
-                                       "personal identity number check finds; list only such "
-                                       "numbers, as written in the text")
+            problems.error(
+                path,
+                line,
+                f"not_personal_numbers: {item!r} is not a number the "
+                "personal identity number check finds; list only such "
+                "numbers, as written in the text",
+            )
             continue
         found.append(text)
     return tuple(found)
 
 
-def _attachments(value: object, key: str,
-                 bad: Callable[[str, str], None]) -> tuple[Attachment, ...]:
+def _attachments(
+    value: object, key: str, bad: Callable[[str, str], None]
+) -> tuple[Attachment, ...]:
     items = value if isinstance(value, list) else [value]
     result: list[Attachment] = []
     for item in items:
@@ -455,14 +537,14 @@ def _attachments(value: object, key: str,
 def _labels(value: object, key: str, bad: Any) -> tuple[tuple[str, str], ...]:
     """``labels: {secretary: Vid anteckningar}``: the source's own word for a people field."""
     if not isinstance(value, dict):
-        bad(key, f"expected field: label lines, e.g. {{secretary: Vid anteckningar}}, "
-                 f"got {value!r}")
+        bad(
+            key, f"expected field: label lines, e.g. {{secretary: Vid anteckningar}}, got {value!r}"
+        )
         return ()
     result: list[tuple[str, str]] = []
     for name, label in value.items():
         if name not in LABELLED:
-            bad(key, f"{name!r} has no label to set; labels can be given for "
-                     f"{', '.join(LABELLED)}")
+            bad(key, f"{name!r} has no label to set; labels can be given for {', '.join(LABELLED)}")
         elif not isinstance(label, str) or not label.strip():
             bad(key, f"the label of {name} must be text, got {label!r}")
         else:
@@ -477,17 +559,28 @@ def _references(value: object, key: str, bad: Any, line: int) -> tuple[Reference
     for item in items:
         day = _as_date(item.get("date")) if isinstance(item, dict) else None
         if not isinstance(item, dict) or not isinstance(item.get("body"), str) or day is None:
-            bad(key, f"expected {{body: ..., date: YYYY-MM-DD, item: \"§ 45\", case: ..., "
-                     f"in: <anchor>}}, got {item!r}")
+            bad(
+                key,
+                f'expected {{body: ..., date: YYYY-MM-DD, item: "§ 45", case: ..., '
+                f"in: <anchor>}}, got {item!r}",
+            )
             continue
         unknown = sorted(set(item) - {"body", "date", "item", "case", "in"})
         if unknown:
-            bad(key, f"unknown field(s) {', '.join(map(str, unknown))} in {item!r} "
-                     "(known: body, date, item, case, in)")
+            bad(
+                key,
+                f"unknown field(s) {', '.join(map(str, unknown))} in {item!r} "
+                "(known: body, date, item, case, in)",
+            )
             continue
-        result.append(Reference(body=item["body"].strip(), date=day,
-                                item=str(item.get("item") or "").strip(),
-                                case=" ".join(str(item.get("case") or "").split()),
-                                mentioned_in=str(item.get("in") or "").strip().lstrip("#"),
-                                line=line))
+        result.append(
+            Reference(
+                body=item["body"].strip(),
+                date=day,
+                item=str(item.get("item") or "").strip(),
+                case=" ".join(str(item.get("case") or "").split()),
+                mentioned_in=str(item.get("in") or "").strip().lstrip("#"),
+                line=line,
+            )
+        )
     return tuple(result)

@@ -35,9 +35,22 @@ def read_history(root: Path) -> dict[str, tuple[Revision, ...]]:
     ('content/...'). Empty when ``root`` is not in a git checkout or git is missing."""
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), "log", "--no-renames", "--name-only", "--relative",
-             "--format=%x1e%h%x1f%H%x1f%aI%x1f%s", "--", "content"],
-            capture_output=True, text=True, check=False)
+            [
+                "git",
+                "-C",
+                str(root),
+                "log",
+                "--no-renames",
+                "--name-only",
+                "--relative",
+                "--format=%x1e%h%x1f%H%x1f%aI%x1f%s",
+                "--",
+                "content",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except OSError:
         return {}
     if done.returncode != 0:
@@ -53,16 +66,16 @@ def read_history(root: Path) -> dict[str, tuple[Revision, ...]]:
     return {path: tuple(revs) for path, revs in history.items()}
 
 
-def site_history(config: SiteConfig, meetings: Iterable[Meeting],
-                 problems: Problems) -> dict[str, tuple[Revision, ...]]:
+def site_history(
+    config: SiteConfig, meetings: Iterable[Meeting], problems: Problems
+) -> dict[str, tuple[Revision, ...]]:
     """The revisions the meeting pages show: none when the site turns them off, never a
     closed meeting's; with messages shown, a message holding something like a personal
     identity number is an error naming the commit."""
     if not config.revisions:
         return {}
     history = read_history(config.root)
-    shown = {m.source: history[m.source] for m in meetings
-             if m.public and m.source in history}
+    shown = {m.source: history[m.source] for m in meetings if m.public and m.source in history}
     if config.revision_messages:
         files: dict[Revision, list[str]] = {}
         for source, revisions in shown.items():
@@ -71,12 +84,16 @@ def site_history(config: SiteConfig, meetings: Iterable[Meeting],
         for revision, sources in sorted(files.items(), key=lambda kv: kv[0].full):
             found = looks_like_personnummer(revision.message)
             if found:
-                problems.error(min(sources), 0, f"commit {revision.commit} "
-                               f"({revision.date.isoformat()}): its message holds '{found}', "
-                               "which looks like a personal identity number (personnummer), "
-                               "and revision_messages = true in site.toml publishes commit "
-                               "messages; set revision_messages = false, or rewrite the commit "
-                               "message")
+                problems.error(
+                    min(sources),
+                    0,
+                    f"commit {revision.commit} "
+                    f"({revision.date.isoformat()}): its message holds '{found}', "
+                    "which looks like a personal identity number (personnummer), "
+                    "and revision_messages = true in site.toml publishes commit "
+                    "messages; set revision_messages = false, or rewrite the commit "
+                    "message",
+                )
     return shown
 
 
@@ -84,8 +101,12 @@ def content_head(root: Path) -> str:
     """The last commit that changed ``content/`` ('' outside git): a build with no changed
     file must still redo the revision lists when the files were committed since."""
     try:
-        done = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%H", "--",
-                               "content"], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%H", "--", "content"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except OSError:
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

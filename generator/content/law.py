@@ -22,8 +22,9 @@ _SATURDAY = 5
 @lru_cache(maxsize=512)
 def _days_off(year: int) -> frozenset[dt.date]:
     """Sundays, public holidays and the three eves of ``year``."""
-    calendar = holidays.country_holidays("SE", years=year, categories=(PUBLIC, DE_FACTO),
-                                         include_sundays=True)
+    calendar = holidays.country_holidays(
+        "SE", years=year, categories=(PUBLIC, DE_FACTO), include_sundays=True
+    )
     return frozenset(calendar)
 
 

@@ -83,8 +83,13 @@ _ATTRIBUTES["img"] = {"src", "alt", "width", "height"}
 
 def sanitize(html: str) -> str:
     """Raw HTML from authors, reduced to safe markup: no scripts, handlers or script URLs."""
-    return nh3.clean(html, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto",
-                     LINK_PREFIX.rstrip(":")}, link_rel=None, strip_comments=True)
+    return nh3.clean(
+        html,
+        attributes=_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", LINK_PREFIX.rstrip(":")},
+        link_rel=None,
+        strip_comments=True,
+    )
 
 
 def make_markdown(raw_html: bool = False) -> MarkdownIt:
@@ -101,7 +106,11 @@ def inline_text(token: Token) -> str:
     """The plain text of an inline token (emphasis and code kept as their text)."""
     if not token.children:
         return token.content
-    return "".join(
-        c.content for c in token.children
-        if c.type in ("text", "code_inline", "html_inline") or c.type == "image"
-    ).strip() or token.content
+    return (
+        "".join(
+            c.content
+            for c in token.children
+            if c.type in ("text", "code_inline", "html_inline") or c.type == "image"
+        ).strip()
+        or token.content
+    )

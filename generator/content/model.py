@@ -79,8 +79,9 @@ class Record:
     """A proposal, motion, reservation, distribution list, support (bifall), note
     (protokollsanteckning) or conflict of interest (jäv), with who it is by."""
 
-    role: Literal["proposal", "motion", "reservation", "distribution", "support", "note",
-                  "conflict"]
+    role: Literal[
+        "proposal", "motion", "reservation", "distribution", "support", "note", "conflict"
+    ]
     who: str
     html: str
     kind: Literal["record"] = "record"
@@ -167,9 +168,10 @@ class Meeting:
     def outline(self) -> Meeting:
         """The meeting without its prose: metadata, item titles, decisions and votes, which
         is all that any page but its own shows."""
-        items = tuple(replace(i, segments=tuple(s for s in i.segments
-                                                if isinstance(s, Decision | Vote)))
-                      for i in self.items)
+        items = tuple(
+            replace(i, segments=tuple(s for s in i.segments if isinstance(s, Decision | Vote)))
+            for i in self.items
+        )
         return replace(self, preamble=(), items=items, is_outline=True)
 
     def label(self, field: str, default: str) -> str:

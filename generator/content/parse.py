@@ -66,8 +66,19 @@ class Parsed:
 
 
 # the modules whose code decides what a parse holds and which problems it finds
-_PARSER_MODULES = ("attributes", "checks", "containers", "errors", "frontmatter", "markdown",
-                   "model", "parse", "spelling", "structure", "votes")
+_PARSER_MODULES = (
+    "attributes",
+    "checks",
+    "containers",
+    "errors",
+    "frontmatter",
+    "markdown",
+    "model",
+    "parse",
+    "spelling",
+    "structure",
+    "votes",
+)
 
 
 @functools.cache
@@ -134,8 +145,9 @@ def _ends_section(tok: Token, level: int) -> bool:
 class _Builder:
     """Walks one file's tokens; a class only to keep the per-file state together."""
 
-    def __init__(self, md: MarkdownIt, env: dict[str, Any], path: str, config: SiteConfig,
-                 problems: Problems) -> None:
+    def __init__(
+        self, md: MarkdownIt, env: dict[str, Any], path: str, config: SiteConfig, problems: Problems
+    ) -> None:
         self.md = md
         self.env = env
         self.path = path
@@ -177,8 +189,9 @@ class _Builder:
                 continue
             if tok.level == 0 and is_vote_fence(tok):
                 flush()
-                vote = parse_vote(tok.content, (tok.map[0] + 1) if tok.map else 1, self.path,
-                                  self.problems)
+                vote = parse_vote(
+                    tok.content, (tok.map[0] + 1) if tok.map else 1, self.path, self.problems
+                )
                 if vote is not None:
                     out.append(vote)
                 i += 1
@@ -193,19 +206,24 @@ class _Builder:
                     while end < len(tokens) and not _ends_section(tokens[end], level):
                         end += 1
                     body = self.render(tokens[i + 3 : end])
-                    out.append(Decision(html=body, text=plain_text(body), heading=heading,
-                                        level=level))
+                    out.append(
+                        Decision(html=body, text=plain_text(body), heading=heading, level=level)
+                    )
                     i = end
                     continue
                 if kind == "more":
                     line = (tok.map[0] + 1) if tok.map else 1
                     shown = self.shown.get(word, word)
-                    self.problems.warn(self.path, line, f"'{heading}' starts with the decision "
-                                                        f"word '{shown}' but says more, so it "
-                                                        "marks no decision; write the word "
-                                                        "alone as the heading and the rest "
-                                                        "below it, or reword the heading if "
-                                                        "it is no decision")
+                    self.problems.warn(
+                        self.path,
+                        line,
+                        f"'{heading}' starts with the decision "
+                        f"word '{shown}' but says more, so it "
+                        "marks no decision; write the word "
+                        "alone as the heading and the rest "
+                        "below it, or reword the heading if "
+                        "it is no decision",
+                    )
             run.append(tok)
             i += 1
         flush()
@@ -219,11 +237,13 @@ class _Builder:
         return len(tokens) - 1
 
 
-def _front_matter(tokens: list[Token], path: str, config: SiteConfig,
-                  problems: Problems) -> tuple[FrontMatter, dict[str, Any]] | None:
+def _front_matter(
+    tokens: list[Token], path: str, config: SiteConfig, problems: Problems
+) -> tuple[FrontMatter, dict[str, Any]] | None:
     if not tokens or tokens[0].type != "front_matter":
-        problems.error(path, 1, "no front matter: a meeting file starts with '---', "
-                                "then body: and date:")
+        problems.error(
+            path, 1, "no front matter: a meeting file starts with '---', then body: and date:"
+        )
         return None
     fm = load_yaml(tokens[0].content, path, 2, problems)
     if fm is None:
@@ -232,8 +252,9 @@ def _front_matter(tokens: list[Token], path: str, config: SiteConfig,
     return fm, values
 
 
-def _check_attachments(values: dict[str, Any], config: SiteConfig, path: str, line: int,
-                       problems: Problems) -> None:
+def _check_attachments(
+    values: dict[str, Any], config: SiteConfig, path: str, line: int, problems: Problems
+) -> None:
     content = config.content_dir.resolve()
     for att in values.get("attachments", ()):
         if not att.file:
@@ -244,8 +265,11 @@ def _check_attachments(values: dict[str, Any], config: SiteConfig, path: str, li
             outside = normal.startswith("..") or not target.is_relative_to(content)
             missing = not target.is_file()
         except (OSError, ValueError):  # a name too long for the file system, say
-            problems.error(path, line, f"attachments: {att.file!r} cannot be a file in "
-                                       "content/; check the name")
+            problems.error(
+                path,
+                line,
+                f"attachments: {att.file!r} cannot be a file in content/; check the name",
+            )
             continue
         if att.file.startswith("/") or outside:
             problems.error(path, line, f"attachments: {att.file!r} is outside content/")
@@ -253,8 +277,9 @@ def _check_attachments(values: dict[str, Any], config: SiteConfig, path: str, li
             problems.error(path, line, f"attachments: {att.file!r} does not exist in content/")
 
 
-def parse_meeting(data: bytes, path: str, config: SiteConfig,
-                  md: MarkdownIt | None = None) -> Parsed:
+def parse_meeting(
+    data: bytes, path: str, config: SiteConfig, md: MarkdownIt | None = None
+) -> Parsed:
     """Parse a meeting file; ``path`` is relative to the site root (content/...)."""
     problems = Problems()
     text = decode(data, path, problems)
@@ -273,8 +298,11 @@ def parse_meeting(data: bytes, path: str, config: SiteConfig,
     body_tokens = tokens[1:]
     builder = _Builder(md, env, path, config, problems)
     check_structure(body_tokens, path, builder.words, problems)
-    starts = [i for i, t in enumerate(body_tokens)
-              if t.type == "heading_open" and t.tag == "h2" and t.level == 0]
+    starts = [
+        i
+        for i, t in enumerate(body_tokens)
+        if t.type == "heading_open" and t.tag == "h2" and t.level == 0
+    ]
     preamble = builder.segments(body_tokens[: starts[0] if starts else len(body_tokens)])
     items: list[AgendaItem] = []
     anchors: set[str] = set()
@@ -284,17 +312,27 @@ def parse_meeting(data: bytes, path: str, config: SiteConfig,
         item = _item(body_tokens[start:stop], builder, path, anchors, len(items) + 1)
         if item.number:
             if item.number in numbers:
-                problems.warn(path, item.line, f"item number {item.number} used twice "
-                                               f"(first on line {numbers[item.number]})")
+                problems.warn(
+                    path,
+                    item.line,
+                    f"item number {item.number} used twice (first on line {numbers[item.number]})",
+                )
             numbers.setdefault(item.number, item.line)
         items.append(item)
     secret = _secret_lines(values, items, starts, body_tokens)
     links = tuple(link for link in env["links"] if not any(a <= link[1] < b for a, b in secret))
-    withheld = sorted({target.partition("#")[0] for target, line in env["links"]
-                       if any(a <= line < b for a, b in secret)
-                       and target.startswith("files/")}
-                      | ({a.file for a in values.get("attachments", ()) if a.file}
-                         if values.get("public") is False else set()))
+    withheld = sorted(
+        {
+            target.partition("#")[0]
+            for target, line in env["links"]
+            if any(a <= line < b for a, b in secret) and target.startswith("files/")
+        }
+        | (
+            {a.file for a in values.get("attachments", ()) if a.file}
+            if values.get("public") is False
+            else set()
+        )
+    )
     _publication_checks(text, fm, values, items, preamble, secret, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
@@ -302,8 +340,9 @@ def parse_meeting(data: bytes, path: str, config: SiteConfig,
     return Parsed(meeting, tuple(problems.items))
 
 
-def _secret_lines(values: dict[str, Any], items: list[AgendaItem], starts: list[int],
-                  tokens: list[Token]) -> list[tuple[int, int]]:
+def _secret_lines(
+    values: dict[str, Any], items: list[AgendaItem], starts: list[int], tokens: list[Token]
+) -> list[tuple[int, int]]:
     """Line ranges [first, after) that are not published: a closed meeting's whole file, a
     confidential item from its heading to the next item."""
     if values.get("public") is False:
@@ -316,9 +355,16 @@ def _secret_lines(values: dict[str, Any], items: list[AgendaItem], starts: list[
     return hidden
 
 
-def _publication_checks(text: str, fm: FrontMatter, values: dict[str, Any],
-                        items: list[AgendaItem], preamble: tuple[Segment, ...],
-                        secret: list[tuple[int, int]], path: str, problems: Problems) -> None:
+def _publication_checks(
+    text: str,
+    fm: FrontMatter,
+    values: dict[str, Any],
+    items: list[AgendaItem],
+    preamble: tuple[Segment, ...],
+    secret: list[tuple[int, int]],
+    path: str,
+    problems: Problems,
+) -> None:
     """What would be published: missing notice facts (warnings), personal identity numbers
     (errors) in every published text: the lines as written, the front matter's values and
     the text as rendered (where escapes or entities can hide a number from the lines)."""
@@ -327,22 +373,38 @@ def _publication_checks(text: str, fm: FrontMatter, values: dict[str, Any],
         if not values.get("adjusters"):
             problems.warn(path, line, "status: adjusted minutes without adjusters (justerare)")
         if not values.get("posted"):
-            problems.warn(path, line, "status: adjusted minutes without a posted date "
-                                      "(anslag): the appeal window cannot be shown")
+            problems.warn(
+                path,
+                line,
+                "status: adjusted minutes without a posted date "
+                "(anslag): the appeal window cannot be shown",
+            )
     closed = values.get("public") is False
     listing = _lines_of(fm, "not_personal_numbers")  # the exceptions are not published
-    lines = [(n, line) for n, line in enumerate(text.split("\n"), 1)
-             if not any(a <= n < b for a, b in secret) and n not in listing]
-    shown = [(fm.lines[key], value_text) for key, value in fm.values.items()
-             if key != "not_personal_numbers" and (not closed or key in ("body", "organisation"))
-             for value_text in texts_of(value)]
+    lines = [
+        (n, line)
+        for n, line in enumerate(text.split("\n"), 1)
+        if not any(a <= n < b for a, b in secret) and n not in listing
+    ]
+    shown = [
+        (fm.lines[key], value_text)
+        for key, value in fm.values.items()
+        if key != "not_personal_numbers" and (not closed or key in ("body", "organisation"))
+        for value_text in texts_of(value)
+    ]
     if not closed:
         for item in items:
             shown += [(item.line, t) for t in (item.title, item.osl, item.case)]
             shown += [(item.line, t) for seg in item.segments for t in segment_texts(seg)]
         shown += [(1, t) for seg in preamble for t in segment_texts(seg)]
-    check_personal_numbers(lines, path, problems, values.get("not_personal_numbers", ()),
-                           also=shown, allowed_line=fm.lines.get("not_personal_numbers", 1))
+    check_personal_numbers(
+        lines,
+        path,
+        problems,
+        values.get("not_personal_numbers", ()),
+        also=shown,
+        allowed_line=fm.lines.get("not_personal_numbers", 1),
+    )
 
 
 def _lines_of(fm: FrontMatter, key: str) -> set[int]:
@@ -356,8 +418,11 @@ def segment_texts(segment: Segment) -> list[str]:
     """The published text of one segment of an item, as a reader sees it (tags dropped
     without a space: '<strong>811218</strong>-9876' reads as one number)."""
     if isinstance(segment, Vote):
-        return [segment.question, *(f"{k} {v}" for k, v in segment.options),
-                *(f"{k} {v}" for k, v in segment.ballots)]
+        return [
+            segment.question,
+            *(f"{k} {v}" for k, v in segment.options),
+            *(f"{k} {v}" for k, v in segment.ballots),
+        ]
     shown = html_lib.unescape(_TAG.sub("", segment.html))
     return [segment.who, shown] if isinstance(segment, Record) else [shown]
 
@@ -371,16 +436,19 @@ def texts_of(value: object) -> list[str]:
     return [value] if isinstance(value, str) else [str(value)] if isinstance(value, int) else []
 
 
-def _item(tokens: list[Token], builder: _Builder, path: str, anchors: set[str],
-          position: int) -> AgendaItem:
+def _item(
+    tokens: list[Token], builder: _Builder, path: str, anchors: set[str], position: int
+) -> AgendaItem:
     head, inline = tokens[0], tokens[1]
     line = (head.map[0] + 1) if head.map else 0
     attrs: dict[str, str] = head.meta.get("attrs", {})
     heading = inline_text(inline)
     number, title = split_number(heading)
     label = number_label(heading, number)
-    confidential = (attrs.get("confidential", "").casefold() == "true"
-                    or "sekretess" in attrs.get("class", "").split())
+    confidential = (
+        attrs.get("confidential", "").casefold() == "true"
+        or "sekretess" in attrs.get("class", "").split()
+    )
     anchor = "" if confidential else attrs.get("id", "")  # its own id could say what it is
     if anchor and not _ANCHOR.match(anchor):
         builder.problems.error(path, line, f"item anchor {anchor!r}: use letters, digits, - or _")
@@ -392,45 +460,97 @@ def _item(tokens: list[Token], builder: _Builder, path: str, anchors: set[str],
         anchor, n = f"{base}-{n}", n + 1
     anchors.add(anchor)
     if confidential:
-        return AgendaItem(number=number, title=attrs.get("public_title", ""), anchor=anchor,
-                          case="", line=line, label=label, confidential=True,
-                          osl=" ".join(attrs.get("osl", "").split()))
+        return AgendaItem(
+            number=number,
+            title=attrs.get("public_title", ""),
+            anchor=anchor,
+            case="",
+            line=line,
+            label=label,
+            confidential=True,
+            osl=" ".join(attrs.get("osl", "").split()),
+        )
     case = " ".join(attrs.get("case", "").split())
-    return AgendaItem(number=number, title=title, anchor=anchor, case=case, line=line,
-                      label=label, segments=builder.segments(tokens[3:]))
+    return AgendaItem(
+        number=number,
+        title=title,
+        anchor=anchor,
+        case=case,
+        line=line,
+        label=label,
+        segments=builder.segments(tokens[3:]),
+    )
 
 
-def _meeting(values: dict[str, Any], path: str, config: SiteConfig,
-             preamble: tuple[Segment, ...], items: tuple[AgendaItem, ...],
-             links: tuple[tuple[str, int], ...], withheld: tuple[str, ...]) -> Meeting:
+def _meeting(
+    values: dict[str, Any],
+    path: str,
+    config: SiteConfig,
+    preamble: tuple[Segment, ...],
+    items: tuple[AgendaItem, ...],
+    links: tuple[tuple[str, int], ...],
+    withheld: tuple[str, ...],
+) -> Meeting:
     body = values["body"]
     default_title = f"{body} {values['date'].isoformat()}"
     organisation = values.get("organisation", config.organisation)
     if values.get("public") is False:  # a closed meeting: body, date and a notice, nothing else
-        return Meeting(source=path, body=body, date=values["date"], title=default_title,
-                       organisation=organisation, status=values.get("status", "published"),
-                       public=False, withheld=withheld)
+        return Meeting(
+            source=path,
+            body=body,
+            date=values["date"],
+            title=default_title,
+            organisation=organisation,
+            status=values.get("status", "published"),
+            public=False,
+            withheld=withheld,
+        )
     status = values.get("status", "published")
     if status == "planned":  # a notice of a meeting: item titles only, no text yet
-        items = tuple(AgendaItem(number=i.number, title=i.title, anchor=i.anchor, case=i.case,
-                                 line=i.line, label=i.label, confidential=i.confidential,
-                                 osl=i.osl)
-                      for i in items)
+        items = tuple(
+            AgendaItem(
+                number=i.number,
+                title=i.title,
+                anchor=i.anchor,
+                case=i.case,
+                line=i.line,
+                label=i.label,
+                confidential=i.confidential,
+                osl=i.osl,
+            )
+            for i in items
+        )
         preamble = ()
-    known = {k: v for k, v in values.items()
-             if k not in ("body", "title", "organisation", "not_personal_numbers")}
-    return Meeting(source=path, body=body, title=values.get("title") or default_title,
-                   organisation=organisation, preamble=preamble, items=items, links=links,
-                   withheld=withheld, **known)
+    known = {
+        k: v
+        for k, v in values.items()
+        if k not in ("body", "title", "organisation", "not_personal_numbers")
+    }
+    return Meeting(
+        source=path,
+        body=body,
+        title=values.get("title") or default_title,
+        organisation=organisation,
+        preamble=preamble,
+        items=items,
+        links=links,
+        withheld=withheld,
+        **known,
+    )
 
 
 PAGE_KEYS = ("title", "not_personal_numbers")
 BODY_KEYS = ("name", "members", "announce", "not_personal_numbers")
 
 
-def _plain_file(data: bytes, path: str, config: SiteConfig, md: MarkdownIt | None,
-                known: tuple[str, ...], problems: Problems
-                ) -> tuple[str, FrontMatter, str] | None:
+def _plain_file(
+    data: bytes,
+    path: str,
+    config: SiteConfig,
+    md: MarkdownIt | None,
+    known: tuple[str, ...],
+    problems: Problems,
+) -> tuple[str, FrontMatter, str] | None:
     """A page's or body's text → (html, front matter, text), with its problems: keys it does
     not know, attribute blocks, personal identity numbers in what it publishes."""
     text = decode(data, path, problems)
@@ -450,8 +570,7 @@ def _plain_file(data: bytes, path: str, config: SiteConfig, md: MarkdownIt | Non
         if guess is not None:
             problems.error(path, line, f"{key}: unknown key; did you mean '{guess}'?")
         else:
-            problems.warn(path, line, f"{key}: unknown key (this file reads "
-                                      f"{', '.join(known)})")
+            problems.warn(path, line, f"{key}: unknown key (this file reads {', '.join(known)})")
     for tok in tokens:
         if tok.type != "heading_open":
             continue
@@ -459,27 +578,41 @@ def _plain_file(data: bytes, path: str, config: SiteConfig, md: MarkdownIt | Non
         for message in tok.meta.get("attr_problems", ()):
             problems.error(path, line, message)
         if set(tok.meta.get("attrs", {})) - {"id"}:
-            problems.error(path, line, "a heading on a page takes only an anchor ({#name}); "
-                                       "secrecy and case numbers are for meeting items")
+            problems.error(
+                path,
+                line,
+                "a heading on a page takes only an anchor ({#name}); "
+                "secrecy and case numbers are for meeting items",
+            )
     html = md.renderer.render(tokens, md.options, env)
     if md.options["html"]:
         html = sanitize(html)
     allowed: tuple[str, ...] = ()
     if "not_personal_numbers" in fm.values:
-        allowed = not_personal_numbers(fm.values["not_personal_numbers"],
-                                       fm.lines["not_personal_numbers"], path, problems)
-    shown = [(fm.lines[k], t) for k, v in fm.values.items() if k != "not_personal_numbers"
-             for t in texts_of(v)]
+        allowed = not_personal_numbers(
+            fm.values["not_personal_numbers"], fm.lines["not_personal_numbers"], path, problems
+        )
+    shown = [
+        (fm.lines[k], t)
+        for k, v in fm.values.items()
+        if k != "not_personal_numbers"
+        for t in texts_of(v)
+    ]
     listing = _lines_of(fm, "not_personal_numbers")
-    check_personal_numbers(((n, line) for n, line in enumerate(text.split("\n"), 1)
-                            if n not in listing), path, problems, allowed,
-                           also=[*shown, (1, html_lib.unescape(_TAG.sub("", html)))],
-                           allowed_line=fm.lines.get("not_personal_numbers", 1))
+    check_personal_numbers(
+        ((n, line) for n, line in enumerate(text.split("\n"), 1) if n not in listing),
+        path,
+        problems,
+        allowed,
+        also=[*shown, (1, html_lib.unescape(_TAG.sub("", html)))],
+        allowed_line=fm.lines.get("not_personal_numbers", 1),
+    )
     return html, fm, text
 
 
-def parse_page(data: bytes, path: str, config: SiteConfig,
-               md: MarkdownIt | None = None) -> tuple[Page | None, tuple[ContentError, ...]]:
+def parse_page(
+    data: bytes, path: str, config: SiteConfig, md: MarkdownIt | None = None
+) -> tuple[Page | None, tuple[ContentError, ...]]:
     """A plain page: front matter with ``title``, then Markdown."""
     problems = Problems()
     read = _plain_file(data, path, config, md, PAGE_KEYS, problems)
@@ -495,9 +628,9 @@ def parse_page(data: bytes, path: str, config: SiteConfig,
     return Page(source=path, slug=Path(path).stem, title=title, html=html), tuple(problems.items)
 
 
-def parse_body_info(data: bytes, path: str, config: SiteConfig,
-                    md: MarkdownIt | None = None) -> tuple[BodyInfo | None,
-                                                           tuple[ContentError, ...]]:
+def parse_body_info(
+    data: bytes, path: str, config: SiteConfig, md: MarkdownIt | None = None
+) -> tuple[BodyInfo | None, tuple[ContentError, ...]]:
     """A body's description: front matter with ``name`` (and ``members``), then Markdown."""
     problems = Problems()
     read = _plain_file(data, path, config, md, BODY_KEYS, problems)
@@ -515,8 +648,10 @@ def parse_body_info(data: bytes, path: str, config: SiteConfig,
         problems.error(path, fm.lines["announce"], "announce: expected true or false")
     members: tuple[Person, ...] = ()
     if fm.values.get("members") is not None:
-        found = people(fm.values["members"], "members", fm.entries.get("members", ()), path,
-                       problems)
+        found = people(
+            fm.values["members"], "members", fm.entries.get("members", ()), path, problems
+        )
         members = found or ()
-    return BodyInfo(source=path, slug=slug, name=name, html=html,
-                    members=members), tuple(problems.items)
+    return BodyInfo(source=path, slug=slug, name=name, html=html, members=members), tuple(
+        problems.items
+    )

@@ -50,13 +50,17 @@ def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> 
         problems.error(path, line, f"vote: invalid YAML: {problem}")
         return None
     if not isinstance(root, yaml.MappingNode):
-        problems.error(path, fence_line, "vote: expected the lines question:, options:, votes: "
-                                         "and result:")
+        problems.error(
+            path, fence_line, "vote: expected the lines question:, options:, votes: and result:"
+        )
         return None
     shared = shared_node(root)
     if shared is not None:
-        problems.error(path, first + shared.start_mark.line,
-                       "vote: YAML anchors and aliases (&, *) are not allowed")
+        problems.error(
+            path,
+            first + shared.start_mark.line,
+            "vote: YAML anchors and aliases (&, *) are not allowed",
+        )
         return None
     parts: dict[str, tuple[yaml.Node, int]] = {}
     for key_node, value_node, line in _pairs(root, first):
@@ -76,12 +80,19 @@ def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> 
             question = node.value
         else:
             problems.error(path, line, "vote: question must be one line of text")
-    options = _mapping(parts.get("options"), first, path, problems,
-                       "vote: options must be lines 'choice: what it means'")
-    ballots = _mapping(parts.get("votes"), first, path, problems,
-                       "vote: votes must be lines 'member: choice'")
-    stated = _mapping(parts.get("result"), first, path, problems,
-                      "vote: result must be lines 'choice: count'")
+    options = _mapping(
+        parts.get("options"),
+        first,
+        path,
+        problems,
+        "vote: options must be lines 'choice: what it means'",
+    )
+    ballots = _mapping(
+        parts.get("votes"), first, path, problems, "vote: votes must be lines 'member: choice'"
+    )
+    stated = _mapping(
+        parts.get("result"), first, path, problems, "vote: result must be lines 'choice: count'"
+    )
     if not ballots and "result" not in parts and len(problems.errors) == before:
         problems.error(path, fence_line, "vote: give votes, result, or both")
     _check_duplicates(ballots, "member", path, problems)
@@ -90,8 +101,11 @@ def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> 
     result: dict[str, int] = {}
     for choice, count, line in stated:
         if not _COUNT.fullmatch(count):
-            problems.error(path, line, f"vote: result {choice}: expected a count (a whole "
-                                       f"number), got {count!r}")
+            problems.error(
+                path,
+                line,
+                f"vote: result {choice}: expected a count (a whole number), got {count!r}",
+            )
         else:
             result[choice] = int(count)
     if len(problems.errors) > before:
@@ -101,18 +115,24 @@ def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> 
     if ballots and stated:
         wrong = [c for c in order if counted.get(c, 0) != result.get(c, 0)]
         if wrong:
-            detail = ", ".join(f"{c}: counted {counted.get(c, 0)}, stated {result.get(c, 0)}"
-                               for c in wrong)
-            problems.error(path, parts["result"][1], f"vote: result does not match the votes "
-                                                     f"({detail})")
+            detail = ", ".join(
+                f"{c}: counted {counted.get(c, 0)}, stated {result.get(c, 0)}" for c in wrong
+            )
+            problems.error(
+                path, parts["result"][1], f"vote: result does not match the votes ({detail})"
+            )
     tally = counted if ballots else Counter(result)
-    return Vote(question=question, options=tuple((k, v) for k, v, _ in options),
-                ballots=tuple((k, v) for k, v, _ in ballots),
-                tally=tuple((c, tally.get(c, 0)) for c in order))
+    return Vote(
+        question=question,
+        options=tuple((k, v) for k, v, _ in options),
+        ballots=tuple((k, v) for k, v, _ in ballots),
+        tally=tuple((c, tally.get(c, 0)) for c in order),
+    )
 
 
-def _mapping(part: tuple[yaml.Node, int] | None, first: int, path: str, problems: Problems,
-             message: str) -> list[Entry]:
+def _mapping(
+    part: tuple[yaml.Node, int] | None, first: int, path: str, problems: Problems, message: str
+) -> list[Entry]:
     """'key: value' lines of text; an empty value ('options:') is none."""
     if part is None:
         return []
@@ -124,8 +144,12 @@ def _mapping(part: tuple[yaml.Node, int] | None, first: int, path: str, problems
         return []
     entries: list[Entry] = []
     for key_node, value_node, at in _pairs(node, first):
-        if not (isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode)
-                and key_node.value.strip() and value_node.value.strip()):
+        if not (
+            isinstance(key_node, yaml.ScalarNode)
+            and isinstance(value_node, yaml.ScalarNode)
+            and key_node.value.strip()
+            and value_node.value.strip()
+        ):
             problems.error(path, at, message)
             continue
         entries.append((key_node.value.strip(), value_node.value.strip(), at))
@@ -136,13 +160,15 @@ def _check_duplicates(entries: list[Entry], what: str, path: str, problems: Prob
     seen: dict[str, int] = {}
     for key, _, line in entries:
         if key in seen:
-            problems.error(path, line, f"vote: the {what} '{key}' is listed twice (first on "
-                                       f"line {seen[key]})")
+            problems.error(
+                path, line, f"vote: the {what} '{key}' is listed twice (first on line {seen[key]})"
+            )
         seen.setdefault(key, line)
 
 
-def _check_choices(options: list[str], ballots: list[Entry], stated: list[Entry], path: str,
-                   problems: Problems) -> None:
+def _check_choices(
+    options: list[str], ballots: list[Entry], stated: list[Entry], path: str, problems: Problems
+) -> None:
     """Each choice is written as the options write it: 'ja' for 'Ja', or 'Nejj', would be
     counted as a choice of its own and make a puzzling tally."""
     known = {o.casefold(): o for o in options}
@@ -150,22 +176,31 @@ def _check_choices(options: list[str], ballots: list[Entry], stated: list[Entry]
         folded = choice.casefold()
         if folded in known:
             if known[folded] != choice:
-                problems.error(path, line, f"vote: {member} voted '{choice}', which is "
-                                           f"written '{known[folded]}' in the options or an "
-                                           "earlier vote; write it the same way")
+                problems.error(
+                    path,
+                    line,
+                    f"vote: {member} voted '{choice}', which is "
+                    f"written '{known[folded]}' in the options or an "
+                    "earlier vote; write it the same way",
+                )
             continue
         guess = nearest(choice, options)
         if guess is not None:
-            problems.error(path, line, f"vote: {member} voted '{choice}'; did you mean the "
-                                       f"option '{guess}'?")
+            problems.error(
+                path, line, f"vote: {member} voted '{choice}'; did you mean the option '{guess}'?"
+            )
         known[folded] = choice  # a choice beside the options (an abstention): the first
         # spelling is the one later votes must follow
     for choice, _, line in stated:
         if choice in options or any(choice == c for _, c, _ in ballots):
             continue
         if choice.casefold() in known:
-            problems.error(path, line, f"vote: result '{choice}' is written "
-                                       f"'{known[choice.casefold()]}' in the options or votes; "
-                                       "write it the same way")
+            problems.error(
+                path,
+                line,
+                f"vote: result '{choice}' is written "
+                f"'{known[choice.casefold()]}' in the options or votes; "
+                "write it the same way",
+            )
         elif (guess := nearest(choice, list(dict.fromkeys(known.values())))) is not None:
             problems.error(path, line, f"vote: result '{choice}'; did you mean '{guess}'?")

@@ -46,8 +46,9 @@ def org_bodies(site: Site, config: SiteConfig) -> tuple[OrgBody, ...]:
     for body in site.bodies:
         org = body.meetings[0].organisation if body.meetings else ""
         groups[org or config.organisation or config.title].append(body)
-    return tuple(OrgBody(slug(name), name, tuple(bodies))
-                 for name, bodies in sorted(groups.items()))
+    return tuple(
+        OrgBody(slug(name), name, tuple(bodies)) for name, bodies in sorted(groups.items())
+    )
 
 
 def meeting_path(site: Site, meeting: Meeting) -> str:
@@ -111,29 +112,46 @@ class Exporter:
     def system(self, orgs: tuple[OrgBody, ...]) -> dict[str, Any]:
         """The System object: the entry point."""
         all_meetings = self.site.meetings
-        return {"id": self.url(f"{ROOT}/system.json"), "type": OPARL + "System",
-                "oparlVersion": OPARL, "name": self.config.title,
-                "body": self.url(f"{ROOT}/bodies.json"), "website": self.url(""),
-                "web": self.url(""), **self._stamps(all_meetings)}
+        return {
+            "id": self.url(f"{ROOT}/system.json"),
+            "type": OPARL + "System",
+            "oparlVersion": OPARL,
+            "name": self.config.title,
+            "body": self.url(f"{ROOT}/bodies.json"),
+            "website": self.url(""),
+            "web": self.url(""),
+            **self._stamps(all_meetings),
+        }
 
     def body(self, org: OrgBody) -> dict[str, Any]:
         """An OParl Body with links to its lists."""
         meetings = [m for b in org.bodies for m in b.meetings]
         base = f"{ROOT}/body/{org.key}"
-        return {"id": self.url(org.path), "type": OPARL + "Body", "name": org.name,
-                "system": self.url(f"{ROOT}/system.json"),
-                "organization": self.url(f"{base}/organizations.json"),
-                "person": self.url(f"{base}/people.json"),
-                "meeting": self.url(f"{base}/meetings.json"),
-                "paper": self.url(f"{base}/papers.json"),
-                "web": self.url(""), **self._stamps(meetings)}
+        return {
+            "id": self.url(org.path),
+            "type": OPARL + "Body",
+            "name": org.name,
+            "system": self.url(f"{ROOT}/system.json"),
+            "organization": self.url(f"{base}/organizations.json"),
+            "person": self.url(f"{base}/people.json"),
+            "meeting": self.url(f"{base}/meetings.json"),
+            "paper": self.url(f"{base}/papers.json"),
+            "web": self.url(""),
+            **self._stamps(meetings),
+        }
 
     def organization(self, body: Body, org: OrgBody) -> dict[str, Any]:
         """A governing body as an OParl Organization."""
-        return {"id": self.url(organization_path(body)), "type": OPARL + "Organization",
-                "body": self.url(org.path), "name": body.name, "organizationType": "Gremium",
-                "meeting": [self.url(meeting_path(self.site, m)) for m in reversed(body.meetings)],
-                "web": self.url(body.path), **self._stamps(body.meetings)}
+        return {
+            "id": self.url(organization_path(body)),
+            "type": OPARL + "Organization",
+            "body": self.url(org.path),
+            "name": body.name,
+            "organizationType": "Gremium",
+            "meeting": [self.url(meeting_path(self.site, m)) for m in reversed(body.meetings)],
+            "web": self.url(body.path),
+            **self._stamps(body.meetings),
+        }
 
     def person(self, name: str, seen: list[tuple[Meeting, Person, str]]) -> dict[str, Any]:
         """A person, with a Membership per body they attended as a member."""
@@ -141,20 +159,31 @@ class Exporter:
         for meeting, listed, role in seen:
             body = self.site.body_of[meeting.source]
             key = f"{body.path}|{role}"
-            entry = memberships.setdefault(key, {
-                "id": self.url(person_path(name)) + f"#m-{len(memberships) + 1}",
-                "type": OPARL + "Membership", "person": self.url(person_path(name)),
-                "organization": self.url(organization_path(body)),
-                "role": listed.role or ("Tjänsteperson" if role == "official" else "Ledamot"),
-                "startDate": meeting.date.isoformat(), "endDate": meeting.date.isoformat(),
-                "web": self.url(body.path), **self._stamps([meeting])})
+            entry = memberships.setdefault(
+                key,
+                {
+                    "id": self.url(person_path(name)) + f"#m-{len(memberships) + 1}",
+                    "type": OPARL + "Membership",
+                    "person": self.url(person_path(name)),
+                    "organization": self.url(organization_path(body)),
+                    "role": listed.role or ("Tjänsteperson" if role == "official" else "Ledamot"),
+                    "startDate": meeting.date.isoformat(),
+                    "endDate": meeting.date.isoformat(),
+                    "web": self.url(body.path),
+                    **self._stamps([meeting]),
+                },
+            )
             if listed.party:
                 entry["onBehalfOf"] = listed.party
             entry["endDate"] = max(entry["endDate"], meeting.date.isoformat())
-        return {"id": self.url(person_path(name)), "type": OPARL + "Person", "name": name,
-                "membership": list(memberships.values()),
-                "web": self.url(self.site.paths[seen[0][0].source]),
-                **self._stamps(m for m, _, _ in seen)}
+        return {
+            "id": self.url(person_path(name)),
+            "type": OPARL + "Person",
+            "name": name,
+            "membership": list(memberships.values()),
+            "web": self.url(self.site.paths[seen[0][0].source]),
+            **self._stamps(m for m, _, _ in seen),
+        }
 
     def meeting(self, m: Meeting) -> dict[str, Any]:
         """A meeting with its agenda items, files and location embedded."""
@@ -162,11 +191,16 @@ class Exporter:
         body = self.site.body_of[m.source]
         stamps = {**self._stamps([m]), "web": self.url(self.site.paths[m.source])}
         data: dict[str, Any] = {
-            "id": own, "type": OPARL + "Meeting", "name": m.title,
+            "id": own,
+            "type": OPARL + "Meeting",
+            "name": m.title,
             "meetingState": {"planned": "eingeladen", "draft": "durchgeführt"}.get(
-                m.status, "abgeschlossen"),
-            "cancelled": False, "organization": [self.url(organization_path(body))],
-            **stamps}
+                m.status, "abgeschlossen"
+            ),
+            "cancelled": False,
+            "organization": [self.url(organization_path(body))],
+            **stamps,
+        }
         if m.date_note:  # the source does not give the date: say so beside it
             data["x-dateNote"] = m.date_note
         if m.start:
@@ -174,30 +208,50 @@ class Exporter:
         if m.ends:
             data["end"] = f"{m.ends[0].isoformat()}T{m.ends[1]}:00"
         if m.location:
-            data["location"] = {"id": own + "#location", "type": OPARL + "Location",
-                                "description": m.location, **stamps}
+            data["location"] = {
+                "id": own + "#location",
+                "type": OPARL + "Location",
+                "description": m.location,
+                **stamps,
+            }
         files = [a for a in m.attachments if a.file or a.url]
         if files:
             data["auxiliaryFile"] = [
-                {"id": own + f"#file-{n}", "type": OPARL + "File", "name": a.title,
-                 "fileName": (a.file or a.url).rsplit("/", 1)[-1],
-                 "accessUrl": self.url(quote(a.file)) if a.file else a.url, **stamps}
-                for n, a in enumerate(files, 1)]
+                {
+                    "id": own + f"#file-{n}",
+                    "type": OPARL + "File",
+                    "name": a.title,
+                    "fileName": (a.file or a.url).rsplit("/", 1)[-1],
+                    "accessUrl": self.url(quote(a.file)) if a.file else a.url,
+                    **stamps,
+                }
+                for n, a in enumerate(files, 1)
+            ]
         items = []
         for n, item in enumerate(m.items, 1):
             entry: dict[str, Any] = {
-                "id": own + f"#{item.anchor}", "type": OPARL + "AgendaItem",
-                "meeting": own, "number": item.number, "order": n,
-                "name": item.title, "public": not item.confidential,
-                **stamps, "web": stamps["web"] + f"#{item.anchor}"}
+                "id": own + f"#{item.anchor}",
+                "type": OPARL + "AgendaItem",
+                "meeting": own,
+                "number": item.number,
+                "order": n,
+                "name": item.title,
+                "public": not item.confidential,
+                **stamps,
+                "web": stamps["web"] + f"#{item.anchor}",
+            }
             if item.decisions:
                 entry["resolutionText"] = "\n\n".join(d.text for d in item.decisions)
             case = self.site.case_path(item.case) if item.case else ""
             if case:
-                entry["consultation"] = (self.url(paper_path(self.site.case_by_path[case]))
-                                         + f"#{consultation_key(self.site, m, n)}")
-            votes = [self.url(vote_path(self.site, m, item.anchor, k))
-                     for k, _ in enumerate(item.votes, 1)]
+                entry["consultation"] = (
+                    self.url(paper_path(self.site.case_by_path[case]))
+                    + f"#{consultation_key(self.site, m, n)}"
+                )
+            votes = [
+                self.url(vote_path(self.site, m, item.anchor, k))
+                for k, _ in enumerate(item.votes, 1)
+            ]
             if votes:
                 entry["x-voteEvent"] = votes
             items.append(entry)
@@ -213,26 +267,41 @@ class Exporter:
             if entry.reference is not None:  # not published here: no Meeting to point at
                 ref = entry.reference
                 where = self.url(meeting_path(self.site, entry.meeting))
-                mentioned.append({
-                    "organizationName": ref.body, "date": ref.date.isoformat(),
-                    "number": ref.item, "mentionedIn": where + (
-                        f"#{entry.item.anchor}" if entry.item else "")})
+                mentioned.append(
+                    {
+                        "organizationName": ref.body,
+                        "date": ref.date.isoformat(),
+                        "number": ref.item,
+                        "mentionedIn": where + (f"#{entry.item.anchor}" if entry.item else ""),
+                    }
+                )
                 continue
             meeting_id = self.url(meeting_path(self.site, entry.meeting))
             n = entry.meeting.items.index(entry.item) + 1 if entry.item else 0
-            consultations.append({
-                "id": own + f"#{consultation_key(self.site, entry.meeting, n)}",
-                "type": OPARL + "Consultation",
-                "paper": own, "meeting": meeting_id,
-                "agendaItem": meeting_id + f"#{entry.item.anchor}" if entry.item else None,
-                "organization": [self.url(organization_path(
-                    self.site.body_of[entry.meeting.source]))],
-                "authoritative": bool(entry.item and entry.item.decisions),
-                "web": self.url(self.site.paths[entry.meeting.source]),
-                **self._stamps([entry.meeting])})
-        paper = {"id": own, "type": OPARL + "Paper", "name": case.case, "reference": case.case,
-                 "consultation": consultations, "web": self.url(case.path),
-                 **self._stamps(e.meeting for e in case.entries)}
+            consultations.append(
+                {
+                    "id": own + f"#{consultation_key(self.site, entry.meeting, n)}",
+                    "type": OPARL + "Consultation",
+                    "paper": own,
+                    "meeting": meeting_id,
+                    "agendaItem": meeting_id + f"#{entry.item.anchor}" if entry.item else None,
+                    "organization": [
+                        self.url(organization_path(self.site.body_of[entry.meeting.source]))
+                    ],
+                    "authoritative": bool(entry.item and entry.item.decisions),
+                    "web": self.url(self.site.paths[entry.meeting.source]),
+                    **self._stamps([entry.meeting]),
+                }
+            )
+        paper = {
+            "id": own,
+            "type": OPARL + "Paper",
+            "name": case.case,
+            "reference": case.case,
+            "consultation": consultations,
+            "web": self.url(case.path),
+            **self._stamps(e.meeting for e in case.entries),
+        }
         if mentioned:  # handlings the minutes mention whose own minutes are not published
             paper["x-mentionedHandling"] = mentioned
         return paper
@@ -242,18 +311,24 @@ class Exporter:
         item = next(i for i in m.items if i.anchor == anchor)
         vote = item.votes[n - 1]
         body = self.site.body_of[m.source]
-        return {"id": self.url(vote_path(self.site, m, anchor, n)), "type": POPOLO,
-                "organization": self.url(organization_path(body)),
-                "motion": {"text": vote.question, "agendaItem": self.url(
-                    meeting_path(self.site, m)) + f"#{anchor}"},
-                "start_date": m.date.isoformat(),
-                "counts": [{"option": c, "value": v} for c, v in vote.tally],
-                "votes": [{"voter": {"name": name}, "option": choice}
-                          for name, choice in vote.ballots],
-                "web": self.url(self.site.paths[m.source]) + f"#{anchor}", **self._stamps([m])}
+        return {
+            "id": self.url(vote_path(self.site, m, anchor, n)),
+            "type": POPOLO,
+            "organization": self.url(organization_path(body)),
+            "motion": {
+                "text": vote.question,
+                "agendaItem": self.url(meeting_path(self.site, m)) + f"#{anchor}",
+            },
+            "start_date": m.date.isoformat(),
+            "counts": [{"option": c, "value": v} for c, v in vote.tally],
+            "votes": [{"voter": {"name": name}, "option": choice} for name, choice in vote.ballots],
+            "web": self.url(self.site.paths[m.source]) + f"#{anchor}",
+            **self._stamps([m]),
+        }
 
-    def page_of(self, first: str, page: int, objects: list[dict[str, Any]],
-                total: int | None) -> dict[str, Any]:
+    def page_of(
+        self, first: str, page: int, objects: list[dict[str, Any]], total: int | None
+    ) -> dict[str, Any]:
         """Page ``page`` (from 0) of an OParl list whose first page is ``first``."""
         count = total if total is not None else len(objects)
         pages = max(1, -(-count // PER_PAGE))
@@ -266,12 +341,20 @@ class Exporter:
             links["next"] = self.url(name(page + 1))
         if page > 0:
             links["prev"] = self.url(name(page - 1))
-        return {"data": objects, "links": links, "pagination": {
-            "totalElements": count, "elementsPerPage": PER_PAGE, "currentPage": page + 1,
-            "totalPages": pages}}
+        return {
+            "data": objects,
+            "links": links,
+            "pagination": {
+                "totalElements": count,
+                "elementsPerPage": PER_PAGE,
+                "currentPage": page + 1,
+                "totalPages": pages,
+            },
+        }
 
 
 def dump(data: object) -> bytes:
     """Stable JSON bytes."""
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            + "\n").encode()  # compact: only without indent does json use its C encoder
+    return (
+        json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode()  # compact: only without indent does json use its C encoder

@@ -44,8 +44,9 @@ def _agenda(meeting: Meeting) -> str:
     return "\n".join(([f"({meeting.date_note})"] if meeting.date_note else []) + items)
 
 
-def atom_feed(config: SiteConfig, site: Site, meetings: Sequence[Meeting], path: str,
-              title: str) -> bytes:
+def atom_feed(
+    config: SiteConfig, site: Site, meetings: Sequence[Meeting], path: str, title: str
+) -> bytes:
     """An Atom feed of the newest published minutes among ``meetings``."""
     held = [m for m in meetings if m.status in ("published", "adjusted")]
     newest = sorted(held, key=lambda m: (_published(m), m.date, m.source), reverse=True)
@@ -88,13 +89,13 @@ def calendar(config: SiteConfig, site: Site, meetings: Iterable[Meeting], name: 
         last = meeting.end_date or meeting.date
         if meeting.start:
             hour, minute = map(int, meeting.start.split(":"))
-            event.add("dtstart", dt.datetime.combine(meeting.date, dt.time(hour, minute),
-                                                     tzinfo=zone))
+            event.add(
+                "dtstart", dt.datetime.combine(meeting.date, dt.time(hour, minute), tzinfo=zone)
+            )
             if meeting.ends:
                 day, time = meeting.ends
                 hour, minute = map(int, time.split(":"))
-                event.add("dtend", dt.datetime.combine(day, dt.time(hour, minute),
-                                                       tzinfo=zone))
+                event.add("dtend", dt.datetime.combine(day, dt.time(hour, minute), tzinfo=zone))
         else:
             event.add("dtstart", meeting.date)
             event.add("dtend", last + dt.timedelta(days=1))
@@ -114,7 +115,8 @@ def sitemap(config: SiteConfig, paths: Iterable[str]) -> bytes:
     urlset = ElementTree.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
     for path in sorted(paths):
         ElementTree.SubElement(ElementTree.SubElement(urlset, "url"), "loc").text = absolute(
-            config, path)
+            config, path
+        )
     ElementTree.indent(urlset)
     xml: bytes = ElementTree.tostring(urlset, encoding="UTF-8", xml_declaration=True)
     return xml + b"\n"

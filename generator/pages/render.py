@@ -75,8 +75,9 @@ def newest(meetings: tuple[Meeting, ...]) -> tuple[Meeting, ...]:
     (the archive and the open-data export hold them all)."""
     if len(meetings) <= CALENDAR_MEETINGS:
         return meetings
-    keep = {m.source for m in sorted(meetings, key=lambda m: (m.date, m.source))
-            [-CALENDAR_MEETINGS:]}
+    keep = {
+        m.source for m in sorted(meetings, key=lambda m: (m.date, m.source))[-CALENDAR_MEETINGS:]
+    }
     return tuple(m for m in meetings if m.source in keep)
 
 
@@ -104,8 +105,9 @@ def output_file(page_path: str) -> str:
 class Renderer:
     """Renders every page of a derived site with the site's theme."""
 
-    def __init__(self, config: SiteConfig, site: Site,
-                 whole: Callable[[Meeting], Meeting] | None = None) -> None:
+    def __init__(
+        self, config: SiteConfig, site: Site, whole: Callable[[Meeting], Meeting] | None = None
+    ) -> None:
         self.config = config
         self.site = site
         self.views = Views(site)  # what each page's template is given of the site
@@ -114,17 +116,26 @@ class Renderer:
         self._people: dict[str, list[tuple[Meeting, Person, str]]] | None = None
         lang = config.language
         self.env = Environment(
-            loader=ChoiceLoader([FileSystemLoader(str(d / "templates"))
-                                 for d in theme_dirs(config)]),
-            autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
-            keep_trailing_newline=True, bytecode_cache=_COMPILED,
+            loader=ChoiceLoader(
+                [FileSystemLoader(str(d / "templates")) for d in theme_dirs(config)]
+            ),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            bytecode_cache=_COMPILED,
         )
         self.env.filters["date"] = lambda d: format_date(d, lang)
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
         self.env.globals.update(
-            t=strings(lang), lang=lang, config=config,
+            t=strings(lang),
+            lang=lang,
+            config=config,
             appeal_text=config.appeal_text or APPEAL_TEXT[lang],
-            url=self.url, meeting_url=self.meeting_url, body_url=self.body_url,
+            url=self.url,
+            meeting_url=self.meeting_url,
+            body_url=self.body_url,
             case_url=self.case_url,
         )
 
@@ -151,7 +162,8 @@ class Renderer:
         if LINK_PREFIX in html:
             base = self.config.base_path
             html = CONTENT_LINK.sub(
-                lambda m: f'{m[1]}="{link_target(self.site, m[2], base)}"', html)
+                lambda m: f'{m[1]}="{link_target(self.site, m[2], base)}"', html
+            )
         return Output(output_file(path), html.encode("utf-8"))
 
     def output_path(self, job: PageJob) -> str:
@@ -203,8 +215,9 @@ class Renderer:
     def meeting_job(self, meeting: Meeting) -> PageJob:
         """The job for one meeting's page."""
         body = self.site.body_of[meeting.source]
-        return PageJob("meeting.html", self.site.paths[meeting.source],
-                       (("meeting", meeting), ("body", body)))
+        return PageJob(
+            "meeting.html", self.site.paths[meeting.source], (("meeting", meeting), ("body", body))
+        )
 
     def index_jobs(self) -> list[PageJob]:
         """Every page that is not a meeting page: home, bodies, years, decisions, cases, ..."""
@@ -213,10 +226,13 @@ class Renderer:
         jobs += [PageJob("body.html", b.path, (("body", b),)) for b in site.bodies]
         jobs += [PageJob("year.html", y.path, (("archive", y),)) for y in site.years]
         jobs.append(PageJob("archive.html", f"{section['archive']}/"))
-        jobs.append(PageJob("decisions.html", f"{section['decisions']}/",
-                            (("decision_page", None),)))
-        jobs += [PageJob("decisions.html", dp.path, (("decision_page", dp),))
-                 for dp in site.decision_pages]
+        jobs.append(
+            PageJob("decisions.html", f"{section['decisions']}/", (("decision_page", None),))
+        )
+        jobs += [
+            PageJob("decisions.html", dp.path, (("decision_page", dp),))
+            for dp in site.decision_pages
+        ]
         jobs += [PageJob("case.html", c.path, (("case", c),)) for c in site.cases]
         jobs += [PageJob("page.html", site.paths[p.source], (("page", p),)) for p in site.pages]
         jobs.append(PageJob("search.html", f"{section['search']}/"))
@@ -225,16 +241,30 @@ class Renderer:
         if self.config.open_data:
             jobs.append(PageJob("opendata.html", f"{section['opendata']}/"))
         jobs.append(PageJob("404.html", "404.html"))
-        jobs.append(PageJob("@feed", "feed.xml", (("meetings", site.meetings),
-                                                  ("title", self.config.title))))
-        jobs.append(PageJob("@calendar", "calendar.ics", (("meetings", newest(site.meetings)),
-                                                          ("title", self.config.title))))
+        jobs.append(
+            PageJob(
+                "@feed", "feed.xml", (("meetings", site.meetings), ("title", self.config.title))
+            )
+        )
+        jobs.append(
+            PageJob(
+                "@calendar",
+                "calendar.ics",
+                (("meetings", newest(site.meetings)), ("title", self.config.title)),
+            )
+        )
         for b in site.bodies:
             ordered = tuple(reversed(b.meetings))
-            jobs.append(PageJob("@feed", b.path + "feed.xml",
-                                (("meetings", ordered), ("title", b.name))))
-            jobs.append(PageJob("@calendar", b.path + "calendar.ics",
-                                (("meetings", newest(ordered)), ("title", b.name))))
+            jobs.append(
+                PageJob("@feed", b.path + "feed.xml", (("meetings", ordered), ("title", b.name)))
+            )
+            jobs.append(
+                PageJob(
+                    "@calendar",
+                    b.path + "calendar.ics",
+                    (("meetings", newest(ordered)), ("title", b.name)),
+                )
+            )
         pages = tuple(sorted(j.path for j in jobs if j.path.endswith("/") or j.path == ""))
         pages += tuple(sorted(site.paths[m.source] for m in site.meetings))
         jobs.append(PageJob("@sitemap", "sitemap.xml", (("paths", pages),)))
@@ -248,47 +278,92 @@ class Renderer:
         site = self.site
         orgs = org_bodies(site, self.config)
         everyone = self.people()
-        jobs = [PageJob("@oparl", f"{OPARL_ROOT}/system.json", (("kind", "system"),
-                                                              ("deps", site.meetings))),
-                PageJob("@oparl", f"{OPARL_ROOT}/bodies.json", (("kind", "bodies"),
-                                                              ("deps", site.meetings)))]
+        jobs = [
+            PageJob(
+                "@oparl", f"{OPARL_ROOT}/system.json", (("kind", "system"), ("deps", site.meetings))
+            ),
+            PageJob(
+                "@oparl", f"{OPARL_ROOT}/bodies.json", (("kind", "bodies"), ("deps", site.meetings))
+            ),
+        ]
         for org in orgs:
             deps = tuple(m for b in org.bodies for m in b.meetings)
-            jobs.append(PageJob("@oparl", org.path, (("kind", "body"), ("org", org),
-                                                     ("deps", deps))))
+            jobs.append(
+                PageJob("@oparl", org.path, (("kind", "body"), ("org", org), ("deps", deps)))
+            )
             names = sorted({p.name for m in deps for p in (*m.attendees, *m.officials)})
             cases = sorted({c.path: c for m in deps for c in self._cases_of(m)}.items())
             members: dict[str, list[tuple[Any, tuple[Meeting, ...]]]] = {
                 "organizations": [(b, b.meetings) for b in org.bodies],
                 "people": [(n, tuple(m for m, _, _ in everyone[n])) for n in names],
                 "meetings": [(m, (m,)) for m in deps],
-                "papers": [(c, tuple(e.meeting for e in c.entries)) for _, c in cases]}
+                "papers": [(c, tuple(e.meeting for e in c.entries)) for _, c in cases],
+            }
             for kind, entries in members.items():
                 for page in range(max(1, -(-len(entries) // OPARL_PER_PAGE))):
                     chunk = entries[page * OPARL_PER_PAGE : (page + 1) * OPARL_PER_PAGE]
                     name = f"{kind}.json" if page == 0 else f"{kind}-{page + 1}.json"
-                    jobs.append(PageJob("@oparl", f"{OPARL_ROOT}/body/{org.key}/{name}", (
-                        ("kind", "list"), ("org", org), ("list", kind), ("page", page),
-                        ("size", len(entries)), ("items", tuple(e for e, _ in chunk)),
-                        ("deps", tuple(m for _, ms in chunk for m in ms)))))
+                    jobs.append(
+                        PageJob(
+                            "@oparl",
+                            f"{OPARL_ROOT}/body/{org.key}/{name}",
+                            (
+                                ("kind", "list"),
+                                ("org", org),
+                                ("list", kind),
+                                ("page", page),
+                                ("size", len(entries)),
+                                ("items", tuple(e for e, _ in chunk)),
+                                ("deps", tuple(m for _, ms in chunk for m in ms)),
+                            ),
+                        )
+                    )
             for body in org.bodies:
-                jobs.append(PageJob("@oparl", organization_path(body), (
-                    ("kind", "organization"), ("body", body), ("org", org),
-                    ("deps", body.meetings))))
+                jobs.append(
+                    PageJob(
+                        "@oparl",
+                        organization_path(body),
+                        (
+                            ("kind", "organization"),
+                            ("body", body),
+                            ("org", org),
+                            ("deps", body.meetings),
+                        ),
+                    )
+                )
         for name, seen in sorted(everyone.items()):
-            jobs.append(PageJob("@oparl", person_path(name), (
-                ("kind", "person"), ("name", name), ("deps", tuple(m for m, _, _ in seen)))))
+            jobs.append(
+                PageJob(
+                    "@oparl",
+                    person_path(name),
+                    (("kind", "person"), ("name", name), ("deps", tuple(m for m, _, _ in seen))),
+                )
+            )
         for m in site.meetings:
-            jobs.append(PageJob("@oparl", meeting_path(site, m), (("kind", "meeting"),
-                                                                  ("deps", (m,)))))
+            jobs.append(
+                PageJob("@oparl", meeting_path(site, m), (("kind", "meeting"), ("deps", (m,))))
+            )
             for item in m.items:
                 for n, _ in enumerate(item.votes, 1):
-                    jobs.append(PageJob("@oparl", vote_path(site, m, item.anchor, n), (
-                        ("kind", "vote"), ("anchor", item.anchor), ("n", n), ("deps", (m,)))))
+                    jobs.append(
+                        PageJob(
+                            "@oparl",
+                            vote_path(site, m, item.anchor, n),
+                            (("kind", "vote"), ("anchor", item.anchor), ("n", n), ("deps", (m,))),
+                        )
+                    )
         for case in site.cases:
-            jobs.append(PageJob("@oparl", paper_path(case), (
-                ("kind", "paper"), ("case", case),
-                ("deps", tuple(e.meeting for e in case.entries)))))
+            jobs.append(
+                PageJob(
+                    "@oparl",
+                    paper_path(case),
+                    (
+                        ("kind", "paper"),
+                        ("case", case),
+                        ("deps", tuple(e.meeting for e in case.entries)),
+                    ),
+                )
+            )
         return jobs
 
     def _cases_of(self, meeting: Meeting) -> list[CaseFile]:

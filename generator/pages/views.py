@@ -106,9 +106,11 @@ class SiteView:
         if name.startswith("__"):  # Python's and Jinja's own probes
             raise AttributeError(name)
         shown = ", ".join(sorted({*self.shared, *self.own}))
-        raise UndefinedError(f"site.{name} is not given to this kind of page (it is given "
-                             f"site.{{{shown}}}; what each page shows is listed in "
-                             "generator/views.py)")
+        raise UndefinedError(
+            f"site.{name} is not given to this kind of page (it is given "
+            f"site.{{{shown}}}; what each page shows is listed in "
+            "generator/views.py)"
+        )
 
 
 class Views:
@@ -137,8 +139,9 @@ class Views:
         if name == "years":
             return tuple(YearLink(y.year, y.path) for y in site.years)
         if name == "decision_pages":
-            return tuple(DecisionPageLink(p.year, p.number, p.count, p.path)
-                         for p in site.decision_pages)
+            return tuple(
+                DecisionPageLink(p.year, p.number, p.count, p.path) for p in site.decision_pages
+            )
         return getattr(site, name)
 
     def shared(self, template: str) -> dict[str, Any]:
@@ -167,8 +170,9 @@ class Views:
             own["history"] = {meeting.source: history} if history is not None else {}
         elif job.template == "year.html":
             archive: YearArchive = ctx["archive"]
-            ctx["archive"] = YearView(archive.year, archive.path, tuple(
-                (self.body(b), ms) for b, ms in archive.by_body))
+            ctx["archive"] = YearView(
+                archive.year, archive.path, tuple((self.body(b), ms) for b, ms in archive.by_body)
+            )
         elif job.template == "decisions.html":
             page: DecisionPage | None = ctx["decision_page"]
             own["decision_pages"] = self._pagers(page.year if page is not None else None)
@@ -187,8 +191,9 @@ class Views:
         if not by_year:
             for link in links:
                 by_year.setdefault(link.year, []).append(link)
-        return tuple(link for y, pages in by_year.items()
-                     for link in (pages if y == year else pages[:1]))
+        return tuple(
+            link for y, pages in by_year.items() for link in (pages if y == year else pages[:1])
+        )
 
 
 def whole_meeting(job: PageJob) -> Meeting | None:
@@ -203,7 +208,8 @@ def whole_meeting(job: PageJob) -> Meeting | None:
 def code_facets(job: PageJob) -> tuple[str, ...]:
     """The site's facets a file made by code rather than a template (feeds, calendars, open
     data) reads besides its job's values: the OParl system and bodies files list the bodies."""
-    if job.template == "@oparl" and (("kind", "system") in job.context
-                                     or ("kind", "bodies") in job.context):
+    if job.template == "@oparl" and (
+        ("kind", "system") in job.context or ("kind", "bodies") in job.context
+    ):
         return ("bodies",)
     return ()

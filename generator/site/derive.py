@@ -163,9 +163,15 @@ def normalise_case(case: str) -> str:
     return " ".join(case.split())
 
 
-def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo],
-                language: str, today: date, problems: Problems,
-                history: dict[str, tuple[Revision, ...]] | None = None) -> Site:
+def derive_site(
+    meetings: list[Meeting],
+    pages: list[Page],
+    infos: list[BodyInfo],
+    language: str,
+    today: date,
+    problems: Problems,
+    history: dict[str, tuple[Revision, ...]] | None = None,
+) -> Site:
     """Everything the renderer needs, from the meetings that are to be published."""
     section = PATHS[language]
     meetings = sorted(meetings, key=lambda m: (m.date, m.source))
@@ -177,18 +183,30 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
     taken = set(section.values()) | {"files", "pagefind", "static"}
     bodies: list[Body] = []
     body_paths: dict[tuple[str, str], str] = {}
-    for (org, name) in sorted(by_org_body, key=lambda k: (slug(k[0]), slug(k[1]), k)):
+    for org, name in sorted(by_org_body, key=lambda k: (slug(k[0]), slug(k[1]), k)):
         prefix = f"{slug(org)}/" if org else ""
         body_paths[(org, name)] = unique(prefix + slug(name), taken)
     paths = meeting_paths(
-        ((m.source, body_paths[(m.organisation if len(orgs) > 1 else "", m.body)],
-          m.date.isoformat()) for m in meetings),
-        closed={m.source for m in meetings if not m.public})
+        (
+            (
+                m.source,
+                body_paths[(m.organisation if len(orgs) > 1 else "", m.body)],
+                m.date.isoformat(),
+            )
+            for m in meetings
+        ),
+        closed={m.source for m in meetings if not m.public},
+    )
     body_of: dict[str, Body] = {}
     for key, ms in by_org_body.items():
         path = body_paths[key]
-        body = Body(name=key[1], organisation=key[0], path=path + "/",
-                    meetings=tuple(reversed(ms)), info=info_by_slug.get(path.rsplit("/")[-1]))
+        body = Body(
+            name=key[1],
+            organisation=key[0],
+            path=path + "/",
+            meetings=tuple(reversed(ms)),
+            info=info_by_slug.get(path.rsplit("/")[-1]),
+        )
         bodies.append(body)
         for m in ms:
             body_of[m.source] = body
@@ -196,16 +214,25 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
     for page in pages:
         path = f"{page.slug}/"
         if page.slug in taken:
-            problems.error(page.source, 1, f"page URL /{path} is already used by a body or "
-                                           "section; rename the file")
+            problems.error(
+                page.source,
+                1,
+                f"page URL /{path} is already used by a body or section; rename the file",
+            )
             continue
         taken.add(page.slug)
         paths[page.source] = path
     held = [m for m in meetings if m.status != "planned"]
-    posted = sorted((m for m in held if m.status == "adjusted" and m.posted),
-                    key=lambda m: (m.posted, m.source), reverse=True)
+    posted = sorted(
+        (m for m in held if m.status == "adjusted" and m.posted),
+        key=lambda m: (m.posted, m.source),
+        reverse=True,
+    )
     return Site(
-        meetings=tuple(meetings), paths=paths, body_of=body_of, bodies=tuple(bodies),
+        meetings=tuple(meetings),
+        paths=paths,
+        body_of=body_of,
+        bodies=tuple(bodies),
         years=_years(held, body_of, section["archive"]),
         decision_pages=_decision_pages(held, section["decisions"]),
         cases=(cases := _cases(held, section["cases"])),
@@ -215,28 +242,40 @@ def derive_site(meetings: list[Meeting], pages: list[Page], infos: list[BodyInfo
         upcoming=tuple(m for m in meetings if m.status == "planned" and m.date >= today),
         latest=tuple(reversed(held[-LATEST_ON_HOME:])),
         section=section,
-        search=plan_partitions((m.date for m in meetings),
-                               folders=tuple(sorted(b.path.strip('/') for b in bodies))),
-        notices=tuple(m for m in posted if m.posted and m.posted <= today
-                      and m.notice_end is not None and today <= m.notice_end),
-        past_notices=tuple(m for m in posted if m.notice_end is not None
-                           and m.notice_end < today)[:PAST_NOTICES],
+        search=plan_partitions(
+            (m.date for m in meetings), folders=tuple(sorted(b.path.strip("/") for b in bodies))
+        ),
+        notices=tuple(
+            m
+            for m in posted
+            if m.posted and m.posted <= today and m.notice_end is not None and today <= m.notice_end
+        ),
+        past_notices=tuple(m for m in posted if m.notice_end is not None and m.notice_end < today)[
+            :PAST_NOTICES
+        ],
         today=today,
         history=history or {},
     )
 
 
-def _years(meetings: list[Meeting], body_of: dict[str, Body],
-           segment: str) -> tuple[YearArchive, ...]:
+def _years(
+    meetings: list[Meeting], body_of: dict[str, Body], segment: str
+) -> tuple[YearArchive, ...]:
     groups: dict[int, dict[str, list[Meeting]]] = defaultdict(lambda: defaultdict(list))
     for m in meetings:
         groups[m.year][body_of[m.source].path].append(m)
     bodies = {b.path: b for b in body_of.values()}
     return tuple(
-        YearArchive(year=y, path=f"{segment}/{y}/", by_body=tuple(
-            (bodies[p], tuple(groups[y][p])) for p in sorted(
-                groups[y], key=lambda p: bodies[p].name.casefold())))
-        for y in sorted(groups, reverse=True))
+        YearArchive(
+            year=y,
+            path=f"{segment}/{y}/",
+            by_body=tuple(
+                (bodies[p], tuple(groups[y][p]))
+                for p in sorted(groups[y], key=lambda p: bodies[p].name.casefold())
+            ),
+        )
+        for y in sorted(groups, reverse=True)
+    )
 
 
 def _decision_pages(meetings: list[Meeting], segment: str) -> tuple[DecisionPage, ...]:
@@ -275,15 +314,17 @@ def _cases(meetings: list[Meeting], segment: str) -> tuple[CaseFile, ...]:
         found.sort(key=lambda e: e.date)
     taken: set[str] = set()
     slugs = {c: slug(c) for c in entries}
-    return tuple(CaseFile(case=c, path=f"{segment}/{unique(slugs[c], taken)}/",
-                          entries=tuple(entries[c]))
-                 for c in sorted(entries, key=lambda c: (slugs[c], c)))
+    return tuple(
+        CaseFile(case=c, path=f"{segment}/{unique(slugs[c], taken)}/", entries=tuple(entries[c]))
+        for c in sorted(entries, key=lambda c: (slugs[c], c))
+    )
 
 
 def check_links(site: Site, files: set[str], problems: Problems) -> None:
     """Warn about links to content files or anchors that do not exist."""
-    anchors = {m.source.removeprefix("content/"): {i.anchor for i in m.items}
-               for m in site.meetings}
+    anchors = {
+        m.source.removeprefix("content/"): {i.anchor for i in m.items} for m in site.meetings
+    }
     pages = {p.source.removeprefix("content/") for p in site.pages}
     for m in site.meetings:
         for target, line in m.links:
@@ -292,20 +333,31 @@ def check_links(site: Site, files: set[str], problems: Problems) -> None:
                 continue
             if path in anchors:
                 if anchor and anchor not in anchors[path]:
-                    problems.warn(m.source, line, f"link to {target}: no item with anchor "
-                                                  f"#{anchor} there")
+                    problems.warn(
+                        m.source, line, f"link to {target}: no item with anchor #{anchor} there"
+                    )
             elif path not in pages:
                 problems.warn(m.source, line, f"link to {target}: no such file in content/")
         for ref in m.references:
-            if ref.mentioned_in and ref.mentioned_in not in anchors[m.source.removeprefix(
-                    "content/")]:
-                problems.warn(m.source, ref.line, f"references: in: no item with anchor "
-                                                  f"#{ref.mentioned_in} in this file")
-            elif not (ref.case or m.case or any(i.case for i in m.items
-                                                if i.anchor == ref.mentioned_in)):
-                problems.warn(m.source, ref.line, f"references: {ref.body} {ref.date}: no "
-                                                  "case number to list it under; add case: or "
-                                                  "name an item that has one with in:")
+            if (
+                ref.mentioned_in
+                and ref.mentioned_in not in anchors[m.source.removeprefix("content/")]
+            ):
+                problems.warn(
+                    m.source,
+                    ref.line,
+                    f"references: in: no item with anchor #{ref.mentioned_in} in this file",
+                )
+            elif not (
+                ref.case or m.case or any(i.case for i in m.items if i.anchor == ref.mentioned_in)
+            ):
+                problems.warn(
+                    m.source,
+                    ref.line,
+                    f"references: {ref.body} {ref.date}: no "
+                    "case number to list it under; add case: or "
+                    "name an item that has one with in:",
+                )
 
 
 def link_target(site: Site, target: str, base_path: str) -> str:

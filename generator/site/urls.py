@@ -33,8 +33,9 @@ def unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def meeting_paths(keys: Iterable[tuple[str, str, str]],
-                  closed: Collection[str] = ()) -> dict[str, str]:
+def meeting_paths(
+    keys: Iterable[tuple[str, str, str]], closed: Collection[str] = ()
+) -> dict[str, str]:
     """(source, body path, ISO date) in file-name order → source: 'body/date/' paths.
 
     The first document of a body on a date gets the plain date; later ones are told
@@ -44,7 +45,8 @@ def meeting_paths(keys: Iterable[tuple[str, str, str]],
     taken: set[str] = set()  # without the final '/', as unique() compares them
     out: dict[str, str] = {}
     for source, body_path, day in sorted(
-            keys, key=lambda k: (k[1], k[2], PurePosixPath(k[0]).stem, k[0])):
+        keys, key=lambda k: (k[1], k[2], PurePosixPath(k[0]).stem, k[0])
+    ):
         plain = f"{body_path}/{day}"
         if plain not in taken:
             taken.add(plain)
@@ -66,10 +68,22 @@ def meeting_paths(keys: Iterable[tuple[str, str, str]],
 
 # URL path segments of derived pages, per language (the site's language decides them)
 PATHS: dict[str, dict[str, str]] = {
-    "sv": {"decisions": "beslut", "cases": "arenden", "archive": "arkiv", "search": "sok",
-           "notices": "anslagstavla", "accessibility": "tillganglighet",
-           "opendata": "oppna-data"},
-    "en": {"decisions": "decisions", "cases": "cases", "archive": "archive", "search": "search",
-           "notices": "notice-board", "accessibility": "accessibility",
-           "opendata": "open-data"},
+    "sv": {
+        "decisions": "beslut",
+        "cases": "arenden",
+        "archive": "arkiv",
+        "search": "sok",
+        "notices": "anslagstavla",
+        "accessibility": "tillganglighet",
+        "opendata": "oppna-data",
+    },
+    "en": {
+        "decisions": "decisions",
+        "cases": "cases",
+        "archive": "archive",
+        "search": "search",
+        "notices": "notice-board",
+        "accessibility": "accessibility",
+        "opendata": "open-data",
+    },
 }
