@@ -9,7 +9,6 @@ and the Python version; anything unreadable is treated as no cache at all.
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 import pickle
 import sys
@@ -17,14 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from ..content.digest import digest
 from ..content.errors import ContentError
 from ..content.parse import Parsed
 
 CACHE_DIR = ".minutes-cache"
 _FORMAT = 3  # raised when a cached class gains a field (2: ContentError.kind, notes on
 # Meeting; 3: the state records the output's marker)
-_KEY = (f"minutes {__version__} / format {_FORMAT} / python {sys.version_info[:2]} / "
-        f"{pickle.HIGHEST_PROTOCOL}")
+_KEY = (
+    f"minutes {__version__} / format {_FORMAT} / python {sys.version_info[:2]} / "
+    f"{pickle.HIGHEST_PROTOCOL}"
+)
 
 
 @dataclass(slots=True)
@@ -57,9 +59,18 @@ class BuildState:
 
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""
-        return StateHead(self.settings, self.stamps, self.output, self.today, self.meetings,
-                         self.pages_count, len(self.pages), self.warnings, self.history,
-                         self.marker)
+        return StateHead(
+            self.settings,
+            self.stamps,
+            self.output,
+            self.today,
+            self.meetings,
+            self.pages_count,
+            len(self.pages),
+            self.warnings,
+            self.history,
+            self.marker,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +92,12 @@ class StateHead:
 
 def digest_bytes(data: bytes) -> str:
     """Content hash of a source file."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return digest(data)
 
 
-def stamp_files(root: Path, paths: list[str], previous: dict[str, FileStamp]
-                ) -> dict[str, FileStamp]:
+def stamp_files(
+    root: Path, paths: list[str], previous: dict[str, FileStamp]
+) -> dict[str, FileStamp]:
     """Stamps for ``paths`` (relative to ``root``); a file is read only when its size or
     mtime changed (and its bytes are not kept: at 100k meetings they are 1.2 GB)."""
     stamps: dict[str, FileStamp] = {}
@@ -115,8 +127,15 @@ class Cache:
                 if pickle.load(handle) != _KEY:
                     return None
                 return tuple(pickle.load(handle) for _ in range(parts))
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                TypeError, ValueError):
+        except (
+            OSError,
+            pickle.UnpicklingError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            TypeError,
+            ValueError,
+        ):
             return None
 
     def make_dir(self) -> None:
@@ -143,8 +162,7 @@ class Cache:
     def load_state(self) -> BuildState:
         """The last build's state, or an empty one."""
         found = self._load(self.state_file, 2)
-        if not found or not isinstance(found[0], StateHead) or not isinstance(
-                found[1], BuildState):
+        if not found or not isinstance(found[0], StateHead) or not isinstance(found[1], BuildState):
             return BuildState()
         found[1].stamps = found[0].stamps
         return found[1]
@@ -173,5 +191,5 @@ def _state_file(site_root: Path, output: Path | None) -> str:
     builds into a folder of its own), ``_site`` the plain name."""
     if output is None or output.resolve() == (site_root / "_site").resolve():
         return "state.pickle"
-    key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
+    key = digest(str(output.resolve()).encode())[:16]
     return f"state-{key}.pickle"

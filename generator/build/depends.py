@@ -14,17 +14,17 @@ site-wide settings (config, theme, generator version, build options).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
 
+from ..content.digest import digest_of
 from ..content.markdown import LINK_PREFIX
 from ..content.model import Meeting
 from ..pages.render import CONTENT_LINK
-from ..site.derive import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
 from ..pages.views import PageJob, SiteView, Views, code_facets, whole_meeting
+from ..site.derive import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names (fields() is slow)
 
@@ -34,18 +34,15 @@ def _same(value: object) -> object:
 
 
 def _hash(parts: Iterable[object]) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(repr(part).encode())
-        h.update(b"\x1f")
-    return h.hexdigest()
+    return digest_of(*parts)
 
 
 class Fingerprints:
     """Computes page fingerprints for one derived site."""
 
-    def __init__(self, site: Site, digests: dict[str, str], outlines: dict[str, str],
-                 settings: str) -> None:
+    def __init__(
+        self, site: Site, digests: dict[str, str], outlines: dict[str, str], settings: str
+    ) -> None:
         self.site = site
         self.views = Views(site)
         self.digests = digests  # meeting source → content hash
@@ -56,10 +53,22 @@ class Fingerprints:
         self._facets: dict[str, str] = {}
         self._shared: dict[str, str] = {}  # template → the hash of its shared facets
         self._by_type: dict[type, Callable[[Any], object]] = {
-            Meeting: self.meeting, tuple: self._many, list: self._many, dict: self._dict,
-            str: self._text, type(None): _same, bool: _same, int: _same, float: _same,
-            date: _same, DecisionEntry: self._decision, CaseEntry: self._handling,
-            Body: self._body, CaseFile: self._case_file, SiteView: self._view}
+            Meeting: self.meeting,
+            tuple: self._many,
+            list: self._many,
+            dict: self._dict,
+            str: self._text,
+            type(None): _same,
+            bool: _same,
+            int: _same,
+            float: _same,
+            date: _same,
+            DecisionEntry: self._decision,
+            CaseEntry: self._handling,
+            Body: self._body,
+            CaseFile: self._case_file,
+            SiteView: self._view,
+        }
 
     def meeting(self, m: Meeting) -> str:
         """A meeting as other pages see it: the hash of its outline, its URL (its body's is
@@ -67,8 +76,10 @@ class Fingerprints:
         found = self._meetings.get(m.source)
         if found is None:
             site = self.site
-            found = f"{self.outlines.get(m.source) or self.digests.get(m.source, '')} " + (
-                site.paths[m.source])
+            found = (
+                f"{self.outlines.get(m.source) or self.digests.get(m.source, '')} "
+                + (site.paths[m.source])
+            )
             cases = [site.case_path(c) for c in (m.case, *(i.case for i in m.items)) if c]
             if cases or m.links:  # kept short: a meeting is named on many pages
                 found = _hash([found, cases, [link_target(site, t, "") for t, _ in m.links]])
@@ -86,8 +97,10 @@ class Fingerprints:
             if names is None:
                 names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
             return (type(value).__name__, *(self.canon(getattr(value, n)) for n in names))
-        raise TypeError(f"no fingerprint for a {type(value).__name__}: say in "
-                        "depends.Fingerprints.canon what a page shows of it")
+        raise TypeError(
+            f"no fingerprint for a {type(value).__name__}: say in "
+            "depends.Fingerprints.canon what a page shows of it"
+        )
 
     def _many(self, values: tuple[object, ...] | list[object]) -> tuple[object, ...]:
         return tuple(map(self.canon, values))
@@ -104,8 +117,11 @@ class Fingerprints:
 
     def _decision(self, entry: DecisionEntry) -> object:
         """A decision by its meeting, its item's anchor (unique in the meeting) and place."""
-        return (self.meeting(entry.meeting), entry.item.anchor,
-                entry.item.decisions.index(entry.decision))
+        return (
+            self.meeting(entry.meeting),
+            entry.item.anchor,
+            entry.item.decisions.index(entry.decision),
+        )
 
     def _handling(self, entry: CaseEntry) -> object:
         return self.meeting(entry.meeting), entry.item.anchor if entry.item else None
@@ -113,23 +129,31 @@ class Fingerprints:
     def _body(self, body: Body) -> str:
         found = self._groups.get(body.path)
         if found is None:
-            found = self._groups[body.path] = _hash([
-                body.name, body.organisation, body.path, self._many(body.meetings),
-                self.canon(body.info)])
+            found = self._groups[body.path] = _hash(
+                [
+                    body.name,
+                    body.organisation,
+                    body.path,
+                    self._many(body.meetings),
+                    self.canon(body.info),
+                ]
+            )
         return found
 
     def _case_file(self, case: CaseFile) -> str:
         found = self._groups.get(case.path)
         if found is None:
-            found = self._groups[case.path] = _hash([case.case, case.path,
-                                                     self._many(case.entries)])
+            found = self._groups[case.path] = _hash(
+                [case.case, case.path, self._many(case.entries)]
+            )
         return found
 
     def _view(self, view: SiteView) -> object:
         shared = self._shared.get(view.kind)
         if shared is None:
             shared = self._shared[view.kind] = _hash(
-                (name, self.facet(name)) for name in view.shared)
+                (name, self.facet(name)) for name in view.shared
+            )
         return shared, self._dict(dict(view.own))
 
     def facet(self, name: str) -> str:

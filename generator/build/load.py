@@ -3,7 +3,6 @@ when there are many), reusing the cached parse of every file whose content did n
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable
@@ -15,6 +14,7 @@ from typing import TypeVar
 from markdown_it import MarkdownIt
 
 from ..content.config import SiteConfig
+from ..content.digest import digest_of
 from ..content.errors import ContentError, Problems
 from ..content.markdown import make_markdown
 from ..content.model import BodyInfo, Meeting, Page, Person
@@ -74,8 +74,9 @@ def discover(config: SiteConfig) -> ContentFiles:
 
     if os.path.isdir(content):
         walk(content, "")
-    return ContentFiles(tuple(sorted(meetings)), tuple(sorted(pages)), tuple(sorted(bodies)),
-                        frozenset(files))
+    return ContentFiles(
+        tuple(sorted(meetings)), tuple(sorted(pages)), tuple(sorted(bodies)), frozenset(files)
+    )
 
 
 _worker_md: MarkdownIt | None = None
@@ -104,13 +105,16 @@ def _parse_one(task: tuple[str, str]) -> Parsed:
 def outlined(meeting: Meeting, problems: tuple[ContentError, ...]) -> Parsed:
     """The parse as the build keeps it: the meeting's outline and the hash of it."""
     outline = meeting.outline()
-    digest = hashlib.blake2b(repr(outline).encode(), digest_size=16).hexdigest()
-    return Parsed(outline, problems, digest)
+    return Parsed(outline, problems, digest_of(outline))
 
 
-def parse_meetings(config: SiteConfig, tasks: list[tuple[str, str]], jobs: int,
-                   progress: Progress | None, store: MeetingStore | None = None
-                   ) -> dict[str, Parsed]:
+def parse_meetings(
+    config: SiteConfig,
+    tasks: list[tuple[str, str]],
+    jobs: int,
+    progress: Progress | None,
+    store: MeetingStore | None = None,
+) -> dict[str, Parsed]:
     """Parse meeting files, given as (path, store key), in a process pool when there are
     many; with a store, what comes back are outlines (see ``store``)."""
     results: dict[str, Parsed] = {}
@@ -123,10 +127,12 @@ def parse_meetings(config: SiteConfig, tasks: list[tuple[str, str]], jobs: int,
                 progress("parse", n, total)
     else:
         ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_parser,
-                                 initargs=(config, store)) as pool:
+        with ProcessPoolExecutor(
+            jobs, mp_context=ctx, initializer=_init_parser, initargs=(config, store)
+        ) as pool:
             for n, ((path, _), parsed) in enumerate(
-                    zip(tasks, pool.map(_parse_one, tasks, chunksize=32), strict=True), 1):
+                zip(tasks, pool.map(_parse_one, tasks, chunksize=32), strict=True), 1
+            ):
                 results[path] = parsed
                 if progress and n % 50 == 0:
                     progress("parse", n, total)
@@ -149,19 +155,31 @@ def share_people(fresh: dict[str, Parsed], known: Iterable[Parsed]) -> dict[str,
     def shared(group: tuple[Person, ...]) -> tuple[Person, ...]:
         return tuple(people.setdefault(p, p) for p in group)
 
-    return {path: replace(p, meeting=replace(
-        p.meeting, attendees=shared(p.meeting.attendees), officials=shared(p.meeting.officials),
-        absent=shared(p.meeting.absent))) if p.meeting is not None else p
-        for path, p in fresh.items()}
+    return {
+        path: replace(
+            p,
+            meeting=replace(
+                p.meeting,
+                attendees=shared(p.meeting.attendees),
+                officials=shared(p.meeting.officials),
+                absent=shared(p.meeting.absent),
+            ),
+        )
+        if p.meeting is not None
+        else p
+        for path, p in fresh.items()
+    }
 
 
-def load_pages(config: SiteConfig, files: ContentFiles,
-               problems: Problems) -> tuple[list[Page], list[BodyInfo]]:
+def load_pages(
+    config: SiteConfig, files: ContentFiles, problems: Problems
+) -> tuple[list[Page], list[BodyInfo]]:
     """Plain pages and body descriptions (few: always parsed)."""
     md = make_markdown(config.raw_html)
 
-    def each(paths: tuple[str, ...], parser: Callable[..., tuple[T | None, tuple[
-            ContentError, ...]]]) -> list[T]:
+    def each(
+        paths: tuple[str, ...], parser: Callable[..., tuple[T | None, tuple[ContentError, ...]]]
+    ) -> list[T]:
         parsed: list[T] = []
         for path in paths:
             value, found = parser((config.root / path).read_bytes(), path, config, md)

@@ -14,8 +14,10 @@ from pathlib import Path
 from ..content.errors import ConfigError
 
 MARKER = ".minutes-output"
-MARKER_TEXT = (b"This folder is written by minutes (a static site generator for meeting "
-               b"minutes);\nevery build replaces it whole. Do not keep other files here.\n")
+MARKER_TEXT = (
+    b"This folder is written by minutes (a static site generator for meeting "
+    b"minutes);\nevery build replaces it whole. Do not keep other files here.\n"
+)
 
 Identity = tuple[int, int, int]  # (device, inode, mtime_ns) of an output's marker file
 
@@ -29,29 +31,39 @@ def choose_output(source: Path, output: Path, recorded: bool) -> Path:
     where = output.resolve()
     site = source.resolve()
     if where == site:
-        raise ConfigError(f"output folder {shown}: that is the site folder itself; a build "
-                          f"replaces its output whole, so give a folder of its own, such as "
-                          f"_site")
+        raise ConfigError(
+            f"output folder {shown}: that is the site folder itself; a build "
+            f"replaces its output whole, so give a folder of its own, such as "
+            f"_site"
+        )
     if site.is_relative_to(where):
-        raise ConfigError(f"output folder {shown}: it holds the site folder {site}; a build "
-                          f"replaces its output whole, so give a folder of its own, such as "
-                          f"_site")
+        raise ConfigError(
+            f"output folder {shown}: it holds the site folder {site}; a build "
+            f"replaces its output whole, so give a folder of its own, such as "
+            f"_site"
+        )
     if where.is_relative_to(site / "content"):
-        raise ConfigError(f"output folder {shown}: it is inside content/, where the clerks' "
-                          f"files are; give a folder outside content/, such as _site")
+        raise ConfigError(
+            f"output folder {shown}: it is inside content/, where the clerks' "
+            f"files are; give a folder outside content/, such as _site"
+        )
     if not os.path.lexists(where):
         return where
     if not where.is_dir():
         raise ConfigError(f"output folder {shown}: it is a file, not a folder; give a folder")
     for name in ("content", "site.toml"):
         if os.path.lexists(where / name):
-            raise ConfigError(f"output folder {shown}: it holds {name}, so it looks like a "
-                              f"site's sources; a build replaces its output whole, so give a "
-                              f"folder of its own, such as _site")
+            raise ConfigError(
+                f"output folder {shown}: it holds {name}, so it looks like a "
+                f"site's sources; a build replaces its output whole, so give a "
+                f"folder of its own, such as _site"
+            )
     if not recorded and not is_marked(where) and any(where.iterdir()):
-        raise ConfigError(f"output folder {shown}: it holds files that minutes did not write "
-                          f"(there is no {MARKER} in it); a build replaces its output whole, "
-                          f"so remove or empty it, or give another folder")
+        raise ConfigError(
+            f"output folder {shown}: it holds files that minutes did not write "
+            f"(there is no {MARKER} in it); a build replaces its output whole, "
+            f"so remove or empty it, or give another folder"
+        )
     return where
 
 
@@ -78,7 +90,6 @@ def check_rel(rel: str) -> str:
     """``rel`` as a path inside the output, or ValueError: relative, no empty, '.' or '..'
     part, no NUL. Every path a build writes or removes passes here."""
     parts = rel.split("/")
-    if not rel or rel.startswith("/") or "\0" in rel or any(
-            p in ("", ".", "..") for p in parts):
+    if not rel or rel.startswith("/") or "\0" in rel or any(p in ("", ".", "..") for p in parts):
         raise ValueError(f"not a path inside the output: {rel!r}")
     return rel

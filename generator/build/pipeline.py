@@ -9,7 +9,6 @@ swapped in. Either way nothing but the output folder changes, and only when all 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import tempfile
@@ -21,12 +20,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .. import __version__
-from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
 from ..content.checks import check_withheld
 from ..content.config import SiteConfig, load_config
-from .depends import Fingerprints
+from ..content.digest import Digest, digest_of
 from ..content.errors import BuildFailed, ContentError, Problems
 from ..content.history import content_head, site_history
+from ..content.model import Meeting
+from ..content.parse import Parsed, parser_digest
+from ..pages.render import PageJob, Renderer, output_file, theme_dirs
+from ..site.derive import Site, check_links, derive_site
+from ..site.partitions import INDEX_ROOT, Partition, members
+from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
+from .depends import Fingerprints
 from .load import (
     ContentFiles,
     Progress,
@@ -35,14 +40,9 @@ from .load import (
     parse_meetings,
     share_people,
 )
-from ..content.model import Meeting
 from .outfolder import choose_output, marker_identity
-from ..content.parse import Parsed, parser_digest
 from .pool import render_jobs
-from ..pages.render import PageJob, Renderer, output_file, theme_dirs
-from ..site.partitions import INDEX_ROOT, Partition, members
 from .search import Indexer, index_partition
-from ..site.derive import Site, check_links, derive_site
 from .store import MeetingStore, entry_key
 from .write import Patch, Staging, output_lock, tidy
 
@@ -92,15 +92,14 @@ def build_today(explicit: date | None) -> date:
 
 
 def _hash(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return digest_of(*parts)
 
 
 def _theme_fingerprints(config: SiteConfig) -> tuple[str, str]:
     """The theme's templates (and anything else but ``static/``), and its static files.
     Pages link the static files by URL and never hold their bytes, so a change to the CSS or
     a script is copied without rendering a page or re-making a search index."""
-    templates = hashlib.blake2b(digest_size=16)
-    static = hashlib.blake2b(digest_size=16)
+    templates, static = Digest(), Digest()
     for folder in theme_dirs(config):
         for file in sorted(folder.rglob("*")):
             if file.is_file():
@@ -111,8 +110,12 @@ def _theme_fingerprints(config: SiteConfig) -> tuple[str, str]:
 
 
 def _stamp_paths(files: ContentFiles) -> list[str]:
-    return [*files.meetings, *files.pages, *files.bodies,
-            *(f"content/{f}" for f in sorted(files.files))]
+    return [
+        *files.meetings,
+        *files.pages,
+        *files.bodies,
+        *(f"content/{f}" for f in sorted(files.files)),
+    ]
 
 
 @dataclass(slots=True)
@@ -140,10 +143,16 @@ class Loaded:
     fresh: int = 0  # files parsed by this build (the rest came from the cache)
 
 
-def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Cache | None,
-         progress: Progress | None = None, session: Session | None = None,
-         store: MeetingStore | None = None,
-         found: tuple[ContentFiles, dict[str, FileStamp]] | None = None) -> Loaded:
+def load(
+    config: SiteConfig,
+    options: BuildOptions,
+    state: BuildState,
+    cache: Cache | None,
+    progress: Progress | None = None,
+    session: Session | None = None,
+    store: MeetingStore | None = None,
+    found: tuple[ContentFiles, dict[str, FileStamp]] | None = None,
+) -> Loaded:
     """Read, parse (reusing cached parses) and derive; problems are collected, not raised.
     With a store, meetings are kept as outlines and their prose goes to the store."""
     if found is not None:  # the caller has just looked
@@ -163,7 +172,8 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
     tasks = [(path, store.keys[path] if store is not None else "") for path in todo]
     fresh = share_people(
         parse_meetings(config, tasks, options.jobs or os.cpu_count() or 1, progress, store),
-        cached.values())
+        cached.values(),
+    )
     parsed = {keys[path]: fresh.get(path) or cached[keys[path]] for path in files.meetings}
     problems = Problems()
     meetings: list[Meeting] = []
@@ -172,14 +182,29 @@ def load(config: SiteConfig, options: BuildOptions, state: BuildState, cache: Ca
         if result.meeting is not None and (options.drafts or result.meeting.status != "draft"):
             meetings.append(result.meeting)
     pages, infos = load_pages(config, files, problems)
-    site = derive_site(meetings, pages, infos, config.language, build_today(options.today),
-                       problems, site_history(config, meetings, problems))
+    site = derive_site(
+        meetings,
+        pages,
+        infos,
+        config.language,
+        build_today(options.today),
+        problems,
+        site_history(config, meetings, problems),
+    )
     check_links(site, set(files.files), problems)
     check_withheld((p.meeting for p in parsed.values() if p.meeting is not None), problems)
     if session is not None:
         session.parse_key, session.parsed = parse_key, parsed
-    return Loaded(config, files, stamps, site, problems, parse_key, parsed,
-                  fresh=len(todo) + len(set(cached) - set(parsed)))
+    return Loaded(
+        config,
+        files,
+        stamps,
+        site,
+        problems,
+        parse_key,
+        parsed,
+        fresh=len(todo) + len(set(cached) - set(parsed)),
+    )
 
 
 def _parse_key(config: SiteConfig, files: ContentFiles) -> str:
@@ -194,8 +219,9 @@ def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
     return load(config, replace(options, drafts=True), BuildState(), cache, progress).problems
 
 
-def _plan(renderer: Renderer, site: Site) -> tuple[list[PageJob], list[tuple[int, int]],
-                                                  list[Partition], dict[str, list[Meeting]]]:
+def _plan(
+    renderer: Renderer, site: Site
+) -> tuple[list[PageJob], list[tuple[int, int]], list[Partition], dict[str, list[Meeting]]]:
     """Every page job, meeting pages first in runs by search index (oldest first)."""
     jobs: list[PageJob] = []
     groups: list[tuple[int, int]] = []
@@ -209,9 +235,12 @@ def _plan(renderer: Renderer, site: Site) -> tuple[list[PageJob], list[tuple[int
     return jobs, groups, partitions, held
 
 
-def build(options: BuildOptions, progress: Progress | None = None,
-          on_pages: Callable[[], None] | None = None,
-          session: Session | None = None) -> BuildResult:
+def build(
+    options: BuildOptions,
+    progress: Progress | None = None,
+    on_pages: Callable[[], None] | None = None,
+    session: Session | None = None,
+) -> BuildResult:
     """Build the site into the output folder, or raise BuildFailed and leave it untouched.
 
     ``on_pages`` is called once the pages are in place, before search indexes are refreshed
@@ -228,27 +257,46 @@ def build(options: BuildOptions, progress: Progress | None = None,
     state: BuildState | None = None
     if session is not None and session.state is not None:
         state = session.state
-    head = state.head() if state is not None else (
-        cache.load_head() if cache is not None else StateHead())
+    head = (
+        state.head()
+        if state is not None
+        else (cache.load_head() if cache is not None else StateHead())
+    )
     given = options.output_dir
-    output = choose_output(options.source, given,
-                           recorded=bool(head.output) and head.output == str(given.resolve()))
+    output = choose_output(
+        options.source, given, recorded=bool(head.output) and head.output == str(given.resolve())
+    )
     today = build_today(options.today)
     templates, static = _theme_fingerprints(config)
-    page_settings = _hash(__version__, parser_digest(), config, templates, options.drafts,
-                          options.strict, options.search)  # what every page and index shows
+    page_settings = _hash(
+        __version__,
+        parser_digest(),
+        config,
+        templates,
+        options.drafts,
+        options.strict,
+        options.search,
+    )  # what every page and index shows
     settings = _hash(page_settings, static)  # what a no-op build must find unchanged
     with output_lock(output), _meeting_store(config, cache) as store:
         tidy(output)
         where = str(output)
         # the output is the one the cache describes (a build killed after its switch, or one
         # without the cache, leaves another marker: then everything is built again)
-        usable = (head.output == where and output.is_dir()
-                  and head.marker is not None and head.marker == marker_identity(output))
+        usable = (
+            head.output == where
+            and output.is_dir()
+            and head.marker is not None
+            and head.marker == marker_identity(output)
+        )
         found = None
         committed = content_head(config.root) if config.revisions else ""
-        if (usable and head.settings == settings and head.today == today.isoformat()
-                and head.history == committed):
+        if (
+            usable
+            and head.settings == settings
+            and head.today == today.isoformat()
+            and head.history == committed
+        ):
             files = discover(config)
             stamps = stamp_files(config.root, _stamp_paths(files), head.stamps)
             found = files, stamps
@@ -260,18 +308,27 @@ def build(options: BuildOptions, progress: Progress | None = None,
                 if session is not None:  # a serving process keeps the whole state
                     session.state = state or (cache.load_state() if cache else None)
                 lap("no-op check")
-                return BuildResult(head.meetings, head.pages_count, 0, head.files,
-                                   time.perf_counter() - started, head.warnings, 0,
-                                   tuple(timings))
+                return BuildResult(
+                    head.meetings,
+                    head.pages_count,
+                    0,
+                    head.files,
+                    time.perf_counter() - started,
+                    head.warnings,
+                    0,
+                    tuple(timings),
+                )
         if state is None:
             state = cache.load_state() if cache is not None else BuildState()
-        prose = _ProseEdit(config, options, state, store, page_settings, today, found,
-                           session, cache) if found is not None else None
+        prose = (
+            _ProseEdit(config, options, state, store, page_settings, today, found, session, cache)
+            if found is not None
+            else None
+        )
         if prose is not None and session is not None and session.site is not None:
             done = prose.apply(session.site, output, on_pages, lap)
             if done is not None:  # a serving process: no derivation at all
-                return replace(done, seconds=time.perf_counter() - started,
-                               timings=tuple(timings))
+                return replace(done, seconds=time.perf_counter() - started, timings=tuple(timings))
         loaded = load(config, options, state, cache, progress, session, store, found)
         lap("parse")
         problems = loaded.problems
@@ -285,8 +342,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
             done = prose.apply(site, output, on_pages, lap)
             if done is not None:
                 _save_parsed(cache, loaded, session, store)
-                return replace(done, seconds=time.perf_counter() - started,
-                               timings=tuple(timings))
+                return replace(done, seconds=time.perf_counter() - started, timings=tuple(timings))
         renderer = Renderer(config, site, store.whole)
         if on_pages is not None and prose is not None and usable and state.pages:
             _edited_first(output, renderer, prose.changed, on_pages)
@@ -299,35 +355,70 @@ def build(options: BuildOptions, progress: Progress | None = None,
         index_prints = _index_prints(prints, site, partitions, members, page_prints)
         lap("derive")
         if usable and state.pages:
+
             def indexes(patch: Patch, live: bool) -> None:
-                _stage_indexes(patch, site, index_prints, partitions, members, state, options,
-                               config.language, live)
+                _stage_indexes(
+                    patch,
+                    site,
+                    index_prints,
+                    partitions,
+                    members,
+                    state,
+                    options,
+                    config.language,
+                    live,
+                )
 
             rendered, written, unchanged, others = _patch(
-                output, renderer, jobs, page_prints, state, loaded, options, progress, on_pages,
-                indexes)
+                output,
+                renderer,
+                jobs,
+                page_prints,
+                state,
+                loaded,
+                options,
+                progress,
+                on_pages,
+                indexes,
+            )
             lap("pages and search indexes in place")
             _save_parsed(cache, loaded, session, store)
         else:
             rendered, written, unchanged, others = _cold(
-                output, renderer, jobs, groups, partitions, loaded, options, progress)
+                output, renderer, jobs, groups, partitions, loaded, options, progress
+            )
             lap("render, index and write")
             _save_parsed(cache, loaded, session, store)
         new_state = BuildState(
-            settings=settings, stamps=loaded.stamps, pages=page_prints,
-            others=tuple(sorted(others)), search=index_prints if options.search else {},
-            output=where, today=today.isoformat(), meetings=len(site.meetings),
-            pages_count=len(jobs), warnings=tuple(problems.warnings),
-            outlines=outlines, history=committed, marker=marker_identity(output))
+            settings=settings,
+            stamps=loaded.stamps,
+            pages=page_prints,
+            others=tuple(sorted(others)),
+            search=index_prints if options.search else {},
+            output=where,
+            today=today.isoformat(),
+            meetings=len(site.meetings),
+            pages_count=len(jobs),
+            warnings=tuple(problems.warnings),
+            outlines=outlines,
+            history=committed,
+            marker=marker_identity(output),
+        )
         if session is not None:
             session.state = new_state
         if cache is not None:
             cache.save_state(new_state)
         lap("cache")
-    return BuildResult(meetings=len(site.meetings), pages=len(jobs), written=written,
-                       unchanged=unchanged, seconds=time.perf_counter() - started,
-                       warnings=tuple(problems.warnings), rendered=rendered,
-                       timings=tuple(timings))
+    return BuildResult(
+        meetings=len(site.meetings),
+        pages=len(jobs),
+        written=written,
+        unchanged=unchanged,
+        seconds=time.perf_counter() - started,
+        warnings=tuple(problems.warnings),
+        rendered=rendered,
+        timings=tuple(timings),
+    )
 
 
 def warm(options: BuildOptions, session: Session) -> bool:
@@ -367,20 +458,35 @@ class _ProseEdit:
     so the derived site is too: only their pages and the search indexes that hold them are
     redone, without planning and fingerprinting every other page of the site."""
 
-    def __init__(self, config: SiteConfig, options: BuildOptions, state: BuildState,
-                 store: MeetingStore, settings: str, today: date,
-                 found: tuple[ContentFiles, dict[str, FileStamp]], session: Session | None,
-                 cache: Cache | None) -> None:
+    def __init__(
+        self,
+        config: SiteConfig,
+        options: BuildOptions,
+        state: BuildState,
+        store: MeetingStore,
+        settings: str,
+        today: date,
+        found: tuple[ContentFiles, dict[str, FileStamp]],
+        session: Session | None,
+        cache: Cache | None,
+    ) -> None:
         self.config, self.options, self.state, self.store = config, options, state, store
         self.settings, self.today, self.session, self.cache = settings, today, session, cache
         self.files, self.stamps = found
         meetings = set(self.files.meetings)
-        changed = [p for p, st in self.stamps.items()
-                   if p not in state.stamps or st.digest != state.stamps[p].digest]
+        changed = [
+            p
+            for p, st in self.stamps.items()
+            if p not in state.stamps or st.digest != state.stamps[p].digest
+        ]
         self.changed = changed
-        self.eligible = (set(self.stamps) == set(state.stamps) and 0 < len(changed) <= PROSE_LIMIT
-                         and all(p in meetings for p in changed) and bool(state.pages)
-                         and bool(state.outlines))
+        self.eligible = (
+            set(self.stamps) == set(state.stamps)
+            and 0 < len(changed) <= PROSE_LIMIT
+            and all(p in meetings for p in changed)
+            and bool(state.pages)
+            and bool(state.outlines)
+        )
         self._fresh: dict[str, Parsed] | None = None
 
     def _parse(self) -> dict[str, Parsed]:
@@ -389,22 +495,31 @@ class _ProseEdit:
         if self._fresh is None:
             self._fresh = {}
             parse_key = _parse_key(self.config, self.files)
-            keys = {path: entry_key(parse_key, path, self.stamps[path].digest)
-                    for path in self.changed}
+            keys = {
+                path: entry_key(parse_key, path, self.stamps[path].digest) for path in self.changed
+            }
             parsed = parse_meetings(self.config, list(keys.items()), 1, None, self.store)
             for path, kept in parsed.items():
                 before = tuple(w for w in self.state.warnings if w.path == path)
-                if (kept.meeting is None or kept.problems != before
-                        or (kept.problems and self.options.strict)
-                        or kept.outline_digest != self.state.outlines.get(path)):
+                if (
+                    kept.meeting is None
+                    or kept.problems != before
+                    or (kept.problems and self.options.strict)
+                    or kept.outline_digest != self.state.outlines.get(path)
+                ):
                     self._fresh = {}
                     break
                 self.store.keys[path] = keys[path]
                 self._fresh[path] = kept
         return self._fresh
 
-    def apply(self, site: Site, output: Path, on_pages: Callable[[], None] | None,
-              lap: Callable[[str], None]) -> BuildResult | None:
+    def apply(
+        self,
+        site: Site,
+        output: Path,
+        on_pages: Callable[[], None] | None,
+        lap: Callable[[str], None],
+    ) -> BuildResult | None:
         """Re-render the edited meetings' pages and their indexes; None if this is not a
         prose edit (the caller builds the general way)."""
         if not self.eligible or not self._parse():
@@ -429,38 +544,60 @@ class _ProseEdit:
 
         def indexes(patch: Patch, live: bool) -> None:
             for partition in redo:
-                _stage_index(patch, site, partition, held[partition.path],
-                             self.config.language, live)
+                _stage_index(
+                    patch, site, partition, held[partition.path], self.config.language, live
+                )
 
-        patch = _in_place(output, lambda p: render_jobs(renderer, jobs, [], lambda n: None, p,
-                                                        1, None),
-                          indexes, on_pages)
+        patch = _in_place(
+            output,
+            lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
+            indexes,
+            on_pages,
+        )
         lap("pages and search indexes in place")
-        new_state = replace(state, stamps=self.stamps, pages=pages, search=search,
-                            marker=marker_identity(output))
+        new_state = replace(
+            state, stamps=self.stamps, pages=pages, search=search, marker=marker_identity(output)
+        )
         if self.session is not None:
             self.session.state = new_state
-            self.session.parsed.update(((path, self.stamps[path].digest), parsed)
-                                       for path, parsed in fresh.items())
+            self.session.parsed.update(
+                ((path, self.stamps[path].digest), parsed) for path, parsed in fresh.items()
+            )
         if self.cache is not None:
             self.cache.save_state(new_state)
         lap("cache")
-        return BuildResult(meetings=state.meetings, pages=state.pages_count,
-                           written=patch.written, unchanged=state.pages_count - patch.written,
-                           seconds=0.0, warnings=state.warnings, rendered=len(jobs))
+        return BuildResult(
+            meetings=state.meetings,
+            pages=state.pages_count,
+            written=patch.written,
+            unchanged=state.pages_count - patch.written,
+            seconds=0.0,
+            warnings=state.warnings,
+            rendered=len(jobs),
+        )
 
 
-def _index_prints(prints: Fingerprints, site: Site, partitions: list[Partition],
-                  held: dict[str, list[Meeting]], pages: dict[str, str]) -> dict[str, str]:
+def _index_prints(
+    prints: Fingerprints,
+    site: Site,
+    partitions: list[Partition],
+    held: dict[str, list[Meeting]],
+    pages: dict[str, str],
+) -> dict[str, str]:
     """Each search index's fingerprint, from those of the pages it indexes: whatever changed
     on a page (its text, a link's target, its revisions) changes its index too."""
-    return {p.path: prints.search_index(pages[output_file(site.paths[m.source])]
-                                        for m in held[p.path]) for p in partitions}
+    return {
+        p.path: prints.search_index(pages[output_file(site.paths[m.source])] for m in held[p.path])
+        for p in partitions
+    }
 
 
-def _in_place(output: Path, fill: Callable[[Patch], object],
-              indexes: Callable[[Patch, bool], None] | None,
-              on_pages: Callable[[], None] | None) -> Patch:
+def _in_place(
+    output: Path,
+    fill: Callable[[Patch], object],
+    indexes: Callable[[Patch, bool], None] | None,
+    on_pages: Callable[[], None] | None,
+) -> Patch:
     """Stage the pages (``fill``) and the search indexes and put them in place as one patch;
     for ``minutes serve`` (``on_pages``), the pages first (the tab reloads at once) and the
     search indexes as a second patch."""
@@ -487,21 +624,27 @@ def _in_place(output: Path, fill: Callable[[Patch], object],
     return patch
 
 
-def _edited_first(output: Path, renderer: Renderer, changed: list[str],
-                  on_pages: Callable[[], None]) -> None:
+def _edited_first(
+    output: Path, renderer: Renderer, changed: list[str], on_pages: Callable[[], None]
+) -> None:
     """For ``minutes serve``: an edit that changes more than a meeting's own page (a title,
     a decision) still shows on that page first: it goes in place, and the tab reloads,
     before the rest of the site is planned, fingerprinted and rendered."""
     on_site = {m.source: m for m in renderer.site.meetings}
     jobs = [renderer.meeting_job(on_site[path]) for path in changed if path in on_site]
     if jobs and len(jobs) <= PROSE_LIMIT:
-        _in_place(output, lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
-                  None, None)
+        _in_place(
+            output,
+            lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
+            None,
+            None,
+        )
         on_pages()
 
 
-def _save_parsed(cache: Cache | None, loaded: Loaded, session: Session | None,
-                 store: MeetingStore) -> None:
+def _save_parsed(
+    cache: Cache | None, loaded: Loaded, session: Session | None, store: MeetingStore
+) -> None:
     """Keep the parses for the next build (when something was parsed; a serving process
     keeps them in memory) and drop store entries no longer used."""
     if cache is not None and loaded.fresh:
@@ -522,24 +665,41 @@ def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[st
     wanted = {f for f in loaded.files.files if f.startswith("files/")}
     for m in loaded.site.meetings:  # 'files/../x.pdf' is x.pdf (the parser kept it inside)
         wanted.update(posixpath.normpath(a.file) for a in m.attachments if a.file)
-    withheld = {posixpath.normpath(f) for p in loaded.parsed.values() if p.meeting
-                for f in p.meeting.withheld}
+    withheld = {
+        posixpath.normpath(f)
+        for p in loaded.parsed.values()
+        if p.meeting
+        for f in p.meeting.withheld
+    }
     for rel in sorted(wanted - withheld):
         sink.copy(rel, loaded.config.content_dir)
         written.add(rel)
     return written
 
 
-def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tuple[int, int]],
-          partitions: list[Partition], loaded: Loaded, options: BuildOptions,
-          progress: Progress | None) -> tuple[int, int, int, set[str]]:
+def _cold(
+    output: Path,
+    renderer: Renderer,
+    jobs: list[PageJob],
+    groups: list[tuple[int, int]],
+    partitions: list[Partition],
+    loaded: Loaded,
+    options: BuildOptions,
+    progress: Progress | None,
+) -> tuple[int, int, int, set[str]]:
     """Everything into a staging folder, indexes started as their pages are done; swap."""
     staging = Staging(output)
     indexer = Indexer(staging.dir, loaded.config.language) if options.search else None
     try:
-        render_jobs(renderer, jobs, groups,
-                    lambda n: indexer.submit(partitions[n]) if indexer else None,
-                    staging, options.jobs or os.cpu_count() or 1, progress)
+        render_jobs(
+            renderer,
+            jobs,
+            groups,
+            lambda n: indexer.submit(partitions[n]) if indexer else None,
+            staging,
+            options.jobs or os.cpu_count() or 1,
+            progress,
+        )
         others = _static(renderer, loaded, staging)
         if indexer is not None:
             if progress:
@@ -556,22 +716,34 @@ def _cold(output: Path, renderer: Renderer, jobs: list[PageJob], groups: list[tu
     return len(jobs), staging.written, staging.unchanged, others
 
 
-def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: dict[str, str],
-           state: BuildState, loaded: Loaded, options: BuildOptions,
-           progress: Progress | None, on_pages: Callable[[], None] | None,
-           indexes: Callable[[Patch, bool], None]) -> tuple[int, int, int, set[str]]:
+def _patch(
+    output: Path,
+    renderer: Renderer,
+    jobs: list[PageJob],
+    page_prints: dict[str, str],
+    state: BuildState,
+    loaded: Loaded,
+    options: BuildOptions,
+    progress: Progress | None,
+    on_pages: Callable[[], None] | None,
+    indexes: Callable[[Patch, bool], None],
+) -> tuple[int, int, int, set[str]]:
     """Render only pages whose inputs changed and put them in place as one patch with the
     search indexes that hold them; files the last build wrote that this one does not are
     removed. The output is not scanned: what the last build wrote is on record (a file
     edited by hand in the output is put right by the next build that renders it, or by
     ``--no-cache``)."""
-    todo = [j for j in jobs if page_prints[renderer.output_path(j)] != state.pages.get(
-        renderer.output_path(j))]
+    todo = [
+        j
+        for j in jobs
+        if page_prints[renderer.output_path(j)] != state.pages.get(renderer.output_path(j))
+    ]
     others: set[str] = set()
 
     def fill(patch: Patch) -> None:
-        render_jobs(renderer, todo, [], lambda n: None, patch,
-                    options.jobs or os.cpu_count() or 1, progress)
+        render_jobs(
+            renderer, todo, [], lambda n: None, patch, options.jobs or os.cpu_count() or 1, progress
+        )
         others.update(_static(renderer, loaded, patch))
         keep = set(page_prints) | others
         for rel in sorted((set(state.pages) | set(state.others)) - keep):
@@ -581,9 +753,17 @@ def _patch(output: Path, renderer: Renderer, jobs: list[PageJob], page_prints: d
     return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo), others
 
 
-def _stage_indexes(patch: Patch, site: Site, index_prints: dict[str, str],
-                   partitions: list[Partition], held: dict[str, list[Meeting]],
-                   state: BuildState, options: BuildOptions, language: str, live: bool) -> None:
+def _stage_indexes(
+    patch: Patch,
+    site: Site,
+    index_prints: dict[str, str],
+    partitions: list[Partition],
+    held: dict[str, list[Meeting]],
+    state: BuildState,
+    options: BuildOptions,
+    language: str,
+    live: bool,
+) -> None:
     """Stage the search indexes that cover a changed page; remove those no longer used."""
     output = patch.output
     if options.search:
@@ -599,12 +779,16 @@ def _stage_indexes(patch: Patch, site: Site, index_prints: dict[str, str],
                 patch.remove_tree(f"{INDEX_ROOT}/{folder.name}")
 
 
-def _stage_index(patch: Patch, site: Site, partition: Partition, pages: list[Meeting],
-                 language: str, live: bool) -> None:
+def _stage_index(
+    patch: Patch, site: Site, partition: Partition, pages: list[Meeting], language: str, live: bool
+) -> None:
     """Index one partition into the patch: from the output if its pages are in place
     (``live``), else from a view of the pages as the patch will leave them."""
-    where = patch.output if live else patch.view(
-        partition.name, (output_file(site.paths[m.source]) for m in pages))
+    where = (
+        patch.output
+        if live
+        else patch.view(partition.name, (output_file(site.paths[m.source]) for m in pages))
+    )
     fresh = patch.dir / f"index-{partition.name}"
     index_partition(where, partition, language, fresh)
     patch.stage_tree(partition.path.rstrip("/"), fresh)

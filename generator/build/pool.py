@@ -60,8 +60,7 @@ def _chunks(start: int, stop: int, weights: Sequence[int]) -> list[tuple[int, in
     return chunks
 
 
-def _waves(chunks: list[tuple[int, int]], weights: Sequence[int]
-           ) -> list[list[tuple[int, int]]]:
+def _waves(chunks: list[tuple[int, int]], weights: Sequence[int]) -> list[list[tuple[int, int]]]:
     """Chunks grouped into waves of at most WAVE_PAGES pages and WAVE_WEIGHT meetings shown
     (a wave has at least one chunk)."""
     waves: list[list[tuple[int, int]]] = [[]]
@@ -77,9 +76,15 @@ def _waves(chunks: list[tuple[int, int]], weights: Sequence[int]
     return [wave for wave in waves if wave]
 
 
-def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tuple[int, int]],
-                on_group_done: Callable[[int], None], sink: Sink, workers: int,
-                progress: Progress | None) -> list[str]:
+def render_jobs(
+    renderer: Renderer,
+    jobs: Sequence[PageJob],
+    groups: Sequence[tuple[int, int]],
+    on_group_done: Callable[[int], None],
+    sink: Sink,
+    workers: int,
+    progress: Progress | None,
+) -> list[str]:
     """Render ``jobs`` into ``sink``; ``groups`` are (start, stop) runs whose completion is
     announced by index through ``on_group_done`` (jobs after the last group are the rest).
     Returns the output paths in job order."""
@@ -95,8 +100,7 @@ def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tu
             _render_range(rest, total)
         else:
             weights = [renderer.weight(job) for job in jobs]
-            _render_in_pool(groups, rest, total, on_group_done, sink, workers, progress,
-                            weights)
+            _render_in_pool(groups, rest, total, on_group_done, sink, workers, progress, weights)
     finally:
         _state = None
     if progress:
@@ -104,9 +108,16 @@ def render_jobs(renderer: Renderer, jobs: Sequence[PageJob], groups: Sequence[tu
     return [renderer.output_path(job) for job in jobs]
 
 
-def _render_in_pool(groups: Sequence[tuple[int, int]], rest: int, total: int,
-                    on_group_done: Callable[[int], None], sink: Sink, workers: int,
-                    progress: Progress | None, weights: Sequence[int]) -> None:
+def _render_in_pool(
+    groups: Sequence[tuple[int, int]],
+    rest: int,
+    total: int,
+    on_group_done: Callable[[int], None],
+    sink: Sink,
+    workers: int,
+    progress: Progress | None,
+    weights: Sequence[int],
+) -> None:
     """Chunks in job order, handed to a fresh pool for each wave: a forked worker copies each
     shared page of memory it touches (reference counts are writes), so a long-lived worker
     ends up with a copy of the whole site; a fresh one starts with none. A wave is bounded

@@ -17,23 +17,41 @@ class SearchIndexError(Exception):
     """Pagefind failed; the message carries what it printed."""
 
 
-def _command(site_dir: Path, partition: Partition, language: str,
-             into: Path | None = None) -> list[str]:
-    where = (["--output-path", str(into)] if into is not None
-             else ["--output-subdir", partition.path.rstrip("/")])
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", partition.glob,
-            *where, "--force-language", language, "--quiet"]
+def _command(
+    site_dir: Path, partition: Partition, language: str, into: Path | None = None
+) -> list[str]:
+    where = (
+        ["--output-path", str(into)]
+        if into is not None
+        else ["--output-subdir", partition.path.rstrip("/")]
+    )
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--glob",
+        partition.glob,
+        *where,
+        "--force-language",
+        language,
+        "--quiet",
+    ]
 
 
 def index_partition(site_dir: Path, partition: Partition, language: str, into: Path) -> None:
     """Index one partition of the pages in ``site_dir`` into the new folder ``into`` (the
     caller puts it in place with the rest of its changes)."""
-    done = subprocess.run(_command(site_dir, partition, language, into), capture_output=True,
-                          check=False)
+    done = subprocess.run(
+        _command(site_dir, partition, language, into), capture_output=True, check=False
+    )
     if done.returncode != 0:
         shutil.rmtree(into, ignore_errors=True)
-        raise SearchIndexError(f"pagefind ({partition.name}) failed ({done.returncode}): "
-                               f"{done.stderr.decode(errors='replace')}")
+        raise SearchIndexError(
+            f"pagefind ({partition.name}) failed ({done.returncode}): "
+            f"{done.stderr.decode(errors='replace')}"
+        )
 
 
 class Indexer:
@@ -59,15 +77,22 @@ class Indexer:
                     return
                 _, err = proc.communicate()
                 if proc.returncode != 0:
-                    self.failures.append(f"pagefind ({partition.name}) failed "
-                                         f"({proc.returncode}): {err.decode(errors='replace')}")
+                    self.failures.append(
+                        f"pagefind ({partition.name}) failed "
+                        f"({proc.returncode}): {err.decode(errors='replace')}"
+                    )
                 self.running = None
             if not self.waiting:
                 return
             partition = self.waiting.pop(0)
-            self.running = (partition, subprocess.Popen(
-                _command(self.site_dir, partition, self.language),
-                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
+            self.running = (
+                partition,
+                subprocess.Popen(
+                    _command(self.site_dir, partition, self.language),
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                ),
+            )
 
     def finish(self) -> None:
         """Wait for every index; raise SearchIndexError if any failed."""

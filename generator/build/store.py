@@ -9,20 +9,19 @@ archive's metadata rather than with its text (about a third of the size at 10k m
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from pathlib import Path
 
 from ..content.config import SiteConfig
+from ..content.digest import digest_of
 from ..content.model import Meeting
 from ..content.parse import parse_meeting
 
 
 def entry_key(parse_key: str, path: str, digest: str) -> str:
     """The store entry of one meeting file as parsed under ``parse_key``."""
-    return hashlib.blake2b(f"{parse_key}\0{path}\0{digest}".encode(),
-                           digest_size=16).hexdigest()
+    return digest_of(parse_key, path, digest)
 
 
 class MeetingStore:
@@ -57,8 +56,15 @@ class MeetingStore:
                 value = pickle.loads(self._file(key).read_bytes())
                 if isinstance(value, Meeting):
                     return value
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                    TypeError, ValueError):
+            except (
+                OSError,
+                pickle.UnpicklingError,
+                EOFError,
+                AttributeError,
+                ImportError,
+                TypeError,
+                ValueError,
+            ):
                 pass
         data = (self.config.root / meeting.source).read_bytes()
         again = parse_meeting(data, meeting.source, self.config).meeting

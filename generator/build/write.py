@@ -124,14 +124,27 @@ def read_attachment(content_dir: Path, rel: str) -> bytes:
     root = os.path.realpath(content_dir)
     real = os.path.realpath(content_dir / rel)
     if not real.startswith(root + os.sep):
-        raise BuildFailed([ContentError(f"content/{rel}", 0, "it is a link to a file "
-                                        "outside content/, which is never published; put "
-                                        "the file itself in content/")])
+        raise BuildFailed(
+            [
+                ContentError(
+                    f"content/{rel}",
+                    0,
+                    "it is a link to a file "
+                    "outside content/, which is never published; put "
+                    "the file itself in content/",
+                )
+            ]
+        )
     fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # a FIFO: no wait
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BuildFailed([ContentError(f"content/{rel}", 0, "it is not a regular file; "
-                                            "only files can be published")])
+            raise BuildFailed(
+                [
+                    ContentError(
+                        f"content/{rel}", 0, "it is not a regular file; only files can be published"
+                    )
+                ]
+            )
         return handle.read()
 
 
@@ -297,8 +310,9 @@ class Patch:
         _write_new(self.new / MARKER, MARKER_TEXT)  # a new marker: a new output (outfolder)
         puts = sorted(_files(self.new))
         staged = set(puts)
-        removes = sorted(r for r in self.removed
-                         if r not in staged and os.path.lexists(self.output / r))
+        removes = sorted(
+            r for r in self.removed if r not in staged and os.path.lexists(self.output / r)
+        )
         checkpoint("staged")
         limit = int(os.environ.get(TEST_SWAP_FROM) or SWAP_FROM)
         if len(puts) + len(removes) > limit or not self._movable(puts, removes):
@@ -347,8 +361,9 @@ class Patch:
         journal = sibling(self.output, "journal")
         tmp = sibling(self.output, "journal.tmp")
         with open(tmp, "w", encoding="ascii") as handle:  # names are escaped: \n, \u2028, ...
-            json.dump({"puts": puts, "removes": removes, "folders": made}, handle,
-                      ensure_ascii=True)
+            json.dump(
+                {"puts": puts, "removes": removes, "folders": made}, handle, ensure_ascii=True
+            )
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, journal)
@@ -409,8 +424,7 @@ def _clone(source: Path, target: Path) -> None:
                     os.mkdir(os.path.join(there, entry.name))
                     stack.append((entry.path, os.path.join(there, entry.name)))
                 elif entry.is_file(follow_symlinks=False):
-                    os.link(entry.path, os.path.join(there, entry.name),
-                            follow_symlinks=False)
+                    os.link(entry.path, os.path.join(there, entry.name), follow_symlinks=False)
                     count += 1
                     checkpoint("clone", count)
 

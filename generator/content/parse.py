@@ -7,7 +7,6 @@ worker processes and cached by content hash.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html as html_lib
 import posixpath
 import re
@@ -21,6 +20,7 @@ from markdown_it.token import Token
 from .checks import check_personal_numbers
 from .config import SiteConfig
 from .containers import CLOSE, OPEN, container_role
+from .digest import Digest
 from .errors import ContentError, Problems
 from .frontmatter import (
     FrontMatter,
@@ -86,7 +86,7 @@ def parser_digest() -> str:
     """A digest of the parser's own code, for the keys of cached parses: a parse made by
     other code (an older version, a fix in between) must not be reused, or a file unchanged
     since then would keep what that code let through (text under a broken secrecy mark)."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = Digest()
     folder = Path(__file__).resolve().parent
     for name in _PARSER_MODULES:
         try:
