@@ -215,6 +215,7 @@ class Page:
     slug: str
     title: str
     html: str
+    links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line), as a meeting's
 
 
 @dataclass(frozen=True)
@@ -226,3 +227,4 @@ class BodyInfo:
     name: str
     html: str
     members: tuple[Person, ...] = ()
+    links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line), as a meeting's

@@ -550,14 +550,18 @@ def _plain_file(
     md: MarkdownIt | None,
     known: tuple[str, ...],
     problems: Problems,
-) -> tuple[str, FrontMatter, str] | None:
-    """A page's or body's text → (html, front matter, text), with its problems: keys it does
-    not know, attribute blocks, personal identity numbers in what it publishes."""
+) -> tuple[str, FrontMatter, tuple[tuple[str, int], ...]] | None:
+    """A page's or body's text → (html, front matter, its links to content files), with its
+    problems: keys it does not know, attribute blocks, personal identity numbers in what it
+    publishes."""
     text = decode(data, path, problems)
     if text is None:
         return None
     md = md or make_markdown(config.raw_html)
-    env: dict[str, Any] = {"source_dir": posixpath.dirname(path.removeprefix("content/"))}
+    env: dict[str, Any] = {
+        "source_dir": posixpath.dirname(path.removeprefix("content/")),
+        "links": [],
+    }
     tokens = md.parse(text, env)
     fm = FrontMatter({}, {})
     if tokens and tokens[0].type == "front_matter":
@@ -607,7 +611,7 @@ def _plain_file(
         also=[*shown, (1, html_lib.unescape(_TAG.sub("", html)))],
         allowed_line=fm.lines.get("not_personal_numbers", 1),
     )
-    return html, fm, text
+    return html, fm, tuple(env["links"])
 
 
 def parse_page(
@@ -618,14 +622,15 @@ def parse_page(
     read = _plain_file(data, path, config, md, PAGE_KEYS, problems)
     if read is None:
         return None, tuple(problems.items)
-    html, fm, _ = read
+    html, fm, links = read
     title = Path(path).stem.replace("-", " ").capitalize()
     if "title" in fm.values:
         if isinstance(fm.values["title"], str) and fm.values["title"].strip():
             title = fm.values["title"].strip()
         else:
             problems.error(path, fm.lines["title"], "title: expected text")
-    return Page(source=path, slug=Path(path).stem, title=title, html=html), tuple(problems.items)
+    page = Page(source=path, slug=Path(path).stem, title=title, html=html, links=links)
+    return page, tuple(problems.items)
 
 
 def parse_body_info(
@@ -636,7 +641,7 @@ def parse_body_info(
     read = _plain_file(data, path, config, md, BODY_KEYS, problems)
     if read is None:
         return None, tuple(problems.items)
-    html, fm, _ = read
+    html, fm, links = read
     slug = Path(path).stem
     name = slug.replace("-", " ").capitalize()
     if "name" in fm.values:
@@ -649,9 +654,8 @@ def parse_body_info(
     members: tuple[Person, ...] = ()
     if fm.values.get("members") is not None:
         found = people(
-            fm.values["members"], "members", fm.entries.get("members", ()), path, problems
+            "members", fm.values["members"], fm.entries.get("members", ()), path, problems
         )
         members = found or ()
-    return BodyInfo(source=path, slug=slug, name=name, html=html, members=members), tuple(
-        problems.items
-    )
+    info = BodyInfo(source=path, slug=slug, name=name, html=html, members=members, links=links)
+    return info, tuple(problems.items)

@@ -162,6 +162,14 @@ def _check_container(tok: Token, ancestors: list[Token], path: str, problems: Pr
             "support, note and conflict (or their Swedish aliases)"
         )
         problems.error(path, line, f"'::: {word}' is not a container word; {hint}")
+    elif CONTAINERS[word] == "decision" and len(tok.info.split(maxsplit=1)) > 1:
+        rest = tok.info.split(maxsplit=1)[1].strip()
+        problems.error(
+            path,
+            line,
+            f"'::: {tok.info.split()[0]}' takes nothing after the word, so '{rest}' "
+            "would not be published; write it on the lines below, before ':::'",
+        )
     outer = _where(ancestors)
     if outer is not None and outer.type == OPEN:
         problems.error(

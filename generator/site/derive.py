@@ -321,23 +321,30 @@ def _cases(meetings: list[Meeting], segment: str) -> tuple[CaseFile, ...]:
 
 
 def check_links(site: Site, files: set[str], problems: Problems) -> None:
-    """Warn about links to content files or anchors that do not exist."""
+    """Warn about links to content files or anchors that do not exist, on meetings, plain
+    pages and body pages alike."""
     anchors = {
         m.source.removeprefix("content/"): {i.anchor for i in m.items} for m in site.meetings
     }
     pages = {p.source.removeprefix("content/") for p in site.pages}
-    for m in site.meetings:
-        for target, line in m.links:
+    linking = [
+        *((m.source, m.links) for m in site.meetings),
+        *((p.source, p.links) for p in site.pages),
+        *((b.info.source, b.info.links) for b in site.bodies if b.info is not None),
+    ]
+    for source, links in linking:
+        for target, line in links:
             path, _, anchor = target.partition("#")
             if path in files:
                 continue
             if path in anchors:
                 if anchor and anchor not in anchors[path]:
                     problems.warn(
-                        m.source, line, f"link to {target}: no item with anchor #{anchor} there"
+                        source, line, f"link to {target}: no item with anchor #{anchor} there"
                     )
             elif path not in pages:
-                problems.warn(m.source, line, f"link to {target}: no such file in content/")
+                problems.warn(source, line, f"link to {target}: no such file in content/")
+    for m in site.meetings:
         for ref in m.references:
             if (
                 ref.mentioned_in
