@@ -164,7 +164,8 @@ repos:
         files: ^(content/|site\\.toml|themes/)
 """
 
-GITIGNORE = "_site/\n.minutes-cache/\n"
+# the build's output, its working files beside it (._site.lock, ._site.staging, ...), the cache
+GITIGNORE = "_site/\n._site.*\n.minutes-cache/\n"
 
 ABOUT = """\
 ---

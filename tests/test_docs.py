@@ -15,6 +15,7 @@ English) is itself a minutes site of each language, and is held to what minutes 
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -343,13 +344,13 @@ def test_the_key_check_can_fail() -> None:
 
 
 def _commands(guide: str) -> list[list[str]]:
-    """The ``minutes`` and ``cd`` commands of the guide's shell blocks, in order."""
+    """The ``minutes``, ``git`` and ``cd`` commands of the guide's shell blocks, in order."""
     found = []
     for example in examples_of(guide):
         if example.language == "sh":
             for line in example.text.splitlines():
                 words = shlex.split(line)
-                if words and words[0] in ("minutes", "cd"):
+                if words and words[0] in ("minutes", "git", "cd"):
                     found.append(words)
     return found
 
@@ -359,26 +360,53 @@ def examples_of(page: str) -> list[Example]:
     return [e for e in examples(language) if e.page == page]
 
 
+_CLERK = {
+    "GIT_AUTHOR_NAME": "Bo Berg",
+    "GIT_AUTHOR_EMAIL": "bo.berg@example.org",
+    "GIT_COMMITTER_NAME": "Bo Berg",
+    "GIT_COMMITTER_EMAIL": "bo.berg@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,  # nobody's own settings (hooks, signing) take part
+}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_guide_from_an_empty_folder_to_a_built_site(language: str, tmp_path: Path) -> None:
+    """Every minutes and git command of the guide, in its order, with the edits it asks for
+    where it asks for them (git remote and push aside: there is no GitHub here); then the
+    build CI runs. Afterwards git sees nothing new: the build's files are all ignored."""
     guide = f"docs/{language}/content/pages/{PAGES[language]['guide']}"
     blocks = examples_of(guide)
+    whole = next(b for b in blocks if b.path and not b.wrong)
     runner = CliRunner()
+    env = {**os.environ, **_CLERK}
     here = tmp_path
     new_file = None
     for words in _commands(guide):
         if words[0] == "cd":
             here = here / words[1]
+            # section 2 once in the site: settings filled in, the sample meeting removed
+            (here / "site.toml").write_text(
+                next(b.text for b in blocks if b.language == "toml"), encoding="utf-8"
+            )
+            for sample in (here / "content").rglob("*.md"):
+                if "pages" not in sample.parts:
+                    sample.unlink()
+            continue
+        if words[0] == "git":
+            if words[1] not in ("remote", "push"):
+                done_git = subprocess.run(
+                    words, cwd=here, env=env, capture_output=True, text=True, check=False
+                )
+                assert done_git.returncode == 0, (words, done_git.stderr)
             continue
         if words[1] in ("serve", "build"):
             continue  # serve runs until stopped; the build is run below, as CI runs it
         args = list(words[1:])
-        if words[1] in ("init", "new"):
-            args += ["--today", "2025-03-01"] if words[1] == "init" else []
-        if words[1] in ("new", "check"):
-            args += ["--source", str(here)]
         if words[1] == "init":
             args[1] = str(here / args[1])
+            args += ["--today", "2025-03-01"]
+        if words[1] in ("new", "check"):
+            args += ["--source", str(here)]
         done = runner.invoke(main, args)
         if words[1] == "check":
             assert done.exit_code == 0 and "No problems." in done.output, done.output
@@ -388,27 +416,16 @@ def test_the_guide_from_an_empty_folder_to_a_built_site(language: str, tmp_path:
             new_file = Path(done.output.split("wrote ", 1)[1].strip())
             # what the guide shows minutes new writes is what it writes
             assert any(b.text == new_file.read_text(encoding="utf-8") for b in blocks)
-            # the guide's own meeting replaces it, as the guide fills it in
-            whole = next(b for b in blocks if b.path and not b.wrong)
+            # filled in as the guide's whole file, with its attachment
             assert new_file == here / whole.path
             new_file.write_text(whole.text, encoding="utf-8")
             shutil.copytree(site(language) / "content" / "files", here / "content" / "files")
-            (here / "site.toml").write_text(
-                next(b.text for b in blocks if b.language == "toml"), encoding="utf-8"
-            )
-            for sample in (here / "content" / "kommunstyrelsen").rglob("*.md"):
-                if sample != new_file:
-                    sample.unlink()  # the guide: remove the sample meeting before publishing
     assert new_file is not None
-    out = tmp_path / "out"
     built = runner.invoke(
-        main,
-        [
-            *("build", "--source", str(here), "--strict", "--no-search"),
-            *("--output", str(out), "--today", "2025-03-20"),
-        ],
+        main, ["build", "--source", str(here), "--strict", "--no-search", "--today", "2025-03-20"]
     )
     assert built.exit_code == 0, built.output
+    out = here / "_site"
     page = (out / "kommunstyrelsen" / "2025-03-11" / "index.html").read_text(encoding="utf-8")
     assert "Cecilia Carlssons yrkande" in page and "26 kap. 1 § OSL" in page
     assert "Den här texten publiceras inte" not in page
@@ -416,6 +433,15 @@ def test_the_guide_from_an_empty_folder_to_a_built_site(language: str, tmp_path:
     board = out / ("anslagstavla" if own == "sv" else "notice-board") / "index.html"
     last_day = {"sv": "4 april 2025", "en": "4 April 2025"}[own]
     assert last_day in board.read_text(encoding="utf-8")
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=here,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert status.stdout == "", "the guide's git add and commit leave behind:\n" + status.stdout
 
 
 def test_the_guide_shows_what_minutes_new_writes() -> None:
