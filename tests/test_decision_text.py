@@ -4,11 +4,16 @@ while documenting what may follow each container word."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.content.config import SiteConfig
+from generator.content.containers import CONTAINERS
+from generator.content.model import Record
 from generator.content.parse import parse_meeting
 
 HEAD = "---\nbody: Kommunstyrelsen\ndate: 2025-03-11\n---\n\n## § 1 Val av justerare\n\n"
@@ -29,3 +34,27 @@ def test_a_decision_word_alone_and_a_record_with_its_author_pass(tmp_path: Path)
     text = HEAD + "::: decision\nAnna Andersson utses.\n:::\n\n::: motion Bo Berg (M)\nX.\n:::\n"
     parsed = parse_meeting(text.encode(), "content/ks.md", SiteConfig(root=tmp_path))
     assert parsed.problems == () and parsed.meeting is not None
+
+
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))  # FUZZ_SCALE=20 for a long run by hand
+_WORDS = st.sampled_from(sorted({w for w in CONTAINERS} | {w.upper() for w in CONTAINERS}))
+_REST = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30
+).filter(lambda t: t.strip() != "" and "\x00" not in t)
+
+
+@settings(max_examples=200 * SCALE, deadline=None)
+@given(word=_WORDS, rest=_REST)
+def test_what_follows_a_container_word_is_shown_or_an_error(word: str, rest: str) -> None:
+    """Whatever a clerk writes after any container word on its opening line is either on the
+    page (as who the record is by) or an error on that line: never dropped without a word."""
+    text = HEAD + f"::: {word} {rest}\nText.\n:::\n"
+    parsed = parse_meeting(text.encode(), "content/ks.md", SiteConfig(root=Path("/nonexistent")))
+    if parsed.meeting is None:
+        assert any(p.line == 8 and p.severity == "error" for p in parsed.problems)
+        return
+    shown = " ".join(rest.split())
+    segments = parsed.meeting.items[0].segments
+    assert any(isinstance(s, Record) and " ".join(s.who.split()) == shown for s in segments), (
+        segments
+    )
