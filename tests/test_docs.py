@@ -360,8 +360,6 @@ def examples_of(page: str) -> list[Example]:
     return [e for e in examples(language) if e.page == page]
 
 
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_guide_from_an_empty_folder_to_a_built_site(language: str, tmp_path: Path) -> None:
     """Every minutes and git command of the guide, in its order, with the edits it asks for
