@@ -55,6 +55,7 @@ PAGES = {  # the pages each language's site must have
     "en": {"reference": "format.md", "guide": "guide.md", "messages": "messages.md"},
 }
 WRONG = {"fel", "wrong"}  # a word in a fence's info string: the example shows a mistake
+_BUILT = ("_site", "._site.*", ".minutes-cache")  # what a build by hand leaves in docs/<language>
 WRAPPER = "---\nbody: Exempelnämnden\ndate: 2024-01-10\n---\n\n"  # for a fragment of a file
 
 
@@ -180,7 +181,6 @@ def test_docs_site_builds_strictly_and_its_links_lead_somewhere(
             elif anchor and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
                 broken.append(f"{html.relative_to(out)}: {href} (no such anchor)")
     assert not broken, broken
-    assert not (site(language) / ".minutes-cache").exists()
 
 
 # --- every example is checked ------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_every_example_is_checked(language: str, tmp_path: Path) -> None:
         assert path not in alone, f"{example} and {alone.get(path)} are one file"
         alone[path], texts[path] = example, text
     root = tmp_path / "site"
-    shutil.copytree(site(language), root)
+    shutil.copytree(site(language), root, ignore=shutil.ignore_patterns(*_BUILT))
     for path, text in texts.items():
         assert not (root / path).exists(), f"{alone[path]} would replace {path}"
         (root / path).parent.mkdir(parents=True, exist_ok=True)
