@@ -197,7 +197,8 @@ def build_command(
         with progress_bar(console) as progress:
             result = build(options, progress)
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        for line in exc.lines:  # site.toml: every problem, each on its own line
+            console.print(f"error: {line}", markup=False, soft_wrap=True)
         sys.exit(1)
     except BuildFailed as exc:
         _print_problems(console, exc.problems, verbose)
@@ -258,7 +259,8 @@ def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> 
             lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True),
         )
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        for line in exc.lines:  # site.toml: every problem, each on its own line
+            console.print(f"error: {line}", markup=False, soft_wrap=True)
         sys.exit(1)
 
 
@@ -313,7 +315,8 @@ def check_command(source: Path, strict: bool, verbose: bool) -> None:
         with progress_bar(console) as progress:
             problems = check(BuildOptions(source=source, strict=strict), progress)
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        for line in exc.lines:  # site.toml: every problem, each on its own line
+            console.print(f"error: {line}", markup=False, soft_wrap=True)
         sys.exit(1)
     _print_problems(console, problems.items, verbose)
     failing = problems.errors + (problems.warnings if strict else [])

@@ -217,8 +217,9 @@ def rebuild(
             log(line)
         return None
     except (ConfigError, SearchIndexError) as exc:
-        state.publish([str(exc)])
-        log(str(exc))
+        lines = exc.lines if isinstance(exc, ConfigError) else [str(exc)]
+        state.publish(lines)
+        log("\n".join(lines))
         return None
     except TemplateError as exc:
         from .cli import template_location
