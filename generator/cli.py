@@ -18,10 +18,11 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from . import __version__
 from .build.load import Progress as ProgressFn
+from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
-from .build.search import SearchIndexError
 from .content.config import base_url_problem
 from .content.errors import BuildFailed, ConfigError, ContentError, grouped
+from .pages.search import MissingSearchMarkup
 
 _STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}
 
@@ -98,6 +99,8 @@ def template_location(exc: BaseException) -> str:
     """'themes/x/templates/page.html:8' for an error raised in a template (even in a worker)."""
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         return f"{exc.filename}:{exc.lineno}"
+    if isinstance(exc, MissingSearchMarkup):  # the page as a whole lacks it: no line
+        return exc.filename
     text = "".join(traceback.format_exception(exc))
     found = re.findall(r'File "([^"]+\.html)", line (\d+)', text)
     return f"{found[-1][0]}:{found[-1][1]}" if found else "template"

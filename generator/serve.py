@@ -27,8 +27,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .build.cache import CACHE_DIR, Cache
+from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
-from .build.search import SearchIndexError
 from .content.errors import BuildFailed, ConfigError, ContentError
 
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where serve builds

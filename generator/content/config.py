@@ -114,7 +114,9 @@ class Accessibility:
     request: str = setting(
         "", "How to ask for minutes in another format (a Swedish default is shipped)"
     )
-    reviewed: str = setting("", "When the statement was last reviewed (a date)", read=_day)
+    reviewed: str = setting(
+        "", "When the statement was last reviewed (a date: `2025-11-25`)", read=_day
+    )
     known_issues: str = setting("", "What of the site is known not to be accessible")
 
 
