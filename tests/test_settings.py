@@ -153,6 +153,21 @@ def test_an_unknown_key_without_a_near_one_points_to_extra(tmp_path: Path) -> No
     ]
 
 
+def test_a_key_in_the_wrong_table_is_pointed_to_the_right_one(tmp_path: Path) -> None:
+    """The commonest TOML slip: a top-level key written below a table's header."""
+    (tmp_path / "site.toml").write_text(
+        'contact = "webb@kommun.se"\n[accessibility]\nreviewed = "2025"\ntitle = "Kommunen"\n',
+        "utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert caught.value.lines == [
+        "site.toml:1: contact: unknown setting; did you mean contact below [accessibility]?",
+        "site.toml:4: accessibility.title: unknown setting: a key below [accessibility] belongs "
+        "to that table; write title above the first [table] of the file",
+    ]
+
+
 def test_a_file_that_is_not_toml_is_one_problem_at_its_line(tmp_path: Path) -> None:
     (tmp_path / "site.toml").write_text('title = "T"\nlanguage = sv\n', "utf-8")
     with pytest.raises(ConfigError) as caught:
@@ -278,7 +293,10 @@ def written_key(draw: st.DrawFn) -> tuple[str, str]:
 @st.composite
 def value(draw: st.DrawFn) -> str:
     """A value as written, over one line or several, with what looks like keys inside."""
-    kind = draw(st.sampled_from(["one", "basic_ml", "literal_ml", "array"]))
+    kind = draw(st.sampled_from(["one", "basic_ml", "literal_ml", "array", "inline"]))
+    if kind == "inline":  # over several lines only inside an array in it
+        text = json.dumps(draw(TEXT), ensure_ascii=False).replace("\x7f", "\\u007f")
+        return "{ a = " + text + ", b = [\n 1, { c = '}' },\n], d.e = 2 }"
     if kind == "basic_ml":
         body = draw(
             st.lists(LINE_TEXT.map(lambda s: s.replace('"', "").replace("\\", "")), max_size=3)

@@ -330,19 +330,7 @@ def _read_table(
         line = line_of(lines, path)
         s = known.get(key)
         if s is None:
-            guess = nearest(key, known)
-            if guess is not None:
-                did_you_mean = ".".join((*prefix, guess))
-                problems.error(
-                    SITE_TOML, line, f"{name}: unknown setting; did you mean {did_you_mean}?"
-                )
-            else:
-                problems.error(
-                    SITE_TOML,
-                    line,
-                    f"{name}: unknown setting (the settings are listed in the README; a "
-                    f"theme's own settings go in the [extra] table)",
-                )
+            _unknown(key, prefix, line, problems)
             continue
         value = s.read(raw) if s.read is not None else raw
         if not _valid(s, value):
@@ -359,6 +347,35 @@ def _read_table(
             continue
         values[key] = tuple(value) if s.kind == "list of strings" else value
     return values
+
+
+def _unknown(key: str, prefix: KeyPath, line: int, problems: Problems) -> None:
+    """Report a key no table declares, with the key the clerk probably meant."""
+    name = ".".join((*prefix, key))
+    guess = nearest(key, _TABLES[prefix])
+    elsewhere = [t for t, keys in _TABLES.items() if t != prefix and key in keys]
+    if guess is not None:
+        did_you_mean = ".".join((*prefix, guess))
+        problems.error(SITE_TOML, line, f"{name}: unknown setting; did you mean {did_you_mean}?")
+    elif elsewhere == [()]:
+        problems.error(
+            SITE_TOML,
+            line,
+            f"{name}: unknown setting: a key below [{prefix[0]}] belongs to that table; "
+            f"write {key} above the first [table] of the file",
+        )
+    elif elsewhere:
+        table = elsewhere[0][0]
+        problems.error(
+            SITE_TOML, line, f"{name}: unknown setting; did you mean {key} below [{table}]?"
+        )
+    else:
+        problems.error(
+            SITE_TOML,
+            line,
+            f"{name}: unknown setting (the settings are listed in the README; a theme's own "
+            f"settings go in the [extra] table)",
+        )
 
 
 _EXPECTED = {
