@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build.search import INDEX_ROOT, _command, plan_partitions
+from generator.build.pagefind import _command
+from generator.site.partitions import INDEX_ROOT, plan_partitions
 
 DATED = re.compile(r"\d{4}-\d{2}-\d{2}$")
 

@@ -18,10 +18,11 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from . import __version__
 from .build.load import Progress as ProgressFn
+from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
-from .build.search import SearchIndexError
 from .content.config import base_url_problem
 from .content.errors import BuildFailed, ConfigError, ContentError, grouped
+from .pages.search import MissingSearchMarkup
 
 _STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}
 
@@ -98,6 +99,8 @@ def template_location(exc: BaseException) -> str:
     """'themes/x/templates/page.html:8' for an error raised in a template (even in a worker)."""
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         return f"{exc.filename}:{exc.lineno}"
+    if isinstance(exc, MissingSearchMarkup):  # the page as a whole lacks it: no line
+        return exc.filename
     text = "".join(traceback.format_exception(exc))
     found = re.findall(r'File "([^"]+\.html)", line (\d+)', text)
     return f"{found[-1][0]}:{found[-1][1]}" if found else "template"
@@ -197,7 +200,8 @@ def build_command(
         with progress_bar(console) as progress:
             result = build(options, progress)
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        for line in exc.lines:  # site.toml: every problem, each on its own line
+            console.print(f"error: {line}", markup=False, soft_wrap=True)
         sys.exit(1)
     except BuildFailed as exc:
         _print_problems(console, exc.problems, verbose)
@@ -258,7 +262,8 @@ def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> 
             lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True),
         )
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        for line in exc.lines:  # site.toml: every problem, each on its own line
+            console.print(f"error: {line}", markup=False, soft_wrap=True)
         sys.exit(1)
 
 
@@ -313,7 +318,8 @@ def check_command(source: Path, strict: bool, verbose: bool) -> None:
         with progress_bar(console) as progress:
             problems = check(BuildOptions(source=source, strict=strict), progress)
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        for line in exc.lines:  # site.toml: every problem, each on its own line
+            console.print(f"error: {line}", markup=False, soft_wrap=True)
         sys.exit(1)
     _print_problems(console, problems.items, verbose)
     failing = problems.errors + (problems.warnings if strict else [])

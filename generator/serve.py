@@ -27,8 +27,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .build.cache import CACHE_DIR, Cache
+from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
-from .build.search import SearchIndexError
 from .content.errors import BuildFailed, ConfigError, ContentError
 
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where serve builds
@@ -217,8 +217,9 @@ def rebuild(
             log(line)
         return None
     except (ConfigError, SearchIndexError) as exc:
-        state.publish([str(exc)])
-        log(str(exc))
+        lines = exc.lines if isinstance(exc, ConfigError) else [str(exc)]
+        state.publish(lines)
+        log("\n".join(lines))
         return None
     except TemplateError as exc:
         from .cli import template_location

@@ -46,7 +46,7 @@ def test_an_address_that_is_not_http_is_an_error(
     root = tmp_site({"content/ks.md": meeting(14)}, toml=f'title = "T"\n{setting} = "{value}"\n')
     done = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
     assert done.exit_code == 1
-    assert f"site.toml: {setting}: " in done.output and "http" in done.output
+    assert f"error: site.toml:2: {setting}: " in done.output and "http" in done.output
     assert not (root / "_site").exists()
 
 

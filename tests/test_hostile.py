@@ -13,6 +13,7 @@ import pytest
 
 from generator.build.pipeline import BuildOptions, build
 from generator.content.errors import BuildFailed
+from generator.pages import search
 
 from conftest import DATA, SiteFactory
 
@@ -41,11 +42,14 @@ class Scanner(HTMLParser):
         self.problems: list[str] = []
         self.csp = False
         self.in_script = False
+        self.in_data = False  # the search page's JSON of the contract's names: runs nothing
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
         if tag == "script":
-            if values.get("src") not in OUR_SCRIPTS:
+            if values == {"type": "application/json", "id": search.DATA_ID}:
+                self.in_data = True
+            elif values.get("src") not in OUR_SCRIPTS:
                 self.problems.append(f"<script {values}>")
             self.in_script = True
         if tag in FORBIDDEN_TAGS:
@@ -68,10 +72,13 @@ class Scanner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
-            self.in_script = False
+            self.in_script = self.in_data = False
 
     def handle_data(self, data: str) -> None:
-        if self.in_script and data.strip():
+        if self.in_data:  # nothing but the contract's names
+            if json.loads(data) != search.client():
+                self.problems.append(f"search data: {data[:40]!r}")
+        elif self.in_script and data.strip():
             self.problems.append(f"inline script: {data[:40]!r}")
 
 

@@ -17,10 +17,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import search, write
+from generator.build import pagefind, write
 from generator.build.outfolder import MARKER, check_rel
+from generator.build.pagefind import SearchIndexError
 from generator.build.pipeline import BuildOptions, BuildResult, build
-from generator.build.search import SearchIndexError
 from generator.cli import main
 from generator.content.errors import BuildFailed, ConfigError
 
@@ -367,12 +367,12 @@ def test_a_failing_search_index_leaves_the_output_as_it_was(
     again(root, search=True)
     before = tree(out)
     edit_some(root)
-    real = search._command
+    real = pagefind._command
 
     def broken(*args: object, **kwargs: object) -> list[str]:
         return [*real(*args, **kwargs), "--no-such-option"]  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search, "_command", broken)
+    monkeypatch.setattr(pagefind, "_command", broken)
     with pytest.raises(SearchIndexError):
         again(root, search=True)
     monkeypatch.undo()

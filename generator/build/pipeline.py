@@ -28,6 +28,7 @@ from ..content.history import content_head, site_history
 from ..content.model import Meeting
 from ..content.parse import Parsed, parser_digest
 from ..pages.render import PageJob, Renderer, output_file, theme_dirs
+from ..pages.search import contract_digest
 from ..site.derive import Site, check_links, derive_site
 from ..site.partitions import INDEX_ROOT, Partition, members
 from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
@@ -41,8 +42,8 @@ from .load import (
     share_people,
 )
 from .outfolder import choose_output, marker_identity
+from .pagefind import Indexer, index_partition
 from .pool import render_jobs
-from .search import Indexer, index_partition
 from .store import MeetingStore, entry_key
 from .write import Patch, Staging, output_lock, tidy
 
@@ -271,6 +272,7 @@ def build(
     page_settings = _hash(
         __version__,
         parser_digest(),
+        contract_digest(),  # the search markup made by code (pages/search.py)
         config,
         templates,
         options.drafts,

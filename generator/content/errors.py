@@ -85,4 +85,19 @@ class BuildFailed(Exception):
 
 
 class ConfigError(Exception):
-    """A problem in ``site.toml`` or the command line, reported before any content is read."""
+    """A problem in ``site.toml`` or the command line, reported before any content is read;
+    site.toml's carry every problem found in it, each at its line."""
+
+    def __init__(self, message: str, problems: tuple[ContentError, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+    @classmethod
+    def of(cls, problems: list[ContentError]) -> ConfigError:
+        """Every problem found in a file at once."""
+        return cls("\n".join(map(str, problems)), tuple(problems))
+
+    @property
+    def lines(self) -> list[str]:
+        """What to print: one problem a line."""
+        return [str(p) for p in self.problems] or [str(self)]

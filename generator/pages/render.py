@@ -31,6 +31,7 @@ from .opendata import (
     vote_path,
 )
 from .publish import atom_feed, calendar, robots, sitemap
+from .search import MARKERS, check_page
 from .views import PageJob, Views, whole_meeting
 
 __all__ = ["CONTENT_LINK", "PageJob", "Renderer", "output_file", "theme_dirs"]
@@ -137,6 +138,7 @@ class Renderer:
             meeting_url=self.meeting_url,
             body_url=self.body_url,
             case_url=self.case_url,
+            search=MARKERS,  # search's markup (pages/search.py)
         )
 
     def url(self, path: str) -> str:
@@ -158,7 +160,9 @@ class Renderer:
 
     def render(self, template: str, path: str, **context: Any) -> Output:
         """One page: template + context → bytes, with content links pointed at page URLs."""
-        html = self.env.get_template(template).render(page_path=path, **context)
+        compiled = self.env.get_template(template)
+        html = compiled.render(page_path=path, **context)
+        check_page(template, compiled.filename or template, html, context)
         if LINK_PREFIX in html:
             base = self.config.base_path
             html = CONTENT_LINK.sub(

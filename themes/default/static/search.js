@@ -5,6 +5,10 @@
 // while a batch of results is not yet full: a query costs one index's download, however large
 // the archive. Relevance needs every index the filters allow, ranked together.
 const root = document.getElementById("search");
+// Pagefind's names for what the meeting pages carry, from the contract that marks them up
+// (generator/pages/search.py): {filters: {field: name}, decided, sorts: {order: key}, meta: {shown: name}}
+const contract = JSON.parse(document.getElementById("search-contract").textContent);
+const meta = (page, key) => (page.meta || {})[contract.meta[key]];
 const base = root.dataset.base;
 const indexes = JSON.parse(root.dataset.indexes); // [{path, prefixes}], newest first
 const label = (key) => root.dataset["label" + key[0].toUpperCase() + key.slice(1)];
@@ -57,7 +61,7 @@ function buildForm(filters) {
     el("option", { value: "date" }, label("date")), el("option", { value: "relevance" }, label("relevance")));
   controls.append(el("div", { class: "control" }, el("label", { for: "f-sort" }, label("sort")), sort));
   controls.append(el("div", { class: "control check" },
-    el("input", { id: "f-decisions", name: "decisions", type: "checkbox", value: "1" }), " ",
+    el("input", { id: "f-decisions", name: "decisions", type: "checkbox", value: contract.decided }), " ",
     el("label", { for: "f-decisions" }, label("decisions"))));
   form.append(controls);
   return form;
@@ -79,13 +83,13 @@ function writeControls(form, params) {
 }
 
 function resultItem(page, sub) {
-  const meta = page.meta || {};
-  const when = meta.date && meta.date_note ? `${meta.date} (${meta.date_note})` : meta.date;
-  const where = [meta.body, when].filter(Boolean).join(", ");
+  const [date, note] = [meta(page, "date"), meta(page, "date_note")];
+  const when = date && note ? `${date} (${note})` : date;
+  const where = [meta(page, "body"), when].filter(Boolean).join(", ");
   const excerpt = el("p", { class: "excerpt" });
   excerpt.innerHTML = sub.excerpt; // Pagefind escapes the text and adds only <mark>
   return el("li", {},
-    el("a", { href: sub.url }, sub.title || meta.title || sub.url),
+    el("a", { href: sub.url }, sub.title || meta(page, "title") || sub.url),
     el("p", { class: "meta" }, where), excerpt);
 }
 
@@ -173,10 +177,10 @@ async function main() {
     const pages = await Promise.all(batch.map((r) => r.data()));
     if (s.run !== current) return;
     for (const page of pages) {
-      const allowed = new Set((page.meta.decisions || "").split(" ").filter(Boolean));
+      const allowed = new Set((meta(page, "decisions") || "").split(" ").filter(Boolean));
       let subs = (page.sub_results || []).filter((r) => r.anchor && r.anchor.id);
       if (s.decisionsOnly) subs = subs.filter((r) => allowed.has(r.anchor.id));
-      if (!subs.length && !s.decisionsOnly) subs = [{ url: page.url, title: page.meta.title, excerpt: page.excerpt }];
+      if (!subs.length && !s.decisionsOnly) subs = [{ url: page.url, title: meta(page, "title"), excerpt: page.excerpt }];
       for (const sub of subs.slice(0, 3)) list.append(resultItem(page, sub));
     }
     more.hidden = s.shown >= s.results.length && !s.queue.length;
@@ -195,10 +199,10 @@ async function main() {
     more.hidden = true;
     if (!state.q) { status.textContent = ""; return; }
     const filters = {};
-    for (const key of ["body", "year", "type", "decisions"]) if (state[key]) filters[key] = state[key];
+    for (const [field, name] of Object.entries(contract.filters)) if (state[field]) filters[name] = state[field];
     s.options = { filters };
     if (state.sort !== "relevance") {
-      s.options.sort = { date: "desc" };
+      s.options.sort = { [contract.sorts.date]: "desc" };
     } else {
       // ranked across indexes by score, as Pagefind's own mergeIndex does
       const found = await Promise.all(

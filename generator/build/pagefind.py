@@ -105,5 +105,5 @@ class Indexer:
         self.waiting.clear()
         if self.running is not None:
             self.running[1].kill()
-            self.running[1].wait()
+            self.running[1].communicate()  # reaped, and its stderr pipe closed
             self.running = None
