@@ -21,7 +21,7 @@ import shlex
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from generator.cli import main
 from generator.content.attributes import CLASSES, ITEM_KEYS
 from generator.content.config import (
     DEFAULT_DECISION_WORDS,
-    STATEMENT_KEYS,
+    SETTINGS,
     SiteConfig,
     load_config,
 )
@@ -297,8 +297,10 @@ def _names() -> dict[str, tuple[str, ...]]:
         "attribute key": ITEM_KEYS,
         "page key": PAGE_KEYS,
         "body file key": BODY_KEYS,
-        "site.toml key": tuple(f.name for f in fields(SiteConfig) if f.name != "root"),
-        "accessibility key": STATEMENT_KEYS,
+        "site.toml key": tuple(s.key.split(".")[0] for s in SETTINGS),
+        "accessibility key": tuple(
+            s.key.split(".", 1)[1] for s in SETTINGS if s.key.startswith("accessibility.")
+        ),
         "decision word": DEFAULT_DECISION_WORDS,
         "container word": tuple(CONTAINERS),
         "class": tuple(f".{c}" for c in CLASSES),
