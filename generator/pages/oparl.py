@@ -78,7 +78,7 @@ class OParlKind(Kind[T]):
         raise NotImplementedError
 
     def describe(self, job: PageJob[T]) -> str:
-        return f"the open data file /{job.path}"
+        return "a file of the open data export"
 
     def render(self, job: PageJob[T], context: dict[str, Any], renderer: Renderer) -> bytes:
         data = open_data(renderer.memo, renderer.site, renderer.config)

@@ -44,11 +44,13 @@ def body_paths(
 ) -> dict[tuple[str, str], str]:
     """(organisation or '', body name) → the body's folder ('org/body', no final '/'): its
     slug, told apart from the sections', the reserved folders' and other bodies' by a
-    number ('region-halland-2')."""
-    used = set(taken) | set(RESERVED)
+    number ('region-halland-2'); an organisation's folder is told apart from the sections'
+    and the reserved folders' too."""
+    fixed = set(taken) | set(RESERVED)
+    used = set(fixed)
     out: dict[tuple[str, str], str] = {}
     for org, name in sorted(keys, key=lambda k: (slug(k[0]), slug(k[1]), k)):
-        prefix = f"{slug(org)}/" if org else ""
+        prefix = f"{unique(slug(org), set(fixed))}/" if org else ""
         out[(org, name)] = unique(prefix + slug(name), used)
     return out
 
