@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.build import outfolder
 from generator.build.pipeline import BuildOptions, build, check
@@ -28,7 +34,7 @@ from generator.site.paths import (
     meeting_paths,
 )
 
-from conftest import DATA, REPO, SiteFactory
+from conftest import DATA, REPO, SiteFactory, write_site
 
 MEETING = """\
 ---
@@ -336,3 +342,100 @@ def test_the_shared_corpus_urls_stay_put(tmp_path: Path) -> None:
     after = files_of(out)
     assert before - after == set()
     assert after - before == CORPUS_PEOPLE_ADDED
+
+
+# Damage, generated: plain pages and attachments named like the site's own paths
+
+SCALE = int(os.environ.get("MINUTES_EXAMPLES_SCALE", "1"))
+PAGE_NAMES = (
+    *("feed.xml", "sitemap.xml", "robots.txt", "404.html", "calendar.ics", "index.html"),
+    *("oparl", "static", "pagefind", "files", "sok", "beslut", "arkiv", "arenden"),
+    *("kommunstyrelsen", "socialnamnden", "om", "feed", "x.pdf"),
+)
+ATTACHED = (
+    *("index.html", "feed.xml", "robots.txt", "sitemap.xml/x.pdf", ".minutes-output"),
+    *("static/style.css", "static/egen.js", "pagefind/a.js", "oparl/system.json", "oparl/x"),
+    *("files/a.pdf", "files/b/c.pdf", "a/b.pdf", "om/index.html", "om/bilaga.pdf", "x.pdf"),
+    *("kommunstyrelsen/index.html", "kommunstyrelsen/feed.xml", "kommunstyrelsen/bilaga.pdf"),
+    *("kommunstyrelsen/2024-05-14/index.html", "kommunstyrelsen/2024-05-14/bilaga.pdf"),
+    *("beslut/2024/index.html", "arenden/ks-2024-1/index.html", "sok/index.html"),
+)
+RESERVED_TOPS = ("static/", "pagefind/", "oparl/")
+REFUSED = re.compile(r"attachments: (\S+) would be published at ")
+
+
+def damaged(pages: list[str], attached: list[str]) -> dict[str, str | bytes]:
+    """A site of two meetings, with ``pages`` and (in the first meeting) ``attached``."""
+    listed = "".join(f"  - {{title: Bilaga, file: {a}}}\n" for a in attached)
+    files: dict[str, str | bytes] = {
+        "content/ks.md": meeting(extra=f"attachments:\n{listed}" if attached else "").replace(
+            "## § 1 Ärende", '## § 1 Ärende {#p1 case="KS 2024/1"}\n\n::: decision\nBifall.\n:::'
+        ),
+        "content/sn.md": meeting(body="Socialnämnden"),
+    }
+    files.update({f"content/pages/{p}.md": f"# Sidan\n\nSIDA:{p}\n" for p in pages})
+    files.update({f"content/{a}": f"BILAGA:{a}".encode() for a in attached})
+    return files
+
+
+def taken_in(out: set[str], path: str, page: bool) -> bool:
+    """Whether ``path`` collides with a file of a built site ``out``: the same file, a file
+    where it needs a folder or the other way round, or a folder the site keeps for itself."""
+    parents = [path[:n] for n in range(len(path)) if path[n] == "/"]
+    return (
+        path in out
+        or any(f.startswith(path + "/") for f in out)
+        or any(p in out for p in parents)
+        or path == ".minutes-output"
+        or path.startswith(RESERVED_TOPS + (("files/",) if page else ()))
+    )
+
+
+@settings(max_examples=20 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(st.sampled_from(PAGE_NAMES), max_size=4, unique=True),
+    st.lists(st.sampled_from(ATTACHED), max_size=5, unique=True),
+)
+def test_no_page_or_attachment_is_ever_written_over_another(
+    pages: list[str], attached: list[str]
+) -> None:
+    """A build either refuses exactly the pages and attachments on a path the site (built
+    without them) uses, each at its file, or publishes every page and attachment whole,
+    the site's own files (home page, feeds, theme) untouched."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = write_site(Path(folder), damaged(pages, attached))
+        (root / "site.toml").write_text('title = "T"\n', encoding="utf-8")
+        options = BuildOptions(source=root, search=False, jobs=1, today=date(2024, 6, 1))
+        try:
+            build(options)
+            bad_pages: set[str] = set()
+            bad_files: set[str] = set()
+        except BuildFailed as failed:
+            assert not (root / "_site").exists()
+            bad_pages = {
+                e.path.removeprefix("content/pages/")[:-3]
+                for e in failed.problems
+                if e.path.startswith("content/pages/")
+            }
+            bad_files = {m[1] for e in failed.problems if (m := REFUSED.match(e.message))}
+            assert len(failed.problems) == len(bad_pages) + len(bad_files)
+            good = [p for p in pages if p not in bad_pages]
+            kept = [a for a in attached if a not in bad_files]
+            shutil.rmtree(root / "content")
+            write_site(root, damaged(good, kept))
+            build(options)  # without them, the rest is published
+        out = files_of(root / "_site")
+        for name in bad_pages:
+            assert taken_in(out, f"{name}/index.html", page=True), name
+        for file in bad_files:
+            assert taken_in(out, file, page=False), file
+        site = root / "_site"
+        for name in set(pages) - bad_pages:
+            assert f"SIDA:{name}" in (site / name / "index.html").read_text()
+        for file in set(attached) - bad_files:
+            assert (site / file).read_bytes() == f"BILAGA:{file}".encode()
+        assert "kommunstyrelsen/2024-05-14/" in (site / "index.html").read_text()
+        assert (site / "feed.xml").read_bytes().startswith(b"<?xml")
+        assert (site / "static/style.css").read_bytes() == (
+            REPO / "themes/default/static/style.css"
+        ).read_bytes()

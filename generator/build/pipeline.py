@@ -1,4 +1,5 @@
-"""The pipeline, top to bottom: config → load/parse → derive → render → search → write.
+"""The pipeline, top to bottom: config → load/parse → derive → plan (every page of every
+kind, each output path claimed once) → fingerprint → render → search → write.
 
 A build with a cache and an existing output redoes only what changed: files are re-parsed
 when their content hash changed, pages re-rendered when their fingerprint changed, search
@@ -253,8 +254,8 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
     if done := _prose_edit(run, store, loaded.site, loaded):
         return done
     renderer = Renderer(run.config, loaded.site, store.whole)
-    plan = _plan(run, renderer, loaded)  # every page; each output path claimed once
     _edited_first(run, renderer, loaded.site)  # serve: the edited meetings' pages first
+    plan = _plan(run, renderer, loaded)  # every page; each output path claimed once
     prints = _fingerprint(run, loaded, plan)  # what every page and search index shows
     written = _write(run, renderer, loaded, plan, prints)  # render, index, put in place
     _remember(run, loaded, plan, prints, written, store)  # the cache, for the next build
@@ -547,7 +548,9 @@ def _claim(config: SiteConfig, jobs: list[PageJob[Any]], loaded: Loaded) -> dict
 def _edited_first(run: _Run, renderer: Renderer, site: Site) -> None:
     """For ``minutes serve``: an edit that changes more than a meeting's own page (a title,
     a decision) still shows on that page first: it goes in place, and the tab reloads,
-    before the rest of the site is fingerprinted and rendered."""
+    before the rest of the site is planned, fingerprinted and rendered. (Only meeting
+    pages, at the paths the site gives them: a collision the plan finds after is still an
+    error, which the browser shows.)"""
     if run.on_pages is None or run.prose is None or not run.usable or not run.last_state().pages:
         return
     on_site = {m.source: m for m in site.meetings}

@@ -330,11 +330,15 @@ class PersonFiles(OParlKind[PersonFile]):
             for name, seen in sorted(data.people.items())
         )
 
+    def values(self, job: PageJob[PersonFile], views: Views) -> dict[str, Any]:
+        # how they were listed follows from the meetings (their outlines hold the lists)
+        return {"name": job.own.name, "meetings": tuple(m for m, _, _ in job.own.seen)}
+
     def weight(self, job: PageJob[PersonFile]) -> int:
         return max(1, len(job.own.seen))
 
     def make(self, job: PageJob[PersonFile], context: dict[str, Any], data: OpenData) -> object:
-        return data.exporter.person(context["name"], list(context["seen"]))
+        return data.exporter.person(job.own.name, list(job.own.seen))
 
 
 class MeetingFiles(OParlKind[Meeting]):

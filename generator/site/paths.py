@@ -265,9 +265,9 @@ class Claims:
             return self._collide(claim, self.files[path])
         if path in self._folders:
             return self._collide(claim, self.files[self._folders[path]])
-        top = path.split("/", 1)[0]
-        owner = self._owners.get(top)
-        if owner is not None and (owner.group != claim.group or top == path):
+        end = path.find("/")
+        owner = self._owners.get(path if end < 0 else path[:end])
+        if owner is not None and (end < 0 or owner.group != claim.group):
             return self._collide(claim, owner)
         end = path.rfind("/")
         folders = []
