@@ -266,6 +266,27 @@ def test_an_attachment_beside_its_meeting_is_still_published(tmp_site: SiteFacto
     assert (root / "_site/ks/bilaga.pdf").read_bytes() == b"%PDF"
 
 
+def test_two_things_the_build_makes_on_one_path_is_an_error_naming_both(
+    tmp_site: SiteFactory,
+) -> None:
+    """On a site of several organisations, the body '2024-05-14' of the organisation
+    Kommunstyrelsen and the meeting of the body Kommunstyrelsen on that day would share a
+    page: an error at the file that names the body, not one page written over the other."""
+    root = tmp_site(
+        {
+            "content/a.md": meeting(),
+            "content/b.md": meeting(body='"2024-05-14"', extra="organisation: Kommunstyrelsen\n"),
+            "content/c.md": meeting(body="Nämnden", extra="organisation: Region Halland\n"),
+        }
+    )
+    assert refused(root) == [
+        "content/b.md:1: the page of the body 2024-05-14 (/kommunstyrelsen/2024-05-14/) and "
+        "the page of the meeting content/a.md (/kommunstyrelsen/2024-05-14/) would be "
+        "written to the same place; rename the body, organisation or file that names one of "
+        "them"
+    ]
+
+
 def test_people_whose_names_slug_alike_each_have_an_open_data_file(
     tmp_site: SiteFactory,
 ) -> None:

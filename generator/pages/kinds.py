@@ -88,7 +88,7 @@ class Meetings(Kind[MeetingPage]):
 
 
 class Single(Kind[None]):
-    """A kind with one page at a fixed path (subclasses set ``where`` and ``what``)."""
+    """A kind with one page (subclasses say where: ``at``, and what it is: ``what``)."""
 
     what = ""
 
