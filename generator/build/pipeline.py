@@ -34,7 +34,7 @@ from ..pages.kinds import MEETINGS
 from ..pages.render import Renderer, theme_dirs
 from ..site.derive import Site, check_links, derive_site
 from ..site.partitions import INDEX_ROOT, Partition, members
-from ..site.paths import Published, claim_outputs, output_file
+from ..site.paths import FILES, Published, claim_outputs, output_file
 from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
 from .depends import Fingerprints
 from .load import (
@@ -520,7 +520,7 @@ def _published(loaded: Loaded) -> dict[str, str]:
     """The content files published as they are → the file that names them: everything under
     content/files/ and every attachment of a published meeting, except what a secret part
     refers to ('files/../x.pdf' is x.pdf: the parser kept it inside)."""
-    found = {f: f"content/{f}" for f in sorted(loaded.files.files) if f.startswith("files/")}
+    found = {f: f"content/{f}" for f in sorted(loaded.files.files) if f.startswith(FILES + "/")}
     for m in loaded.site.meetings:
         for a in m.attachments:
             if a.file:
