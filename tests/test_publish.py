@@ -170,9 +170,9 @@ def test_calendars_hold_the_newest_meetings(
     tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A calendar to subscribe to is bounded (500 meetings by default); the archive is not."""
-    import generator.pages.render
+    import generator.pages.kinds
 
-    monkeypatch.setattr(generator.pages.render, "CALENDAR_MEETINGS", 3)
+    monkeypatch.setattr(generator.pages.kinds, "CALENDAR_MEETINGS", 3)
     out = site_with_notices(tmp_site, date(2024, 5, 27))
     events = Calendar.from_ical((out / "calendar.ics").read_bytes()).walk("VEVENT")
     starts = sorted(e.decoded("dtstart").isoformat()[:10] for e in events)

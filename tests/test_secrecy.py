@@ -17,7 +17,7 @@ from generator.cli import main
 from generator.content.config import SiteConfig
 from generator.content.errors import BuildFailed
 from generator.content.parse import parse_meeting
-from generator.site.urls import meeting_paths
+from generator.site.paths import meeting_paths
 
 from conftest import SiteFactory
 

@@ -1,10 +1,9 @@
 """What each page shows, as a fingerprint: a page whose fingerprint did not change since the
 last build has the same bytes and is not rendered again.
 
-A template page is fingerprinted by exactly the values its template is given, as
-``views.Views.context`` makes them for the renderer too; a file made by code (feeds,
-calendars, open data, the sitemap) by its job's values and the site facets that code reads
-(``views.code_facets``). Values are reduced to what can show of them: a meeting, on any page
+A page is fingerprinted by exactly what its kind says it shows (``Kind.context``, which the
+renderer makes it from too): a template's variables, a feed's or open data file's values
+and the site facets they read. Values are reduced to what can show of them: a meeting, on any page
 but its own, by the hash of its outline (metadata, item titles, decisions, votes: all that
 other pages can show of it), its URL and the URLs its case numbers and links resolve to
 (which depend on other files); on its own page also by its source file's content hash, so an
@@ -22,8 +21,9 @@ from typing import Any
 from ..content.digest import digest_of
 from ..content.markdown import LINK_PREFIX
 from ..content.model import Meeting
+from ..pages.kind import PageJob
 from ..pages.render import CONTENT_LINK
-from ..pages.views import PageJob, SiteView, Views, code_facets, whole_meeting
+from ..pages.views import SiteView, Views
 from ..site.derive import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names (fields() is slow)
@@ -51,7 +51,7 @@ class Fingerprints:
         self._meetings: dict[str, str] = {}
         self._groups: dict[str, str] = {}  # a body's or case file's path → its hash
         self._facets: dict[str, str] = {}
-        self._shared: dict[str, str] = {}  # template → the hash of its shared facets
+        self._shared: dict[str, str] = {}  # a kind → the hash of the facets its pages share
         self._by_type: dict[type, Callable[[Any], object]] = {
             Meeting: self.meeting,
             tuple: self._many,
@@ -163,16 +163,19 @@ class Fingerprints:
             found = self._facets[name] = _hash([self.canon(self.views.facet(name))])
         return found
 
-    def page(self, job: PageJob) -> str:
-        """The fingerprint of one page job."""
-        parts: list[object] = [self.settings, job.template, job.path]
-        if job.template.startswith("@"):
-            parts += [self._many(job.context), [self.facet(n) for n in code_facets(job)]]
-        else:
-            parts.append(self._dict(self.views.context(job)))
-            whole = whole_meeting(job)
-            if whole is not None:
-                parts.append(self.digests.get(whole.source, ""))
+    def page(self, job: PageJob[Any]) -> str:
+        """The fingerprint of one page: what its kind says it shows, and the content hash of
+        the meeting whose whole text it shows."""
+        kind = job.kind
+        parts: list[object] = [
+            self.settings,
+            kind.name,
+            job.path,
+            self._dict(kind.context(job, self.views)),
+        ]
+        whole = kind.whole(job)
+        if whole is not None:
+            parts.append(self.digests.get(whole.source, ""))
         return _hash(parts)
 
     def search_index(self, pages: Iterable[str]) -> str:

@@ -1,4 +1,5 @@
-"""The pipeline, top to bottom: config → load/parse → derive → render → search → write.
+"""The pipeline, top to bottom: config → load/parse → derive → plan (every page of every
+kind, each output path claimed once) → fingerprint → render → search → write.
 
 A build with a cache and an existing output redoes only what changed: files are re-parsed
 when their content hash changed, pages re-rendered when their fingerprint changed, search
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..content.checks import check_withheld
@@ -27,10 +29,13 @@ from ..content.errors import BuildFailed, ContentError, Problems
 from ..content.history import content_head, site_history
 from ..content.model import Meeting
 from ..content.parse import Parsed, parser_digest
-from ..pages.render import PageJob, Renderer, output_file, theme_dirs
+from ..pages.kind import PageJob
+from ..pages.kinds import MEETINGS
+from ..pages.render import Renderer, theme_dirs
 from ..pages.search import contract_digest
 from ..site.derive import Site, check_links, derive_site
 from ..site.partitions import INDEX_ROOT, Partition, members
+from ..site.paths import FILES, Published, claim_outputs, output_file
 from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
 from .depends import Fingerprints
 from .load import (
@@ -189,7 +194,6 @@ def load(
         infos,
         config.language,
         build_today(options.today),
-        problems,
         site_history(config, meetings, problems),
     )
     check_links(site, set(files.files), problems)
@@ -214,26 +218,13 @@ def _parse_key(config: SiteConfig, files: ContentFiles) -> str:
 
 
 def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
-    """Validate the content without writing anything."""
+    """Validate the content without writing anything: what a build would refuse, output
+    paths claimed twice included."""
     config = load_config(options.source).with_base_url(options.base_url)
     cache = Cache(options.source) if options.cache else None
-    return load(config, replace(options, drafts=True), BuildState(), cache, progress).problems
-
-
-def _plan(
-    renderer: Renderer, site: Site
-) -> tuple[list[PageJob], list[tuple[int, int]], list[Partition], dict[str, list[Meeting]]]:
-    """Every page job, meeting pages first in runs by search index (oldest first)."""
-    jobs: list[PageJob] = []
-    groups: list[tuple[int, int]] = []
-    partitions = list(reversed(site.search))
-    held = members(partitions, site.meetings)
-    for partition in partitions:
-        start = len(jobs)
-        jobs.extend(renderer.meeting_job(m) for m in held[partition.path])
-        groups.append((start, len(jobs)))
-    jobs.extend(renderer.index_jobs())
-    return jobs, groups, partitions, held
+    loaded = load(config, replace(options, drafts=True), BuildState(), cache, progress)
+    _claim(config, Renderer(config, loaded.site).plan(), loaded)
+    return loaded.problems
 
 
 def build(
@@ -246,181 +237,415 @@ def build(
 
     ``on_pages`` is called once the pages are in place, before search indexes are refreshed
     (``minutes serve`` reloads the browser then); after an edit that changes more than the
-    edited meetings' own pages, also once those pages are in place, before the others."""
-    started = time.perf_counter()
-    timings: list[tuple[str, float]] = []
+    edited meetings' own pages, also once those pages are in place, before the others.
+    The short ways are tried first: nothing changed, then a fix in running text."""
+    run = _Run.start(options, progress, on_pages, session)
+    with output_lock(run.output), _meeting_store(run.config, run.cache) as store:
+        run.look()
+        return (
+            _unchanged(run)
+            or _prose_edit(run, store, session.site if session is not None else None)
+            or _general(run, store)
+        )
 
-    def lap(name: str) -> None:
-        timings.append((name, round(time.perf_counter() - started, 3)))
 
-    config = load_config(options.source).with_base_url(options.base_url)
-    cache = Cache(options.source, options.output_dir) if options.cache else None
-    state: BuildState | None = None
-    if session is not None and session.state is not None:
-        state = session.state
-    head = (
-        state.head()
-        if state is not None
-        else (cache.load_head() if cache is not None else StateHead())
+def _general(run: _Run, store: MeetingStore) -> BuildResult:
+    """The general way: the stages in order."""
+    loaded = _load(run, store)  # read, parse, derive; stop on any error
+    if done := _prose_edit(run, store, loaded.site, loaded):
+        return done
+    renderer = Renderer(run.config, loaded.site, store.whole)
+    _edited_first(run, renderer, loaded.site)  # serve: the edited meetings' pages first
+    plan = _plan(run, renderer, loaded)  # every page; each output path claimed once
+    prints = _fingerprint(run, loaded, plan)  # what every page and search index shows
+    written = _write(run, renderer, loaded, plan, prints)  # render, index, put in place
+    _remember(run, loaded, plan, prints, written, store)  # the cache, for the next build
+    return run.finish(
+        BuildResult(
+            meetings=len(loaded.site.meetings),
+            pages=len(plan.jobs),
+            written=written.written,
+            unchanged=written.unchanged,
+            seconds=0.0,
+            warnings=tuple(loaded.problems.warnings),
+            rendered=written.rendered,
+        )
     )
-    given = options.output_dir
-    output = choose_output(
-        options.source, given, recorded=bool(head.output) and head.output == str(given.resolve())
-    )
-    today = build_today(options.today)
-    templates, static = _theme_fingerprints(config)
-    page_settings = _hash(
-        __version__,
-        parser_digest(),
-        contract_digest(),  # the search markup made by code (pages/search.py)
-        config,
-        templates,
-        options.drafts,
-        options.strict,
-        options.search,
-    )  # what every page and index shows
-    settings = _hash(page_settings, static)  # what a no-op build must find unchanged
-    with output_lock(output), _meeting_store(config, cache) as store:
-        tidy(output)
-        where = str(output)
-        # the output is the one the cache describes (a build killed after its switch, or one
-        # without the cache, leaves another marker: then everything is built again)
-        usable = (
-            head.output == where
-            and output.is_dir()
+
+
+@dataclass(slots=True)
+class _Run:
+    """One build's settings and surroundings, worked out before any content is read."""
+
+    options: BuildOptions
+    config: SiteConfig
+    cache: Cache | None
+    session: Session | None
+    progress: Progress | None
+    on_pages: Callable[[], None] | None
+    output: Path
+    head: StateHead
+    state: BuildState | None
+    today: date
+    page_settings: str  # what every page and index shows besides its own values
+    settings: str  # and the theme's static files: what a no-op build must find unchanged
+    started: float
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    committed: str = ""  # the content's last commit (when pages list revisions)
+    usable: bool = False  # the output is the one the cache describes
+    found: tuple[ContentFiles, dict[str, FileStamp]] | None = None  # looked at already
+    prose: _ProseEdit | None = None
+
+    @classmethod
+    def start(
+        cls,
+        options: BuildOptions,
+        progress: Progress | None,
+        on_pages: Callable[[], None] | None,
+        session: Session | None,
+    ) -> _Run:
+        """The build's config, cache, output and settings."""
+        started = time.perf_counter()
+        config = load_config(options.source).with_base_url(options.base_url)
+        cache = Cache(options.source, options.output_dir) if options.cache else None
+        state = session.state if session is not None else None
+        head = (
+            state.head()
+            if state is not None
+            else (cache.load_head() if cache is not None else StateHead())
+        )
+        given = options.output_dir
+        output = choose_output(
+            options.source,
+            given,
+            recorded=bool(head.output) and head.output == str(given.resolve()),
+        )
+        templates, static = _theme_fingerprints(config)
+        page_settings = _hash(
+            __version__,
+            parser_digest(),
+            contract_digest(),  # the search markup made by code (pages/search.py)
+            config,
+            templates,
+            options.drafts,
+            options.strict,
+            options.search,
+        )
+        return cls(
+            options,
+            config,
+            cache,
+            session,
+            progress,
+            on_pages,
+            output,
+            head,
+            state,
+            build_today(options.today),
+            page_settings,
+            _hash(page_settings, static),
+            started,
+        )
+
+    def look(self) -> None:
+        """Tidy what a killed build left in the output (under the lock) and see whether the
+        cache describes it: a build killed after its switch, or one without the cache,
+        leaves another marker, and then everything is built again."""
+        tidy(self.output)
+        head = self.head
+        self.usable = (
+            head.output == str(self.output)
+            and self.output.is_dir()
             and head.marker is not None
-            and head.marker == marker_identity(output)
+            and head.marker == marker_identity(self.output)
         )
-        found = None
-        committed = content_head(config.root) if config.revisions else ""
-        if (
-            usable
-            and head.settings == settings
-            and head.today == today.isoformat()
-            and head.history == committed
-        ):
-            files = discover(config)
-            stamps = stamp_files(config.root, _stamp_paths(files), head.stamps)
-            found = files, stamps
-            if _digests(stamps) == _digests(head.stamps):  # contents, not mtimes, decide
-                if stamps != head.stamps and cache is not None:
-                    state = state or cache.load_state()
-                    state.stamps = stamps  # touched but unchanged: no need to hash them again
-                    cache.save_state(state)
-                if session is not None:  # a serving process keeps the whole state
-                    session.state = state or (cache.load_state() if cache else None)
-                lap("no-op check")
-                return BuildResult(
-                    head.meetings,
-                    head.pages_count,
-                    0,
-                    head.files,
-                    time.perf_counter() - started,
-                    head.warnings,
-                    0,
-                    tuple(timings),
-                )
-        if state is None:
-            state = cache.load_state() if cache is not None else BuildState()
-        prose = (
-            _ProseEdit(config, options, state, store, page_settings, today, found, session, cache)
-            if found is not None
-            else None
-        )
-        if prose is not None and session is not None and session.site is not None:
-            done = prose.apply(session.site, output, on_pages, lap)
-            if done is not None:  # a serving process: no derivation at all
-                return replace(done, seconds=time.perf_counter() - started, timings=tuple(timings))
-        loaded = load(config, options, state, cache, progress, session, store, found)
-        lap("parse")
-        problems = loaded.problems
-        failing = problems.errors + (problems.warnings if options.strict else [])
-        if failing:
-            raise BuildFailed(sorted(failing, key=lambda p: (p.path, p.line, p.message)))
-        site = loaded.site
-        if session is not None:
-            session.site = site
-        if prose is not None and usable and state.pages:
-            done = prose.apply(site, output, on_pages, lap)
-            if done is not None:
-                _save_parsed(cache, loaded, session, store)
-                return replace(done, seconds=time.perf_counter() - started, timings=tuple(timings))
-        renderer = Renderer(config, site, store.whole)
-        if on_pages is not None and prose is not None and usable and state.pages:
-            _edited_first(output, renderer, prose.changed, on_pages)
-            lap("edited pages in place")
-        jobs, groups, partitions, members = _plan(renderer, site)
-        digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
-        outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
-        prints = Fingerprints(site, digests, outlines, page_settings)  # kept in the state too
-        page_prints = {renderer.output_path(j): prints.page(j) for j in jobs}
-        index_prints = _index_prints(prints, site, partitions, members, page_prints)
-        lap("derive")
-        if usable and state.pages:
+        self.committed = content_head(self.config.root) if self.config.revisions else ""
 
-            def indexes(patch: Patch, live: bool) -> None:
-                _stage_indexes(
-                    patch,
-                    site,
-                    index_prints,
-                    partitions,
-                    members,
-                    state,
-                    options,
-                    config.language,
-                    live,
-                )
+    def lap(self, name: str) -> None:
+        """Note the time a phase ended (for the benchmarks)."""
+        self.timings.append((name, round(time.perf_counter() - self.started, 3)))
 
-            rendered, written, unchanged, others = _patch(
-                output,
-                renderer,
-                jobs,
-                page_prints,
-                state,
-                loaded,
-                options,
-                progress,
-                on_pages,
-                indexes,
-            )
-            lap("pages and search indexes in place")
-            _save_parsed(cache, loaded, session, store)
-        else:
-            rendered, written, unchanged, others = _cold(
-                output, renderer, jobs, groups, partitions, loaded, options, progress
-            )
-            lap("render, index and write")
-            _save_parsed(cache, loaded, session, store)
-        new_state = BuildState(
-            settings=settings,
-            stamps=loaded.stamps,
-            pages=page_prints,
-            others=tuple(sorted(others)),
-            search=index_prints if options.search else {},
-            output=where,
-            today=today.isoformat(),
-            meetings=len(site.meetings),
-            pages_count=len(jobs),
-            warnings=tuple(problems.warnings),
-            outlines=outlines,
-            history=committed,
-            marker=marker_identity(output),
+    def last_state(self) -> BuildState:
+        """What the last build into this output recorded (read once)."""
+        if self.state is None:
+            self.state = self.cache.load_state() if self.cache is not None else BuildState()
+        return self.state
+
+    def finish(self, result: BuildResult) -> BuildResult:
+        """The result with the build's time and phases."""
+        return replace(
+            result, seconds=time.perf_counter() - self.started, timings=tuple(self.timings)
         )
-        if session is not None:
-            session.state = new_state
-        if cache is not None:
-            cache.save_state(new_state)
-        lap("cache")
-    return BuildResult(
-        meetings=len(site.meetings),
-        pages=len(jobs),
-        written=written,
-        unchanged=unchanged,
-        seconds=time.perf_counter() - started,
-        warnings=tuple(problems.warnings),
-        rendered=rendered,
-        timings=tuple(timings),
+
+
+def _unchanged(run: _Run) -> BuildResult | None:
+    """Nothing changed since the last build into this output (settings, build date, commits
+    and content hashes; not mtimes): nothing is written. Else None, and what was looked at
+    is kept in ``run.found`` for the next ways."""
+    head = run.head
+    if not (
+        run.usable
+        and head.settings == run.settings
+        and head.today == run.today.isoformat()
+        and head.history == run.committed
+    ):
+        return None
+    files = discover(run.config)
+    stamps = stamp_files(run.config.root, _stamp_paths(files), head.stamps)
+    run.found = files, stamps
+    if _digests(stamps) != _digests(head.stamps):
+        return None
+    if stamps != head.stamps and run.cache is not None:
+        state = run.last_state()
+        state.stamps = stamps  # touched but unchanged: no need to hash them again
+        run.cache.save_state(state)
+    if run.session is not None:  # a serving process keeps the whole state
+        run.session.state = run.last_state() if run.cache is not None else run.state
+    run.lap("no-op check")
+    return run.finish(
+        BuildResult(head.meetings, head.pages_count, 0, head.files, 0.0, head.warnings, 0)
     )
+
+
+def _prose_edit(
+    run: _Run, store: MeetingStore, site: Site | None, loaded: Loaded | None = None
+) -> BuildResult | None:
+    """Only running text changed (see _ProseEdit): only the edited meetings' pages and their
+    search indexes are redone, with ``site`` as derived before (a serving session's: no
+    reading or deriving at all) or just now (``loaded``). Else None."""
+    if site is None or run.found is None:
+        return None
+    if run.prose is None:
+        run.prose = _ProseEdit(
+            run.config,
+            run.options,
+            run.last_state(),
+            store,
+            run.page_settings,
+            run.found,
+            run.session,
+            run.cache,
+        )
+    done = run.prose.apply(site, run.output, run.on_pages, run.lap)
+    if done is None:
+        return None
+    if loaded is not None:
+        _save_parsed(run.cache, loaded, run.session, store)
+    return run.finish(done)
+
+
+def _load(run: _Run, store: MeetingStore) -> Loaded:
+    """Read, parse (reusing cached parses) and derive the site; on any error (or warning
+    with --strict), the paths are claimed too, and every problem is raised at once."""
+    loaded = load(
+        run.config,
+        run.options,
+        run.last_state(),
+        run.cache,
+        run.progress,
+        run.session,
+        store,
+        run.found,
+    )
+    run.lap("parse")
+    if _failing(loaded.problems, run.options):
+        _claim(run.config, Renderer(run.config, loaded.site).plan(), loaded)
+        _stop(loaded.problems, run.options)
+    if run.session is not None:
+        run.session.site = loaded.site
+    return loaded
+
+
+def _failing(problems: Problems, options: BuildOptions) -> list[ContentError]:
+    return problems.errors + (problems.warnings if options.strict else [])
+
+
+def _stop(problems: Problems, options: BuildOptions) -> None:
+    """Raise every error (and warning, with --strict), in file and line order."""
+    failing = _failing(problems, options)
+    if failing:
+        raise BuildFailed(sorted(failing, key=lambda p: (p.path, p.line, p.message)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Searched:
+    """A page the search indexes, by its date."""
+
+    date: date
+    job: PageJob[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Every page job, the searched pages first in runs by search index (oldest first), and
+    the content files published as they are."""
+
+    jobs: list[PageJob[Any]]
+    groups: list[tuple[int, int]]  # (start, stop) of each search index's pages in jobs
+    partitions: list[Partition]
+    held: dict[str, list[str]]  # a search index's path → the files of the pages it holds
+    files: dict[str, str]  # content files published as they are → who names them
+
+
+def _plan(run: _Run, renderer: Renderer, loaded: Loaded) -> _Plan:
+    """Every page of every kind, each output path claimed once (else stop with the
+    collisions); the searched pages ordered by search index, so that each index can start
+    as soon as its pages are written."""
+    planned = renderer.plan()
+    files = _claim(run.config, planned, loaded)
+    _stop(loaded.problems, run.options)
+    partitions = list(reversed(loaded.site.search))
+    searched: list[_Searched] = []
+    rest: list[PageJob[Any]] = []
+    for job in planned:
+        day = job.kind.indexed_on(job)
+        if day is None:
+            rest.append(job)
+        else:
+            searched.append(_Searched(day, job))
+    members_of = members(partitions, searched)
+    jobs: list[PageJob[Any]] = []
+    groups: list[tuple[int, int]] = []
+    for partition in partitions:
+        start = len(jobs)
+        jobs.extend(s.job for s in members_of[partition.path])
+        groups.append((start, len(jobs)))
+    held = {path: [s.job.output for s in found] for path, found in members_of.items()}
+    if len(jobs) < len(searched):  # a page outside every index is still a page
+        indexed = {id(job) for job in jobs}
+        rest = [s.job for s in searched if id(s.job) not in indexed] + rest
+    jobs.extend(rest)
+    return _Plan(jobs, groups, partitions, held, files)
+
+
+def _published(loaded: Loaded) -> dict[str, str]:
+    """The content files published as they are → the file that names them: everything under
+    content/files/ and every attachment of a published meeting, except what a secret part
+    refers to ('files/../x.pdf' is x.pdf: the parser kept it inside)."""
+    found = {f: f"content/{f}" for f in sorted(loaded.files.files) if f.startswith(FILES + "/")}
+    for m in loaded.site.meetings:
+        for a in m.attachments:
+            if a.file:
+                found.setdefault(posixpath.normpath(a.file), m.source)
+    for p in loaded.parsed.values():
+        if p.meeting:
+            for f in p.meeting.withheld:
+                found.pop(posixpath.normpath(f), None)
+    return found
+
+
+def _claim(config: SiteConfig, jobs: list[PageJob[Any]], loaded: Loaded) -> dict[str, str]:
+    """Claim every output path once (collisions go to the problems); the content files
+    published as they are."""
+    files = _published(loaded)
+    claim_outputs(
+        loaded.problems,
+        config.open_data,
+        ((job.output, job) for job in jobs),
+        (Published(path, source) for path, source in files.items()),
+    )
+    return files
+
+
+def _edited_first(run: _Run, renderer: Renderer, site: Site) -> None:
+    """For ``minutes serve``: an edit that changes more than a meeting's own page (a title,
+    a decision) still shows on that page first: it goes in place, and the tab reloads,
+    before the rest of the site is planned, fingerprinted and rendered. (Only meeting
+    pages, at the paths the site gives them: a collision the plan finds after is still an
+    error, which the browser shows.)"""
+    if run.on_pages is None or run.prose is None or not run.usable or not run.last_state().pages:
+        return
+    on_site = {m.source: m for m in site.meetings}
+    jobs = [MEETINGS.of(site, on_site[path]) for path in run.prose.changed if path in on_site]
+    if jobs and len(jobs) <= PROSE_LIMIT:
+        _in_place(
+            run.output,
+            lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
+            None,
+            None,
+        )
+        run.on_pages()
+    run.lap("edited pages in place")
+
+
+@dataclass(frozen=True, slots=True)
+class _Prints:
+    """Fingerprints of every page (by output file) and search index (by path)."""
+
+    pages: dict[str, str]
+    indexes: dict[str, str]
+    outlines: dict[str, str]
+
+
+def _fingerprint(run: _Run, loaded: Loaded, plan: _Plan) -> _Prints:
+    """What every page shows, and every search index holds, as fingerprints."""
+    site = loaded.site
+    digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
+    outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
+    prints = Fingerprints(site, digests, outlines, run.page_settings)
+    pages = {job.output: prints.page(job) for job in plan.jobs}
+    indexes = {
+        p.path: prints.search_index(pages[out] for out in plan.held[p.path])
+        for p in plan.partitions
+    }
+    run.lap("derive")
+    return _Prints(pages, indexes, outlines)
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """What putting the site in place did."""
+
+    rendered: int
+    written: int
+    unchanged: int
+    others: set[str]  # files not rendered: the theme's, attachments
+
+
+def _write(run: _Run, renderer: Renderer, loaded: Loaded, plan: _Plan, prints: _Prints) -> _Written:
+    """Render and index into the output: as a patch of what changed when the output is the
+    one the cache describes, else whole into a staging folder that is swapped in."""
+    state = run.last_state()
+    if run.usable and state.pages:
+
+        def indexes(patch: Patch, live: bool) -> None:
+            _stage_indexes(
+                patch, plan, prints.indexes, state, run.options, run.config.language, live
+            )
+
+        done = _patch(run, renderer, loaded, plan, prints.pages, indexes)
+        run.lap("pages and search indexes in place")
+    else:
+        done = _cold(run, renderer, loaded, plan)
+        run.lap("render, index and write")
+    return done
+
+
+def _remember(
+    run: _Run, loaded: Loaded, plan: _Plan, prints: _Prints, done: _Written, store: MeetingStore
+) -> None:
+    """Keep the parses and what this build wrote for the next build."""
+    _save_parsed(run.cache, loaded, run.session, store)
+    state = BuildState(
+        settings=run.settings,
+        stamps=loaded.stamps,
+        pages=prints.pages,
+        others=tuple(sorted(done.others)),
+        search=prints.indexes if run.options.search else {},
+        output=str(run.output),
+        today=run.today.isoformat(),
+        meetings=len(loaded.site.meetings),
+        pages_count=len(plan.jobs),
+        warnings=tuple(loaded.problems.warnings),
+        outlines=prints.outlines,
+        history=run.committed,
+        marker=marker_identity(run.output),
+    )
+    if run.session is not None:
+        run.session.state = state
+    if run.cache is not None:
+        run.cache.save_state(state)
+    run.lap("cache")
 
 
 def warm(options: BuildOptions, session: Session) -> bool:
@@ -467,13 +692,12 @@ class _ProseEdit:
         state: BuildState,
         store: MeetingStore,
         settings: str,
-        today: date,
         found: tuple[ContentFiles, dict[str, FileStamp]],
         session: Session | None,
         cache: Cache | None,
     ) -> None:
         self.config, self.options, self.state, self.store = config, options, state, store
-        self.settings, self.today, self.session, self.cache = settings, today, session, cache
+        self.settings, self.session, self.cache = settings, session, cache
         self.files, self.stamps = found
         meetings = set(self.files.meetings)
         changed = [
@@ -531,24 +755,24 @@ class _ProseEdit:
         if any(path not in by_source for path in fresh):  # a draft: not on the site
             return None
         renderer = Renderer(self.config, site, self.store.whole)
-        jobs = [renderer.meeting_job(by_source[path]) for path in fresh]
+        jobs = [MEETINGS.of(site, by_source[path]) for path in fresh]
         digests = {path: stamp.digest for path, stamp in self.stamps.items()}
         prints = Fingerprints(site, digests, state.outlines, self.settings)
         pages = dict(state.pages)
-        pages.update((renderer.output_path(job), prints.page(job)) for job in jobs)
+        pages.update((job.output, prints.page(job)) for job in jobs)
         search = dict(state.search)
         redo: list[Partition] = []
         held = members(site.search, site.meetings) if self.options.search else {}
         for partition in site.search if self.options.search else ():
             if any(partition.holds(by_source[path].date) for path in fresh):
-                search.update(_index_prints(prints, site, [partition], held, pages))
+                outputs = [output_file(site.paths[m.source]) for m in held[partition.path]]
+                search[partition.path] = prints.search_index(pages[out] for out in outputs)
                 redo.append(partition)
 
         def indexes(patch: Patch, live: bool) -> None:
             for partition in redo:
-                _stage_index(
-                    patch, site, partition, held[partition.path], self.config.language, live
-                )
+                outputs = [output_file(site.paths[m.source]) for m in held[partition.path]]
+                _stage_index(patch, partition, outputs, self.config.language, live)
 
         patch = _in_place(
             output,
@@ -577,21 +801,6 @@ class _ProseEdit:
             warnings=state.warnings,
             rendered=len(jobs),
         )
-
-
-def _index_prints(
-    prints: Fingerprints,
-    site: Site,
-    partitions: list[Partition],
-    held: dict[str, list[Meeting]],
-    pages: dict[str, str],
-) -> dict[str, str]:
-    """Each search index's fingerprint, from those of the pages it indexes: whatever changed
-    on a page (its text, a link's target, its revisions) changes its index too."""
-    return {
-        p.path: prints.search_index(pages[output_file(site.paths[m.source])] for m in held[p.path])
-        for p in partitions
-    }
 
 
 def _in_place(
@@ -626,24 +835,6 @@ def _in_place(
     return patch
 
 
-def _edited_first(
-    output: Path, renderer: Renderer, changed: list[str], on_pages: Callable[[], None]
-) -> None:
-    """For ``minutes serve``: an edit that changes more than a meeting's own page (a title,
-    a decision) still shows on that page first: it goes in place, and the tab reloads,
-    before the rest of the site is planned, fingerprinted and rendered."""
-    on_site = {m.source: m for m in renderer.site.meetings}
-    jobs = [renderer.meeting_job(on_site[path]) for path in changed if path in on_site]
-    if jobs and len(jobs) <= PROSE_LIMIT:
-        _in_place(
-            output,
-            lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
-            None,
-            None,
-        )
-        on_pages()
-
-
 def _save_parsed(
     cache: Cache | None, loaded: Loaded, session: Session | None, store: MeetingStore
 ) -> None:
@@ -659,50 +850,35 @@ def _digests(stamps: dict[str, FileStamp]) -> dict[str, str]:
     return {path: stamp.digest for path, stamp in stamps.items()}
 
 
-def _static(renderer: Renderer, loaded: Loaded, sink: Staging | Patch) -> set[str]:
+def _static(renderer: Renderer, loaded: Loaded, plan: _Plan, sink: Staging | Patch) -> set[str]:
+    """The theme's static files and the content files published as they are."""
     written: set[str] = set()
     for out in renderer.static_files():
         sink.write(out.path, out.data)
         written.add(out.path)
-    wanted = {f for f in loaded.files.files if f.startswith("files/")}
-    for m in loaded.site.meetings:  # 'files/../x.pdf' is x.pdf (the parser kept it inside)
-        wanted.update(posixpath.normpath(a.file) for a in m.attachments if a.file)
-    withheld = {
-        posixpath.normpath(f)
-        for p in loaded.parsed.values()
-        if p.meeting
-        for f in p.meeting.withheld
-    }
-    for rel in sorted(wanted - withheld):
+    for rel in sorted(plan.files):
         sink.copy(rel, loaded.config.content_dir)
         written.add(rel)
     return written
 
 
-def _cold(
-    output: Path,
-    renderer: Renderer,
-    jobs: list[PageJob],
-    groups: list[tuple[int, int]],
-    partitions: list[Partition],
-    loaded: Loaded,
-    options: BuildOptions,
-    progress: Progress | None,
-) -> tuple[int, int, int, set[str]]:
+def _cold(run: _Run, renderer: Renderer, loaded: Loaded, plan: _Plan) -> _Written:
     """Everything into a staging folder, indexes started as their pages are done; swap."""
-    staging = Staging(output)
+    options, progress = run.options, run.progress
+    staging = Staging(run.output)
     indexer = Indexer(staging.dir, loaded.config.language) if options.search else None
+    partitions = plan.partitions
     try:
         render_jobs(
             renderer,
-            jobs,
-            groups,
+            plan.jobs,
+            plan.groups,
             lambda n: indexer.submit(partitions[n]) if indexer else None,
             staging,
             options.jobs or os.cpu_count() or 1,
             progress,
         )
-        others = _static(renderer, loaded, staging)
+        others = _static(renderer, loaded, plan, staging)
         if indexer is not None:
             if progress:
                 progress("search", 0, 1)
@@ -715,52 +891,42 @@ def _cold(
             indexer.cancel()
         staging.abandon()
         raise
-    return len(jobs), staging.written, staging.unchanged, others
+    return _Written(len(plan.jobs), staging.written, staging.unchanged, others)
 
 
 def _patch(
-    output: Path,
+    run: _Run,
     renderer: Renderer,
-    jobs: list[PageJob],
-    page_prints: dict[str, str],
-    state: BuildState,
     loaded: Loaded,
-    options: BuildOptions,
-    progress: Progress | None,
-    on_pages: Callable[[], None] | None,
+    plan: _Plan,
+    page_prints: dict[str, str],
     indexes: Callable[[Patch, bool], None],
-) -> tuple[int, int, int, set[str]]:
+) -> _Written:
     """Render only pages whose inputs changed and put them in place as one patch with the
     search indexes that hold them; files the last build wrote that this one does not are
     removed. The output is not scanned: what the last build wrote is on record (a file
     edited by hand in the output is put right by the next build that renders it, or by
     ``--no-cache``)."""
-    todo = [
-        j
-        for j in jobs
-        if page_prints[renderer.output_path(j)] != state.pages.get(renderer.output_path(j))
-    ]
+    state = run.last_state()
+    todo = [j for j in plan.jobs if page_prints[j.output] != state.pages.get(j.output)]
     others: set[str] = set()
 
     def fill(patch: Patch) -> None:
-        render_jobs(
-            renderer, todo, [], lambda n: None, patch, options.jobs or os.cpu_count() or 1, progress
-        )
-        others.update(_static(renderer, loaded, patch))
+        workers = run.options.jobs or os.cpu_count() or 1
+        render_jobs(renderer, todo, [], lambda n: None, patch, workers, run.progress)
+        others.update(_static(renderer, loaded, plan, patch))
         keep = set(page_prints) | others
         for rel in sorted((set(state.pages) | set(state.others)) - keep):
             patch.remove(rel)
 
-    patch = _in_place(output, fill, indexes, on_pages)
-    return len(todo), patch.written, patch.unchanged + len(jobs) - len(todo), others
+    patch = _in_place(run.output, fill, indexes, run.on_pages)
+    return _Written(len(todo), patch.written, patch.unchanged + len(plan.jobs) - len(todo), others)
 
 
 def _stage_indexes(
     patch: Patch,
-    site: Site,
+    plan: _Plan,
     index_prints: dict[str, str],
-    partitions: list[Partition],
-    held: dict[str, list[Meeting]],
     state: BuildState,
     options: BuildOptions,
     language: str,
@@ -769,11 +935,13 @@ def _stage_indexes(
     """Stage the search indexes that cover a changed page; remove those no longer used."""
     output = patch.output
     if options.search:
-        for partition in partitions:
+        for partition in plan.partitions:
             stale = state.search.get(partition.path) != index_prints[partition.path]
             if stale or not (output / partition.path / "pagefind-entry.json").is_file():
-                _stage_index(patch, site, partition, held[partition.path], language, live)
-    wanted = {p.path.rstrip("/").split("/")[-1] for p in partitions} if options.search else set()
+                _stage_index(patch, partition, plan.held[partition.path], language, live)
+    wanted = (
+        {p.path.rstrip("/").split("/")[-1] for p in plan.partitions} if options.search else set()
+    )
     index_root = output / INDEX_ROOT
     if index_root.is_dir() and not index_root.is_symlink():
         for folder in sorted(index_root.iterdir()):
@@ -782,15 +950,11 @@ def _stage_indexes(
 
 
 def _stage_index(
-    patch: Patch, site: Site, partition: Partition, pages: list[Meeting], language: str, live: bool
+    patch: Patch, partition: Partition, pages: list[str], language: str, live: bool
 ) -> None:
-    """Index one partition into the patch: from the output if its pages are in place
-    (``live``), else from a view of the pages as the patch will leave them."""
-    where = (
-        patch.output
-        if live
-        else patch.view(partition.name, (output_file(site.paths[m.source]) for m in pages))
-    )
+    """Index one partition (its pages' files) into the patch: from the output if its pages
+    are in place (``live``), else from a view of the pages as the patch will leave them."""
+    where = patch.output if live else patch.view(partition.name, pages)
     fresh = patch.dir / f"index-{partition.name}"
     index_partition(where, partition, language, fresh)
     patch.stage_tree(partition.path.rstrip("/"), fresh)

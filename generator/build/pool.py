@@ -10,9 +10,10 @@ import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Protocol
+from typing import Any, Protocol
 
-from ..pages.render import PageJob, Renderer
+from ..pages.kind import PageJob
+from ..pages.render import Renderer
 
 Progress = Callable[[str, int, int], None]
 RENDER_CHUNK = 250  # pages per task: large enough to amortise the hand-off
@@ -31,7 +32,7 @@ class Sink(Protocol):
     def write(self, rel: str, data: bytes) -> None: ...
 
 
-_state: tuple[Renderer, Sequence[PageJob], Sink] | None = None
+_state: tuple[Renderer, Sequence[PageJob[Any]], Sink] | None = None
 
 
 def _render_range(start: int, stop: int) -> tuple[int, int]:
@@ -78,7 +79,7 @@ def _waves(chunks: list[tuple[int, int]], weights: Sequence[int]) -> list[list[t
 
 def render_jobs(
     renderer: Renderer,
-    jobs: Sequence[PageJob],
+    jobs: Sequence[PageJob[Any]],
     groups: Sequence[tuple[int, int]],
     on_group_done: Callable[[int], None],
     sink: Sink,
@@ -99,13 +100,13 @@ def render_jobs(
                 on_group_done(n)
             _render_range(rest, total)
         else:
-            weights = [renderer.weight(job) for job in jobs]
+            weights = [job.kind.weight(job) for job in jobs]  # each kind weighs its pages
             _render_in_pool(groups, rest, total, on_group_done, sink, workers, progress, weights)
     finally:
         _state = None
     if progress:
         progress("render", total, total)
-    return [renderer.output_path(job) for job in jobs]
+    return [job.output for job in jobs]
 
 
 def _render_in_pool(

@@ -17,18 +17,30 @@ from urllib.parse import quote
 from ..content.config import SiteConfig
 from ..content.model import Meeting, Person
 from ..site.derive import Body, CaseFile, Site
-from ..site.urls import slug
+from ..site.paths import (
+    distinct_keys,
+    oparl_bodies,
+    oparl_body,
+    oparl_consultation,
+    oparl_list,
+    oparl_meeting,
+    oparl_organization,
+    oparl_paper,
+    oparl_person,
+    oparl_system,
+    oparl_vote,
+)
 from .publish import absolute
 
 OPARL = "https://schema.oparl.org/1.1/"
 POPOLO = "https://www.popoloproject.com/specs/vote-event.html"
-ROOT = "oparl"
 PER_PAGE = 500
 
 
 @dataclass(frozen=True)
 class OrgBody:
-    """An OParl Body: the organisation (region, municipality) the governing bodies belong to."""
+    """An OParl Body: the organisation (region, municipality) the governing bodies belong to.
+    ``key`` names its files, distinct from every other organisation's."""
 
     key: str
     name: str
@@ -37,7 +49,7 @@ class OrgBody:
     @property
     def path(self) -> str:
         """The body's file."""
-        return f"{ROOT}/body/{self.key}.json"
+        return oparl_body(self.key)
 
 
 def org_bodies(site: Site, config: SiteConfig) -> tuple[OrgBody, ...]:
@@ -46,40 +58,35 @@ def org_bodies(site: Site, config: SiteConfig) -> tuple[OrgBody, ...]:
     for body in site.bodies:
         org = body.meetings[0].organisation if body.meetings else ""
         groups[org or config.organisation or config.title].append(body)
+    keys = distinct_keys(groups)
     return tuple(
-        OrgBody(slug(name), name, tuple(bodies)) for name, bodies in sorted(groups.items())
+        OrgBody(keys[name], name, tuple(bodies)) for name, bodies in sorted(groups.items())
     )
 
 
 def meeting_path(site: Site, meeting: Meeting) -> str:
     """The file of a meeting's OParl object."""
-    return f"{ROOT}/meeting/{site.paths[meeting.source].strip('/').replace('/', '--')}.json"
+    return oparl_meeting(site.paths[meeting.source])
 
 
 def organization_path(body: Body) -> str:
     """The file of a governing body's OParl Organization."""
-    return f"{ROOT}/organization/{body.path.strip('/').replace('/', '--')}.json"
+    return oparl_organization(body.path)
 
 
 def paper_path(case: CaseFile) -> str:
     """The file of a case number's OParl Paper."""
-    return f"{ROOT}/paper/{case.path.strip('/').rsplit('/', 1)[-1]}.json"
-
-
-def person_path(name: str) -> str:
-    """The file of a person's OParl Person."""
-    return f"{ROOT}/person/{slug(name)}.json"
+    return oparl_paper(case.path)
 
 
 def vote_path(site: Site, meeting: Meeting, anchor: str, n: int) -> str:
     """The file of a Popolo VoteEvent."""
-    base = site.paths[meeting.source].strip("/").replace("/", "--")
-    return f"{ROOT}/vote-event/{base}--{anchor}--{n}.json"
+    return oparl_vote(site.paths[meeting.source], anchor, n)
 
 
 def consultation_key(site: Site, meeting: Meeting, item_number: int) -> str:
     """The fragment id of a consultation: meeting and item (0: the whole document)."""
-    return f"c--{site.paths[meeting.source].strip('/').replace('/', '--')}--{item_number}"
+    return oparl_consultation(site.paths[meeting.source], item_number)
 
 
 def people(site: Site) -> dict[str, list[tuple[Meeting, Person, str]]]:
@@ -95,9 +102,14 @@ def people(site: Site) -> dict[str, list[tuple[Meeting, Person, str]]]:
 class Exporter:
     """Builds the OParl objects of one derived site."""
 
-    def __init__(self, config: SiteConfig, site: Site) -> None:
+    def __init__(self, config: SiteConfig, site: Site, people: dict[str, str]) -> None:
         self.config = config
         self.site = site
+        self.people = people  # a person's name → the key of their file (distinct_keys)
+
+    def person_path(self, name: str) -> str:
+        """The file of a person's OParl Person."""
+        return oparl_person(self.people[name])
 
     def url(self, path: str) -> str:
         """An object's id."""
@@ -113,11 +125,11 @@ class Exporter:
         """The System object: the entry point."""
         all_meetings = self.site.meetings
         return {
-            "id": self.url(f"{ROOT}/system.json"),
+            "id": self.url(oparl_system()),
             "type": OPARL + "System",
             "oparlVersion": OPARL,
             "name": self.config.title,
-            "body": self.url(f"{ROOT}/bodies.json"),
+            "body": self.url(oparl_bodies()),
             "website": self.url(""),
             "web": self.url(""),
             **self._stamps(all_meetings),
@@ -126,16 +138,15 @@ class Exporter:
     def body(self, org: OrgBody) -> dict[str, Any]:
         """An OParl Body with links to its lists."""
         meetings = [m for b in org.bodies for m in b.meetings]
-        base = f"{ROOT}/body/{org.key}"
         return {
             "id": self.url(org.path),
             "type": OPARL + "Body",
             "name": org.name,
-            "system": self.url(f"{ROOT}/system.json"),
-            "organization": self.url(f"{base}/organizations.json"),
-            "person": self.url(f"{base}/people.json"),
-            "meeting": self.url(f"{base}/meetings.json"),
-            "paper": self.url(f"{base}/papers.json"),
+            "system": self.url(oparl_system()),
+            "organization": self.url(oparl_list(org.key, "organizations")),
+            "person": self.url(oparl_list(org.key, "people")),
+            "meeting": self.url(oparl_list(org.key, "meetings")),
+            "paper": self.url(oparl_list(org.key, "papers")),
             "web": self.url(""),
             **self._stamps(meetings),
         }
@@ -162,9 +173,9 @@ class Exporter:
             entry = memberships.setdefault(
                 key,
                 {
-                    "id": self.url(person_path(name)) + f"#m-{len(memberships) + 1}",
+                    "id": self.url(self.person_path(name)) + f"#m-{len(memberships) + 1}",
                     "type": OPARL + "Membership",
-                    "person": self.url(person_path(name)),
+                    "person": self.url(self.person_path(name)),
                     "organization": self.url(organization_path(body)),
                     "role": listed.role or ("Tjänsteperson" if role == "official" else "Ledamot"),
                     "startDate": meeting.date.isoformat(),
@@ -177,7 +188,7 @@ class Exporter:
                 entry["onBehalfOf"] = listed.party
             entry["endDate"] = max(entry["endDate"], meeting.date.isoformat())
         return {
-            "id": self.url(person_path(name)),
+            "id": self.url(self.person_path(name)),
             "type": OPARL + "Person",
             "name": name,
             "membership": list(memberships.values()),

@@ -126,25 +126,26 @@ class MissingSearchMarkup(TemplateRuntimeError):
         return type(self), (self.message, self.filename)
 
 
-def check_page(template: str, filename: str, html: str, context: dict[str, Any]) -> None:
-    """Raise MissingSearchMarkup if a rendered meeting or search page lacks the contract's
-    markup."""
-    if template == "meeting.html":
-        wanted = str(head(context["meeting"]))
-        if wanted not in html:
-            raise MissingSearchMarkup(
-                "a meeting page must carry the <meta> elements search filters by: write "
-                "{{ search.head(meeting) }} in the template's head block",
-                filename,
-            )
-        if BODY not in html:
-            raise MissingSearchMarkup(
-                "a meeting page must mark the element that holds the minutes' text for "
-                "search: write {{ search.body }} in its opening tag (<article {{ search.body "
-                "}}>)",
-                filename,
-            )
-    elif template == "search.html" and data() not in html:
+def check_meeting_page(filename: str, html: str, meeting: Meeting) -> None:
+    """Raise MissingSearchMarkup if a rendered meeting page lacks the contract's markup."""
+    if str(head(meeting)) not in html:
+        raise MissingSearchMarkup(
+            "a meeting page must carry the <meta> elements search filters by: write "
+            "{{ search.head(meeting) }} in the template's head block",
+            filename,
+        )
+    if BODY not in html:
+        raise MissingSearchMarkup(
+            "a meeting page must mark the element that holds the minutes' text for "
+            "search: write {{ search.body }} in its opening tag (<article {{ search.body "
+            "}}>)",
+            filename,
+        )
+
+
+def check_search_page(filename: str, html: str) -> None:
+    """Raise MissingSearchMarkup if the rendered search page lacks the contract's data."""
+    if data() not in html:
         raise MissingSearchMarkup(
             "the search page must carry the names its script asks the index for: write "
             "{{ search.data }} in the template's main block",

@@ -1,11 +1,11 @@
 """What each page shows: the values a page's template is given, narrowed to what that kind of
 page displays.
 
-The renderer gives a template these values and nothing else of the derived site (``site``
-in a template is a ``SiteView`` holding only the facets listed for its page in ``SHOWS``),
-and ``depends`` fingerprints a page by exactly these values. So what a page shows cannot
-drift from its fingerprint: a theme that reads something its page was not given gets an
-error naming it, not a page that goes stale on a later build.
+A template is given these values and nothing else of the derived site (``site`` in a
+template is a ``SiteView`` holding only the facets its kind of page lists in ``shows``, see
+kind.py), and ``build/depends.py`` fingerprints a page by exactly these values. So what a
+page shows cannot drift from its fingerprint: a theme that reads something its page was not
+given gets an error naming it, not a page that goes stale on a later build.
 """
 
 from __future__ import annotations
@@ -17,29 +17,9 @@ from typing import Any
 from jinja2 import UndefinedError
 
 from ..content.model import Meeting
-from ..site.derive import Body, DecisionPage, Site, YearArchive
+from ..site.derive import Body, Site, YearArchive
 
 BASE = ("section", "pages", "paths")  # base.html: navigation and the footer, on every page
-SHOWS: dict[str, tuple[str, ...]] = {  # the site's facets each template shows besides BASE
-    "home.html": ("upcoming", "notices", "latest", "bodies"),
-    "archive.html": ("years", "bodies"),
-    "year.html": ("years",),
-    "notices.html": ("today", "notices", "past_notices"),
-    "search.html": ("search_indexes", "search_filters"),
-}
-# and facets of a page's own (see Views.context): a meeting page's site.history holds its own
-# revisions; a decisions page's site.decision_pages the pages its pagers link (each year's
-# first, its own year's), and the front page's site.latest_decisions the newest decisions
-
-
-@dataclass(frozen=True, slots=True)
-class PageJob:
-    """One page to render: its template, its path and its own values (what it shows besides
-    the site's facets)."""
-
-    template: str
-    path: str
-    context: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +74,7 @@ class SiteView:
     __slots__ = ("kind", "own", "shared")
 
     def __init__(self, kind: str, shared: Mapping[str, Any], own: Mapping[str, Any]) -> None:
-        self.kind = kind  # the template: pages of one kind share ``shared``
+        self.kind = kind  # pages of one kind share ``shared``
         self.shared = shared
         self.own = own
 
@@ -109,7 +89,7 @@ class SiteView:
         raise UndefinedError(
             f"site.{name} is not given to this kind of page (it is given "
             f"site.{{{shown}}}; what each page shows is listed in "
-            "generator/views.py)"
+            "generator/pages/kinds.py)"
         )
 
 
@@ -144,13 +124,13 @@ class Views:
             )
         return getattr(site, name)
 
-    def shared(self, template: str) -> dict[str, Any]:
-        """The shared facets a template shows (computed once per template)."""
-        found = self._shared.get(template)
+    def view(self, kind: str, shows: tuple[str, ...], own: Mapping[str, Any]) -> SiteView:
+        """``site`` as a page of ``kind`` sees it: the base facets, those the kind ``shows``
+        (narrowed once per kind) and the page's ``own``."""
+        found = self._shared.get(kind)
         if found is None:
-            names = (*BASE, *SHOWS.get(template, ()))
-            found = self._shared[template] = {n: self.facet(n) for n in names}
-        return found
+            found = self._shared[kind] = {n: self.facet(n) for n in (*BASE, *shows)}
+        return SiteView(kind, found, own)
 
     def body(self, body: Body) -> BodyLink:
         """A body's link (one object per body)."""
@@ -159,29 +139,13 @@ class Views:
             found = self._bodies[body.path] = BodyLink(body.name, body.organisation, body.path)
         return found
 
-    def context(self, job: PageJob) -> dict[str, Any]:
-        """What a template page is given: its own values, narrowed, and ``site``."""
-        ctx = dict(job.context)
-        own: dict[str, Any] = {}
-        if job.template == "meeting.html":
-            meeting: Meeting = ctx["meeting"]
-            ctx["body"] = self.body(ctx["body"])
-            history = self.site.history.get(meeting.source)
-            own["history"] = {meeting.source: history} if history is not None else {}
-        elif job.template == "year.html":
-            archive: YearArchive = ctx["archive"]
-            ctx["archive"] = YearView(
-                archive.year, archive.path, tuple((self.body(b), ms) for b, ms in archive.by_body)
-            )
-        elif job.template == "decisions.html":
-            page: DecisionPage | None = ctx["decision_page"]
-            own["decision_pages"] = self._pagers(page.year if page is not None else None)
-            if page is None:
-                own["latest_decisions"] = self.site.latest_decisions
-        ctx["site"] = SiteView(job.template, self.shared(job.template), own)
-        return ctx
+    def year(self, archive: YearArchive) -> YearView:
+        """A year's archive page, its bodies as links."""
+        return YearView(
+            archive.year, archive.path, tuple((self.body(b), ms) for b, ms in archive.by_body)
+        )
 
-    def _pagers(self, year: int | None) -> tuple[DecisionPageLink, ...]:
+    def pagers(self, year: int | None) -> tuple[DecisionPageLink, ...]:
         """The decisions pages a decisions page links: each year's first and, on a year's
         page, that year's others (in the site's order), not the thousands of the rest."""
         links: tuple[DecisionPageLink, ...] = self.facet("decision_pages")
@@ -194,22 +158,3 @@ class Views:
         return tuple(
             link for y, pages in by_year.items() for link in (pages if y == year else pages[:1])
         )
-
-
-def whole_meeting(job: PageJob) -> Meeting | None:
-    """The meeting whose whole text a page shows (its own page), else None: every other page
-    shows meetings as outlines."""
-    if job.template == "meeting.html":
-        meeting: Meeting = dict(job.context)["meeting"]
-        return meeting
-    return None
-
-
-def code_facets(job: PageJob) -> tuple[str, ...]:
-    """The site's facets a file made by code rather than a template (feeds, calendars, open
-    data) reads besides its job's values: the OParl system and bodies files list the bodies."""
-    if job.template == "@oparl" and (
-        ("kind", "system") in job.context or ("kind", "bodies") in job.context
-    ):
-        return ("bodies",)
-    return ()

@@ -11,9 +11,18 @@ from ..content.errors import Problems
 from ..content.history import Revision
 from ..content.model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
 from .partitions import Partition, plan_partitions
-from .urls import PATHS, meeting_paths, slug, unique
+from .paths import (
+    body_paths,
+    case_paths,
+    decisions_path,
+    meeting_paths,
+    page_path,
+    year_path,
+)
+from .urls import PATHS, slug
 
 LATEST_ON_HOME = 10
+LATEST_DECISIONS = 50  # on the decisions index's front page
 PAST_NOTICES = 50  # taken-down notices listed; the archive has them all
 DECISIONS_PER_PAGE = 200
 
@@ -146,7 +155,7 @@ class Site:
     @property
     def latest_decisions(self) -> tuple[DecisionEntry, ...]:
         """The newest decisions, for the decisions index's front page."""
-        return self.decision_pages[0].entries[:50] if self.decision_pages else ()
+        return self.decision_pages[0].entries[:LATEST_DECISIONS] if self.decision_pages else ()
 
     def case_file(self, case: str) -> CaseFile | None:
         """The case file of a case number."""
@@ -169,7 +178,6 @@ def derive_site(
     infos: list[BodyInfo],
     language: str,
     today: date,
-    problems: Problems,
     history: dict[str, tuple[Revision, ...]] | None = None,
 ) -> Site:
     """Everything the renderer needs, from the meetings that are to be published."""
@@ -180,17 +188,13 @@ def derive_site(
     for m in meetings:
         by_org_body[(m.organisation if len(orgs) > 1 else "", m.body)].append(m)
     info_by_slug = {i.slug: i for i in infos}
-    taken = set(section.values()) | {"files", "pagefind", "static"}
+    body_folders = body_paths(by_org_body, taken=section.values())
     bodies: list[Body] = []
-    body_paths: dict[tuple[str, str], str] = {}
-    for org, name in sorted(by_org_body, key=lambda k: (slug(k[0]), slug(k[1]), k)):
-        prefix = f"{slug(org)}/" if org else ""
-        body_paths[(org, name)] = unique(prefix + slug(name), taken)
     paths = meeting_paths(
         (
             (
                 m.source,
-                body_paths[(m.organisation if len(orgs) > 1 else "", m.body)],
+                body_folders[(m.organisation if len(orgs) > 1 else "", m.body)],
                 m.date.isoformat(),
             )
             for m in meetings
@@ -199,7 +203,7 @@ def derive_site(
     )
     body_of: dict[str, Body] = {}
     for key, ms in by_org_body.items():
-        path = body_paths[key]
+        path = body_folders[key]
         body = Body(
             name=key[1],
             organisation=key[0],
@@ -211,17 +215,8 @@ def derive_site(
         for m in ms:
             body_of[m.source] = body
     bodies.sort(key=lambda b: (b.organisation.casefold(), b.name.casefold()))
-    for page in pages:
-        path = f"{page.slug}/"
-        if page.slug in taken:
-            problems.error(
-                page.source,
-                1,
-                f"page URL /{path} is already used by a body or section; rename the file",
-            )
-            continue
-        taken.add(page.slug)
-        paths[page.source] = path
+    for page in pages:  # a page whose URL is taken is refused when the paths are claimed
+        paths[page.source] = page_path(page.slug)
     held = [m for m in meetings if m.status != "planned"]
     posted = sorted(
         (m for m in held if m.status == "adjusted" and m.posted),
@@ -233,9 +228,9 @@ def derive_site(
         paths=paths,
         body_of=body_of,
         bodies=tuple(bodies),
-        years=_years(held, body_of, section["archive"]),
-        decision_pages=_decision_pages(held, section["decisions"]),
-        cases=(cases := _cases(held, section["cases"])),
+        years=_years(held, body_of, section),
+        decision_pages=_decision_pages(held, section),
+        cases=(cases := _cases(held, section)),
         case_paths={c.case: c.path for c in cases},
         case_by_path={c.path: c for c in cases},
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
@@ -259,7 +254,7 @@ def derive_site(
 
 
 def _years(
-    meetings: list[Meeting], body_of: dict[str, Body], segment: str
+    meetings: list[Meeting], body_of: dict[str, Body], section: dict[str, str]
 ) -> tuple[YearArchive, ...]:
     groups: dict[int, dict[str, list[Meeting]]] = defaultdict(lambda: defaultdict(list))
     for m in meetings:
@@ -268,7 +263,7 @@ def _years(
     return tuple(
         YearArchive(
             year=y,
-            path=f"{segment}/{y}/",
+            path=year_path(section, y),
             by_body=tuple(
                 (bodies[p], tuple(groups[y][p]))
                 for p in sorted(groups[y], key=lambda p: bodies[p].name.casefold())
@@ -278,7 +273,7 @@ def _years(
     )
 
 
-def _decision_pages(meetings: list[Meeting], segment: str) -> tuple[DecisionPage, ...]:
+def _decision_pages(meetings: list[Meeting], section: dict[str, str]) -> tuple[DecisionPage, ...]:
     """Decisions newest first, one run of pages per year so that a new meeting changes few."""
     by_year: dict[int, list[DecisionEntry]] = defaultdict(list)
     for m in reversed(meetings):
@@ -290,13 +285,13 @@ def _decision_pages(meetings: list[Meeting], segment: str) -> tuple[DecisionPage
         entries = by_year[year]
         count = max(1, -(-len(entries) // DECISIONS_PER_PAGE))
         for n in range(count):
-            path = f"{segment}/{year}/" + (f"{n + 1}/" if n else "")
+            path = decisions_path(section, year, n + 1)
             chunk = entries[n * DECISIONS_PER_PAGE : (n + 1) * DECISIONS_PER_PAGE]
             out.append(DecisionPage(year, n + 1, count, path, tuple(chunk)))
     return tuple(out)
 
 
-def _cases(meetings: list[Meeting], segment: str) -> tuple[CaseFile, ...]:
+def _cases(meetings: list[Meeting], section: dict[str, str]) -> tuple[CaseFile, ...]:
     entries: dict[str, list[CaseEntry]] = defaultdict(list)
     for m in meetings:
         if m.case:
@@ -312,12 +307,10 @@ def _cases(meetings: list[Meeting], segment: str) -> tuple[CaseFile, ...]:
                 entries[normalise_case(case)].append(CaseEntry(m, where, ref))
     for found in entries.values():  # a reference is placed by its own date
         found.sort(key=lambda e: e.date)
-    taken: set[str] = set()
     slugs = {c: slug(c) for c in entries}
-    return tuple(
-        CaseFile(case=c, path=f"{segment}/{unique(slugs[c], taken)}/", entries=tuple(entries[c]))
-        for c in sorted(entries, key=lambda c: (slugs[c], c))
-    )
+    order = sorted(entries, key=lambda c: (slugs[c], c))
+    paths = case_paths(((c, slugs[c]) for c in order), section)
+    return tuple(CaseFile(case=c, path=paths[c], entries=tuple(entries[c])) for c in order)
 
 
 def check_links(site: Site, files: set[str], problems: Problems) -> None:

@@ -1,0 +1,357 @@
+"""Every output path of a site, decided here and claimed once.
+
+The functions name where each kind of output lives (meetings, bodies, years, decisions,
+cases, plain pages, feeds, calendars, open data files, the theme's files, attachments, the
+search indexes, the output marker). ``Claims`` is the book a build enters each output file
+in: a second claim on a file, a file where another claim needs a folder (``feed.xml`` and a
+page at ``feed.xml/``) or a file in a folder another part of the site owns (``static/``,
+``pagefind/``, ``oparl/``, ``files/``) is a located error naming both claimants, never a
+file silently written twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Protocol
+
+from ..content.errors import Problems
+from .partitions import INDEX_ROOT
+from .urls import slug, unique
+
+MARKER = ".minutes-output"  # the file every output holds (build/outfolder.py writes it)
+STATIC = "static"  # the theme's CSS, scripts and images
+FILES = "files"  # content/files/ as it is
+OPARL = "oparl"  # the open data export
+NOT_FOUND = "404.html"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+HOME = ""
+RESERVED = (STATIC, FILES, OPARL, INDEX_ROOT)  # top-level folders no body may take
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def output_file(page_path: str) -> str:
+    """The file a page is written to: 'rs/2020-05-26/' → 'rs/2020-05-26/index.html'."""
+    return page_path + "index.html" if page_path.endswith("/") or not page_path else page_path
+
+
+def body_paths(
+    keys: Iterable[tuple[str, str]], taken: Collection[str]
+) -> dict[tuple[str, str], str]:
+    """(organisation or '', body name) → the body's folder ('org/body', no final '/'): its
+    slug, told apart from the sections', the reserved folders' and other bodies' by a
+    number ('region-halland-2'); an organisation's folder is told apart from the sections'
+    and the reserved folders' too."""
+    fixed = set(taken) | set(RESERVED)
+    used = set(fixed)
+    out: dict[tuple[str, str], str] = {}
+    for org, name in sorted(keys, key=lambda k: (slug(k[0]), slug(k[1]), k)):
+        prefix = f"{unique(slug(org), set(fixed))}/" if org else ""
+        out[(org, name)] = unique(prefix + slug(name), used)
+    return out
+
+
+def meeting_paths(
+    keys: Iterable[tuple[str, str, str]], closed: Collection[str] = ()
+) -> dict[str, str]:
+    """(source, body folder, ISO date) → source: 'body/date/' paths, each distinct.
+
+    The first document of a body on a date (in file-name order) gets the plain date; later
+    ones are told apart by their file names ('2020-05-26-2.md' → '2020-05-26-2/'), except a
+    closed meeting's (``closed``), whose file name may say what it is about: a number.
+    """
+    taken: set[str] = set()  # folders, without their final '/'
+    out: dict[str, str] = {}
+    for source, body_path, day in sorted(
+        keys, key=lambda k: (k[1], k[2], PurePosixPath(k[0]).stem, k[0])
+    ):
+        plain = f"{body_path}/{day}"
+        if plain not in taken:
+            name = plain
+        elif source in closed:
+            n = 2
+            while f"{plain}-{n}" in taken:
+                n += 1
+            name = f"{plain}-{n}"
+        else:
+            stem = slug(PurePosixPath(source).stem)
+            own = f"{body_path}/{stem if _DATE_PREFIX.match(stem) else f'{day}-{stem}'}"
+            name = unique(own, taken)
+        taken.add(name)
+        out[source] = name + "/"
+    return out
+
+
+def page_path(page_slug: str) -> str:
+    """A plain page: content/pages/om.md → 'om/'."""
+    return f"{page_slug}/"
+
+
+def section_path(section: dict[str, str], name: str) -> str:
+    """A section's own page: 'beslut/', 'arkiv/', 'sok/' (the words follow the language)."""
+    return f"{section[name]}/"
+
+
+def year_path(section: dict[str, str], year: int) -> str:
+    """A year of the archive."""
+    return f"{section['archive']}/{year}/"
+
+
+def decisions_path(section: dict[str, str], year: int, number: int) -> str:
+    """Page ``number`` (from 1) of a year's decisions."""
+    return f"{section['decisions']}/{year}/" + (f"{number}/" if number > 1 else "")
+
+
+def case_paths(cases: Iterable[tuple[str, str]], section: dict[str, str]) -> dict[str, str]:
+    """(case number, its slug), in the order to number alike slugs in → the case's page."""
+    taken: set[str] = set()
+    return {case: f"{section['cases']}/{unique(key, taken)}/" for case, key in cases}
+
+
+def feed_path(folder: str = "") -> str:
+    """The Atom feed of a body's folder ('kommunstyrelsen/'), or of the site."""
+    return f"{folder}feed.xml"
+
+
+def calendar_path(folder: str = "") -> str:
+    """The iCalendar file of a body's folder, or of the site."""
+    return f"{folder}calendar.ics"
+
+
+def distinct_keys(names: Iterable[str]) -> dict[str, str]:
+    """Names → slugs, distinct: a name whose slug no other name shares keeps it; names that
+    slug alike ('Åsa Öberg (S)', 'Asa Oberg (M)') are numbered in name order ('asa-oberg',
+    'asa-oberg-2'), so an id changes only when a name like it comes or goes."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        groups[slug(name)].append(name)
+    taken = set(groups)
+    keys: dict[str, str] = {}
+    for key, alike in sorted(groups.items()):
+        keys[alike[0]] = key
+        for name in alike[1:]:
+            keys[name] = unique(key, taken)
+    return keys
+
+
+def oparl_system() -> str:
+    """The open data entry point."""
+    return f"{OPARL}/system.json"
+
+
+def oparl_bodies() -> str:
+    """The list of OParl Bodies (organisations)."""
+    return f"{OPARL}/bodies.json"
+
+
+def oparl_body(key: str) -> str:
+    """An organisation's OParl Body."""
+    return f"{OPARL}/body/{key}.json"
+
+
+def oparl_list(key: str, kind: str, page: int = 0) -> str:
+    """Page ``page`` (from 0) of a Body's list of ``kind`` ('people', 'meetings', ...)."""
+    return f"{OPARL}/body/{key}/{kind}" + (f"-{page + 1}" if page else "") + ".json"
+
+
+def _flat(page: str) -> str:
+    return page.strip("/").replace("/", "--")
+
+
+def oparl_organization(body_path: str) -> str:
+    """A governing body's OParl Organization."""
+    return f"{OPARL}/organization/{_flat(body_path)}.json"
+
+
+def oparl_meeting(meeting_path: str) -> str:
+    """A meeting's OParl Meeting, named by its page."""
+    return f"{OPARL}/meeting/{_flat(meeting_path)}.json"
+
+
+def oparl_vote(meeting_path: str, anchor: str, n: int) -> str:
+    """The Popolo VoteEvent of vote ``n`` (from 1) of an item."""
+    return f"{OPARL}/vote-event/{_flat(meeting_path)}--{anchor}--{n}.json"
+
+
+def oparl_consultation(meeting_path: str, item_number: int) -> str:
+    """The fragment id of a consultation: meeting and item (0: the whole document)."""
+    return f"c--{_flat(meeting_path)}--{item_number}"
+
+
+def oparl_paper(case_path: str) -> str:
+    """A case number's OParl Paper, named by its page."""
+    return f"{OPARL}/paper/{case_path.strip('/').rsplit('/', 1)[-1]}.json"
+
+
+def oparl_person(key: str) -> str:
+    """A person's OParl Person (``key`` from ``distinct_keys``)."""
+    return f"{OPARL}/person/{key}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """Who claims an output path, as a collision names it.
+
+    ``movable`` says which content file gives way when two claims collide: a plain page
+    ('page') or an attachment ('attachment'), which the clerk can rename; '' for what the
+    build makes (its URL is the site's)."""
+
+    what: str  # in plain words: "the site-wide Atom feed", "the page content/pages/om.md"
+    url: str  # as a reader would type it: '/feed.xml', '/om/'
+    source: str = ""  # the content file it comes from, if any
+    line: int = 0
+    movable: str = ""
+
+
+class Claim(Protocol):
+    """Anything that claims an output path: a page job, an attachment, a reserved folder.
+    It is described only when it collides (a site has many thousands of claims)."""
+
+    @property
+    def group(self) -> str:
+        """Claims of one group may share a folder that group reserved ('oparl')."""
+        ...
+
+    def claimant(self) -> Claimant:
+        """Who it is, for the message."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Reserved:
+    """A folder one part of the site owns whole, or a file the build writes itself."""
+
+    who: Claimant
+    group: str
+
+    def claimant(self) -> Claimant:
+        """Who it is."""
+        return self.who
+
+
+def reserved(open_data: bool) -> list[tuple[str, Reserved]]:
+    """The folders and files a build writes besides its pages: (path, claim)."""
+    found = [
+        (MARKER, Reserved(Claimant("the output marker of minutes", f"/{MARKER}"), "build")),
+        (STATIC, Reserved(Claimant("the theme's files", f"/{STATIC}/"), "theme")),
+        (INDEX_ROOT, Reserved(Claimant("the search index", f"/{INDEX_ROOT}/"), "search")),
+        (FILES, Reserved(Claimant("the attachments folder", f"/{FILES}/"), "attachments")),
+    ]
+    if open_data:
+        found.append((OPARL, Reserved(Claimant("the open data export", f"/{OPARL}/"), OPARL)))
+    return found
+
+
+class Claims:
+    """The output paths of one build, each claimed once; collisions go to ``problems``."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.files: dict[str, Claim] = {}
+        self._folders: dict[str, str] = {}  # a folder → a file claimed under it
+        self._owners: dict[str, Claim] = {}  # a reserved top-level folder → its owner
+
+    def reserve(self, folder: str, claim: Claim) -> None:
+        """A top-level folder that only claims of ``claim.group`` may write in."""
+        self._owners[folder] = claim
+
+    def claim(self, path: str, claim: Claim) -> bool:
+        """Enter one output file; False (and an error) if it collides with an earlier claim."""
+        if path in self.files:
+            return self._collide(claim, self.files[path])
+        if path in self._folders:
+            return self._collide(claim, self.files[self._folders[path]])
+        end = path.find("/")
+        owner = self._owners.get(path if end < 0 else path[:end])
+        if owner is not None and (end < 0 or owner.group != claim.group):
+            return self._collide(claim, owner)
+        end = path.rfind("/")
+        folders = []
+        while end > 0:
+            folder = path[:end]
+            if folder in self._folders:  # checked when it was first entered
+                break
+            if folder in self.files:
+                return self._collide(claim, self.files[folder])
+            folders.append(folder)
+            end = path.rfind("/", 0, end)
+        self.files[path] = claim
+        for folder in folders:
+            self._folders[folder] = path
+        return True
+
+    def _collide(self, new: Claim, old: Claim) -> bool:
+        """Report a collision on the claimant that gives way: a plain page or an attachment
+        (the clerk renames it) rather than what the build makes."""
+        loser, other = new.claimant(), old.claimant()
+        if other.movable and not loser.movable:
+            loser, other = other, loser
+        if loser.movable == "page":
+            self.problems.error(
+                loser.source,
+                loser.line,
+                f"the page URL {loser.url} is already used by {other.what} ({other.url}); "
+                "rename the file",
+            )
+        elif loser.movable == "attachment":
+            self.problems.error(
+                loser.source,
+                loser.line,
+                f"attachments: {loser.url.lstrip('/')} would be published at {loser.url}, "
+                f"which is already used by {other.what} ({other.url}); move the file into "
+                "content/files/",
+            )
+        else:
+            self.problems.error(
+                loser.source or other.source or "site.toml",
+                loser.line if loser.source else other.line,
+                f"{loser.what} ({loser.url}) and {other.what} ({other.url}) would be "
+                "written to the same place; rename the body, organisation or file that "
+                "names one of them",
+            )
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A content file published as it is (an attachment), and the file that names it."""
+
+    path: str
+    source: str
+
+    @property
+    def group(self) -> str:
+        """Attachments may be in the folder they own, files/."""
+        return "attachments"
+
+    def claimant(self) -> Claimant:
+        """Who it is: the clerk moves it when its path is taken."""
+        where = f" of {self.source}" if self.source != f"content/{self.path}" else ""
+        return Claimant(
+            f"the attachment {self.path}{where}", f"/{self.path}", self.source, 1, "attachment"
+        )
+
+
+def claim_outputs(
+    problems: Problems,
+    open_data: bool,
+    pages: Iterable[tuple[str, Claim]],
+    files: Iterable[Published],
+) -> Claims:
+    """Claim every output of a build: the folders and files it writes besides pages, then
+    its pages (output file, claim), in their kinds' order, then the attachments."""
+    claims = Claims(problems)
+    for path, folder in reserved(open_data):
+        if path == MARKER:
+            claims.claim(path, folder)
+        else:
+            claims.reserve(path, folder)
+    for path, page in pages:
+        claims.claim(path, page)
+    for file in files:
+        claims.claim(file.path, file)
+    return claims
