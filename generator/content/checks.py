@@ -9,10 +9,16 @@ from collections.abc import Iterable, Iterator
 from .errors import Problems
 from .model import Meeting
 
-# YYMMDD or YYYYMMDD, an optional - or +, then four digits: a Swedish personal identity number
-# (a digit first, then the look-behind: a pattern that starts with a character class is
-# several times faster to scan megabytes of text with)
-_PNR = re.compile(r"(\d)(?<![\d-]\d)(\d{5}|\d{7})[-+]?(\d{4})(?![\d-])")
+# YYMMDD or YYYYMMDD, then four digits, apart or separated as a reader sees them: a hyphen
+# in any of the forms word processors put (en dash, minus, non-breaking hyphen), a plus, or a
+# space: a Swedish personal identity number (a digit first, then the look-behind: a pattern
+# that starts with a character class is several times faster to scan megabytes of text with)
+_SPACE = "[\n \u00a0\u2007\u2009\u202f]"
+_DASH = "[-+\u2010-\u2015\u2212\ufe58\ufe63\uff0b\uff0d]"
+_PNR = re.compile(r"(\d)(?<!\d\d)(\d{5}|\d{7})" + f"{_SPACE}?{_DASH}?{_SPACE}?" + r"(\d{4})(?!\d)")
+# characters a reader does not see (soft hyphen, zero-width spaces and joiners, word joiner,
+# byte order mark): a number written with them between its digits still reads as one
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -25,6 +31,8 @@ def _luhn_ok(digits: str) -> bool:
 
 def personal_numbers(text: str) -> Iterator[str]:
     """Every personnummer (or samordningsnummer) in ``text`` whose check digit is right."""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     for m in _PNR.finditer(text):
         birth = m.group(1) + m.group(2)
         if len(birth) == 8 and birth[:2] not in ("19", "20"):
