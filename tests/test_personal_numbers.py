@@ -222,3 +222,23 @@ def test_any_way_of_writing_a_number_is_found(written: str, where: str) -> None:
     else:
         text = f"---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n\n{where.format(written)}\n"
     assert "error" in [s for s, _, _ in found(text)], written
+
+
+@pytest.mark.parametrize(
+    ("written", "raw_html"),
+    [
+        ('[a](https://example.org/ "811218&#45;9876")', False),  # a link's title
+        ("![811218&#45;9876](bild.png)", False),  # an image's alternative text
+        ("[a](https://example.org/811218%2D9876)", False),  # an address, percent-encoded
+        ('<abbr title="811218&#45;9876">x</abbr>', True),
+        ('<a href="https://example.org/811218&#45;9876">x</a>', True),
+    ],
+)
+def test_a_number_in_an_attribute_behind_an_escape_is_found(written: str, raw_html: bool) -> None:
+    """Attributes are published too (a tooltip, what a screen reader says, an address), and
+    an entity or percent escape hides the number from the line as written."""
+    text = f"---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n\n{written}\n"
+    assert [s for s, _, _ in found(text, raw_html=raw_html)] == ["error"]
+    page = f"---\ntitle: Om\n---\n{written}\n".encode()
+    cfg = SiteConfig(root=Path("/x"), raw_html=raw_html)
+    assert [p.severity for p in parse_page(page, "content/pages/om.md", cfg)[1]] == ["error"]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -53,6 +54,7 @@ _NUMBER_FORMS = (
 )
 _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
 _TAG = re.compile(r"<[^>]+>")
+_ATTRIBUTE_VALUE = re.compile(r'="([^"]*)"')
 _DECISION_TAGS = ("h3", "h4", "h5", "h6")  # a decision heading is of level 3 to 6
 
 
@@ -414,16 +416,27 @@ def _lines_of(fm: FrontMatter, key: str) -> set[int]:
     return {fm.lines[key], *(line for line, _ in fm.entries.get(key, ()))}
 
 
+def published_text(html: str) -> str:
+    """What an HTML fragment shows a reader: its text, tags dropped without a space
+    ('<strong>811218</strong>-9876' reads as one number), then the values of its attributes
+    (a link's address and title, an image's alternative text), entities and percent escapes
+    decoded, each on its own."""
+    text = html_lib.unescape(_TAG.sub("", html))
+    if '="' not in html:
+        return text
+    values = (v for tag in _TAG.findall(html) for v in _ATTRIBUTE_VALUE.findall(tag))
+    return "\x1f".join([text, *(unquote(html_lib.unescape(v)) for v in values)])
+
+
 def segment_texts(segment: Segment) -> list[str]:
-    """The published text of one segment of an item, as a reader sees it (tags dropped
-    without a space: '<strong>811218</strong>-9876' reads as one number)."""
+    """The published text of one segment of an item, as a reader sees it."""
     if isinstance(segment, Vote):
         return [
             segment.question,
             *(f"{k} {v}" for k, v in segment.options),
             *(f"{k} {v}" for k, v in segment.ballots),
         ]
-    shown = html_lib.unescape(_TAG.sub("", segment.html))
+    shown = published_text(segment.html)
     return [segment.who, shown] if isinstance(segment, Record) else [shown]
 
 
@@ -604,7 +617,7 @@ def _plain_file(
         path,
         problems,
         allowed,
-        also=[*shown, (1, html_lib.unescape(_TAG.sub("", html)))],
+        also=[*shown, (1, published_text(html))],
         allowed_line=fm.lines.get("not_personal_numbers", 1),
     )
     return html, fm, text
