@@ -293,3 +293,43 @@ def test_a_parse_cached_by_other_parser_code_is_not_reused(
     assert [(p.line, p.message.split(" does not")[0]) for p in failed.value.problems] == [
         (5, "the attribute block '{sekretess}'")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PUBLIC: false",
+        "Public: false",
+        "public:",
+        "public: ~",
+        "offentlig: nej",
+        "sekretess: true",
+        "confidential: true",
+        "hemlig: ja",
+        "closed: true",
+        "private: true",
+        "draft: true",
+        "utkast: ja",
+    ],
+)
+def test_a_key_that_asks_to_keep_the_meeting_back_never_publishes_it(line: str) -> None:
+    """Any other spelling of `public: false` (or of a draft) was an unknown key, a warning,
+    and the meeting was published in full."""
+    found = problems_of(
+        f"---\nbody: Socialnämnden\ndate: 2024-03-08\n{line}\n---\n## § 1 Qzx\n\nQzxtext.\n"
+    )
+    assert ("error", 4) in [(s, n) for s, n, _ in found], found
+
+
+def test_a_page_cannot_be_kept_back_by_a_key(tmp_site: SiteFactory) -> None:
+    root = tmp_site(
+        {
+            "content/pages/utkast.md": "---\ntitle: Utkast\npublic: false\n---\nQzxtext.\n",
+            "content/bodies/sn.md": "---\nname: Socialnämnden\nstatus: draft\n---\nQzx.\n",
+        }
+    )
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert result.exit_code == 1
+    assert "content/pages/utkast.md:3: public: pages and bodies' descriptions" in result.output
+    assert "content/bodies/sn.md:3: status: pages and bodies' descriptions" in result.output
+    assert not (root / "_site").exists()

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from .attributes import mentions_secrecy
 from .checks import looks_like_personnummer
 from .errors import Problems
 from .model import LABELLED, STATUSES, Attachment, Person, Reference
@@ -129,8 +130,38 @@ class FrontMatter:
 
 
 def misspelt_key(key: str, known: tuple[str, ...] = KNOWN_KEYS) -> str | None:
-    """The known key ``key`` is probably a misspelling of, if any (one or two letters off)."""
-    return nearest(key, known)
+    """The known key ``key`` is probably a misspelling of, if any (one or two letters off,
+    case aside: 'PUBLIC' is 'public')."""
+    return nearest(key.casefold(), known)
+
+
+# words in a key that ask for the file not to be published ('offentlig: nej', 'hemlig: ja',
+# 'closed: true', 'draft: true'): such a key must never be an ignored one
+_UNPUBLISHING = (
+    "offentlig",
+    "hemlig",
+    "sluten",
+    "slutet",
+    "stängd",
+    "stängt",
+    "closed",
+    "privat",
+    "hidden",
+    "dold",
+    "unlisted",
+)
+_DRAFT = ("draft", "utkast")
+
+
+def unpublishing_key(key: str) -> str | None:
+    """What a key that is no known key but asks for the file to be kept back means: 'public'
+    (the meeting closed), 'draft' (not published yet), or None for any other key."""
+    word = key.casefold()
+    if any(w in word for w in _DRAFT):
+        return "draft"
+    if mentions_secrecy(word) or any(w in word for w in _UNPUBLISHING):
+        return "public"
+    return None
 
 
 def parse_person(value: object) -> Person | None:
@@ -332,7 +363,23 @@ def check_fields(
                 extra.append((key, _scalar_text(value)))
                 continue
             guess = misspelt_key(key)
-            if guess is not None:
+            meant = unpublishing_key(key)
+            if meant == "public" and guess in (None, "public"):  # secrecy fails closed
+                problems.error(
+                    path,
+                    line,
+                    f"{key}: is no key minutes knows, so the meeting would be published; "
+                    "write public: false to keep the whole meeting unpublished, or put "
+                    "{confidential=true} on the heading of each item to keep back",
+                )
+            elif meant == "draft" and guess is None:
+                problems.error(
+                    path,
+                    line,
+                    f"{key}: is no key minutes knows, so the meeting would be published; "
+                    "write status: draft for minutes that are not to be published yet",
+                )
+            elif guess is not None:
                 problems.error(path, line, f"{key}: unknown key; did you mean '{guess}'?")
             else:
                 problems.warn(
@@ -341,6 +388,13 @@ def check_fields(
                     f"{key}: unknown key (declare it in site.toml extra_keys to keep it)",
                 )
                 extra.append((key, _scalar_text(value)))
+            continue
+        if value is None and key == "public":  # secrecy fails closed: no value, no guess
+            bad(
+                key,
+                "expected true or false, got nothing; write public: false to keep the "
+                "meeting unpublished, or remove the line",
+            )
             continue
         if value is None:
             continue

@@ -30,6 +30,7 @@ from .frontmatter import (
     misspelt_key,
     not_personal_numbers,
     people,
+    unpublishing_key,
 )
 from .markdown import inline_text, make_markdown, sanitize
 from .model import (
@@ -578,6 +579,15 @@ def _plain_file(
         tokens = tokens[1:]
     for key, line in fm.lines.items():
         if key in known:
+            continue
+        if unpublishing_key(key) or misspelt_key(key, ("public", "status")):
+            problems.error(
+                path,
+                line,
+                f"{key}: pages and bodies' descriptions are always published, and this "
+                "key keeps nothing back; to keep the text unpublished, move the file out "
+                "of content/",
+            )
             continue
         guess = misspelt_key(key, known)
         if guess is not None:
