@@ -32,7 +32,7 @@ from .frontmatter import (
     people,
     unpublishing_key,
 )
-from .markdown import inline_text, make_markdown, sanitize
+from .markdown import inline_text, linked_file, make_markdown, resolve_content_link, sanitize
 from .model import (
     AgendaItem,
     BodyInfo,
@@ -324,23 +324,104 @@ def parse_meeting(
         items.append(item)
     secret = _secret_lines(values, items, starts, body_tokens)
     links = tuple(link for link in env["links"] if not any(a <= link[1] < b for a, b in secret))
+    definitions = [  # a link reference defined in a secret part links from there too
+        (found[2].strip("<>"), n)
+        for n, written in enumerate(text.split("\n"), 1)
+        for found in [_REFERENCE_DEFINITION.match(written)]
+        if found
+    ]
+    linked = (
+        linked_file(href, env["source_dir"], config.base_url)
+        for href, line in (*env["hrefs"], *definitions)
+        if any(a <= line < b for a, b in secret)
+    )
     withheld = sorted(
-        {
-            target.partition("#")[0]
-            for target, line in env["links"]
-            if any(a <= line < b for a, b in secret) and target.startswith("files/")
-        }
+        {file for file in linked if file is not None and file.startswith("files/")}
         | (
             {a.file for a in values.get("attachments", ()) if a.file}
             if values.get("public") is False
             else set()
         )
     )
+    if secret:
+        shown = {item.anchor for item in items}
+        _secret_links(text, env, body_tokens, starts, secret, shown, path, problems)
     _publication_checks(text, fm, values, items, preamble, secret, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
     meeting = _meeting(values, path, config, preamble, tuple(items), links, tuple(withheld))
     return Parsed(meeting, tuple(problems.items))
+
+
+def _is_confidential(attrs: dict[str, str]) -> bool:
+    return (
+        attrs.get("confidential", "").casefold() == "true"
+        or "sekretess" in attrs.get("class", "").split()
+    )
+
+
+_REFERENCE_DEFINITION = re.compile(r" {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>]*>|\S*)")
+_REFERENCE_USE = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?!\()")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _secret_links(
+    text: str,
+    env: dict[str, Any],
+    tokens: list[Token],
+    starts: list[int],
+    secret: list[tuple[int, int]],
+    shown: set[str],
+    path: str,
+    problems: Problems,
+) -> None:
+    """Links in the published parts that would publish something of a secret part: a link
+    reference defined inside a confidential item (its address and title), a link to a
+    confidential item's own anchor (which could say what the item is)."""
+
+    def hidden(line: int) -> bool:
+        return any(a <= line < b for a, b in secret)
+
+    defined: dict[str, int] = {}
+    for n, written in enumerate(text.split("\n"), 1):
+        found = _REFERENCE_DEFINITION.match(written)
+        if found:
+            defined.setdefault(_label(found[1]), n)  # the first definition is the one used
+    for tok in tokens:
+        if tok.type != "inline" or not tok.map or hidden(tok.map[0] + 1):
+            continue
+        for use in _REFERENCE_USE.finditer(tok.content):
+            at = defined.get(_label(use[1]))
+            if at is not None and hidden(at):
+                problems.error(
+                    path,
+                    tok.map[0] + 1,
+                    f"the link [{use[1]}] is defined on line {at}, inside a confidential "
+                    "item, so its address would be published here; move the definition "
+                    "out of the item, or write the address in the link",
+                )
+    own = {
+        attrs["id"]
+        for tok in (tokens[s] for s in starts)
+        for attrs in [tok.meta.get("attrs", {})]
+        if _is_confidential(attrs) and attrs.get("id") not in (None, *shown)
+    }
+    this = path.removeprefix("content/")
+    for href, line in env["hrefs"]:
+        address, _, anchor = href.partition("#")
+        if hidden(line) or anchor not in own:
+            continue
+        if not address or resolve_content_link(href, env["source_dir"]) == f"{this}#{anchor}":
+            problems.error(
+                path,
+                line,
+                f"the link to #{anchor} names a confidential item by its own anchor, "
+                "which is not published (it could say what the item is about); link to "
+                "the item's number instead, or remove the link",
+            )
 
 
 def _secret_lines(
@@ -459,10 +540,7 @@ def _item(
     heading = inline_text(inline)
     number, title = split_number(heading)
     label = number_label(heading, number)
-    confidential = (
-        attrs.get("confidential", "").casefold() == "true"
-        or "sekretess" in attrs.get("class", "").split()
-    )
+    confidential = _is_confidential(attrs)
     anchor = "" if confidential else attrs.get("id", "")  # its own id could say what it is
     if anchor and not _ANCHOR.match(anchor):
         builder.problems.error(path, line, f"item anchor {anchor!r}: use letters, digits, - or _")
