@@ -99,11 +99,14 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         raise _BadDate(str(node.value), node.start_mark) from None
 
 
-def _int(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+def _number(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """A plain number is kept as written: every value minutes reads is text, and YAML 1.1
+    would turn 'case: 2024.10' into 2024.1, 'until: 4.10' into 4.1, 0123 into 83, 1:20
+    into 80 and 1e400 into inf."""
     digits = sum(ch.isdigit() for ch in str(node.value))
     if digits > _LONGEST_NUMBER:
         raise _LongNumber(digits, node.start_mark)
-    return yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
+    return str(node.value)
 
 
 def _str(loader: yaml.SafeLoader, node: yaml.Node) -> object:
@@ -114,7 +117,8 @@ def _str(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+_Loader.add_constructor("tag:yaml.org,2002:int", _number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _number)
 _Loader.add_constructor("tag:yaml.org,2002:str", _str)
 
 Entry = tuple[int, dict[str, int]]  # a list entry's line, and the line of each of its keys
@@ -214,6 +218,8 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
                     "front matter: YAML anchors and aliases (&, *) are not allowed",
                 )
                 return None
+            if not _nested_keys_ok(node, path, first_line, problems):
+                return None
             return _read(loader, node, path, first_line, problems)
         finally:
             loader.dispose()
@@ -223,6 +229,44 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.error(path, line, f"front matter: invalid YAML: {problem}")
         return None
+
+
+_DEEPEST = 20  # lists and mappings inside each other; a person in a list of people is 3
+
+
+def _nested_keys_ok(root: yaml.MappingNode, path: str, first_line: int, problems: Problems) -> bool:
+    """No key given twice inside an entry (YAML keeps the last, the first is lost without a
+    word; the top level says so itself), and nothing nested deeper than anything minutes
+    reads (Python would run out of stack reading it)."""
+    ok = True
+    stack: list[tuple[yaml.Node, int]] = [(value, 1) for _, value in root.value]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _DEEPEST:
+            problems.error(
+                path,
+                first_line + node.start_mark.line,
+                f"front matter: lists and mappings nested more than {_DEEPEST} deep; "
+                "no value minutes reads is nested so",
+            )
+            return False
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                name = str(key.value) if isinstance(key, yaml.ScalarNode) else ""
+                if name and name in seen:
+                    problems.error(
+                        path,
+                        first_line + key.start_mark.line,
+                        f"front matter: '{name}' is given twice in one entry, and only "
+                        "the last would be read; keep one",
+                    )
+                    ok = False
+                seen.add(name)
+                stack.append((value, depth + 1))
+    return ok
 
 
 def _read(
@@ -442,7 +486,8 @@ def check_fields(
         else:
             bad(key, f"expected text, got {type(value).__name__}")
     # missing, or given with nothing after it (a value that could not be read is said above)
-    if "body" not in fm.lines or fm.values.get("body", "?") in (None, ""):
+    body = fm.values.get("body", "?")
+    if "body" not in fm.lines or body is None or (isinstance(body, str) and not body.strip()):
         problems.error(path, fm.lines.get("body", 1), "body: required (the governing body)")
     if "date" not in fm.lines or fm.values.get("date", "?") is None:
         problems.error(path, fm.lines.get("date", 1), "date: required (YYYY-MM-DD)")
