@@ -26,12 +26,11 @@ from jinja2 import TemplateError
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build.cache import CACHE_DIR, Cache
+from .build.cache import CACHE_DIR, SERVE_DIR, Cache
 from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
 from .build.search import SearchIndexError
 from .content.errors import BuildFailed, ConfigError, ContentError
 
-SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where serve builds
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
 EVENTS = "/__minutes/events"
