@@ -242,3 +242,28 @@ def test_a_number_in_an_attribute_behind_an_escape_is_found(written: str, raw_ht
     page = f"---\ntitle: Om\n---\n{written}\n".encode()
     cfg = SiteConfig(root=Path("/x"), raw_html=raw_html)
     assert [p.severity for p in parse_page(page, "content/pages/om.md", cfg)[1]] == ["error"]
+
+
+def test_a_number_in_the_settings_or_a_published_file_name_is_an_error(
+    tmp_site: SiteFactory,
+) -> None:
+    """site.toml's values are on every page (title, notice place, the accessibility
+    statement's contact) and a file under content/files/ is published under its name:
+    neither was checked, and the number was published."""
+    root = tmp_site(
+        {
+            "content/ks/2024-01-10.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n",
+            f"content/files/intyg-{NUMBER}.pdf": b"%PDF",
+            "content/files/protokoll-2024.pdf": b"%PDF",
+        },
+        toml='title = "T"\nlanguage = "sv"\n# 640823-3234 in a comment is not published\n'
+        f'notice_place = "Rum {NUMBER}"\n[accessibility]\ncontact = "121212\\u20131212"\n',
+    )
+    for args in (["build", "--no-search"], ["check"]):
+        result = CliRunner().invoke(main, [*args, "--source", str(root)])
+        assert result.exit_code == 1, result.output
+        assert f"content/files/intyg-{NUMBER}.pdf: the file name holds '{NUMBER}'" in result.output
+        assert f"site.toml:4: '{NUMBER}' looks like a personal identity number" in result.output
+        assert "site.toml:1: '121212–1212' looks like" in result.output  # behind an escape
+        assert "3234" not in result.output and "protokoll-2024" not in result.output
+    assert not (root / "_site").exists()

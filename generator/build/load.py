@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from markdown_it import MarkdownIt
 
+from ..content.checks import check_site_texts
 from ..content.config import SiteConfig
 from ..content.digest import digest_of
 from ..content.errors import ContentError, Problems
@@ -174,7 +175,11 @@ def share_people(fresh: dict[str, Parsed], known: Iterable[Parsed]) -> dict[str,
 def load_pages(
     config: SiteConfig, files: ContentFiles, problems: Problems
 ) -> tuple[list[Page], list[BodyInfo]]:
-    """Plain pages and body descriptions (few: always parsed)."""
+    """Plain pages and body descriptions (few: always parsed), and the site's other
+    published texts checked: site.toml's values, the names of files under content/files/."""
+    settings = config.root / "site.toml"
+    text = settings.read_text(encoding="utf-8-sig") if settings.is_file() else ""
+    check_site_texts(text, files.files, problems)
     md = make_markdown(config.raw_html)
 
     def each(

@@ -4,6 +4,7 @@ only secret parts refer to them."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Iterator
 
 from .errors import Problems
@@ -133,3 +134,51 @@ def check_withheld(meetings: Iterable[Meeting], problems: Problems) -> None:
                     "is not published; remove the link here or "
                     "there",
                 )
+
+
+def check_site_texts(settings: str, files: Iterable[str], problems: Problems) -> None:
+    """Personal identity numbers in what the site publishes besides its content files: the
+    values of site.toml (its title, notice place, accessibility contact, ... are on every
+    page; comments are not published) and the names of the files under content/files/
+    (copied as they are, so their names are in addresses and links)."""
+    try:
+        values = _strings(tomllib.loads(settings))
+    except tomllib.TOMLDecodeError:  # said when the settings are read
+        values = []
+    written = [
+        (n, line)
+        for n, line in enumerate(settings.split("\n"), 1)
+        if not line.lstrip().startswith("#")
+    ]
+    reported: set[str] = set()
+    for precise, source in ((True, written), (False, [(1, v) for v in values])):
+        for n, text in source:
+            for found in personal_numbers(text):
+                if not precise and _key(found) in reported:
+                    continue  # a value's number is said on the line it is written on
+                reported.add(_key(found))
+                problems.error(
+                    "site.toml",
+                    n,
+                    f"'{found}' looks like a personal identity number (personnummer), "
+                    "which minutes must not publish, and the settings are shown on every "
+                    "page; remove it",
+                )
+    for name in sorted(files):
+        found_in_name = looks_like_personnummer(name) if name.startswith("files/") else None
+        if found_in_name:
+            problems.error(
+                f"content/{name}",
+                0,
+                f"the file name holds '{found_in_name}', which looks like a personal identity "
+                "number (personnummer); files under content/files/ are published under "
+                "their names, so rename the file (and the links to it)",
+            )
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (str(k), *_strings(v))]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return [value] if isinstance(value, str) else []
