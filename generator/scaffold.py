@@ -14,7 +14,7 @@ from .site.urls import slug
 
 SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"
 SITE_TOML_TAIL = """\
-# notice_place = "Kommunkansliet, Stadshuset"   # where the adjusted minutes are kept
+notice_place = "Kommunkansliet, Kommunhuset"   # where the adjusted minutes are kept: write yours
 # edit_url = "https://github.com/ORG/REPO/edit/main/"
 # commit_url = "https://github.com/ORG/REPO/commit/"   # links each revision to its commit
 # revision_messages = true   # show commit messages (checked for personal identity numbers)

@@ -346,7 +346,7 @@ def parse_meeting(
     if secret:
         shown = {item.anchor for item in items}
         _secret_links(text, env, body_tokens, starts, secret, shown, path, problems)
-    _publication_checks(text, fm, values, items, preamble, secret, path, problems)
+    _publication_checks(text, fm, values, items, preamble, secret, config, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
     meeting = _meeting(values, path, config, preamble, tuple(items), links, tuple(withheld))
@@ -446,6 +446,7 @@ def _publication_checks(
     items: list[AgendaItem],
     preamble: tuple[Segment, ...],
     secret: list[tuple[int, int]],
+    config: SiteConfig,
     path: str,
     problems: Problems,
 ) -> None:
@@ -462,6 +463,14 @@ def _publication_checks(
                 line,
                 "status: adjusted minutes without a posted date "
                 "(anslag): the appeal window cannot be shown",
+            )
+        elif not config.notice_place:
+            problems.warn(
+                path,
+                fm.lines.get("posted", line),
+                "posted: the notice says where the adjusted minutes are kept, and "
+                'site.toml gives no notice_place; set it (notice_place = "Kommunkansliet, '
+                'Stadshuset"), the notice leaves the place out until then',
             )
     closed = values.get("public") is False
     listing = _lines_of(fm, "not_personal_numbers")  # the exceptions are not published
