@@ -35,6 +35,7 @@ class ContentFiles:
     pages: tuple[str, ...]
     bodies: tuple[str, ...]
     files: frozenset[str]  # other files, relative to content/ (attachments)
+    skipped: tuple[str, ...] = ()  # links not followed: out of content/, dangling, a loop
 
 
 def discover(config: SiteConfig) -> ContentFiles:
@@ -46,6 +47,7 @@ def discover(config: SiteConfig) -> ContentFiles:
     pages: list[str] = []
     bodies: list[str] = []
     files: set[str] = set()
+    skipped: list[str] = []
 
     def walk(folder: str, rel: str) -> None:
         with os.scandir(folder) as found:
@@ -59,8 +61,13 @@ def discover(config: SiteConfig) -> ContentFiles:
                 walk(entry.path, path + "/")
                 continue
             if entry.is_symlink():
-                target = Path(entry.path).resolve()
-                if not target.is_relative_to(root) or not target.is_file():
+                try:
+                    target = Path(entry.path).resolve()
+                    inside = target.is_relative_to(root) and target.is_file()
+                except (RuntimeError, OSError):  # a loop of links (RuntimeError), or worse
+                    inside = False
+                if not inside:
+                    skipped.append("content/" + path)
                     continue
             elif not entry.is_file(follow_symlinks=False):
                 continue
@@ -76,7 +83,11 @@ def discover(config: SiteConfig) -> ContentFiles:
     if os.path.isdir(content):
         walk(content, "")
     return ContentFiles(
-        tuple(sorted(meetings)), tuple(sorted(pages)), tuple(sorted(bodies)), frozenset(files)
+        tuple(sorted(meetings)),
+        tuple(sorted(pages)),
+        tuple(sorted(bodies)),
+        frozenset(files),
+        tuple(sorted(skipped)),
     )
 
 
@@ -180,6 +191,21 @@ def load_pages(
     settings = config.root / "site.toml"
     text = settings.read_text(encoding="utf-8-sig") if settings.is_file() else ""
     check_site_texts(text, files.files, problems)
+    for path in files.skipped:
+        if path.endswith(".md"):
+            problems.error(
+                path,
+                0,
+                "a link to a file outside content/ (or to none: dangling, or a loop of "
+                "links), which minutes does not read; put the file itself in content/",
+            )
+        else:
+            problems.warn(
+                path,
+                0,
+                "a link to a file outside content/ (or to none: dangling, or a loop of "
+                "links), which is not published; put the file itself in content/",
+            )
     md = make_markdown(config.raw_html)
 
     def each(
