@@ -220,3 +220,16 @@ def test_a_failed_build_counts_its_warnings_as_check_does(tmp_site: SiteFactory)
     checked = CliRunner().invoke(main, ["check", "--source", str(root)])
     assert "1 error(s) and 1 warning(s)." in checked.output
     assert "1 error(s) and 1 warning(s)." in built.output, built.output
+
+
+def test_the_edit_link_names_the_file_percent_encoded(tmp_site: SiteFactory) -> None:
+    """A file name with a space, '#', '?' or '%' made an edit link to another address (the
+    rest of the name became the fragment or the query)."""
+    root = tmp_site(
+        {"content/ks/möte 1#x?y%z.md": "---\nbody: KS\ndate: 2024-03-01\n---\n## § 1 A\n"},
+        toml='title = "T"\nedit_url = "https://git.example.org/o/r/edit/main/"\n',
+    )
+    build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 6, 1)))
+    edit = "https://git.example.org/o/r/edit/main/content/ks/m%C3%B6te%201%23x%3Fy%25z.md"
+    assert edit in links(page(root / "_site", "ks/2024-03-01/"))
+    assert unquote(edit).endswith("content/ks/möte 1#x?y%z.md")
