@@ -214,6 +214,8 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
     (``templates/<body-slug>.md``, else ``templates/meeting.md``, else a built-in one)."""
     if "\x00" in body:  # the build refuses a NUL in any text: never write such a file
         raise ScaffoldError("--body: the name holds a NUL character (\\0); remove it")
+    if not body.strip():  # the build would refuse the file: body is required
+        raise ScaffoldError("--body: give the body's name, such as --body Kommunstyrelsen")
     target = site / "content" / slug(body) / str(day.year) / f"{day.isoformat()}.md"
     if target.exists():
         raise ScaffoldError(f"{target} exists; not overwritten")

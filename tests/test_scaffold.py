@@ -101,10 +101,11 @@ def test_init_writes_valid_toml_holding_exactly_the_title(title: str) -> None:
 @example(body="yes")
 @example(body="\ufeffx\u2028y\x85")
 @example(body="A\x00B")
+@example(body=" \t")  # a file the build refuses (body: required) was written
 def test_new_writes_valid_yaml_holding_exactly_the_body(body: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        if "\x00" in body:  # no text may hold a NUL: refused, nothing written
-            with pytest.raises(ScaffoldError, match="NUL"):
+        if "\x00" in body or not body.strip():  # no NUL, no blank name: nothing written
+            with pytest.raises(ScaffoldError, match=r"NUL|give the body's name"):
                 new_meeting(Path(folder), body, date(2025, 12, 1))
             assert not (Path(folder) / "content").exists()
             return
