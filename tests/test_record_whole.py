@@ -546,3 +546,27 @@ def test_a_mark_of_secrecy_in_an_html_block_is_an_error() -> None:
     assert [(n, m.split(" in the HTML")[0]) for n, m in errors(parsed)] == [
         (7, "'{confidential=true}'")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beslut: Kommunstyrelsen beslutar att bifalla.",
+        "**Beslut:** Bifall.",
+        "**Beslut**\n\nBifall.",
+    ],
+)
+def test_a_decision_written_as_a_paragraph_is_a_warning(text: str) -> None:
+    """Minutes often write 'Beslut: ...' in running text: shown, but no decision (not in the
+    decisions index nor on the case page), and nothing said so."""
+    parsed = parse(HEAD + f"## § 1 A\n\n{text}\n")
+    assert [(p.severity, p.line) for p in parsed.problems] == [("warning", 7)]
+    assert "'Beslut' at the start of a paragraph marks no decision" in parsed.problems[0].message
+    assert "write '### Beslut' on a line of its own" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text", ["Beslutet togs enhälligt.", "Beslut om taxor fattas i juni.", "Beslutsunderlag: x"]
+)
+def test_a_paragraph_that_only_mentions_a_decision_is_fine(text: str) -> None:
+    assert parse(HEAD + f"## § 1 A\n\n{text}\n").problems == ()

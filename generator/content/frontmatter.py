@@ -133,10 +133,50 @@ class FrontMatter:
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # of list values
 
 
+# the Swedish word a clerk may write for a key (the keys are the contract's, in English)
+SWEDISH_KEYS = {
+    "organ": "body",
+    "nämnd": "body",
+    "styrelse": "body",
+    "datum": "date",
+    "slutdatum": "end_date",
+    "titel": "title",
+    "rubrik": "title",
+    "typ": "type",
+    "ärende": "case",
+    "ärendenummer": "case",
+    "plats": "location",
+    "lokal": "location",
+    "ordförande": "chair",
+    "sekreterare": "secretary",
+    "justerare": "adjusters",
+    "justerat": "adjusted",
+    "justerad": "adjusted",
+    "justering": "adjusted",
+    "anslag": "posted",
+    "anslaget": "posted",
+    "anslagen": "posted",
+    "närvarande": "attendees",
+    "ledamöter": "attendees",
+    "deltagare": "attendees",
+    "frånvarande": "absent",
+    "tjänstepersoner": "officials",
+    "tjänstemän": "officials",
+    "övriga": "officials",
+    "bilagor": "attachments",
+    "bilaga": "attachments",
+    "språk": "lang",
+}
+
+
 def misspelt_key(key: str, known: tuple[str, ...] = KNOWN_KEYS) -> str | None:
     """The known key ``key`` is probably a misspelling of, if any (one or two letters off,
-    case aside: 'PUBLIC' is 'public')."""
-    return nearest(key.casefold(), known)
+    case aside: 'PUBLIC' is 'public'), or the Swedish word for ('justerare': 'adjusters')."""
+    folded = key.casefold()
+    found = nearest(folded, known)
+    if found is None and SWEDISH_KEYS.get(folded) in known:
+        return SWEDISH_KEYS[folded]
+    return found
 
 
 # words in a key that ask for the file not to be published ('offentlig: nej', 'hemlig: ja',

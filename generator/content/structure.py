@@ -58,6 +58,18 @@ def _where(ancestors: list[Token]) -> Token | None:
     return ancestors[-1] if ancestors else None
 
 
+_LEADING_WORDS = re.compile(r"[*_]*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)[*_]*[ \t]*(?::|[*_]*$)")
+
+
+def _decision_in_text(text: str, words: set[str]) -> str:
+    """The decision word a paragraph starts with as if it were a heading ('Beslut: ...',
+    '**Beslut**'), as written, or ''."""
+    found = _LEADING_WORDS.match(text.split("\n", 1)[0])
+    if found and " ".join(found[1].split()).casefold() in words:
+        return found[1]
+    return ""
+
+
 def _fence_closed(token: Token) -> bool:
     """Whether a fenced block has its closing line (an unclosed one runs to the end of the
     file, or of the block around it: its content is every line but the opening one)."""
@@ -240,6 +252,16 @@ def check_structure(tokens: list[Token], path: str, words: set[str], problems: P
                 "'::: motion Name', ...)",
             )
         elif tok.type == "inline" and not (i and tokens[i - 1].type == "heading_open"):
+            said = _decision_in_text(tok.content, words)
+            if said and len(ancestors) == 1 and ancestors[0].type == "paragraph_open":
+                problems.warn(
+                    path,
+                    line,
+                    f"'{said}' at the start of a paragraph marks no decision (the decisions "
+                    f"index and the case pages do not list it); write '### {said}' on a "
+                    "line of its own above the decision, or put the decision in "
+                    "'::: decision'",
+                )
             for mark in loose_secrecy_marks(tok.content):
                 problems.error(
                     path,
