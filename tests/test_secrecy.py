@@ -410,3 +410,16 @@ def test_a_link_from_another_file_to_a_secret_anchor_does_not_publish_it(
     build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 6, 1)))
     for path, data in _all_files(root / "_site"):
         assert b"qzx" not in data.lower(), path
+
+
+@pytest.mark.parametrize("heading", ["## 4.Qzxsökande Smith", "## 4.Qzx.ii Smith", "## 4.2.Qzx"])
+def test_a_confidential_items_number_holds_no_word_of_its_title(heading: str) -> None:
+    """'4.Applicant' was read as the sub-number 4.Applicant and shown with the notice."""
+    parsed = parse_meeting(
+        (HEAD + heading + " {confidential=true}\n\nQzx.\n").encode(),
+        "content/sn/m.md",
+        SiteConfig(root=Path("/x")),
+    )
+    assert parsed.meeting is not None
+    (item,) = parsed.meeting.items
+    assert "qzx" not in f"{item.number} {item.label} {item.anchor} {item.title}".casefold()

@@ -50,7 +50,11 @@ from .votes import parse_vote
 
 _NUMBER_FORMS = (
     re.compile(r"^§\s*(?P<n>\d+[a-z]?)(?:\s+|$)(?P<t>.*)$", re.S),
-    re.compile(r"^(?P<n>\d+(?:\.[0-9a-zA-Z]+)+)\.?(?:\s+|$)(?P<t>.*)$", re.S),
+    # sub-numbers are digits, roman numerals or one letter: '4.Budget' is no number (a
+    # confidential item's would publish a word of its title)
+    re.compile(
+        r"^(?P<n>\d+(?:\.(?:\d+|[ivxlcdm]+|[IVXLCDM]+|[a-zA-Z]))+)\.?(?:\s+|$)(?P<t>.*)$", re.S
+    ),
     re.compile(r"^(?P<n>\d+)\.(?:\s+|$)(?P<t>.*)$", re.S),
 )
 _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
