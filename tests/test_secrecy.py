@@ -423,3 +423,21 @@ def test_a_confidential_items_number_holds_no_word_of_its_title(heading: str) ->
     assert parsed.meeting is not None
     (item,) = parsed.meeting.items
     assert "qzx" not in f"{item.number} {item.label} {item.anchor} {item.title}".casefold()
+
+
+def test_a_file_a_closed_meeting_attaches_by_the_sites_address_is_kept_back(
+    tmp_site: SiteFactory,
+) -> None:
+    root = tmp_site(
+        {
+            "content/sn/2024-03-01.md": "---\nbody: Socialnämnden\ndate: 2024-03-01\n"
+            "public: false\nattachments: [{title: Qzx, url: 'https://example.org/p/files/"
+            "qzx.pdf'}]\n---\n## § 1 Qzx\n",
+            "content/files/qzx.pdf": b"%PDF qzx",
+            "content/files/open.pdf": b"%PDF",
+        },
+        toml='title = "T"\nbase_url = "https://example.org/p/"\n',
+    )
+    out = root / "_site"
+    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
+    assert sorted(p.name for p in (out / "files").iterdir()) == ["open.pdf"]

@@ -342,7 +342,12 @@ def parse_meeting(
     withheld = sorted(
         {file for file in linked if file is not None and file.startswith("files/")}
         | (
-            {a.file for a in values.get("attachments", ()) if a.file}
+            {
+                found
+                for a in values.get("attachments", ())
+                for found in (a.file, linked_file(a.url, env["source_dir"], config.base_url))
+                if found
+            }
             if values.get("public") is False
             else set()
         )
