@@ -359,6 +359,7 @@ BROKEN_BLOCKS = [
     "{confidential=true public_title=Två ord}",
     "{konfidentiell=true}",
     "{case=KS 1}",
+    '{confidential=true} {case="KS 1"}',
 ]
 ITEM_BODIES = st.sampled_from(
     [

@@ -47,6 +47,9 @@ def problems_of(text: str) -> list[tuple[str, int, str]]:
         ("## § 6 Bistånd {confidential=true public_title=Sekretess ärende}", "does not parse"),
         ('## § 6 Bistånd {#p6 case="SN 1}', "does not parse"),
         ("## § 6 Bistånd{confidential=true}", "is not an attribute block"),
+        # two blocks: only the last was read, and the item was published with its title
+        ('## § 6 Bistånd {confidential=true} {case="SN 1"}', "only the last block is read"),
+        ("## § 6 Bistånd {.sekretess} {#p6}", "only the last block is read"),
         ("## § 6 Bistånd {confidential=true", "is not an attribute block"),
         (
             '## § 6 Bistånd {public_title="Ärende"}',

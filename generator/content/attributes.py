@@ -90,6 +90,18 @@ def parse_heading(text: str, item: bool) -> Attributes:
         return Attributes(text)
     block = text[start:].strip()
     title = text[:start].rstrip()
+    earlier = _block_start(title)
+    if earlier is not None or loose_secrecy_marks(title):  # only the last block is read
+        first = title[earlier:] if earlier is not None else loose_secrecy_marks(title)[0]
+        return Attributes(
+            title,
+            {},
+            (
+                f"'{first}' comes before the attribute block '{block}', and only the last "
+                "block is read, so the heading would be published with it; write one "
+                'block at the end: {#p6 case="KS 1" confidential=true}',
+            ),
+        )
     if not _BLOCK.fullmatch(block):
         return Attributes(
             title,
