@@ -251,3 +251,22 @@ def test_a_body_of_only_spaces_is_missing_not_a_traceback(tmp_site: SiteFactory,
     result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
     assert isinstance(result.exception, SystemExit), result.exception
     assert "content/ks/m.md:2: body: required (the governing body)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("toml", "says"),
+    [
+        ('title = ""\n', "site.toml:1: title: empty; every page, feed and calendar is named"),
+        ('title = "  "\n', "site.toml:1: title: empty;"),
+        ('title = "T"\norganisation = "K\\u0000"\n', "site.toml:2: organisation: the value holds"),
+        ('title = "T"\n[accessibility]\ncontact = "a\\u0007"\n', "site.toml:3: contact: the value"),
+    ],
+)
+def test_a_setting_no_page_can_hold_is_an_error_not_a_traceback(
+    tmp_site: SiteFactory, toml: str, says: str
+) -> None:
+    """An empty title made feedgen raise on the feed; a control character made lxml raise."""
+    root = tmp_site({"content/ks/m.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n"}, toml)
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert says in result.output, result.output

@@ -142,9 +142,27 @@ def check_site_texts(settings: str, files: Iterable[str], problems: Problems) ->
     page; comments are not published) and the names of the files under content/files/
     (copied as they are, so their names are in addresses and links)."""
     try:
-        values = _strings(tomllib.loads(settings))
+        table = tomllib.loads(settings)
     except tomllib.TOMLDecodeError:  # said when the settings are read
-        values = []
+        table = {}
+    named = _strings(table)
+    values = [value for _, value in named]
+    if isinstance(table.get("title"), str) and not table["title"].strip():
+        problems.error(
+            "site.toml",
+            _line_of(settings, "title"),
+            "title: empty; every page, feed and calendar is named by it: give the site's "
+            'title (title = "Protokoll från Kommunen")',
+        )
+    for key, value in named:
+        hidden = _CONTROL.search(value)
+        if hidden:
+            problems.error(
+                "site.toml",
+                _line_of(settings, key),
+                f"{key}: the value holds the control character U+{ord(hidden[0]):04X}, "
+                "which no page or feed can hold; remove it",
+            )
     written = [
         (n, line)
         for n, line in enumerate(settings.split("\n"), 1)
@@ -176,9 +194,21 @@ def check_site_texts(settings: str, files: Iterable[str], problems: Problems) ->
             )
 
 
-def _strings(value: object) -> list[str]:
+def _strings(value: object, key: str = "") -> list[tuple[str, str]]:
+    """Every text in a TOML value, with the key it is under (its last part)."""
     if isinstance(value, dict):
-        return [t for k, v in value.items() for t in (str(k), *_strings(v))]
+        return [t for k, v in value.items() for t in ((str(k), str(k)), *_strings(v, str(k)))]
     if isinstance(value, list):
-        return [t for v in value for t in _strings(v)]
-    return [value] if isinstance(value, str) else []
+        return [t for v in value for t in _strings(v, key)]
+    return [(key, value)] if isinstance(value, str) else []
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab or line breaks
+
+
+def _line_of(settings: str, key: str) -> int:
+    """The first line of site.toml that sets ``key`` (1 if none does as written)."""
+    for n, line in enumerate(settings.split("\n"), 1):
+        if line.strip().startswith((f"{key} ", f"{key}=", f'"{key}"')):
+            return n
+    return 1
