@@ -270,3 +270,22 @@ def test_a_setting_no_page_can_hold_is_an_error_not_a_traceback(
     result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
     assert isinstance(result.exception, SystemExit), result.exception
     assert says in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('---\nbody: KS\ndate: 2024-01-10\ntitle: "T\\x1b"\n---\n', ":4: title: the text holds"),
+        ('---\nbody: KS\ndate: 2024-01-10\nchair: "\\uffff"\n---\n', ":4: chair: the text holds"),
+        ("---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\x07\n", ":5: the text holds the control"),
+        ("---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n\nSida 1\x0cSida 2\n", ":7: the text"),
+    ],
+)
+def test_a_control_character_is_an_error_not_a_traceback(
+    tmp_site: SiteFactory, text: str, says: str
+) -> None:
+    """The feeds, the sitemap and the open data are XML, which cannot hold one: lxml raised."""
+    root = tmp_site({"content/ks/m.md": text})
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert f"content/ks/m.md{says}" in result.output, result.output

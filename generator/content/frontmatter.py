@@ -109,10 +109,31 @@ def _number(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     return str(node.value)
 
 
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+class _ControlText(yaml.YAMLError):
+    """Text holding a character no page or feed can hold (written as an escape)."""
+
+    def __init__(self, char: str, mark: yaml.Mark) -> None:
+        super().__init__(char)
+        self.char, self.mark = char, mark
+
+
+def unshowable(text: str) -> str | None:
+    """The first character in ``text`` that no page or feed can hold (a control character
+    other than tab and line breaks, a noncharacter, a lone surrogate), if any."""
+    hidden = _CONTROL.search(text)
+    return hidden[0] if hidden else None
+
+
 def _str(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     value = yaml.SafeLoader.construct_yaml_str(loader, node)
     if "\x00" in value:
         raise _NulText(node.start_mark)
+    hidden = unshowable(value)
+    if hidden:
+        raise _ControlText(hidden, node.start_mark)
     return value
 
 
@@ -350,6 +371,13 @@ def _read(
                 path,
                 first_line + exc.mark.line,
                 f"{key}: the text holds a NUL character (\\0); remove it",
+            )
+        except _ControlText as exc:
+            problems.error(
+                path,
+                first_line + exc.mark.line,
+                f"{key}: the text holds the character U+{ord(exc.char):04X}, which no page "
+                "can hold; remove it",
             )
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or key_node.start_mark

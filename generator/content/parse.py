@@ -59,6 +59,7 @@ _NUMBER_FORMS = (
 )
 _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
 _TAG = re.compile(r"<[^>]+>")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not tab or line breaks
 _ATTRIBUTE_VALUE = re.compile(r'="([^"]*)"')
 _DECISION_TAGS = ("h3", "h4", "h5", "h6")  # a decision heading is of level 3 to 6
 
@@ -136,6 +137,15 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
         return None
     if "\x00" in text:
         problems.error(path, text[: text.index("\x00")].count("\n") + 1, "NUL byte in text")
+        return None
+    hidden = _CONTROL.search(text)
+    if hidden:  # no page, feed or calendar can hold one (XML refuses it)
+        problems.error(
+            path,
+            text[: hidden.start()].count("\n") + 1,
+            f"the text holds the control character U+{ord(hidden[0]):04X} (a page break "
+            "or the like, copied from another program?), which no page can hold; remove it",
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
