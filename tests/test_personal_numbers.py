@@ -255,6 +255,8 @@ def test_a_number_in_the_settings_or_a_published_file_name_is_an_error(
             "content/ks/2024-01-10.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n",
             f"content/files/intyg-{NUMBER}.pdf": b"%PDF",
             "content/files/protokoll-2024.pdf": b"%PDF",
+            # a second document of a day gets an address made from its file name
+            "content/ks/2024-01-10-850709-9805.md": "---\nbody: KS\ndate: 2024-01-10\n---\n",
         },
         toml='title = "T"\nlanguage = "sv"\n# 640823-3234 in a comment is not published\n'
         f'notice_place = "Rum {NUMBER}"\n[accessibility]\ncontact = "121212\\u20131212"\n',
@@ -265,5 +267,6 @@ def test_a_number_in_the_settings_or_a_published_file_name_is_an_error(
         assert f"content/files/intyg-{NUMBER}.pdf: the file name holds '{NUMBER}'" in result.output
         assert f"site.toml:4: '{NUMBER}' looks like a personal identity number" in result.output
         assert "site.toml:1: '121212–1212' looks like" in result.output  # behind an escape
+        assert "content/ks/2024-01-10-850709-9805.md: the file name holds" in result.output
         assert "3234" not in result.output and "protokoll-2024" not in result.output
     assert not (root / "_site").exists()

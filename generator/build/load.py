@@ -190,7 +190,8 @@ def load_pages(
     published texts checked: site.toml's values, the names of files under content/files/."""
     settings = config.root / "site.toml"
     text = settings.read_text(encoding="utf-8-sig") if settings.is_file() else ""
-    check_site_texts(text, files.files, problems)
+    markdown = (p.removeprefix("content/") for p in (*files.meetings, *files.pages, *files.bodies))
+    check_site_texts(text, [*files.files, *markdown], problems)
     for path in files.skipped:
         if path.endswith(".md"):
             problems.error(

@@ -139,8 +139,9 @@ def check_withheld(meetings: Iterable[Meeting], problems: Problems) -> None:
 def check_site_texts(settings: str, files: Iterable[str], problems: Problems) -> None:
     """Personal identity numbers in what the site publishes besides its content files: the
     values of site.toml (its title, notice place, accessibility contact, ... are on every
-    page; comments are not published) and the names of the files under content/files/
-    (copied as they are, so their names are in addresses and links)."""
+    page; comments are not published), the names of the files under content/files/ (copied
+    as they are, so their names are in addresses and links) and of the Markdown files (in
+    page addresses and edit links); ``files`` are relative to content/."""
     try:
         table = tomllib.loads(settings)
     except tomllib.TOMLDecodeError:  # said when the settings are read
@@ -183,8 +184,16 @@ def check_site_texts(settings: str, files: Iterable[str], problems: Problems) ->
                     "page; remove it",
                 )
     for name in sorted(files):
-        found_in_name = looks_like_personnummer(name) if name.startswith("files/") else None
-        if found_in_name:
+        found_in_name = looks_like_personnummer(name)
+        if found_in_name and name.endswith(".md"):
+            problems.error(
+                f"content/{name}",
+                0,
+                f"the file name holds '{found_in_name}', which looks like a personal identity "
+                "number (personnummer), and a page's address or its edit link is made from "
+                "it; rename the file",
+            )
+        elif found_in_name and name.startswith("files/"):
             problems.error(
                 f"content/{name}",
                 0,
