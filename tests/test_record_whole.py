@@ -571,3 +571,15 @@ def test_a_decision_written_as_a_paragraph_is_a_warning(text: str) -> None:
 )
 def test_a_paragraph_that_only_mentions_a_decision_is_fine(text: str) -> None:
     assert parse(HEAD + f"## § 1 A\n\n{text}\n").problems == ()
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["::: decision\nBifall.\n:::", "### Beslut\n\nBifall.", "```vote\nresult: {Ja: 3}\n```"],
+)
+def test_a_decision_or_vote_before_the_first_item_is_a_warning(before: str) -> None:
+    """It was shown in the preamble but belonged to no item: not in the decisions index, on
+    a case page or in the open data, and nothing said so."""
+    parsed = parse(HEAD + f"{before}\n\n## § 1 A\n\n::: decision\nJa.\n:::\n")
+    assert [(p.severity, p.line) for p in parsed.problems] == [("warning", 5)]
+    assert "before the first agenda item" in parsed.problems[0].message

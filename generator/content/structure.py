@@ -70,6 +70,15 @@ def _decision_in_text(text: str, words: set[str]) -> str:
     return ""
 
 
+def _marks_decision_or_vote(tokens: list[Token], i: int, words: set[str]) -> bool:
+    tok = tokens[i]
+    if tok.type == OPEN:
+        return container_word(tok.info) in ("decision", "beslut")
+    if tok.type == "heading_open" and tok.tag in ("h3", "h4", "h5", "h6"):
+        return decision_heading(tokens[i + 1].content, words)[0] == "decision"
+    return is_vote_fence(tok)
+
+
 def _fence_closed(token: Token) -> bool:
     """Whether a fenced block has its closing line (an unclosed one runs to the end of the
     file, or of the block around it: its content is every line but the opening one)."""
@@ -194,6 +203,14 @@ def check_structure(tokens: list[Token], path: str, words: set[str], problems: P
         line = _line(tok)
         in_item = in_item or (tok.type == "heading_open" and tok.tag == "h2" and not ancestors)
         _check_block(tok, path, problems, in_item, not ancestors or tok.type == "inline")
+        if not in_item and not ancestors and _marks_decision_or_vote(tokens, i, words):
+            problems.warn(
+                path,
+                line,
+                "a decision or vote before the first agenda item ('## ...') belongs to no "
+                "item, so the decisions index, the case pages and the open data leave it "
+                "out; put it under the heading of the item it was taken in",
+            )
         if tok.type == "heading_open":
             for message in tok.meta.get("attr_problems", ()):
                 problems.error(path, line, message)
