@@ -444,3 +444,21 @@ def test_a_file_a_closed_meeting_attaches_by_the_sites_address_is_kept_back(
     out = root / "_site"
     build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
     assert sorted(p.name for p in (out / "files").iterdir()) == ["open.pdf"]
+
+
+@pytest.mark.parametrize("base_url", ["https://example.org/p/", "https://example.org/p"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "../../files/x.pdf?download=1#page=2",
+        "/p/files/x.pdf",
+        "https://example.org/p/files/x.pdf",
+        "../../files/%78.pdf",
+        "..\\..\\files\\x.pdf",
+    ],
+)
+def test_every_form_of_an_address_of_a_site_file_is_known(base_url: str, href: str) -> None:
+    """How a secret part's links are kept back: with or without the base address's slash."""
+    from generator.content.markdown import linked_file
+
+    assert linked_file(href, "sn/2024", base_url) == "files/x.pdf"

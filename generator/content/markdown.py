@@ -97,12 +97,13 @@ def linked_file(href: str, source_dir: str, base_url: str = "") -> str | None:
     """The file under content/ an address could lead to, in any form a clerk may write it
     (relative, from the site's root, the site's own full address, with a query or fragment,
     percent-encoded), or None: what a secret part links to is kept back by this."""
-    if base_url.startswith(("http://", "https://")) and href.startswith(base_url):
-        href = "/" + href[len(base_url) :]
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    if base.startswith(("http://", "https://")) and href.startswith(base):
+        href = "/" + href[len(base) :]
     elif _SCHEME.match(href) or href.startswith("//"):
         return None
     path = unquote(urlsplit(href).path).replace("\\", "/")
-    base_path = urlsplit(base_url).path or "/"
+    base_path = urlsplit(base).path or "/"
     if path.startswith(base_path) and base_path != "/":  # the site's root under a sub-path
         path = "/" + path[len(base_path) :]
     if not path:
