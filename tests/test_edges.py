@@ -233,3 +233,17 @@ def test_the_edit_link_names_the_file_percent_encoded(tmp_site: SiteFactory) -> 
     edit = "https://git.example.org/o/r/edit/main/content/ks/m%C3%B6te%201%23x%3Fy%25z.md"
     assert edit in links(page(root / "_site", "ks/2024-03-01/"))
     assert unquote(edit).endswith("content/ks/möte 1#x?y%z.md")
+
+
+@pytest.mark.parametrize("epoch", ["abc", "1.5e9", "99999999999999"])
+def test_a_source_date_epoch_that_cannot_be_read_is_said(
+    tmp_site: SiteFactory, epoch: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was ignored (the clock gave the build's date, which decides what is upcoming and
+    on the notice board) or, too large, a traceback."""
+    root = tmp_site({"content/a.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n"})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "SOURCE_DATE_EPOCH: expected the build's time in whole seconds" in result.output
+    assert not (root / "_site").exists()
