@@ -10,7 +10,7 @@ import tomli_w
 import yaml
 
 from . import __version__
-from .content.frontmatter import unshowable
+from .content.checks import unshowable
 from .site.urls import slug
 
 SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from generator import __version__
 from generator.cli import main
+from generator.content.checks import unshowable
 from generator.content.errors import Problems
-from generator.content.frontmatter import load_yaml, unshowable
+from generator.content.frontmatter import load_yaml
 from generator.scaffold import ScaffoldError, init_site, new_meeting
 from generator.site.urls import slug
 

@@ -42,10 +42,15 @@ class Attributes:
     @property
     def confidential(self) -> bool:
         """Whether the block marks the item confidential (in a form that parses)."""
-        return (
-            self.values.get("confidential", "").casefold() == "true"
-            or "sekretess" in self.values.get("class", "").split()
-        )
+        return is_confidential(self.values)
+
+
+def is_confidential(values: dict[str, str]) -> bool:
+    """Whether an attribute block's values mark the item confidential."""
+    return (
+        values.get("confidential", "").casefold() == "true"
+        or "sekretess" in values.get("class", "").split()
+    )
 
 
 def mentions_secrecy(text: str) -> bool:

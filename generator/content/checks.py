@@ -22,6 +22,17 @@ _PNR = re.compile(r"(\d)(?<!\d\d)(\d{5}|\d{7})" + f"{_SPACE}?{_DASH}?{_SPACE}?" 
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
+# what no page, feed or calendar can hold (XML refuses it): control characters but tab and
+# line breaks, the noncharacters U+FFFE and U+FFFF, a lone surrogate (from a YAML escape)
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def unshowable(text: str) -> str | None:
+    """The first character in ``text`` that no page or feed can hold, if any."""
+    found = _UNSHOWABLE.search(text)
+    return found[0] if found else None
+
+
 def _luhn_ok(digits: str) -> bool:
     total = 0
     for n, ch in enumerate(digits):
@@ -156,12 +167,12 @@ def check_site_texts(settings: str, files: Iterable[str], problems: Problems) ->
             'title (title = "Protokoll från Kommunen")',
         )
     for key, value in named:
-        hidden = _CONTROL.search(value)
+        hidden = unshowable(value)
         if hidden:
             problems.error(
                 "site.toml",
                 _line_of(settings, key),
-                f"{key}: the value holds the control character U+{ord(hidden[0]):04X}, "
+                f"{key}: the value holds the control character U+{ord(hidden):04X}, "
                 "which no page or feed can hold; remove it",
             )
     written = [
@@ -210,9 +221,6 @@ def _strings(value: object, key: str = "") -> list[tuple[str, str]]:
     if isinstance(value, list):
         return [t for v in value for t in _strings(v, key)]
     return [(key, value)] if isinstance(value, str) else []
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not tab or line breaks
 
 
 def _line_of(settings: str, key: str) -> int:

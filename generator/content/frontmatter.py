@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .attributes import mentions_secrecy
-from .checks import looks_like_personnummer
+from .checks import looks_like_personnummer, unshowable
 from .errors import Problems
 from .model import LABELLED, STATUSES, Attachment, Person, Reference
 from .spelling import nearest
@@ -109,22 +109,12 @@ def _number(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     return str(node.value)
 
 
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
 class _ControlText(yaml.YAMLError):
     """Text holding a character no page or feed can hold (written as an escape)."""
 
     def __init__(self, char: str, mark: yaml.Mark) -> None:
         super().__init__(char)
         self.char, self.mark = char, mark
-
-
-def unshowable(text: str) -> str | None:
-    """The first character in ``text`` that no page or feed can hold (a control character
-    other than tab and line breaks, a noncharacter, a lone surrogate), if any."""
-    hidden = _CONTROL.search(text)
-    return hidden[0] if hidden else None
 
 
 def _str(loader: yaml.SafeLoader, node: yaml.Node) -> object:

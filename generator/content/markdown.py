@@ -60,6 +60,11 @@ def resolve_content_link(href: str, source_dir: str) -> str | None:
 _HTML_ADDRESS = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
+def _html_addresses(html: str) -> list[str]:
+    """The href and src values in raw HTML, however quoted."""
+    return [m[1] or m[2] or m[3] or "" for m in _HTML_ADDRESS.finditer(html)]
+
+
 def _content_links(state: StateCore) -> None:
     """Mark links to other content files so the renderer can point them at page URLs; keep
     every address the file names, with its line, in ``env['hrefs']`` (raw HTML's too), so
@@ -70,18 +75,12 @@ def _content_links(state: StateCore) -> None:
     for block in state.tokens:
         line = (block.map[0] + 1) if block.map else 0
         if block.type == "html_block":
-            hrefs += [
-                (next(v for v in m.groups() if v is not None), line)
-                for m in _HTML_ADDRESS.finditer(block.content)
-            ]
+            hrefs += [(href, line) for href in _html_addresses(block.content)]
         if block.type != "inline" or not block.children:
             continue
         for token in block.children:
             if token.type == "html_inline":
-                hrefs += [
-                    (next(v for v in m.groups() if v is not None), line)
-                    for m in _HTML_ADDRESS.finditer(token.content)
-                ]
+                hrefs += [(href, line) for href in _html_addresses(token.content)]
             attr = "href" if token.type == "link_open" else "src" if token.type == "image" else ""
             if not attr:
                 continue

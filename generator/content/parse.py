@@ -18,7 +18,8 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .checks import check_personal_numbers
+from .attributes import is_confidential
+from .checks import check_personal_numbers, unshowable
 from .config import SiteConfig
 from .containers import CLOSE, OPEN, container_role
 from .digest import Digest
@@ -59,7 +60,6 @@ _NUMBER_FORMS = (
 )
 _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
 _TAG = re.compile(r"<[^>]+>")
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not tab or line breaks
 _ATTRIBUTE_VALUE = re.compile(r'="([^"]*)"')
 _DECISION_TAGS = ("h3", "h4", "h5", "h6")  # a decision heading is of level 3 to 6
 
@@ -138,12 +138,12 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
     if "\x00" in text:
         problems.error(path, text[: text.index("\x00")].count("\n") + 1, "NUL byte in text")
         return None
-    hidden = _CONTROL.search(text)
+    hidden = unshowable(text)
     if hidden:  # no page, feed or calendar can hold one (XML refuses it)
         problems.error(
             path,
-            text[: hidden.start()].count("\n") + 1,
-            f"the text holds the control character U+{ord(hidden[0]):04X} (a page break "
+            text[: text.index(hidden)].count("\n") + 1,
+            f"the text holds the control character U+{ord(hidden):04X} (a page break "
             "or the like, copied from another program?), which no page can hold; remove it",
         )
         return None
@@ -338,15 +338,10 @@ def parse_meeting(
         items.append(item)
     secret = _secret_lines(values, items, starts, body_tokens)
     links = tuple(link for link in env["links"] if not any(a <= link[1] < b for a, b in secret))
-    definitions = [  # a link reference defined in a secret part links from there too
-        (found[2].strip("<>"), n)
-        for n, written in enumerate(text.split("\n"), 1)
-        for found in [_REFERENCE_DEFINITION.match(written)]
-        if found
-    ]
+    definitions = _reference_definitions(text)  # a secret part's links from there too
     linked = (
         linked_file(href, env["source_dir"], config.base_url)
-        for href, line in (*env["hrefs"], *definitions)
+        for href, line in (*env["hrefs"], *((href, n) for _, href, n in definitions))
         if any(a <= line < b for a, b in secret)
     )
     withheld = sorted(
@@ -364,19 +359,12 @@ def parse_meeting(
     )
     if secret:
         shown = {item.anchor for item in items}
-        _secret_links(text, env, body_tokens, starts, secret, shown, path, problems)
+        _secret_links(definitions, env, body_tokens, starts, secret, shown, path, problems)
     _publication_checks(text, fm, values, items, preamble, secret, config, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
     meeting = _meeting(values, path, config, preamble, tuple(items), links, tuple(withheld))
     return Parsed(meeting, tuple(problems.items))
-
-
-def _is_confidential(attrs: dict[str, str]) -> bool:
-    return (
-        attrs.get("confidential", "").casefold() == "true"
-        or "sekretess" in attrs.get("class", "").split()
-    )
 
 
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>]*>|\S*)")
@@ -387,8 +375,18 @@ def _label(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _reference_definitions(text: str) -> list[tuple[str, str, int]]:
+    """Link reference definitions ('[label]: address'): the label, the address, the line."""
+    return [
+        (_label(found[1]), found[2].strip("<>"), n)
+        for n, written in enumerate(text.split("\n"), 1)
+        for found in [_REFERENCE_DEFINITION.match(written)]
+        if found
+    ]
+
+
 def _secret_links(
-    text: str,
+    definitions: list[tuple[str, str, int]],
     env: dict[str, Any],
     tokens: list[Token],
     starts: list[int],
@@ -405,10 +403,8 @@ def _secret_links(
         return any(a <= line < b for a, b in secret)
 
     defined: dict[str, int] = {}
-    for n, written in enumerate(text.split("\n"), 1):
-        found = _REFERENCE_DEFINITION.match(written)
-        if found:
-            defined.setdefault(_label(found[1]), n)  # the first definition is the one used
+    for label, _, n in definitions:
+        defined.setdefault(label, n)  # the first definition is the one used
     for tok in tokens:
         if tok.type != "inline" or not tok.map or hidden(tok.map[0] + 1):
             continue
@@ -426,7 +422,7 @@ def _secret_links(
         attrs["id"]
         for tok in (tokens[s] for s in starts)
         for attrs in [tok.meta.get("attrs", {})]
-        if _is_confidential(attrs) and attrs.get("id") not in (None, *shown)
+        if is_confidential(attrs) and attrs.get("id") not in (None, *shown)
     }
     this = path.removeprefix("content/")
     for href, line in env["hrefs"]:
@@ -568,7 +564,7 @@ def _item(
     heading = inline_text(inline)
     number, title = split_number(heading)
     label = number_label(heading, number)
-    confidential = _is_confidential(attrs)
+    confidential = is_confidential(attrs)
     anchor = "" if confidential else attrs.get("id", "")  # its own id could say what it is
     if anchor and not _ANCHOR.match(anchor):
         builder.problems.error(path, line, f"item anchor {anchor!r}: use letters, digits, - or _")
