@@ -33,7 +33,7 @@ from .frontmatter import (
     people,
     unpublishing_key,
 )
-from .markdown import inline_text, linked_file, make_markdown, resolve_content_link, sanitize
+from .markdown import inline_text, make_markdown, sanitize
 from .model import (
     AgendaItem,
     BodyInfo,
@@ -45,6 +45,12 @@ from .model import (
     Record,
     Segment,
     Vote,
+)
+from .secrecy import (
+    check_secret_links,
+    reference_definitions,
+    secret_lines,
+    withheld_files,
 )
 from .structure import check_structure, decision_heading, is_vote_fence
 from .votes import parse_vote
@@ -83,6 +89,7 @@ _PARSER_MODULES = (
     "markdown",
     "model",
     "parse",
+    "secrecy",
     "spelling",
     "structure",
     "votes",
@@ -336,122 +343,20 @@ def parse_meeting(
                 )
             numbers.setdefault(item.number, item.line)
         items.append(item)
-    secret = _secret_lines(values, items, starts, body_tokens)
+    closed = values.get("public") is False
+    secret = secret_lines(closed, items, starts, body_tokens)
     links = tuple(link for link in env["links"] if not any(a <= link[1] < b for a, b in secret))
-    definitions = _reference_definitions(text)  # a secret part's links from there too
-    linked = (
-        linked_file(href, env["source_dir"], config.base_url)
-        for href, line in (*env["hrefs"], *((href, n) for _, href, n in definitions))
-        if any(a <= line < b for a, b in secret)
-    )
-    withheld = sorted(
-        {file for file in linked if file is not None and file.startswith("files/")}
-        | (
-            {
-                found
-                for a in values.get("attachments", ())
-                for found in (a.file, linked_file(a.url, env["source_dir"], config.base_url))
-                if found
-            }
-            if values.get("public") is False
-            else set()
-        )
-    )
+    definitions = reference_definitions(text)
+    attached = values.get("attachments", ()) if closed else ()
+    withheld = withheld_files(env, definitions, secret, attached, config.base_url)
     if secret:
         shown = {item.anchor for item in items}
-        _secret_links(definitions, env, body_tokens, starts, secret, shown, path, problems)
+        check_secret_links(definitions, env, body_tokens, starts, secret, shown, path, problems)
     _publication_checks(text, fm, values, items, preamble, secret, config, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
     meeting = _meeting(values, path, config, preamble, tuple(items), links, tuple(withheld))
     return Parsed(meeting, tuple(problems.items))
-
-
-_REFERENCE_DEFINITION = re.compile(r" {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>]*>|\S*)")
-_REFERENCE_USE = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?!\()")
-
-
-def _label(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _reference_definitions(text: str) -> list[tuple[str, str, int]]:
-    """Link reference definitions ('[label]: address'): the label, the address, the line."""
-    return [
-        (_label(found[1]), found[2].strip("<>"), n)
-        for n, written in enumerate(text.split("\n"), 1)
-        for found in [_REFERENCE_DEFINITION.match(written)]
-        if found
-    ]
-
-
-def _secret_links(
-    definitions: list[tuple[str, str, int]],
-    env: dict[str, Any],
-    tokens: list[Token],
-    starts: list[int],
-    secret: list[tuple[int, int]],
-    shown: set[str],
-    path: str,
-    problems: Problems,
-) -> None:
-    """Links in the published parts that would publish something of a secret part: a link
-    reference defined inside a confidential item (its address and title), a link to a
-    confidential item's own anchor (which could say what the item is)."""
-
-    def hidden(line: int) -> bool:
-        return any(a <= line < b for a, b in secret)
-
-    defined: dict[str, int] = {}
-    for label, _, n in definitions:
-        defined.setdefault(label, n)  # the first definition is the one used
-    for tok in tokens:
-        if tok.type != "inline" or not tok.map or hidden(tok.map[0] + 1):
-            continue
-        for use in _REFERENCE_USE.finditer(tok.content):
-            at = defined.get(_label(use[1]))
-            if at is not None and hidden(at):
-                problems.error(
-                    path,
-                    tok.map[0] + 1,
-                    f"the link [{use[1]}] is defined on line {at}, inside a confidential "
-                    "item, so its address would be published here; move the definition "
-                    "out of the item, or write the address in the link",
-                )
-    own = {
-        attrs["id"]
-        for tok in (tokens[s] for s in starts)
-        for attrs in [tok.meta.get("attrs", {})]
-        if is_confidential(attrs) and attrs.get("id") not in (None, *shown)
-    }
-    this = path.removeprefix("content/")
-    for href, line in env["hrefs"]:
-        address, _, anchor = href.partition("#")
-        if hidden(line) or anchor not in own:
-            continue
-        if not address or resolve_content_link(href, env["source_dir"]) == f"{this}#{anchor}":
-            problems.error(
-                path,
-                line,
-                f"the link to #{anchor} names a confidential item by its own anchor, "
-                "which is not published (it could say what the item is about); link to "
-                "the item's number instead, or remove the link",
-            )
-
-
-def _secret_lines(
-    values: dict[str, Any], items: list[AgendaItem], starts: list[int], tokens: list[Token]
-) -> list[tuple[int, int]]:
-    """Line ranges [first, after) that are not published: a closed meeting's whole file, a
-    confidential item from its heading to the next item."""
-    if values.get("public") is False:
-        return [(1, 10**9)]
-    hidden: list[tuple[int, int]] = []
-    for k, item in enumerate(items):
-        if item.confidential:
-            stop = tokens[starts[k + 1]].map if k + 1 < len(starts) else None
-            hidden.append((item.line, stop[0] + 1 if stop else 10**9))
-    return hidden
 
 
 def _publication_checks(
