@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -108,11 +109,27 @@ def template_location(exc: BaseException) -> str:
 
 def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
+        _check_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+def _check_epoch(epoch: str) -> None:
+    """SOURCE_DATE_EPOCH fixes the build's date: one that cannot be read was ignored (the
+    clock decided instead) or, too large, a traceback. An empty one is unset."""
+    try:
+        if epoch:
+            if not epoch.isdigit():
+                raise ValueError(epoch)
+            datetime.fromtimestamp(int(epoch), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        raise click.UsageError(
+            f"SOURCE_DATE_EPOCH: expected the build's time in whole seconds since "
+            f"1970-01-01, got {epoch!r}"
+        ) from None
 
 
 def _check_base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

@@ -10,11 +10,12 @@ import tomli_w
 import yaml
 
 from . import __version__
+from .content.checks import unshowable
 from .site.urls import slug
 
 SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"
 SITE_TOML_TAIL = """\
-# notice_place = "Kommunkansliet, Stadshuset"   # where the adjusted minutes are kept
+notice_place = "Kommunkansliet, Kommunhuset"   # where the adjusted minutes are kept: write yours
 # edit_url = "https://github.com/ORG/REPO/edit/main/"
 # commit_url = "https://github.com/ORG/REPO/commit/"   # links each revision to its commit
 # revision_messages = true   # show commit messages (checked for personal identity numbers)
@@ -215,6 +216,14 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
     (``templates/<body-slug>.md``, else ``templates/meeting.md``, else a built-in one)."""
     if "\x00" in body:  # the build refuses a NUL in any text: never write such a file
         raise ScaffoldError("--body: the name holds a NUL character (\\0); remove it")
+    hidden = unshowable(body)
+    if hidden:  # the build would refuse the file
+        raise ScaffoldError(
+            f"--body: the name holds the character U+{ord(hidden):04X}, which no page can "
+            "hold; remove it"
+        )
+    if not body.strip():  # the build would refuse the file: body is required
+        raise ScaffoldError("--body: give the body's name, such as --body Kommunstyrelsen")
     target = site / "content" / slug(body) / str(day.year) / f"{day.isoformat()}.md"
     if target.exists():
         raise ScaffoldError(f"{target} exists; not overwritten")

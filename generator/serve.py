@@ -13,6 +13,7 @@ rebinding).
 from __future__ import annotations
 
 import html
+import os
 import threading
 import time
 import traceback
@@ -26,12 +27,11 @@ from jinja2 import TemplateError
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build.cache import CACHE_DIR, Cache
+from .build.cache import CACHE_DIR, SERVE_DIR, Cache
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
 from .content.errors import BuildFailed, ConfigError, ContentError
 
-SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where serve builds
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
 EVENTS = "/__minutes/events"
@@ -188,7 +188,16 @@ class _Watcher(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type not in _CHANGES:  # reading a file (the build does) is no change
             return
-        path = Path(str(event.src_path)).resolve()
+        try:
+            self._changed(Path(os.fsdecode(event.src_path)))
+        except Exception:  # an error here would end the watching thread for good, and
+            self.dirty.set()  # serve would never rebuild again: build instead
+
+    def _changed(self, given: Path) -> None:
+        try:  # the folder resolved, not the name: a link that leads out (or nowhere, or
+            path = given.parent.resolve() / given.name  # round in a loop) is a change too
+        except (RuntimeError, OSError):
+            path = Path(os.path.abspath(given))
         if any(path == i or path.is_relative_to(i) for i in self.ignored):
             return
         if path.name.startswith(".") or path.name.endswith("~"):

@@ -179,3 +179,29 @@ def test_committing_built_files_updates_their_revisions(tmp_site: SiteFactory) -
     assert result.rendered >= 1
     assert "3 juni 2024" in texts(page(root / "_site", "ks/2024-05-14/"), "ol", "revisions")[0]
     assert build(options).rendered == 0  # and then nothing more to do
+
+
+def test_a_file_whose_name_has_swedish_letters_lists_its_revisions(tmp_site: SiteFactory) -> None:
+    """git quotes such a name ("content/socialn\\303\\244mnden/...") unless told not to:
+    the page listed no revisions at all."""
+    root = tmp_site({"content/socialnämnden/2024/år ett.md": MEETING})
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "Protokoll")
+    out = root / "_site"
+    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 7, 1)))
+    html = page(out, "ks/2024-05-14/")
+    assert texts(html, "ol", "revisions")[0] == f"20 maj 2024 (ändring {head(root)[:7]})"
+
+
+def test_a_message_of_a_commit_that_changed_a_closed_meeting_is_not_shown(
+    tmp_site: SiteFactory,
+) -> None:
+    """The message may tell of the closed meeting; the open meeting's page showed it."""
+    closed = "---\nbody: KS\ndate: 2024-05-16\npublic: false\n---\n## § 1 Bistånd\n"
+    root, first, second = two_commits(tmp_site, 'title = "T"\nrevision_messages = true\n', closed)
+    out = root / "_site"
+    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 7, 1)))
+    revisions = texts(page(out, "ks/2024-05-14/"), "ol", "revisions")[0]
+    assert revisions == f"3 juni 2024 (ändring {second[:7]}) 20 maj 2024 (ändring {first[:7]})"
+    assert "Rättelse" not in revisions and "Protokoll KS" not in revisions

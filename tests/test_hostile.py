@@ -10,8 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from generator.build.pipeline import BuildOptions, build
+from generator.cli import main
 from generator.content.errors import BuildFailed
 from generator.pages import search
 
@@ -265,3 +267,25 @@ def test_confidential_content_reaches_no_output(tmp_site: SiteFactory) -> None:
     closed = (out / "socialnamnden/2024-03-01/index.html").read_text()
     assert "Sammanträdet är inte offentligt" in closed
     assert (out / "pagefind").is_dir()
+
+
+def test_a_link_out_of_content_or_round_in_a_loop_is_said_not_skipped(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
+    """A meeting file that is a link out of content/ was skipped without a word (the meeting
+    was lost), and a loop of links was a traceback."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "m.md").write_text("---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n")
+    (outside / "a.pdf").write_bytes(b"%PDF")
+    root = tmp_site({"content/ks/2024-01-11.md": "---\nbody: KS\ndate: 2024-01-11\n---\n"})
+    (root / "content/ks/2024-01-10.md").symlink_to(outside / "m.md")
+    (root / "content/ks/loop.md").symlink_to(root / "content/ks/loop.md")
+    (root / "content/files").mkdir()
+    (root / "content/files/a.pdf").symlink_to(outside / "a.pdf")
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 1, result.output
+    assert "content/ks/2024-01-10.md: a link to a file outside content/" in result.output
+    assert "content/ks/loop.md: a link to a file outside content/" in result.output
+    checked = CliRunner().invoke(main, ["check", "--source", str(root)])
+    assert "content/files/a.pdf: warning: a link to a file outside content/" in checked.output

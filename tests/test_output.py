@@ -145,6 +145,24 @@ def test_refuses_a_link_to_a_folder_it_may_not_write(small: Path, tmp_path: Path
     assert "it is inside content/" in refused(tmp_path, small, tmp_path / "link-to-content")
 
 
+def test_refuses_a_folder_inside_the_cache(small: Path, tmp_path: Path) -> None:
+    """An output inside .minutes-cache/meetings/ lost its files to the next build's pruning
+    of the cache (and that build then failed on a folder it could not unlink)."""
+    again(small)  # the cache is there, with the parses of its meetings
+    cache = small / ".minutes-cache"
+    for inside in (cache / "meetings/zz", cache / "out", cache):
+        assert "it is inside .minutes-cache/, which minutes keeps" in refused(
+            tmp_path, small, inside
+        )
+    again(small, cache / "serve")  # what `minutes serve` builds into
+
+
+def test_refuses_a_loop_of_links_in_one_line(small: Path, tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    assert "it is a link that leads round in a loop" in refused(tmp_path, small, tmp_path / "a")
+
+
 def test_builds_into_a_new_an_empty_and_an_earlier_output(small: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     (tmp_path / "empty").mkdir()

@@ -422,3 +422,24 @@ def test_adjusted_minutes_without_adjusters_or_posted_date_are_warned() -> None:
         ("warning", 4, "status: adjusted minutes without adjusters"),
         ("warning", 4, "status: adjusted minutes without a posted date"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("justerare: [Anna Ek (S)]", "adjusters"),
+        ("närvarande: [Anna Ek (S)]", "attendees"),
+        ("Ordförande: Anna Ek", "chair"),
+        ("plats: Stadshuset", "location"),
+        ("anslaget: 2024-01-12", "posted"),
+    ],
+)
+def test_a_swedish_key_is_an_error_naming_the_key_meant(line: str, meant: str) -> None:
+    """A Swedish key was an unknown key (a warning): its list of people or date was
+    dropped from the page."""
+    text = f"---\nbody: KS\ndate: 2024-01-10\n{line}\n---\n## § 1 A\n"
+    parsed = parse_meeting(text.encode(), "content/ks/m.md", SiteConfig(root=Path("/x")))
+    key = line.split(":")[0]
+    assert [(p.severity, p.line, p.message) for p in parsed.problems] == [
+        ("error", 4, f"{key}: unknown key; did you mean '{meant}'?")
+    ]

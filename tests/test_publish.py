@@ -179,3 +179,18 @@ def test_calendars_hold_the_newest_meetings(
     assert len(events) == 3 and starts[-1] == "2024-06-20"  # the planned meeting stays
     feed = ElementTree.parse(out / "feed.xml").getroot()
     assert len(feed.findall(f"{ATOM}entry")) == 4  # feeds are not cut by this
+
+
+def test_a_notice_without_a_notice_place_states_none(tmp_site: SiteFactory) -> None:
+    """The contract has no default for where the minutes are kept; the notice said the
+    organisation's name, a guess, as if the site had said so."""
+    root = tmp_site(
+        {"content/ks/b.md": adjusted("2024-05-02", "2024-05-06")},
+        toml='title = "Kommunen"\norganisation = "Kommunen"\n',
+    )
+    result = build(BuildOptions(source=root, output=root / "_site", today=date(2024, 5, 7)))
+    entry = texts(page(root / "_site", "anslagstavla/"), "li", "notice-entry")[0]
+    assert "Anslaget 6 maj 2024" in entry and "Förvaringsplats" not in entry
+    assert [(w.path, w.line) for w in result.warnings if "notice_place" in w.message] == [
+        ("content/ks/b.md", 7)
+    ]

@@ -336,6 +336,20 @@ DAMAGE = {
     "heading in a quote": "> ## Citerad rubrik",
     "heading in a list": "- ## Rubrik i en lista",
     "setext heading": "Rubrik som ärende\n---",
+    # a code block never closed swallowed every item after it, and the items were lost
+    "unclosed code block": "```\nKod utan slut.",
+    "unclosed tilde block": "~~~\nKod utan slut.",
+    # an item heading the clerk wrote that Markdown does not read as one: lost in silence
+    "heading without a space": "##§ 9 Utan mellanslag",
+    "heading after a non-breaking space": "##\u00a0§ 9 Hårt mellanslag",
+    "decision heading without a space": "###Beslut\n\nBifall.",
+    "item as a level-1 heading": "# § 9 Nivå ett",
+    # votes and records written in a code block: not counted, not shown as what they are
+    "vote in Swedish": "```votering\nresult: {Ja: 3}\n```",
+    "vote with more words": "```yaml vote\nresult: {Ja: 3}\n```",
+    "record as a code block": "~~~ decision\nBifall.\n~~~",
+    # a setting below the front matter is published text, the meeting with it
+    "setting below the front matter": "public: false",
 }
 BROKEN_BLOCKS = [
     '{#p1 case="KS 1}',
@@ -345,6 +359,7 @@ BROKEN_BLOCKS = [
     "{confidential=true public_title=Två ord}",
     "{konfidentiell=true}",
     "{case=KS 1}",
+    '{confidential=true} {case="KS 1"}',
 ]
 ITEM_BODIES = st.sampled_from(
     [
@@ -376,7 +391,17 @@ def damaged_meetings(
         bodies[where] += "\n\n" + DAMAGE[damage]
     # a '##' in a quote or list is a level-2 heading in CommonMark's sense too
     written = n + (
-        1 if damage in ("setext heading", "heading in a quote", "heading in a list") else 0
+        1
+        if damage
+        in (
+            "setext heading",
+            "heading in a quote",
+            "heading in a list",
+            "heading without a space",
+            "heading after a non-breaking space",
+            "item as a level-1 heading",
+        )
+        else 0
     )
     text = HEAD + "".join(f"{h}\n\n{b}\n\n" for h, b in zip(headings, bodies, strict=True))
     return text, written, damage
@@ -492,3 +517,69 @@ def test_damaged_meeting_built_has_every_item_on_its_page_or_exit_1(
         for cmd in ("check", "build")
     ]
     assert strict[0] == strict[1], damage
+
+
+@pytest.mark.parametrize(
+    ("html", "line"),
+    [
+        ("<div>\n## § 9 Inne i HTML\n</div>", 8),  # no empty line ends the HTML block
+        ("<!-- utkast\n\n## § 9 Efter en kommentar som aldrig stängs", 9),
+        ("<pre>\n\n## § 9 Efter pre\n\n::: decision\nBifall.\n:::", 9),
+        ("<script>\n\n## § 9 Efter script", 9),
+        ("<textarea>\n\n## § 9 Efter textarea", 9),
+        ("<h2>§ 9 Rubrik i HTML</h2>", 7),
+    ],
+)
+def test_an_html_block_that_runs_over_an_item_is_an_error(html: str, line: int) -> None:
+    """With raw_html on, an HTML block runs to an empty line (or, for a comment, <pre>,
+    <script> or <textarea>, to its closing tag, else to the end of the file): every item
+    in it was lost without a word, and the build said "No problems"."""
+    parsed = parse(HEAD + f"## § 1 A\n\n{html}\n\n## § 10 Sist\n", raw_html=True)
+    assert parsed.meeting is None
+    assert [n for n, _ in errors(parsed)] == [7], errors(parsed)
+    assert f"line {line}" in errors(parsed)[0][1] or line == 7
+
+
+def test_a_mark_of_secrecy_in_an_html_block_is_an_error() -> None:
+    parsed = parse(
+        HEAD + "## § 1 A\n\n<div>Ansökan om bistånd {confidential=true}</div>\n", raw_html=True
+    )
+    assert [(n, m.split(" in the HTML")[0]) for n, m in errors(parsed)] == [
+        (7, "'{confidential=true}'")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beslut: Kommunstyrelsen beslutar att bifalla.",
+        "**Beslut:** Bifall.",
+        "**Beslut**\n\nBifall.",
+    ],
+)
+def test_a_decision_written_as_a_paragraph_is_a_warning(text: str) -> None:
+    """Minutes often write 'Beslut: ...' in running text: shown, but no decision (not in the
+    decisions index nor on the case page), and nothing said so."""
+    parsed = parse(HEAD + f"## § 1 A\n\n{text}\n")
+    assert [(p.severity, p.line) for p in parsed.problems] == [("warning", 7)]
+    assert "'Beslut' at the start of a paragraph marks no decision" in parsed.problems[0].message
+    assert "write '### Beslut' on a line of its own" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text", ["Beslutet togs enhälligt.", "Beslut om taxor fattas i juni.", "Beslutsunderlag: x"]
+)
+def test_a_paragraph_that_only_mentions_a_decision_is_fine(text: str) -> None:
+    assert parse(HEAD + f"## § 1 A\n\n{text}\n").problems == ()
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["::: decision\nBifall.\n:::", "### Beslut\n\nBifall.", "```vote\nresult: {Ja: 3}\n```"],
+)
+def test_a_decision_or_vote_before_the_first_item_is_a_warning(before: str) -> None:
+    """It was shown in the preamble but belonged to no item: not in the decisions index, on
+    a case page or in the open data, and nothing said so."""
+    parsed = parse(HEAD + f"{before}\n\n## § 1 A\n\n::: decision\nJa.\n:::\n")
+    assert [(p.severity, p.line) for p in parsed.problems] == [("warning", 5)]
+    assert "before the first agenda item" in parsed.problems[0].message

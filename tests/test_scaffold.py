@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from generator import __version__
 from generator.cli import main
+from generator.content.checks import unshowable
 from generator.content.errors import Problems
 from generator.content.frontmatter import load_yaml
 from generator.scaffold import ScaffoldError, init_site, new_meeting
@@ -101,10 +102,12 @@ def test_init_writes_valid_toml_holding_exactly_the_title(title: str) -> None:
 @example(body="yes")
 @example(body="\ufeffx\u2028y\x85")
 @example(body="A\x00B")
+@example(body=" \t")  # a file the build refuses (body: required) was written
+@example(body="K\x08S")  # one the build refuses (no page can hold the character) too
 def test_new_writes_valid_yaml_holding_exactly_the_body(body: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        if "\x00" in body:  # no text may hold a NUL: refused, nothing written
-            with pytest.raises(ScaffoldError, match="NUL"):
+        if "\x00" in body or not body.strip() or unshowable(body):  # refused: not written
+            with pytest.raises(ScaffoldError, match=r"NUL|give the body's name|no page can"):
                 new_meeting(Path(folder), body, date(2025, 12, 1))
             assert not (Path(folder) / "content").exists()
             return

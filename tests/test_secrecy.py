@@ -47,6 +47,9 @@ def problems_of(text: str) -> list[tuple[str, int, str]]:
         ("## § 6 Bistånd {confidential=true public_title=Sekretess ärende}", "does not parse"),
         ('## § 6 Bistånd {#p6 case="SN 1}', "does not parse"),
         ("## § 6 Bistånd{confidential=true}", "is not an attribute block"),
+        # two blocks: only the last was read, and the item was published with its title
+        ('## § 6 Bistånd {confidential=true} {case="SN 1"}', "only the last block is read"),
+        ("## § 6 Bistånd {.sekretess} {#p6}", "only the last block is read"),
         ("## § 6 Bistånd {confidential=true", "is not an attribute block"),
         (
             '## § 6 Bistånd {public_title="Ärende"}',
@@ -293,3 +296,169 @@ def test_a_parse_cached_by_other_parser_code_is_not_reused(
     assert [(p.line, p.message.split(" does not")[0]) for p in failed.value.problems] == [
         (5, "the attribute block '{sekretess}'")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PUBLIC: false",
+        "Public: false",
+        "public:",
+        "public: ~",
+        "offentlig: nej",
+        "sekretess: true",
+        "confidential: true",
+        "hemlig: ja",
+        "closed: true",
+        "private: true",
+        "draft: true",
+        "utkast: ja",
+    ],
+)
+def test_a_key_that_asks_to_keep_the_meeting_back_never_publishes_it(line: str) -> None:
+    """Any other spelling of `public: false` (or of a draft) was an unknown key, a warning,
+    and the meeting was published in full."""
+    found = problems_of(
+        f"---\nbody: Socialnämnden\ndate: 2024-03-08\n{line}\n---\n## § 1 Qzx\n\nQzxtext.\n"
+    )
+    assert ("error", 4) in [(s, n) for s, n, _ in found], found
+
+
+def test_a_page_cannot_be_kept_back_by_a_key(tmp_site: SiteFactory) -> None:
+    root = tmp_site(
+        {
+            "content/pages/utkast.md": "---\ntitle: Utkast\npublic: false\n---\nQzxtext.\n",
+            "content/bodies/sn.md": "---\nname: Socialnämnden\nstatus: draft\n---\nQzx.\n",
+        }
+    )
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert result.exit_code == 1
+    assert "content/pages/utkast.md:3: public: pages and bodies' descriptions" in result.output
+    assert "content/bodies/sn.md:3: status: pages and bodies' descriptions" in result.output
+    assert not (root / "_site").exists()
+
+
+def test_a_file_a_confidential_item_links_in_any_form_is_kept_back(tmp_site: SiteFactory) -> None:
+    """The file was kept back only for a relative Markdown link without a query: linked
+    with '?download=1', from the site's root, by the site's full address, from raw HTML or
+    by a link reference, it was copied to the output."""
+    forms = {
+        "qzxquery": "[a](../../files/qzxquery.pdf?download=1)",
+        "qzxroot": "[b](/protokoll/files/qzxroot.pdf)",
+        "qzxfull": "[c](https://example.org/protokoll/files/qzxfull.pdf)",
+        "qzxescaped": "[d](../../files/qzx%65scaped.pdf)",
+        "qzxraw": '<a href="../../files/qzxraw.pdf">e</a>',
+        "qzxrawimg": "<img src='/protokoll/files/qzxrawimg.pdf' alt=''>",
+        "qzxdefined": "[qzxdefined]: ../../files/qzxdefined.pdf",
+    }
+    root = tmp_site(
+        {
+            "content/sn/2024/2024-03-01.md": HEAD
+            + "## § 1 Öppet\n\nText.\n\n## § 2 Qzx {confidential=true}\n\n"
+            + "\n\n".join(forms.values())
+            + "\n",
+            **{f"content/files/{name}.pdf": b"%PDF qzx" for name in forms},
+            "content/files/open.pdf": b"%PDF",
+        },
+        toml='title = "T"\nlanguage = "sv"\nraw_html = true\n'
+        'base_url = "https://example.org/protokoll/"\n',
+    )
+    out = root / "_site"
+    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
+    assert sorted(p.name for p in (out / "files").iterdir()) == ["open.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("[Underlag][u]\n\n## § 2 Qzx {confidential=true}\n\n[u]: https://x.se/qzx 'Qzx'", 5),
+        ("[u]\n\n## § 2 Qzx {confidential=true}\n\n[U]: https://x.se/qzx", 5),
+        ("[§ 2](#qzxbistand)\n\n## § 2 Qzx {#qzxbistand confidential=true}", 5),
+        ("[§ 2](m.md#qzxbistand)\n\n## § 2 Qzx {#qzxbistand .sekretess}", 5),
+    ],
+)
+def test_an_open_link_that_shows_something_of_a_confidential_item_is_an_error(
+    text: str, line: int
+) -> None:
+    """A link reference is defined for the whole file, so one defined inside a confidential
+    item published its address and title where an open item used it; a link to the item's
+    own {#id} published the id, which the item's anchor never shows."""
+    found = problems_of(HEAD + "## § 1 Öppet\n\n" + text + "\n")
+    assert [(s, n) for s, n, _ in found] == [("error", line + 2)], found
+
+
+def test_a_link_to_a_confidential_items_number_is_fine() -> None:
+    text = HEAD + "## § 1 Öppet\n\n[§ 2](#p2)\n\n## § 2 Qzx {#p2 confidential=true}\n\nQzx.\n"
+    assert problems_of(text) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="site/derive.py link_target keeps a fragment no published item has (being "
+    "restructured): drop it, link to the page",
+)
+def test_a_link_from_another_file_to_a_secret_anchor_does_not_publish_it(
+    tmp_site: SiteFactory,
+) -> None:
+    root = tmp_site(
+        {
+            "content/sn/2024-03-01.md": HEAD.replace("2024-03-08", "2024-03-01")
+            + "## § 1 Qzx {#qzxbistand confidential=true}\n\nQzx.\n",
+            "content/sn/2024-03-02.md": "---\nbody: Socialnämnden\ndate: 2024-03-02\n"
+            "public: false\n---\n## § 1 Qzx {#qzxstangd}\n",
+            "content/sn/2024-03-08.md": HEAD
+            + "## § 1 A\n\n[a](2024-03-01.md#qzxbistand) [b](2024-03-02.md#qzxstangd)\n",
+        }
+    )
+    build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 6, 1)))
+    for path, data in _all_files(root / "_site"):
+        assert b"qzx" not in data.lower(), path
+
+
+@pytest.mark.parametrize("heading", ["## 4.Qzxsökande Smith", "## 4.Qzx.ii Smith", "## 4.2.Qzx"])
+def test_a_confidential_items_number_holds_no_word_of_its_title(heading: str) -> None:
+    """'4.Applicant' was read as the sub-number 4.Applicant and shown with the notice."""
+    parsed = parse_meeting(
+        (HEAD + heading + " {confidential=true}\n\nQzx.\n").encode(),
+        "content/sn/m.md",
+        SiteConfig(root=Path("/x")),
+    )
+    assert parsed.meeting is not None
+    (item,) = parsed.meeting.items
+    assert "qzx" not in f"{item.number} {item.label} {item.anchor} {item.title}".casefold()
+
+
+def test_a_file_a_closed_meeting_attaches_by_the_sites_address_is_kept_back(
+    tmp_site: SiteFactory,
+) -> None:
+    root = tmp_site(
+        {
+            "content/sn/2024-03-01.md": "---\nbody: Socialnämnden\ndate: 2024-03-01\n"
+            "public: false\nattachments: [{title: Qzx, url: 'https://example.org/p/files/"
+            "qzx.pdf'}]\n---\n## § 1 Qzx\n",
+            "content/files/qzx.pdf": b"%PDF qzx",
+            "content/files/open.pdf": b"%PDF",
+        },
+        toml='title = "T"\nbase_url = "https://example.org/p/"\n',
+    )
+    out = root / "_site"
+    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
+    assert sorted(p.name for p in (out / "files").iterdir()) == ["open.pdf"]
+
+
+@pytest.mark.parametrize("base_url", ["https://example.org/p/", "https://example.org/p"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "../../files/x.pdf?download=1#page=2",
+        "/p/files/x.pdf",
+        "https://example.org/p/files/x.pdf",
+        "../../files/%78.pdf",
+        "..\\..\\files\\x.pdf",
+    ],
+)
+def test_every_form_of_an_address_of_a_site_file_is_known(base_url: str, href: str) -> None:
+    """How a secret part's links are kept back: with or without the base address's slash."""
+    from generator.content.markdown import linked_file
+
+    assert linked_file(href, "sn/2024", base_url) == "files/x.pdf"

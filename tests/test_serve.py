@@ -4,6 +4,7 @@ the log, never ends the server, and the next good build brings the site back."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -125,3 +126,32 @@ def test_serve_and_build_keep_states_of_their_own(site: tuple[Path, BuildOptions
     assert (served.written, served.rendered) == (0, 0)
     states = sorted(p.name for p in (root / ".minutes-cache").glob("state*.pickle"))
     assert len(states) == 2 and states[-1] == "state.pickle"  # serve's, then _site's
+
+
+def test_a_loop_of_links_in_content_is_shown_and_the_watching_goes_on(
+    site: tuple[Path, BuildOptions],
+) -> None:
+    """A link that leads round in a loop raised in the watcher's thread, which died: serve
+    kept running and never rebuilt again; the build said 'the build failed' (a bug)."""
+    from watchdog.events import FileCreatedEvent, FileDeletedEvent
+
+    from generator.serve import _Watcher
+
+    root, options = site
+    loop = root / "content/loop.md"
+    loop.symlink_to(loop)
+    dirty = threading.Event()
+    watcher = _Watcher(root, root / SERVE_DIR, dirty)
+    watcher.on_any_event(FileCreatedEvent(str(loop)))  # raised RuntimeError
+    assert dirty.is_set()
+    state, log = ServeState(), []
+    assert rebuild(options, state, log.append) is None
+    assert state.problems == [
+        "content/loop.md: a link to a file outside content/ (or to none: dangling, or a loop "
+        "of links), which minutes does not read; put the file itself in content/"
+    ]
+    loop.unlink()
+    dirty.clear()
+    watcher.on_any_event(FileDeletedEvent(str(loop)))
+    assert dirty.is_set()
+    assert rebuild(options, state, log.append) is not None and state.problems == []

@@ -196,3 +196,96 @@ def test_a_nul_in_a_link_reaches_neither_output_nor_messages(tmp_site: SiteFacto
     result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
     assert result.exit_code == 0 and "\x00" not in result.output
     assert all(b"\x00" not in path.read_bytes() for path in (root / "_site").rglob("*.html"))
+
+
+def test_a_number_is_kept_as_written() -> None:
+    """YAML 1.1 read `case: 2024.10` as 2024.1 and `until: 4.10` as 4.1 (another item),
+    0123 as 83, 1:20 as 80 and 1e400 as inf: the page showed what no one wrote."""
+    parsed = parse_meeting(
+        "---\nbody: KS\ndate: 2024-01-10\ntitle: 1e400\ncase: 2024.10\nlocation: 0123\n"
+        "type: 1_000\nattendees: [{name: A, from: '1', until: 4.10}, {name: B, until: 1:20}]\n"
+        "---\n## § 1 A\n".encode(),
+        PATH,
+        SiteConfig(root=Path("/x")),
+    )
+    m = parsed.meeting
+    assert parsed.problems == () and m is not None
+    assert (m.title, m.case, m.location, m.type) == ("1e400", "2024.10", "0123", "1_000")
+    assert [p.until_item for p in m.attendees] == ["4.10", "1:20"]
+
+
+@pytest.mark.parametrize(
+    ("front", "line"),
+    [
+        ("attendees:\n  - {name: Anna Ek, party: S, party: M}", 5),
+        ("attendees:\n  - name: Anna Ek\n    role: Ordförande\n    name: Bo Berg", 7),
+        ("attachments: [{title: A, title: B}]", 4),
+        ("references: [{body: X, date: 2024-01-01, item: § 1, item: § 2}]", 4),
+    ],
+)
+def test_a_key_given_twice_inside_an_entry_is_an_error(front: str, line: int) -> None:
+    """YAML keeps the last of the two and drops the first without a word."""
+    found = problems(f"date: 2024-01-01\n{front}")
+    assert [n for n, _ in found] == [line], found
+    assert "given twice in one entry" in found[0][1]
+
+
+def test_front_matter_nested_too_deep_is_an_error_not_a_traceback(tmp_site: SiteFactory) -> None:
+    root = tmp_site(
+        {
+            "content/ks/m.md": "---\nbody: KS\ndate: 2024-01-10\nx: "
+            + "[" * 3000
+            + "]" * 3000
+            + "\n---\n## § 1 A\n"
+        }
+    )
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "content/ks/m.md:4: front matter: lists and mappings nested more than" in result.output
+
+
+@pytest.mark.parametrize("body", ["'   '", '"\\t"', '" \\u00a0"'])
+def test_a_body_of_only_spaces_is_missing_not_a_traceback(tmp_site: SiteFactory, body: str) -> None:
+    """A body named '   ' reached the feed as an empty title, and feedgen raised."""
+    root = tmp_site({"content/ks/m.md": f"---\nbody: {body}\ndate: 2024-01-10\n---\n## § 1 A\n"})
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "content/ks/m.md:2: body: required (the governing body)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("toml", "says"),
+    [
+        ('title = ""\n', "site.toml:1: title: empty; every page, feed and calendar is named"),
+        ('title = "  "\n', "site.toml:1: title: empty;"),
+        ('title = "T"\norganisation = "K\\u0000"\n', "site.toml:2: organisation: the value holds"),
+        ('title = "T"\n[accessibility]\ncontact = "a\\u0007"\n', "site.toml:3: contact: the value"),
+    ],
+)
+def test_a_setting_no_page_can_hold_is_an_error_not_a_traceback(
+    tmp_site: SiteFactory, toml: str, says: str
+) -> None:
+    """An empty title made feedgen raise on the feed; a control character made lxml raise."""
+    root = tmp_site({"content/ks/m.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n"}, toml)
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert says in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('---\nbody: KS\ndate: 2024-01-10\ntitle: "T\\x1b"\n---\n', ":4: title: the text holds"),
+        ('---\nbody: KS\ndate: 2024-01-10\nchair: "\\uffff"\n---\n', ":4: chair: the text holds"),
+        ("---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\x07\n", ":5: the text holds the control"),
+        ("---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 A\n\nSida 1\x0cSida 2\n", ":7: the text"),
+    ],
+)
+def test_a_control_character_is_an_error_not_a_traceback(
+    tmp_site: SiteFactory, text: str, says: str
+) -> None:
+    """The feeds, the sitemap and the open data are XML, which cannot hold one: lxml raised."""
+    root = tmp_site({"content/ks/m.md": text})
+    result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert f"content/ks/m.md{says}" in result.output, result.output

@@ -21,6 +21,7 @@ from ..content.errors import ContentError
 from ..content.parse import Parsed
 
 CACHE_DIR = ".minutes-cache"
+SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where `minutes serve` builds
 _FORMAT = 3  # raised when a cached class gains a field (2: ContentError.kind, notes on
 # Meeting; 3: the state records the output's marker)
 _KEY = (
@@ -189,7 +190,13 @@ class Cache:
 def _state_file(site_root: Path, output: Path | None) -> str:
     """The state of the builds into ``output``: each output has its own (``minutes serve``
     builds into a folder of its own), ``_site`` the plain name."""
-    if output is None or output.resolve() == (site_root / "_site").resolve():
+    if output is None:
         return "state.pickle"
-    key = digest(str(output.resolve()).encode())[:16]
+    try:
+        where, plain = output.resolve(), (site_root / "_site").resolve()
+    except (RuntimeError, OSError):  # a loop of links: the build refuses it (outfolder)
+        where, plain = output.absolute(), site_root.absolute() / "_site"
+    if where == plain:
+        return "state.pickle"
+    key = digest(str(where).encode())[:16]
     return f"state-{key}.pickle"

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from markdown_it import MarkdownIt
 
+from ..content.checks import check_site_texts
 from ..content.config import SiteConfig
 from ..content.digest import digest_of
 from ..content.errors import ContentError, Problems
@@ -34,6 +35,7 @@ class ContentFiles:
     pages: tuple[str, ...]
     bodies: tuple[str, ...]
     files: frozenset[str]  # other files, relative to content/ (attachments)
+    skipped: tuple[str, ...] = ()  # links not followed: out of content/, dangling, a loop
 
 
 def discover(config: SiteConfig) -> ContentFiles:
@@ -45,6 +47,7 @@ def discover(config: SiteConfig) -> ContentFiles:
     pages: list[str] = []
     bodies: list[str] = []
     files: set[str] = set()
+    skipped: list[str] = []
 
     def walk(folder: str, rel: str) -> None:
         with os.scandir(folder) as found:
@@ -58,8 +61,13 @@ def discover(config: SiteConfig) -> ContentFiles:
                 walk(entry.path, path + "/")
                 continue
             if entry.is_symlink():
-                target = Path(entry.path).resolve()
-                if not target.is_relative_to(root) or not target.is_file():
+                try:
+                    target = Path(entry.path).resolve()
+                    inside = target.is_relative_to(root) and target.is_file()
+                except (RuntimeError, OSError):  # a loop of links (RuntimeError), or worse
+                    inside = False
+                if not inside:
+                    skipped.append("content/" + path)
                     continue
             elif not entry.is_file(follow_symlinks=False):
                 continue
@@ -75,7 +83,11 @@ def discover(config: SiteConfig) -> ContentFiles:
     if os.path.isdir(content):
         walk(content, "")
     return ContentFiles(
-        tuple(sorted(meetings)), tuple(sorted(pages)), tuple(sorted(bodies)), frozenset(files)
+        tuple(sorted(meetings)),
+        tuple(sorted(pages)),
+        tuple(sorted(bodies)),
+        frozenset(files),
+        tuple(sorted(skipped)),
     )
 
 
@@ -174,7 +186,27 @@ def share_people(fresh: dict[str, Parsed], known: Iterable[Parsed]) -> dict[str,
 def load_pages(
     config: SiteConfig, files: ContentFiles, problems: Problems
 ) -> tuple[list[Page], list[BodyInfo]]:
-    """Plain pages and body descriptions (few: always parsed)."""
+    """Plain pages and body descriptions (few: always parsed), and the site's other
+    published texts checked: site.toml's values, the names of files under content/files/."""
+    settings = config.root / "site.toml"
+    text = settings.read_text(encoding="utf-8-sig") if settings.is_file() else ""
+    markdown = (p.removeprefix("content/") for p in (*files.meetings, *files.pages, *files.bodies))
+    check_site_texts(text, [*files.files, *markdown], problems)
+    for path in files.skipped:
+        if path.endswith(".md"):
+            problems.error(
+                path,
+                0,
+                "a link to a file outside content/ (or to none: dangling, or a loop of "
+                "links), which minutes does not read; put the file itself in content/",
+            )
+        else:
+            problems.warn(
+                path,
+                0,
+                "a link to a file outside content/ (or to none: dangling, or a loop of "
+                "links), which is not published; put the file itself in content/",
+            )
     md = make_markdown(config.raw_html)
 
     def each(

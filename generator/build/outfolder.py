@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from ..content.errors import ConfigError
+from .cache import CACHE_DIR, SERVE_DIR
 
 MARKER = ".minutes-output"
 MARKER_TEXT = (
@@ -27,9 +28,22 @@ def choose_output(source: Path, output: Path, recorded: bool) -> Path:
     raise ConfigError with one line saying why it may not be, before anything is written.
     ``recorded``: the cache says an earlier build wrote this folder (outputs made before
     the marker existed)."""
-    shown = f"{output} (a link to {output.resolve()})" if output.is_symlink() else str(output)
-    where = output.resolve()
+    try:
+        where = output.resolve()
+    except (RuntimeError, OSError):  # Python says a loop of links with RuntimeError
+        raise ConfigError(
+            f"output folder {output}: it is a link that leads round in a loop (or cannot be "
+            "followed); give a folder"
+        ) from None
+    shown = f"{output} (a link to {where})" if output.is_symlink() else str(output)
     site = source.resolve()
+    cache = site / CACHE_DIR
+    if where.is_relative_to(cache) and where != site / SERVE_DIR:
+        raise ConfigError(
+            f"output folder {shown}: it is inside {CACHE_DIR}/, which minutes keeps for "
+            "itself (a build removes and replaces files there); give a folder outside it, "
+            "such as _site"
+        )
     if where == site:
         raise ConfigError(
             f"output folder {shown}: that is the site folder itself; a build "

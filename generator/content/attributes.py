@@ -42,10 +42,15 @@ class Attributes:
     @property
     def confidential(self) -> bool:
         """Whether the block marks the item confidential (in a form that parses)."""
-        return (
-            self.values.get("confidential", "").casefold() == "true"
-            or "sekretess" in self.values.get("class", "").split()
-        )
+        return is_confidential(self.values)
+
+
+def is_confidential(values: dict[str, str]) -> bool:
+    """Whether an attribute block's values mark the item confidential."""
+    return (
+        values.get("confidential", "").casefold() == "true"
+        or "sekretess" in values.get("class", "").split()
+    )
 
 
 def mentions_secrecy(text: str) -> bool:
@@ -90,6 +95,18 @@ def parse_heading(text: str, item: bool) -> Attributes:
         return Attributes(text)
     block = text[start:].strip()
     title = text[:start].rstrip()
+    earlier = _block_start(title)
+    if earlier is not None or loose_secrecy_marks(title):  # only the last block is read
+        first = title[earlier:] if earlier is not None else loose_secrecy_marks(title)[0]
+        return Attributes(
+            title,
+            {},
+            (
+                f"'{first}' comes before the attribute block '{block}', and only the last "
+                "block is read, so the heading would be published with it; write one "
+                'block at the end: {#p6 case="KS 1" confidential=true}',
+            ),
+        )
     if not _BLOCK.fullmatch(block):
         return Attributes(
             title,

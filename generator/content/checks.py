@@ -4,15 +4,33 @@ only secret parts refer to them."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Iterator
 
 from .errors import Problems
 from .model import Meeting
 
-# YYMMDD or YYYYMMDD, an optional - or +, then four digits: a Swedish personal identity number
-# (a digit first, then the look-behind: a pattern that starts with a character class is
-# several times faster to scan megabytes of text with)
-_PNR = re.compile(r"(\d)(?<![\d-]\d)(\d{5}|\d{7})[-+]?(\d{4})(?![\d-])")
+# YYMMDD or YYYYMMDD, then four digits, apart or separated as a reader sees them: a hyphen
+# in any of the forms word processors put (en dash, minus, non-breaking hyphen), a plus, or a
+# space: a Swedish personal identity number (a digit first, then the look-behind: a pattern
+# that starts with a character class is several times faster to scan megabytes of text with)
+_SPACE = "[\n \u00a0\u2007\u2009\u202f]"
+_DASH = "[-+\u2010-\u2015\u2212\ufe58\ufe63\uff0b\uff0d]"
+_PNR = re.compile(r"(\d)(?<!\d\d)(\d{5}|\d{7})" + f"{_SPACE}?{_DASH}?{_SPACE}?" + r"(\d{4})(?!\d)")
+# characters a reader does not see (soft hyphen, zero-width spaces and joiners, word joiner,
+# byte order mark): a number written with them between its digits still reads as one
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+# what no page, feed or calendar can hold (XML refuses it): control characters but tab and
+# line breaks, the noncharacters U+FFFE and U+FFFF, a lone surrogate (from a YAML escape)
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def unshowable(text: str) -> str | None:
+    """The first character in ``text`` that no page or feed can hold, if any."""
+    found = _UNSHOWABLE.search(text)
+    return found[0] if found else None
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -25,6 +43,8 @@ def _luhn_ok(digits: str) -> bool:
 
 def personal_numbers(text: str) -> Iterator[str]:
     """Every personnummer (or samordningsnummer) in ``text`` whose check digit is right."""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     for m in _PNR.finditer(text):
         birth = m.group(1) + m.group(2)
         if len(birth) == 8 and birth[:2] not in ("19", "20"):
@@ -125,3 +145,87 @@ def check_withheld(meetings: Iterable[Meeting], problems: Problems) -> None:
                     "is not published; remove the link here or "
                     "there",
                 )
+
+
+def check_site_texts(settings: str, files: Iterable[str], problems: Problems) -> None:
+    """Personal identity numbers in what the site publishes besides its content files: the
+    values of site.toml (its title, notice place, accessibility contact, ... are on every
+    page; comments are not published), the names of the files under content/files/ (copied
+    as they are, so their names are in addresses and links) and of the Markdown files (in
+    page addresses and edit links); ``files`` are relative to content/."""
+    try:
+        table = tomllib.loads(settings)
+    except tomllib.TOMLDecodeError:  # said when the settings are read
+        table = {}
+    named = _strings(table)
+    values = [value for _, value in named]
+    if isinstance(table.get("title"), str) and not table["title"].strip():
+        problems.error(
+            "site.toml",
+            _line_of(settings, "title"),
+            "title: empty; every page, feed and calendar is named by it: give the site's "
+            'title (title = "Protokoll från Kommunen")',
+        )
+    for key, value in named:
+        hidden = unshowable(value)
+        if hidden:
+            problems.error(
+                "site.toml",
+                _line_of(settings, key),
+                f"{key}: the value holds the control character U+{ord(hidden):04X}, "
+                "which no page or feed can hold; remove it",
+            )
+    written = [
+        (n, line)
+        for n, line in enumerate(settings.split("\n"), 1)
+        if not line.lstrip().startswith("#")
+    ]
+    reported: set[str] = set()
+    for precise, source in ((True, written), (False, [(1, v) for v in values])):
+        for n, text in source:
+            for found in personal_numbers(text):
+                if not precise and _key(found) in reported:
+                    continue  # a value's number is said on the line it is written on
+                reported.add(_key(found))
+                problems.error(
+                    "site.toml",
+                    n,
+                    f"'{found}' looks like a personal identity number (personnummer), "
+                    "which minutes must not publish, and the settings are shown on every "
+                    "page; remove it",
+                )
+    for name in sorted(files):
+        found_in_name = looks_like_personnummer(name)
+        if found_in_name and name.endswith(".md"):
+            problems.error(
+                f"content/{name}",
+                0,
+                f"the file name holds '{found_in_name}', which looks like a personal identity "
+                "number (personnummer), and a page's address or its edit link is made from "
+                "it; rename the file",
+            )
+        elif found_in_name and name.startswith("files/"):
+            problems.error(
+                f"content/{name}",
+                0,
+                f"the file name holds '{found_in_name}', which looks like a personal identity "
+                "number (personnummer); files under content/files/ are published under "
+                "their names, so rename the file (and the links to it)",
+            )
+
+
+def _strings(value: object, key: str = "") -> list[tuple[str, str]]:
+    """Every text in a TOML value, with the key it is under (its last part)."""
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in ((str(k), str(k)), *_strings(v, str(k)))]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v, key)]
+    return [(key, value)] if isinstance(value, str) else []
+
+
+def _line_of(settings: str, key: str) -> int:
+    """The first line of site.toml that sets ``key`` (1 if none does as written)."""
+    for n, line in enumerate(settings.split("\n"), 1):
+        if line.strip().startswith((f"{key} ", f"{key}=", f'"{key}"')):
+            return n
+    return 1

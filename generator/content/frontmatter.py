@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from .checks import looks_like_personnummer
+from .attributes import mentions_secrecy
+from .checks import looks_like_personnummer, unshowable
 from .errors import Problems
 from .model import LABELLED, STATUSES, Attachment, Person, Reference
 from .spelling import nearest
@@ -98,22 +99,37 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         raise _BadDate(str(node.value), node.start_mark) from None
 
 
-def _int(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+def _number(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """A plain number is kept as written: every value minutes reads is text, and YAML 1.1
+    would turn 'case: 2024.10' into 2024.1, 'until: 4.10' into 4.1, 0123 into 83, 1:20
+    into 80 and 1e400 into inf."""
     digits = sum(ch.isdigit() for ch in str(node.value))
     if digits > _LONGEST_NUMBER:
         raise _LongNumber(digits, node.start_mark)
-    return yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
+    return str(node.value)
+
+
+class _ControlText(yaml.YAMLError):
+    """Text holding a character no page or feed can hold (written as an escape)."""
+
+    def __init__(self, char: str, mark: yaml.Mark) -> None:
+        super().__init__(char)
+        self.char, self.mark = char, mark
 
 
 def _str(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     value = yaml.SafeLoader.construct_yaml_str(loader, node)
     if "\x00" in value:
         raise _NulText(node.start_mark)
+    hidden = unshowable(value)
+    if hidden:
+        raise _ControlText(hidden, node.start_mark)
     return value
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+_Loader.add_constructor("tag:yaml.org,2002:int", _number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _number)
 _Loader.add_constructor("tag:yaml.org,2002:str", _str)
 
 Entry = tuple[int, dict[str, int]]  # a list entry's line, and the line of each of its keys
@@ -128,9 +144,79 @@ class FrontMatter:
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # of list values
 
 
+# the Swedish word a clerk may write for a key (the keys are the contract's, in English)
+SWEDISH_KEYS = {
+    "organ": "body",
+    "nämnd": "body",
+    "styrelse": "body",
+    "datum": "date",
+    "slutdatum": "end_date",
+    "titel": "title",
+    "rubrik": "title",
+    "typ": "type",
+    "ärende": "case",
+    "ärendenummer": "case",
+    "plats": "location",
+    "lokal": "location",
+    "ordförande": "chair",
+    "sekreterare": "secretary",
+    "justerare": "adjusters",
+    "justerat": "adjusted",
+    "justerad": "adjusted",
+    "justering": "adjusted",
+    "anslag": "posted",
+    "anslaget": "posted",
+    "anslagen": "posted",
+    "närvarande": "attendees",
+    "ledamöter": "attendees",
+    "deltagare": "attendees",
+    "frånvarande": "absent",
+    "tjänstepersoner": "officials",
+    "tjänstemän": "officials",
+    "övriga": "officials",
+    "bilagor": "attachments",
+    "bilaga": "attachments",
+    "språk": "lang",
+}
+
+
 def misspelt_key(key: str, known: tuple[str, ...] = KNOWN_KEYS) -> str | None:
-    """The known key ``key`` is probably a misspelling of, if any (one or two letters off)."""
-    return nearest(key, known)
+    """The known key ``key`` is probably a misspelling of, if any (one or two letters off,
+    case aside: 'PUBLIC' is 'public'), or the Swedish word for ('justerare': 'adjusters')."""
+    folded = key.casefold()
+    found = nearest(folded, known)
+    if found is None and SWEDISH_KEYS.get(folded) in known:
+        return SWEDISH_KEYS[folded]
+    return found
+
+
+# words in a key that ask for the file not to be published ('offentlig: nej', 'hemlig: ja',
+# 'closed: true', 'draft: true'): such a key must never be an ignored one
+_UNPUBLISHING = (
+    "offentlig",
+    "hemlig",
+    "sluten",
+    "slutet",
+    "stängd",
+    "stängt",
+    "closed",
+    "privat",
+    "hidden",
+    "dold",
+    "unlisted",
+)
+_DRAFT = ("draft", "utkast")
+
+
+def unpublishing_key(key: str) -> str | None:
+    """What a key that is no known key but asks for the file to be kept back means: 'public'
+    (the meeting closed), 'draft' (not published yet), or None for any other key."""
+    word = key.casefold()
+    if any(w in word for w in _DRAFT):
+        return "draft"
+    if mentions_secrecy(word) or any(w in word for w in _UNPUBLISHING):
+        return "public"
+    return None
 
 
 def parse_person(value: object) -> Person | None:
@@ -183,6 +269,8 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
                     "front matter: YAML anchors and aliases (&, *) are not allowed",
                 )
                 return None
+            if not _nested_keys_ok(node, path, first_line, problems):
+                return None
             return _read(loader, node, path, first_line, problems)
         finally:
             loader.dispose()
@@ -192,6 +280,44 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.error(path, line, f"front matter: invalid YAML: {problem}")
         return None
+
+
+_DEEPEST = 20  # lists and mappings inside each other; a person in a list of people is 3
+
+
+def _nested_keys_ok(root: yaml.MappingNode, path: str, first_line: int, problems: Problems) -> bool:
+    """No key given twice inside an entry (YAML keeps the last, the first is lost without a
+    word; the top level says so itself), and nothing nested deeper than anything minutes
+    reads (Python would run out of stack reading it)."""
+    ok = True
+    stack: list[tuple[yaml.Node, int]] = [(value, 1) for _, value in root.value]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _DEEPEST:
+            problems.error(
+                path,
+                first_line + node.start_mark.line,
+                f"front matter: lists and mappings nested more than {_DEEPEST} deep; "
+                "no value minutes reads is nested so",
+            )
+            return False
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                name = str(key.value) if isinstance(key, yaml.ScalarNode) else ""
+                if name and name in seen:
+                    problems.error(
+                        path,
+                        first_line + key.start_mark.line,
+                        f"front matter: '{name}' is given twice in one entry, and only "
+                        "the last would be read; keep one",
+                    )
+                    ok = False
+                seen.add(name)
+                stack.append((value, depth + 1))
+    return ok
 
 
 def _read(
@@ -235,6 +361,13 @@ def _read(
                 path,
                 first_line + exc.mark.line,
                 f"{key}: the text holds a NUL character (\\0); remove it",
+            )
+        except _ControlText as exc:
+            problems.error(
+                path,
+                first_line + exc.mark.line,
+                f"{key}: the text holds the character U+{ord(exc.char):04X}, which no page "
+                "can hold; remove it",
             )
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or key_node.start_mark
@@ -332,7 +465,23 @@ def check_fields(
                 extra.append((key, _scalar_text(value)))
                 continue
             guess = misspelt_key(key)
-            if guess is not None:
+            meant = unpublishing_key(key)
+            if meant == "public" and guess in (None, "public"):  # secrecy fails closed
+                problems.error(
+                    path,
+                    line,
+                    f"{key}: is no key minutes knows, so the meeting would be published; "
+                    "write public: false to keep the whole meeting unpublished, or put "
+                    "{confidential=true} on the heading of each item to keep back",
+                )
+            elif meant == "draft" and guess is None:
+                problems.error(
+                    path,
+                    line,
+                    f"{key}: is no key minutes knows, so the meeting would be published; "
+                    "write status: draft for minutes that are not to be published yet",
+                )
+            elif guess is not None:
                 problems.error(path, line, f"{key}: unknown key; did you mean '{guess}'?")
             else:
                 problems.warn(
@@ -341,6 +490,13 @@ def check_fields(
                     f"{key}: unknown key (declare it in site.toml extra_keys to keep it)",
                 )
                 extra.append((key, _scalar_text(value)))
+            continue
+        if value is None and key == "public":  # secrecy fails closed: no value, no guess
+            bad(
+                key,
+                "expected true or false, got nothing; write public: false to keep the "
+                "meeting unpublished, or remove the line",
+            )
             continue
         if value is None:
             continue
@@ -388,7 +544,8 @@ def check_fields(
         else:
             bad(key, f"expected text, got {type(value).__name__}")
     # missing, or given with nothing after it (a value that could not be read is said above)
-    if "body" not in fm.lines or fm.values.get("body", "?") in (None, ""):
+    body = fm.values.get("body", "?")
+    if "body" not in fm.lines or body is None or (isinstance(body, str) and not body.strip()):
         problems.error(path, fm.lines.get("body", 1), "body: required (the governing body)")
     if "date" not in fm.lines or fm.values.get("date", "?") is None:
         problems.error(path, fm.lines.get("date", 1), "date: required (YYYY-MM-DD)")

@@ -9,9 +9,10 @@ and commit messages, free text typed by whoever committed, are shown only with
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .checks import looks_like_personnummer
@@ -43,12 +44,12 @@ def read_history(root: Path) -> dict[str, tuple[Revision, ...]]:
                 "--no-renames",
                 "--name-only",
                 "--relative",
+                "-z",  # names as they are: git quotes a name with 'ä' in it otherwise
                 "--format=%x1e%h%x1f%H%x1f%aI%x1f%s",
                 "--",
                 "content",
             ],
             capture_output=True,
-            text=True,
             check=False,
         )
     except OSError:
@@ -56,13 +57,13 @@ def read_history(root: Path) -> dict[str, tuple[Revision, ...]]:
     if done.returncode != 0:
         return {}
     history: dict[str, list[Revision]] = {}
-    for record in done.stdout.split("\x1e")[1:]:
-        head, _, names = record.partition("\n")
-        commit, full, when, message = head.split("\x1f", 3)
+    for record in done.stdout.split(b"\x1e")[1:]:
+        head, _, names = record.partition(b"\0")
+        commit, full, when, message = head.decode("utf-8", "replace").split("\x1f", 3)
         revision = Revision(commit, dt.datetime.fromisoformat(when).date(), message, full)
-        for name in names.split("\n"):
-            if name.strip():
-                history.setdefault(name.strip(), []).append(revision)
+        for name in names.removeprefix(b"\n").split(b"\0"):
+            if name:  # decoded as the file system's names are (the content/ paths)
+                history.setdefault(os.fsdecode(name), []).append(revision)
     return {path: tuple(revs) for path, revs in history.items()}
 
 
@@ -75,7 +76,18 @@ def site_history(
     if not config.revisions:
         return {}
     history = read_history(config.root)
-    shown = {m.source: history[m.source] for m in meetings if m.public and m.source in history}
+    meetings = list(meetings)
+    closed = {  # a message of a commit that changed a closed meeting could tell of it
+        revision for m in meetings if not m.public for revision in history.get(m.source, ())
+    }
+    shown = {
+        m.source: tuple(
+            replace(revision, message="") if revision in closed else revision
+            for revision in history[m.source]
+        )
+        for m in meetings
+        if m.public and m.source in history
+    }
     if config.revision_messages:
         files: dict[Revision, list[str]] = {}
         for source, revisions in shown.items():

@@ -57,22 +57,59 @@ def resolve_content_link(href: str, source_dir: str) -> str | None:
     return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+_HTML_ADDRESS = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def _html_addresses(html: str) -> list[str]:
+    """The href and src values in raw HTML, however quoted."""
+    return [m[1] or m[2] or m[3] or "" for m in _HTML_ADDRESS.finditer(html)]
+
+
 def _content_links(state: StateCore) -> None:
-    """Mark links to other content files so the renderer can point them at page URLs."""
+    """Mark links to other content files so the renderer can point them at page URLs; keep
+    every address the file names, with its line, in ``env['hrefs']`` (raw HTML's too), so
+    that what a secret part links to can be kept back whatever form the address has."""
     source_dir: str = state.env.get("source_dir", "")
     found: list[tuple[str, int]] = state.env.setdefault("links", [])
+    hrefs: list[tuple[str, int]] = state.env.setdefault("hrefs", [])
     for block in state.tokens:
+        line = (block.map[0] + 1) if block.map else 0
+        if block.type == "html_block":
+            hrefs += [(href, line) for href in _html_addresses(block.content)]
         if block.type != "inline" or not block.children:
             continue
-        line = (block.map[0] + 1) if block.map else 0
         for token in block.children:
+            if token.type == "html_inline":
+                hrefs += [(href, line) for href in _html_addresses(token.content)]
             attr = "href" if token.type == "link_open" else "src" if token.type == "image" else ""
             if not attr:
                 continue
-            target = resolve_content_link(str(token.attrGet(attr) or ""), source_dir)
+            href = str(token.attrGet(attr) or "")
+            hrefs.append((href, line))
+            target = resolve_content_link(href, source_dir)
             if target is not None:
                 token.attrSet(attr, LINK_PREFIX + target)
                 found.append((target, line))
+
+
+def linked_file(href: str, source_dir: str, base_url: str = "") -> str | None:
+    """The file under content/ an address could lead to, in any form a clerk may write it
+    (relative, from the site's root, the site's own full address, with a query or fragment,
+    percent-encoded), or None: what a secret part links to is kept back by this."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    if base.startswith(("http://", "https://")) and href.startswith(base):
+        href = "/" + href[len(base) :]
+    elif _SCHEME.match(href) or href.startswith("//"):
+        return None
+    path = unquote(urlsplit(href).path).replace("\\", "/")
+    base_path = urlsplit(base).path or "/"
+    if path.startswith(base_path) and base_path != "/":  # the site's root under a sub-path
+        path = "/" + path[len(base_path) :]
+    if not path:
+        return None
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(source_dir, path)
+    normal = posixpath.normpath(joined)
+    return None if normal.startswith("..") or normal == "." else normal
 
 
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}

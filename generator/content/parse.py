@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .checks import check_personal_numbers
+from .attributes import is_confidential
+from .checks import check_personal_numbers, unshowable
 from .config import SiteConfig
 from .containers import CLOSE, OPEN, container_role
 from .digest import Digest
@@ -29,6 +31,7 @@ from .frontmatter import (
     misspelt_key,
     not_personal_numbers,
     people,
+    unpublishing_key,
 )
 from .markdown import inline_text, make_markdown, sanitize
 from .model import (
@@ -43,16 +46,27 @@ from .model import (
     Segment,
     Vote,
 )
+from .secrecy import (
+    check_secret_links,
+    reference_definitions,
+    secret_lines,
+    withheld_files,
+)
 from .structure import check_structure, decision_heading, is_vote_fence
 from .votes import parse_vote
 
 _NUMBER_FORMS = (
     re.compile(r"^§\s*(?P<n>\d+[a-z]?)(?:\s+|$)(?P<t>.*)$", re.S),
-    re.compile(r"^(?P<n>\d+(?:\.[0-9a-zA-Z]+)+)\.?(?:\s+|$)(?P<t>.*)$", re.S),
+    # sub-numbers are digits, roman numerals or one letter: '4.Budget' is no number (a
+    # confidential item's would publish a word of its title)
+    re.compile(
+        r"^(?P<n>\d+(?:\.(?:\d+|[ivxlcdm]+|[IVXLCDM]+|[a-zA-Z]))+)\.?(?:\s+|$)(?P<t>.*)$", re.S
+    ),
     re.compile(r"^(?P<n>\d+)\.(?:\s+|$)(?P<t>.*)$", re.S),
 )
 _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
 _TAG = re.compile(r"<[^>]+>")
+_ATTRIBUTE_VALUE = re.compile(r'="([^"]*)"')
 _DECISION_TAGS = ("h3", "h4", "h5", "h6")  # a decision heading is of level 3 to 6
 
 
@@ -75,6 +89,7 @@ _PARSER_MODULES = (
     "markdown",
     "model",
     "parse",
+    "secrecy",
     "spelling",
     "structure",
     "votes",
@@ -129,6 +144,15 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
         return None
     if "\x00" in text:
         problems.error(path, text[: text.index("\x00")].count("\n") + 1, "NUL byte in text")
+        return None
+    hidden = unshowable(text)
+    if hidden:  # no page, feed or calendar can hold one (XML refuses it)
+        problems.error(
+            path,
+            text[: text.index(hidden)].count("\n") + 1,
+            f"the text holds the control character U+{ord(hidden):04X} (a page break "
+            "or the like, copied from another program?), which no page can hold; remove it",
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -319,40 +343,20 @@ def parse_meeting(
                 )
             numbers.setdefault(item.number, item.line)
         items.append(item)
-    secret = _secret_lines(values, items, starts, body_tokens)
+    closed = values.get("public") is False
+    secret = secret_lines(closed, items, starts, body_tokens)
     links = tuple(link for link in env["links"] if not any(a <= link[1] < b for a, b in secret))
-    withheld = sorted(
-        {
-            target.partition("#")[0]
-            for target, line in env["links"]
-            if any(a <= line < b for a, b in secret) and target.startswith("files/")
-        }
-        | (
-            {a.file for a in values.get("attachments", ()) if a.file}
-            if values.get("public") is False
-            else set()
-        )
-    )
-    _publication_checks(text, fm, values, items, preamble, secret, path, problems)
+    definitions = reference_definitions(text)
+    attached = values.get("attachments", ()) if closed else ()
+    withheld = withheld_files(env, definitions, secret, attached, config.base_url)
+    if secret:
+        shown = {item.anchor for item in items}
+        check_secret_links(definitions, env, body_tokens, starts, secret, shown, path, problems)
+    _publication_checks(text, fm, values, items, preamble, secret, config, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
     meeting = _meeting(values, path, config, preamble, tuple(items), links, tuple(withheld))
     return Parsed(meeting, tuple(problems.items))
-
-
-def _secret_lines(
-    values: dict[str, Any], items: list[AgendaItem], starts: list[int], tokens: list[Token]
-) -> list[tuple[int, int]]:
-    """Line ranges [first, after) that are not published: a closed meeting's whole file, a
-    confidential item from its heading to the next item."""
-    if values.get("public") is False:
-        return [(1, 10**9)]
-    hidden: list[tuple[int, int]] = []
-    for k, item in enumerate(items):
-        if item.confidential:
-            stop = tokens[starts[k + 1]].map if k + 1 < len(starts) else None
-            hidden.append((item.line, stop[0] + 1 if stop else 10**9))
-    return hidden
 
 
 def _publication_checks(
@@ -362,6 +366,7 @@ def _publication_checks(
     items: list[AgendaItem],
     preamble: tuple[Segment, ...],
     secret: list[tuple[int, int]],
+    config: SiteConfig,
     path: str,
     problems: Problems,
 ) -> None:
@@ -378,6 +383,14 @@ def _publication_checks(
                 line,
                 "status: adjusted minutes without a posted date "
                 "(anslag): the appeal window cannot be shown",
+            )
+        elif not config.notice_place:
+            problems.warn(
+                path,
+                fm.lines.get("posted", line),
+                "posted: the notice says where the adjusted minutes are kept, and "
+                'site.toml gives no notice_place; set it (notice_place = "Kommunkansliet, '
+                'Stadshuset"), the notice leaves the place out until then',
             )
     closed = values.get("public") is False
     listing = _lines_of(fm, "not_personal_numbers")  # the exceptions are not published
@@ -414,16 +427,27 @@ def _lines_of(fm: FrontMatter, key: str) -> set[int]:
     return {fm.lines[key], *(line for line, _ in fm.entries.get(key, ()))}
 
 
+def published_text(html: str) -> str:
+    """What an HTML fragment shows a reader: its text, tags dropped without a space
+    ('<strong>811218</strong>-9876' reads as one number), then the values of its attributes
+    (a link's address and title, an image's alternative text), entities and percent escapes
+    decoded, each on its own."""
+    text = html_lib.unescape(_TAG.sub("", html))
+    if '="' not in html:
+        return text
+    values = (v for tag in _TAG.findall(html) for v in _ATTRIBUTE_VALUE.findall(tag))
+    return "\x1f".join([text, *(unquote(html_lib.unescape(v)) for v in values)])
+
+
 def segment_texts(segment: Segment) -> list[str]:
-    """The published text of one segment of an item, as a reader sees it (tags dropped
-    without a space: '<strong>811218</strong>-9876' reads as one number)."""
+    """The published text of one segment of an item, as a reader sees it."""
     if isinstance(segment, Vote):
         return [
             segment.question,
             *(f"{k} {v}" for k, v in segment.options),
             *(f"{k} {v}" for k, v in segment.ballots),
         ]
-    shown = html_lib.unescape(_TAG.sub("", segment.html))
+    shown = published_text(segment.html)
     return [segment.who, shown] if isinstance(segment, Record) else [shown]
 
 
@@ -445,10 +469,7 @@ def _item(
     heading = inline_text(inline)
     number, title = split_number(heading)
     label = number_label(heading, number)
-    confidential = (
-        attrs.get("confidential", "").casefold() == "true"
-        or "sekretess" in attrs.get("class", "").split()
-    )
+    confidential = is_confidential(attrs)
     anchor = "" if confidential else attrs.get("id", "")  # its own id could say what it is
     if anchor and not _ANCHOR.match(anchor):
         builder.problems.error(path, line, f"item anchor {anchor!r}: use letters, digits, - or _")
@@ -570,6 +591,15 @@ def _plain_file(
     for key, line in fm.lines.items():
         if key in known:
             continue
+        if unpublishing_key(key) or misspelt_key(key, ("public", "status")):
+            problems.error(
+                path,
+                line,
+                f"{key}: pages and bodies' descriptions are always published, and this "
+                "key keeps nothing back; to keep the text unpublished, move the file out "
+                "of content/",
+            )
+            continue
         guess = misspelt_key(key, known)
         if guess is not None:
             problems.error(path, line, f"{key}: unknown key; did you mean '{guess}'?")
@@ -608,7 +638,7 @@ def _plain_file(
         path,
         problems,
         allowed,
-        also=[*shown, (1, html_lib.unescape(_TAG.sub("", html)))],
+        also=[*shown, (1, published_text(html))],
         allowed_line=fm.lines.get("not_personal_numbers", 1),
     )
     return html, fm, tuple(env["links"])
