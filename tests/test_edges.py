@@ -202,11 +202,6 @@ def test_a_reference_takes_the_case_of_the_item_that_mentions_it(tmp_site: SiteF
     assert "Byggnadsnämnden" not in page(out, "")  # not a body of the site
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build/pipeline.py raises BuildFailed with the errors only (being restructured): "
-    "pass every problem, the CLI counts them",
-)
 def test_a_failed_build_counts_its_warnings_as_check_does(tmp_site: SiteFactory) -> None:
     """A build stopped by an error printed '1 error(s) and 0 warning(s).' over a site with a
     warning: the summary line said there was none, where `check` counts it."""

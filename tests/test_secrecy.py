@@ -392,11 +392,6 @@ def test_a_link_to_a_confidential_items_number_is_fine() -> None:
     assert problems_of(text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="site/derive.py link_target keeps a fragment no published item has (being "
-    "restructured): drop it, link to the page",
-)
 def test_a_link_from_another_file_to_a_secret_anchor_does_not_publish_it(
     tmp_site: SiteFactory,
 ) -> None:

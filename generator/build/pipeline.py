@@ -461,10 +461,10 @@ def _failing(problems: Problems, options: BuildOptions) -> list[ContentError]:
 
 
 def _stop(problems: Problems, options: BuildOptions) -> None:
-    """Raise every error (and warning, with --strict), in file and line order."""
-    failing = _failing(problems, options)
-    if failing:
-        raise BuildFailed(sorted(failing, key=lambda p: (p.path, p.line, p.message)))
+    """If anything fails the build (an error; a warning, with --strict), raise every
+    problem found, in file and line order: the summary counts the warnings too."""
+    if _failing(problems, options):
+        raise BuildFailed(problems.sorted())
 
 
 @dataclass(frozen=True, slots=True)

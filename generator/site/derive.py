@@ -136,6 +136,7 @@ class Site:
     past_notices: tuple[Meeting, ...] = ()  # taken down, newest first
     today: date = date(1970, 1, 1)
     history: dict[str, tuple[Revision, ...]] = field(default_factory=dict)  # source → commits
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # meeting → item anchors
 
     @property
     def search_filters(self) -> dict[str, list[str]]:
@@ -250,6 +251,7 @@ def derive_site(
         ],
         today=today,
         history=history or {},
+        anchors={m.source: frozenset(i.anchor for i in m.items) for m in meetings},
     )
 
 
@@ -368,4 +370,7 @@ def link_target(site: Site, target: str, base_path: str) -> str:
     page = site.paths.get("content/" + path)
     if page is None:
         return base_path + posixpath.dirname(path)  # dangling: warned about; keep it on-site
+    shown = site.anchors.get("content/" + path)
+    if shown is not None and anchor not in shown:  # no such item on the page: a secret one's
+        anchor = ""  # own id, or a closed meeting's; the link leads to the page (warned)
     return base_path + page + (f"#{anchor}" if anchor else "")
