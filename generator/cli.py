@@ -21,7 +21,7 @@ from . import __version__
 from .build.load import Progress as ProgressFn
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
-from .content.config import base_url_problem
+from .content.config import KNOWN_LANGUAGES, base_url_problem
 from .content.errors import BuildFailed, ConfigError, ContentError, grouped
 from .pages.search import MissingSearchMarkup
 
@@ -287,13 +287,20 @@ def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> 
 @main.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="Kommunen", show_default=True, help="The site's title.")
+@click.option(
+    "--language",
+    type=click.Choice(KNOWN_LANGUAGES),
+    default="sv",
+    show_default=True,
+    help="The site's language: its pages, the sample meeting and the template.",
+)
 @_today
-def init_command(folder: Path, title: str, today: date | None) -> None:
+def init_command(folder: Path, title: str, language: str, today: date | None) -> None:
     """Write a new site: site.toml, a sample meeting, CI workflows and a pre-commit hook."""
     from .scaffold import ScaffoldError, init_site
 
     try:
-        written = init_site(folder, title, today or date.today())
+        written = init_site(folder, title, today or date.today(), language)
     except ScaffoldError as exc:
         Console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
@@ -324,12 +331,51 @@ def new_command(source: Path, body: str, day: date) -> None:
     click.echo(f"wrote {path}")
 
 
+@main.command("schema")
+@_source
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write it to the site's .minutes/front-matter.schema.json (else print it).",
+)
+def schema_command(source: Path, write: bool) -> None:
+    """The JSON Schema of the front matter, for editors that check it as you type."""
+    from .content.config import load_config
+    from .content.schema import SCHEMA_FILE, schema_text
+
+    try:
+        config = load_config(source)
+    except ConfigError as exc:
+        for line in exc.lines:
+            Console(stderr=True).print(f"error: {line}", markup=False, soft_wrap=True)
+        sys.exit(1)
+    text = schema_text(config.language, config.extra_keys)
+    if not write:
+        click.echo(text, nl=False)
+        return
+    target = source / SCHEMA_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
 @main.command("check")
 @_source
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @_verbose
-def check_command(source: Path, strict: bool, verbose: bool) -> None:
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["text", "github", "gitlab"]),
+    default="text",
+    show_default=True,
+    help="text for people; github: workflow annotations on stdout (each problem shown on "
+    "its line of a pull request); gitlab: a code quality report (JSON) on stdout.",
+)
+def check_command(source: Path, strict: bool, verbose: bool, form: str) -> None:
     """Validate the content without writing anything."""
+    from .report import github_annotations, gitlab_report
+
     console = Console(stderr=True)
     try:
         with progress_bar(console) as progress:
@@ -338,11 +384,18 @@ def check_command(source: Path, strict: bool, verbose: bool) -> None:
         for line in exc.lines:  # site.toml: every problem, each on its own line
             console.print(f"error: {line}", markup=False, soft_wrap=True)
         sys.exit(1)
-    _print_problems(console, problems.items, verbose)
+    folder = os.path.relpath(source.resolve(), Path.cwd().resolve()).replace(os.sep, "/")
+    if form == "github":
+        for line in github_annotations(problems.items, strict, folder):
+            click.echo(line)
+    elif form == "gitlab":
+        click.echo(gitlab_report(problems.items, strict, folder), nl=False)
+    else:
+        _print_problems(console, problems.items, verbose)
     failing = problems.errors + (problems.warnings if strict else [])
-    if failing:
+    if failing or form != "text":  # a report on stdout is the report alone
         _say(console, summary(problems.items, strict))
-        sys.exit(1)
+        sys.exit(1 if failing else 0)
     click.echo(summary(problems.items, strict))
 
 

@@ -11,8 +11,12 @@ import yaml
 
 from . import __version__
 from .content.checks import unshowable
+from .content.config import load_config
+from .content.errors import ConfigError
+from .content.schema import SCHEMA_FILE, schema_text
 from .site.urls import slug
 
+LANGUAGE = "sv"  # of a new site: its pages, its messages, its editor help
 SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"
 SITE_TOML_TAIL = """\
 notice_place = "Kommunkansliet, Kommunhuset"   # where the adjusted minutes are kept: write yours
@@ -22,31 +26,38 @@ notice_place = "Kommunkansliet, Kommunhuset"   # where the adjusted minutes are 
 """
 
 
-def site_toml(title: str) -> str:
+def site_toml(title: str, language: str = LANGUAGE) -> str:
     """site.toml of a new site, the title written by a TOML writer: any title a clerk
     types (quotes, a backslash, a line break) is read back exactly."""
     settings = {
         "title": title,
-        "description": f"Protokoll och beslut från {title}.",
+        "description": DESCRIPTIONS[language].format(title=title),
         "base_url": "https://example.org/",
-        "language": "sv",
+        "language": language,
         "organisation": title,
     }
     return SITE_TOML_HEAD + tomli_w.dumps(settings) + SITE_TOML_TAIL
 
 
-MEETING_TEMPLATE = """\
+# what `minutes new` writes when the site has no template of its own, in the site's
+# language; the notes after '#' explain each key and are never published
+MEETING_TEMPLATES = {
+    "sv": """\
 ---
-body: {body}
-date: {date}
-type: protokoll
-status: draft
-start: "18:00"
-location: ""
-chair: ""
-secretary: ""
-adjusters: []
-attendees: []
+# Protokollets huvud: en nyckel per rad. Allt efter # är anteckningar till dig och
+# publiceras aldrig. Alla nycklar beskrivs i formatbeskrivningen.
+body: {body}  # organet som sammanträder
+date: {date}  # sammanträdets dag, ÅÅÅÅ-MM-DD
+type: protokoll  # vad det är för dokument: protokoll, kallelse ...
+status: draft  # draft: utkast, publiceras inte; planned: kallelse före mötet; adjusted: justerat
+start: "18:00"  # när sammanträdet började, TT:MM inom citattecken; end: när det slutade
+location: ""  # var ni sammanträdde
+chair: ""  # ordföranden, t.ex. Anna Andersson (S)
+secretary: ""  # sekreteraren
+adjusters: []  # justerarna, t.ex. [Cecilia Carlsson (M), David Dahl (C)]
+attendees: []  # de närvarande, en per rad under nyckeln: "  - Anna Andersson (S)"
+# när protokollet är justerat: status: adjusted, adjusted: dagen det justerades och
+# posted: dagen det sattes upp på anslagstavlan
 ---
 
 ## § 1 Mötets öppnande
@@ -58,23 +69,56 @@ Ordföranden förklarade mötet öppnat.
 ::: decision
 Till justerare utses ...
 :::
-"""
-
-SAMPLE = """\
+""",
+    "en": """\
 ---
-body: {body}
-date: {date}
-type: protokoll
-status: adjusted
-start: "18:00"
+# The minutes' head: one key per line. Everything after # is a note to you and is never
+# published. Every key is described in the format reference.
+body: {body}  # the body that meets
+date: {date}  # the day of the meeting, YYYY-MM-DD
+type: minutes  # what kind of document this is: minutes, notice of meeting ...
+status: draft  # draft: not published; planned: the agenda before the meeting; adjusted: final
+start: "18:00"  # when the meeting began, HH:MM in quotes; end: when it ended
+location: ""  # where you met
+chair: ""  # the chair, e.g. Anna Andersson (S)
+secretary: ""  # the secretary
+adjusters: []  # who adjusts (signs) the minutes, e.g. [Cecilia Carlsson (M), David Dahl (C)]
+attendees: []  # who was there, one per line under the key: "  - Anna Andersson (S)"
+# once the minutes are adjusted: status: adjusted, adjusted: the day they were adjusted and
+# posted: the day they went up on the notice board
+---
+
+## § 1 Opening of the meeting
+
+The chair declared the meeting open.
+
+## § 2 Election of adjusters
+
+::: decision
+... are elected to adjust the minutes.
+:::
+""",
+}
+
+# the sample meeting of `minutes init`, in the site's language (str.format: {{ }} are braces)
+SAMPLES = {
+    "sv": """\
+---
+# Ett påhittat exempel: ta bort filen innan webbplatsen publiceras. Allt efter # är
+# anteckningar och publiceras aldrig.
+body: {body}  # organet som sammanträder
+date: {date}  # sammanträdets dag, ÅÅÅÅ-MM-DD
+type: protokoll  # vad det är för dokument
+status: adjusted  # justerat: publiceras och sätts upp på anslagstavlan
+start: "18:00"  # när sammanträdet började och slutade, TT:MM inom citattecken
 end: "19:30"
-location: Kommunhuset
-chair: Anna Andersson (S)
-secretary: Bo Berg
-adjusters: [Cecilia Carlsson (M), David Dahl (C)]
-adjusted: {date}
-posted: {date}
-attendees:
+location: Kommunhuset  # var ni sammanträdde
+chair: Anna Andersson (S)  # namn (parti)
+secretary: Bo Berg  # sekreteraren
+adjusters: [Cecilia Carlsson (M), David Dahl (C)]  # justerarna
+adjusted: {date}  # dagen protokollet justerades
+posted: {date}  # dagen det sattes upp på anslagstavlan: överklagandetiden räknas härifrån
+attendees:  # de närvarande; role säger vilken roll någon hade
   - {{name: Anna Andersson, party: S, role: Ordförande}}
   - Cecilia Carlsson (M)
   - David Dahl (C)
@@ -91,7 +135,42 @@ Förslag till budget har tagits fram av förvaltningen.
 ::: decision
 Styrelsen godkänner förslaget till budget.
 :::
-"""
+""",
+    "en": """\
+---
+# A made-up example: remove this file before the site is published. Everything after # is
+# a note and is never published.
+body: {body}  # the body that meets
+date: {date}  # the day of the meeting, YYYY-MM-DD
+type: minutes  # what kind of document this is
+status: adjusted  # adjusted: published and put up on the notice board
+start: "18:00"  # when the meeting began and ended, HH:MM in quotes
+end: "19:30"
+location: Town hall  # where you met
+chair: Anna Andersson (S)  # name (party)
+secretary: Bo Berg  # the secretary
+adjusters: [Cecilia Carlsson (M), David Dahl (C)]  # who adjusted (signed) the minutes
+adjusted: {date}  # the day the minutes were adjusted
+posted: {date}  # the day they went up on the notice board: the time to appeal runs from it
+attendees:  # who was there; role says what part someone had
+  - {{name: Anna Andersson, party: S, role: Chair}}
+  - Cecilia Carlsson (M)
+  - David Dahl (C)
+---
+
+## § 1 Opening of the meeting
+
+The chair declared the meeting open.
+
+## § 2 Budget for next year {{#p2 case="KS {year}/1"}}
+
+The administration has drawn up a proposed budget.
+
+::: decision
+The board approves the proposed budget.
+:::
+""",
+}
 
 GITHUB_WORKFLOW = """\
 # Builds the site with minutes and publishes it on GitHub Pages on every push to main.
@@ -166,37 +245,82 @@ repos:
 """
 
 # the build's output, its working files beside it (._site.lock, ._site.staging, ...), the cache
-GITIGNORE = "_site/\n._site.*\n.minutes-cache/\n"
+GITIGNORE = "_site/\n._site.*\n.minutes-cache/\nnode_modules/\n"
 
-ABOUT = """\
+# editors that check Markdown front matter against a JSON Schema as the clerk types: VS Code's
+# remark extension (unifiedjs.vscode-remark) with remark-lint-frontmatter-schema reads this
+REMARKRC = f"""\
+{{
+  "plugins": [
+    "remark-frontmatter",
+    [
+      "remark-lint-frontmatter-schema",
+      {{ "schemas": {{ "./{SCHEMA_FILE}": ["./content/**/*.md"] }} }}
+    ]
+  ]
+}}
+"""
+EDITOR_PACKAGES = """\
+{
+  "private": true,
+  "description": "Help while typing in an editor: not needed to build the site",
+  "devDependencies": {
+    "remark-frontmatter": "^5.0.0",
+    "remark-lint-frontmatter-schema": "^3.15.4"
+  }
+}
+"""
+VSCODE_EXTENSIONS = '{\n  "recommendations": ["unifiedjs.vscode-remark"]\n}\n'
+
+ABOUTS = {
+    "sv": """\
 ---
 title: Om webbplatsen
 ---
 
 Här publiceras protokoll och beslut. Protokollen anslås på anslagstavlan när de har justerats.
-"""
+""",
+    "en": """\
+---
+title: About this site
+---
+
+Minutes and decisions are published here. Minutes go up on the notice board once adjusted.
+""",
+}
+SAMPLE_BODIES = {"sv": "Kommunstyrelsen", "en": "Executive Board"}
+ABOUT_SLUGS = {"sv": "om", "en": "about"}
+DESCRIPTIONS = {
+    "sv": "Protokoll och beslut från {title}.",
+    "en": "Minutes and decisions of {title}.",
+}
 
 
 class ScaffoldError(Exception):
     """A file would be overwritten, or the arguments do not fit."""
 
 
-def init_site(folder: Path, title: str, today: date) -> list[Path]:
-    """Write a new site into ``folder`` (which must not hold a site yet)."""
+def init_site(folder: Path, title: str, today: date, language: str = LANGUAGE) -> list[Path]:
+    """Write a new site into ``folder`` (which must not hold a site yet), its sample files
+    in ``language``."""
     if (folder / "site.toml").exists():
         raise ScaffoldError(f"{folder / 'site.toml'} exists: {folder} is a site already")
-    body = "Kommunstyrelsen"
+    body = SAMPLE_BODIES[language]
     files = {
-        "site.toml": site_toml(title),
-        f"content/{slug(body)}/{today.year}/{today.isoformat()}.md": SAMPLE.format(
+        "site.toml": site_toml(title, language),
+        f"content/{slug(body)}/{today.year}/{today.isoformat()}.md": SAMPLES[language].format(
             body=body, date=today.isoformat(), year=today.year
         ),
-        "content/pages/om.md": ABOUT,
-        "templates/meeting.md": MEETING_TEMPLATE,
+        f"content/pages/{ABOUT_SLUGS[language]}.md": ABOUTS[language],
+        "templates/meeting.md": MEETING_TEMPLATES[language],
         ".github/workflows/minutes.yml": GITHUB_WORKFLOW.format(version=__version__),
         ".gitlab-ci.yml": GITLAB_CI.format(version=__version__),
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".gitignore": GITIGNORE,
+        SCHEMA_FILE: schema_text(language),
+        ".remarkrc.json": REMARKRC,
+        "package.json": EDITOR_PACKAGES,
+        ".vscode/extensions.json": VSCODE_EXTENSIONS,
     }
     written = []
     for rel in files:
@@ -227,7 +351,7 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
     target = site / "content" / slug(body) / str(day.year) / f"{day.isoformat()}.md"
     if target.exists():
         raise ScaffoldError(f"{target} exists; not overwritten")
-    template = MEETING_TEMPLATE
+    template = MEETING_TEMPLATES[_language(site)]
     for candidate in (site / "templates" / f"{slug(body)}.md", site / "templates" / "meeting.md"):
         if candidate.is_file():
             template = candidate.read_text(encoding="utf-8")
@@ -236,6 +360,16 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def _language(site: Path) -> str:
+    """The site's language, for the built-in template; a site.toml that cannot be read is
+    the build's to report, so the default is taken here."""
+    try:
+        language = load_config(site).language
+    except ConfigError:
+        return LANGUAGE
+    return language if language in MEETING_TEMPLATES else LANGUAGE
 
 
 # what YAML reads as written: no control characters, line or paragraph separators, or BOM

@@ -44,7 +44,7 @@ from generator.content.frontmatter import ATTACHMENT_KEYS, KNOWN_KEYS, PERSON_KE
 from generator.content.model import LABELLED, STATUSES
 from generator.content.parse import BODY_KEYS, PAGE_KEYS, parse_meeting
 from generator.content.votes import VOTE_KEYS
-from generator.scaffold import MEETING_TEMPLATE, fill_template
+from generator.scaffold import MEETING_TEMPLATES, fill_template
 
 from conftest import REPO
 
@@ -57,6 +57,7 @@ PAGES = {  # the pages each language's site must have
 WRONG = {"fel", "wrong"}  # a word in a fence's info string: the example shows a mistake
 _BUILT = ("_site", "._site.*", ".minutes-cache")  # what a build by hand leaves in docs/<language>
 WRAPPER = "---\nbody: Exempelnämnden\ndate: 2024-01-10\n---\n\n"  # for a fragment of a file
+ITEM = "## § 1 Exempel\n\n"  # for a fragment that is part of an agenda item
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,10 @@ def _standalone(example: Example, n: int) -> tuple[str, str]:
         keys = "" if "body" in head else "body: Exempelnämnden\n"
         keys += "" if "date" in head else "date: 2024-01-10\n"
         return f"content/exempel/2024/exempel-{n}.md", f"---\n{keys}{example.text}---\n"
-    text = example.text if example.text.startswith("---\n") else WRAPPER + example.text
+    text = example.text
+    if not text.startswith("---\n"):
+        item = "" if any(line.startswith("## ") for line in text.splitlines()) else ITEM
+        text = WRAPPER + item + text
     return example.path or f"content/exempel/2024/exempel-{n}.md", text
 
 
@@ -443,7 +447,7 @@ def test_the_guide_from_an_empty_folder_to_a_built_site(language: str, tmp_path:
 
 
 def test_the_guide_shows_what_minutes_new_writes() -> None:
-    written = fill_template(MEETING_TEMPLATE, "Kommunstyrelsen", date(2025, 3, 11))
+    written = fill_template(MEETING_TEMPLATES["sv"], "Kommunstyrelsen", date(2025, 3, 11))
     for language in LANGUAGES:
         guide = f"docs/{language}/content/pages/{PAGES[language]['guide']}"
         assert any(e.text == written for e in examples_of(guide)), guide

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 import pytest
 
-from generator.pages.i18n import STRINGS
+from generator.pages.i18n import STRINGS, format_date
 
 from conftest import DATA
 from htmltools import page
@@ -91,20 +91,7 @@ REWRITES: dict[str, list[tuple[str, str]]] = {
     "000": [(r"(?m)^(1[12]\d) ", r"\1. ")],
     "003": [(r"(?m) X\s*$", "")],
 }
-_MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+_MONTHS = tuple(format_date(date(2000, month, 1), "sv").split()[1] for month in range(1, 13))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _LONG = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b")
 _NAME = re.compile(r"[A-ZÅÄÖÉ][\w-]*(?:\s+[A-ZÅÄÖÉ][\w-]*)+")

@@ -178,6 +178,8 @@ def test_attachment_paths_outside_content_are_refused(
         "content/a.md:1: attachments: '../../secret.pdf' is outside content/",
         "content/b.md:1: attachments: '/etc/passwd' is outside content/",
         "content/c.md:1: attachments: 'files/link.pdf' is outside content/",
+        "content/files/link.pdf: warning: a link to a file outside content/ (or to none: "
+        "dangling, or a loop of links), which is not published; put the file itself in content/",
     ]
 
 

@@ -73,10 +73,10 @@ def test_a_body_files_members_are_read_as_people(tmp_path: Path) -> None:
         Person(name="Anna Andersson", party="S", role="Ordförande"),
         Person(name="Cecilia Carlsson", party="M"),
     )
-    wrong = "---\nmembers:\n  - {name: Anna Andersson, partey: S}\n  - 42\n---\n"
+    wrong = "---\nmembers:\n  - {name: Anna Andersson, partey: S}\n  - [42]\n---\n"
     _, problems = parse_body_info(wrong.encode(), "content/bodies/ks.md", config)
     assert [str(p) for p in problems] == [
         "content/bodies/ks.md:3: members: 'partey' is not a key of a person; did you mean 'party'?",
         "content/bodies/ks.md:4: members: expected a list of 'Name (Party)' strings or "
-        "{name: ...} mappings with text values, got 42",
+        "{name: ...} mappings with text values, got ['42']",
     ]

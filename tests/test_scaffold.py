@@ -130,7 +130,8 @@ def test_init_and_new_from_the_command_line_with_quotes_colons_and_hashes(tmp_pa
     )
     assert made.exit_code == 0, made.output
     text = (site / "content/ks-au-2/2025/2025-12-01.md").read_text()
-    assert text.startswith('---\nbody: "KS: AU #2"\ndate: 2025-12-01\n')
+    assert '\nbody: "KS: AU #2"  # ' in text and "\ndate: 2025-12-01  # " in text
+    assert yaml.safe_load(text.split("---\n")[1])["body"] == "KS: AU #2"
     checked = runner.invoke(main, ["check", "--source", str(site)])
     assert checked.exit_code == 0, checked.output
 
@@ -149,3 +150,61 @@ def test_the_github_workflow_grants_pages_rights_to_the_deploy_job_only(tmp_path
     ]
     gitlab = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text())
     assert f"minutes=={__version__}" in gitlab["pages"]["script"][0]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "words"),
+    [
+        ("sv", "kommunstyrelsen", ("Mötets öppnande", "Om webbplatsen")),
+        ("en", "executive-board", ("Opening of the meeting", "About this site")),
+    ],
+)
+def test_init_and_new_speak_the_sites_language_and_their_notes_are_never_published(
+    tmp_path: Path, language: str, body: str, words: tuple[str, str]
+) -> None:
+    """Issue #17, point 6: the sample meeting, the template and what `minutes new` writes
+    are in the site's language, every key of their front matter says in a note what it is
+    for, and no note reaches a page."""
+    runner = CliRunner()
+    site = tmp_path / "site"
+    args = ["init", str(site), "--language", language, "--today", "2025-11-20"]
+    assert runner.invoke(main, args).exit_code == 0
+    assert tomllib.loads((site / "site.toml").read_text("utf-8"))["language"] == language
+    (site / "templates/meeting.md").unlink()  # the built-in template, in the site's language
+    done = runner.invoke(
+        main, ["new", "--source", str(site), "--body", body.title(), "--date", "2025-11-27"]
+    )
+    assert done.exit_code == 0, done.output
+    written = [
+        site / f"content/{body}/2025/2025-11-20.md",
+        site / f"content/{body}/2025/2025-11-27.md",
+    ]
+    notes = []
+    for path in written:
+        text = path.read_text("utf-8")
+        assert words[0] in text
+        head = text.split("---\n")[1].splitlines()
+        keys = [line for line in head if line[:1].isalpha()]
+        silent = [line for line in keys if "  # " not in line and not line.startswith("end:")]
+        assert keys and not silent, f"{path.name}: keys with no note: {silent}"
+        notes += [line[2:] for line in head if line.startswith("# ")]
+        notes += [line.split("  # ", 1)[1] for line in keys if "  # " in line]
+    built = runner.invoke(
+        main,
+        [
+            "build",
+            "--source",
+            str(site),
+            "--strict",
+            "--drafts",
+            "--no-search",
+            "--today",
+            "2025-11-28",
+        ],
+    )
+    assert built.exit_code == 0, built.output
+    pages = "".join(p.read_text("utf-8") for p in (site / "_site").rglob("*.html"))
+    assert words[1] in pages
+    assert len(notes) >= 10
+    leaked = [note for note in notes if note in pages]
+    assert leaked == []

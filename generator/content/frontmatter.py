@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -16,42 +16,69 @@ from .errors import Problems
 from .model import LABELLED, STATUSES, Attachment, Person, Reference
 from .spelling import nearest
 
-KNOWN_KEYS = (
-    "body",
+FieldKind = Literal[
+    "text",
     "date",
-    "end_date",
-    "organisation",
-    "title",
-    "type",
+    "time",
     "status",
-    "extract",
-    "case",
-    "public",
-    "start",
-    "end",
-    "location",
-    "chair",
-    "secretary",
-    "adjusters",
-    "adjusted",
-    "posted",
-    "attendees",
-    "absent",
-    "officials",
+    "yes/no",
+    "names",
+    "people",
     "attachments",
-    "lang",
-    "not_personal_numbers",
-    "date_note",
-    "editor_note",
     "labels",
     "references",
-)
-DATE_KEYS = ("date", "end_date", "adjusted", "posted")
+    "numbers",
+]
+# what each front matter key holds: the checks below and the editors' JSON Schema
+# (content/schema.py) read this one table, so a key and its kind are declared once
+FIELDS: dict[str, FieldKind] = {
+    "body": "text",
+    "date": "date",
+    "end_date": "date",
+    "organisation": "text",
+    "title": "text",
+    "type": "text",
+    "status": "status",
+    "extract": "yes/no",
+    "case": "text",
+    "public": "yes/no",
+    "start": "time",
+    "end": "time",
+    "location": "text",
+    "chair": "text",
+    "secretary": "names",
+    "adjusters": "names",
+    "adjusted": "date",
+    "posted": "date",
+    "attendees": "people",
+    "absent": "people",
+    "officials": "people",
+    "attachments": "attachments",
+    "lang": "text",
+    "not_personal_numbers": "numbers",
+    "date_note": "text",
+    "editor_note": "text",
+    "labels": "labels",
+    "references": "references",
+}
+REQUIRED_KEYS = ("body", "date")
+# the front matter of a plain page (content/pages/) and of a body's own file (content/bodies/)
+PAGE_FIELDS: dict[str, FieldKind] = {"title": "text", "not_personal_numbers": "numbers"}
+BODY_FIELDS: dict[str, FieldKind] = {
+    "name": "text",
+    "members": "people",
+    "announce": "yes/no",
+    "not_personal_numbers": "numbers",
+}
+KNOWN_KEYS = tuple(FIELDS)
+DATE_KEYS = tuple(key for key, kind in FIELDS.items() if kind == "date")
 PERSON_KEYS = ("name", "party", "org", "role", "serving_for", "from", "until")
 ATTACHMENT_KEYS = ("title", "file", "url")
+REFERENCE_KEYS = ("body", "date", "item", "case", "in")
+TIME = r"^([01]?\d|2[0-3])[:.]([0-5]\d)$"  # HH:MM, or HH.MM as Swedish minutes write it
 FIRST_YEAR, LAST_YEAR = 1000, 9998  # a date's year; 9999 leaves no room for a notice period
 SMALL_HOURS_END = "06:00"  # an end before this and before the start is past midnight
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+_TIME = re.compile(TIME)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PERSON = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<party>[^()]*)\)|,\s*(?P<org>.+))?$")
 _LONGEST_NUMBER = 30  # digits; Python refuses to read an integer of thousands
@@ -500,44 +527,45 @@ def check_fields(
             continue
         if value is None:
             continue
-        if key in DATE_KEYS:
+        kind = FIELDS[key]
+        if kind == "date":
             day = _date_value(key, value, line, path, problems)
             if day is not None:
                 out[key] = day
-        elif key in ("start", "end"):
+        elif kind == "time":
             m = _TIME.match(str(value).strip())
             if not m:
                 bad(key, f"expected HH:MM, got {value!r}")
             else:
                 out[key] = f"{int(m[1]):02d}:{m[2]}"
-        elif key == "status":
+        elif kind == "status":
             if value not in STATUSES:
                 bad(key, f"expected one of {', '.join(STATUSES)}, got {value!r}")
             else:
                 out[key] = value
-        elif key in ("extract", "public"):
+        elif kind == "yes/no":
             if not isinstance(value, bool):
                 bad(key, f"expected true or false, got {value!r}")
             else:
                 out[key] = value
-        elif key in ("secretary", "adjusters"):
+        elif kind == "names":
             names = _names(value)
             if names is None:
                 bad(key, "expected a name or a list of names")
             else:
                 out[key] = names
-        elif key in ("attendees", "absent", "officials"):
+        elif kind == "people":
             listed = people(key, value, fm.entries.get(key, ()), path, problems)
             if listed is not None:
                 out[key] = listed
-        elif key == "attachments":
+        elif kind == "attachments":
             _entry_keys(key, fm.entries.get(key, ()), path, problems)
             out[key] = _attachments(value, key, bad)
-        elif key == "labels":
+        elif kind == "labels":
             out[key] = _labels(value, key, bad)
-        elif key == "references":
+        elif kind == "references":
             out[key] = _references(value, key, bad, line)
-        elif key == "not_personal_numbers":
+        elif kind == "numbers":
             out[key] = not_personal_numbers(value, line, path, problems)
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             out[key] = str(value).strip()
@@ -722,12 +750,12 @@ def _references(value: object, key: str, bad: Any, line: int) -> tuple[Reference
                 f"in: <anchor>}}, got {item!r}",
             )
             continue
-        unknown = sorted(set(item) - {"body", "date", "item", "case", "in"})
+        unknown = sorted(set(item) - set(REFERENCE_KEYS))
         if unknown:
             bad(
                 key,
                 f"unknown field(s) {', '.join(map(str, unknown))} in {item!r} "
-                "(known: body, date, item, case, in)",
+                f"(known: {', '.join(REFERENCE_KEYS)})",
             )
             continue
         result.append(

@@ -25,6 +25,8 @@ from .containers import CLOSE, OPEN, container_role
 from .digest import Digest
 from .errors import ContentError, Problems
 from .frontmatter import (
+    BODY_FIELDS,
+    PAGE_FIELDS,
     FrontMatter,
     check_fields,
     load_yaml,
@@ -560,8 +562,8 @@ def _meeting(
     )
 
 
-PAGE_KEYS = ("title", "not_personal_numbers")
-BODY_KEYS = ("name", "members", "announce", "not_personal_numbers")
+PAGE_KEYS = tuple(PAGE_FIELDS)
+BODY_KEYS = tuple(BODY_FIELDS)
 
 
 def _plain_file(

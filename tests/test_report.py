@@ -1,0 +1,150 @@
+"""Issue #17, point 5: errors where the clerk looks. ``minutes check --format github`` prints
+GitHub workflow commands, ``--format gitlab`` GitLab's code quality report, each checked
+against the shape its documentation gives."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from jsonschema import Draft7Validator
+
+from generator.cli import main
+from generator.content.errors import ContentError
+from generator.report import github_annotations, gitlab_report
+
+from conftest import SiteFactory
+
+# docs.github.com, "Workflow commands for GitHub Actions": ::error file={name},line={line},
+# title={title}::{message}; in the message %, CR and LF are escaped as %25, %0D and %0A, in
+# the properties also : and , as %3A and %2C
+GITHUB = re.compile(
+    r"^::(?P<level>error|warning) file=(?P<file>[^,:\r\n]+)(?:,line=(?P<line>[1-9]\d*))?"
+    r",title=(?P<title>[^,:\r\n]*)::(?P<message>[^\r\n]*)$"
+)
+# docs.gitlab.com, "Code Quality", the report format: an array of Code Climate issues
+GITLAB = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def _unescape(text: str) -> str:
+    return (
+        text.replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%")
+    )
+
+
+PROBLEMS = [
+    ContentError("content/ks/a.md", 3, "date: expected YYYY-MM-DD, got '26 maj 2020'"),
+    ContentError("content/ks/a.md", 9, "foo: unknown key", "warning"),
+    ContentError("content/ks/a,b:c.md", 2, "100% sure\nsecond line: yes", "error"),
+    ContentError("content/files/x.pdf", 0, "a link to a file outside content/", "warning"),
+]
+
+
+def test_github_annotations_have_the_documented_shape_and_say_everything() -> None:
+    lines = github_annotations(PROBLEMS, strict=False)
+    assert len(lines) == len(PROBLEMS)
+    read = []
+    for line in lines:
+        m = GITHUB.match(line)
+        assert m, line
+        read.append(
+            (m["level"], _unescape(m["file"]), int(m["line"] or 0), _unescape(m["message"]))
+        )
+    assert sorted(read) == sorted(
+        ("error" if p.severity == "error" else "warning", p.path, p.line, p.message)
+        for p in PROBLEMS
+    )
+
+
+def test_strict_makes_every_annotation_an_error_and_a_folder_prefixes_the_path() -> None:
+    lines = github_annotations(PROBLEMS, strict=True, folder="site")
+    assert all(line.startswith("::error file=site/content/") for line in lines)
+
+
+def test_gitlab_report_has_the_documented_shape_with_unique_fingerprints() -> None:
+    twice = [*PROBLEMS, ContentError("content/ks/a.md", 12, "foo: unknown key", "warning")]
+    report = json.loads(gitlab_report(twice, strict=False))
+    assert not list(Draft7Validator(GITLAB).iter_errors(report))
+    assert len({issue["fingerprint"] for issue in report}) == len(twice)
+    severities = {
+        (i["location"]["path"], i["location"]["lines"]["begin"]): i["severity"] for i in report
+    }
+    assert severities[("content/ks/a.md", 3)] == "major"
+    assert severities[("content/ks/a.md", 9)] == "minor"
+    assert severities[("content/files/x.pdf", 1)] == "minor"
+    assert gitlab_report(twice, strict=False) == gitlab_report(list(reversed(twice)), strict=False)
+
+
+@pytest.mark.parametrize("form", ["github", "gitlab"])
+def test_check_prints_the_report_alone_on_stdout_and_fails_on_errors(
+    form: str, tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_site(
+        {
+            "content/ks/a.md": "---\nbody: KS\ndate: 2024-02-30\n---\n## § 1 A\n",
+            "content/ks/b.md": "---\nbody: KS\ndate: 2024-02-01\nfoo: 1\n---\n## § 1 B\n",
+        }
+    )
+    monkeypatch.chdir(root.parent)
+    result = CliRunner().invoke(main, ["check", "--source", root.name, "--format", form])
+    assert result.exit_code == 1
+    if form == "github":
+        lines = result.stdout.splitlines()
+        assert [GITHUB.match(line)["level"] for line in lines] == ["error", "warning"]  # type: ignore[index]
+        assert lines[0].startswith(f"::error file={root.name}/content/ks/a.md,line=3,")
+    else:
+        report = json.loads(result.stdout)
+        assert not list(Draft7Validator(GITLAB).iter_errors(report))
+        assert [i["location"]["path"] for i in report] == [
+            f"{root.name}/content/ks/a.md",
+            f"{root.name}/content/ks/b.md",
+        ]
+    assert "1 error(s) and 1 warning(s)." in result.stderr
+
+
+def test_a_clean_site_gives_an_empty_report_and_exit_0(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_site({"content/ks/a.md": "---\nbody: KS\ndate: 2024-02-01\n---\n## § 1 A\n"})
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--format", "gitlab"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []
+    github = CliRunner().invoke(main, ["check", "--format", "github"])
+    assert github.exit_code == 0 and github.stdout == ""
+
+
+def test_the_report_names_files_relative_to_where_it_runs(tmp_path: Path) -> None:
+    lines = github_annotations(PROBLEMS[:1], strict=False, folder=".")
+    assert lines[0].startswith("::error file=content/ks/a.md,line=3,")
