@@ -73,6 +73,7 @@ secretary: Bo Berg
 adjusters: [Cecilia Carlsson (M), David Dahl (C)]
 adjusted: {date}
 posted: {date}
+notice_place: Kommunhuset, kommunkansliet
 attendees:
   - {{name: Anna Andersson, party: S, role: Ordförande}}
   - Cecilia Carlsson (M)

@@ -233,7 +233,11 @@ def test_every_example_is_checked(language: str, tmp_path: Path) -> None:
         assert not (root / path).exists(), f"{alone[path]} would replace {path}"
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
-    problems = check(BuildOptions(source=root, strict=True, cache=False)).items
+    problems = [  # the examples are no one body's year: their § numbers may repeat
+        p
+        for p in check(BuildOptions(source=root, strict=True, cache=False)).items
+        if not (p.across and p.path in alone and "§ numbers run on" in p.message)
+    ]
     said: dict[str, list[str]] = {}
     for problem in problems:
         said.setdefault(problem.path, []).append(str(problem))
@@ -260,7 +264,11 @@ def test_a_wrong_example_that_passes_is_caught(tmp_path: Path) -> None:
         path, text = _standalone(example, n)
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
-    problems = check(BuildOptions(source=root, strict=True, cache=False)).items
+    problems = [  # the examples are no one body's year: their § numbers may repeat
+        p
+        for p in check(BuildOptions(source=root, strict=True, cache=False)).items
+        if not (p.across and p.path in alone and "§ numbers run on" in p.message)
+    ]
     assert {p.path for p in problems} == {"content/exempel/2024/exempel-1.md"}
 
 

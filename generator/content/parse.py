@@ -331,7 +331,7 @@ def parse_meeting(
                 )
             numbers.setdefault(item.number, item.line)
         items.append(item)
-    if "attendees" in values:
+    if "attendees" in values and items:  # no items: nothing to be present at, or vote in
         values["attendees"], presence = attendance(
             values["attendees"], fm.entries.get("attendees", ()), items, path, problems
         )
