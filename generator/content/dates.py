@@ -101,6 +101,8 @@ def _check_item(
     after the meeting, in minutes that are published."""
     if item.adjusted is None and item.posted is None:
         return
+    if any(p.line == item.line and p.severity == "error" for p in problems.items):
+        return  # its attribute block is wrong already (a date that is none)
     name = item.label or item.title or "this item"
     if item.adjusted is None:
         problems.warn(
