@@ -5,12 +5,15 @@ Every new key and container has a bad input here that gives its file:line."""
 
 from __future__ import annotations
 
+import os
 import textwrap
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.build.pipeline import BuildOptions, build, check
 from generator.cli import main
@@ -25,6 +28,7 @@ from conftest import SiteFactory
 from htmltools import texts
 
 PATH = "content/ks/2025/2025-03-11.md"
+SCALE = int(os.environ.get("MINUTES_EXAMPLES_SCALE", "1"))
 
 
 def parse(text: str, **config: object) -> Parsed:
@@ -374,6 +378,41 @@ def test_numbers_compare_by_their_place_on_the_agenda() -> None:
         .replace("Nej: 1", "Nej: 0")
     )
     assert said(text) == []
+
+
+@st.composite
+def agendas(draw: st.DrawFn) -> tuple[list[str], int, int, int, bool, bool]:
+    """Item numbers in an order that is not theirs as numbers (4.10 before 4.9), where a
+    member arrived and left (or was there from the start, or to the end), and the item of
+    their vote."""
+    numbers = draw(st.lists(st.integers(1, 30), min_size=1, max_size=8, unique=True))
+    first = draw(st.integers(0, len(numbers) - 1))
+    last = draw(st.integers(first, len(numbers) - 1))
+    voted = draw(st.integers(0, len(numbers) - 1))
+    return [f"4.{n}" for n in numbers], first, last, voted, draw(st.booleans()), draw(st.booleans())
+
+
+@settings(max_examples=200 * SCALE, deadline=None)
+@given(agendas())
+def test_a_vote_is_an_error_exactly_when_the_member_was_away(
+    agenda: tuple[list[str], int, int, int, bool, bool],
+) -> None:
+    numbers, first, last, voted, arrives, leaves = agenda
+    keys = ([f'from: "{numbers[first]}"'] if arrives else []) + (
+        [f'until: "{numbers[last]}"'] if leaves else []
+    )
+    person = ", ".join(["name: Bo Berg", "party: S", *keys])
+    lines = [head("attendees:", f"  - {{{person}}}", status="published"), ""]
+    for n, number in enumerate(numbers):
+        lines.append(f"## {number}. Ärende {number}\n")
+        if n == voted:
+            lines.append("```vote\nvotes:\n  Bo Berg: Ja\n```\n")
+    text = "\n".join(lines)
+    problems = said(text)
+    vote_line = text.splitlines().index("  Bo Berg: Ja") + 1
+    away = (arrives and voted < first) or (leaves and voted > last)
+    assert [p.split(": ")[0] for p in problems] == ([f"{PATH}:{vote_line}"] if away else [])
+    assert all("Bo Berg was not present at this item" in p for p in problems)
 
 
 def test_the_attendance_list_says_who_arrived_left_and_served_for_whom(
