@@ -415,6 +415,11 @@ def test_a_vote_is_an_error_exactly_when_the_member_was_away(
     assert all("Bo Berg was not present at this item" in p for p in problems)
 
 
+def test_attendees_without_items_are_no_traceback() -> None:
+    """A meeting with attendees and no items yet (a new file): nothing to be present at."""
+    assert said(head("attendees: [Anna Ek (M), Bo Berg (S)]", status="published") + "\n") == []
+
+
 def test_the_attendance_list_says_who_arrived_left_and_served_for_whom(
     tmp_site: SiteFactory,
 ) -> None:
