@@ -321,14 +321,15 @@ def init_command(folder: Path, title: str, language: str, today: date | None) ->
 )
 def new_command(source: Path, body: str, day: date) -> None:
     """Write a new meeting file from the body's template; never overwrites."""
-    from .scaffold import ScaffoldError, new_meeting
+    from .scaffold import ScaffoldError, new_meeting_numbered
 
     try:
-        path = new_meeting(source, body, day)
+        path, last = new_meeting_numbered(source, body, day)
     except ScaffoldError as exc:
         Console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
-    click.echo(f"wrote {path}")
+    after = f" (items numbered on from § {last}, {body}'s last in {day.year})" if last else ""
+    click.echo(f"wrote {path}{after}")
 
 
 @main.command("schema")

@@ -10,9 +10,13 @@ import tomli_w
 import yaml
 
 from . import __version__
+from .build.load import discover
 from .content.checks import unshowable
-from .content.config import load_config
+from .content.config import SiteConfig, load_config
 from .content.errors import ConfigError
+from .content.model import Meeting
+from .content.numbering import last_number
+from .content.parse import parse_meeting
 from .content.schema import SCHEMA_FILE, schema_text
 from .site.urls import slug
 
@@ -337,7 +341,13 @@ def init_site(folder: Path, title: str, today: date, language: str = LANGUAGE) -
 
 def new_meeting(site: Path, body: str, day: date) -> Path:
     """Write ``content/<body>/<year>/<date>.md`` from the body's template
-    (``templates/<body-slug>.md``, else ``templates/meeting.md``, else a built-in one)."""
+    (``templates/<body-slug>.md``, else ``templates/meeting.md``, else a built-in one), its
+    § numbers running on from the body's last of the year (a template's § 1 is the next)."""
+    return new_meeting_numbered(site, body, day)[0]
+
+
+def new_meeting_numbered(site: Path, body: str, day: date) -> tuple[Path, int]:
+    """``new_meeting``, and the body's last § number of the year before ``day`` (0: none)."""
     if "\x00" in body:  # the build refuses a NUL in any text: never write such a file
         raise ScaffoldError("--body: the name holds a NUL character (\\0); remove it")
     hidden = unshowable(body)
@@ -356,10 +366,48 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
         if candidate.is_file():
             template = candidate.read_text(encoding="utf-8")
             break
-    text = fill_template(template, body, day)
+    last = body_last_number(site, body, day)
+    text = renumber(fill_template(template, body, day), last)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    return target
+    return target, last
+
+
+def body_last_number(site: Path, body: str, day: date) -> int:
+    """The highest § number in ``body``'s meetings of ``day``'s year before ``day``: § numbers
+    run on through a body's year. A file that does not parse is left out (``minutes check``
+    names its problems); the body is the one its front matter names, in any folder."""
+    try:
+        config = load_config(site)
+    except ConfigError:
+        config = SiteConfig(root=site.resolve())
+    year = str(day.year).encode()
+    meetings: list[Meeting] = []
+    for path in discover(config).meetings:
+        data = (config.root / path).read_bytes()
+        if year not in data:  # no date of that year in it
+            continue
+        found = parse_meeting(data, path, config).meeting
+        if found is not None:
+            meetings.append(found)
+    return last_number(meetings, body, day)
+
+
+_SECTION = re.compile(r"^(##[ \t]+§[ \t]*)(\d+)(.*)$", re.M)
+
+
+def renumber(text: str, last: int) -> str:
+    """A template's item headings numbered on from ``last``: '## § 1' is § last+1, and an
+    anchor '{#p1}' on that heading follows it."""
+    if last <= 0:
+        return text
+
+    def moved(match: re.Match[str]) -> str:
+        number = int(match.group(2)) + last
+        rest = re.sub(rf"#p{match.group(2)}\b", f"#p{number}", match.group(3))
+        return f"{match.group(1)}{number}{rest}"
+
+    return _SECTION.sub(moved, text)
 
 
 def _language(site: Path) -> str:

@@ -225,3 +225,111 @@ def test_readable_line_length_on_desktop(browser: Browser, example_url: str) -> 
     for width, font in widths:
         assert width / font <= 47, (width, font)  # about 80 characters at most
     page.context.close()
+
+
+LAW_SITE = {  # what the law adds to pages: an announcement, an item adjusted at once, who
+    # took part item by item (from/until, serving for), a conflict, a support and a note
+    "content/bodies/kommunfullmaktige.md": "---\nname: Kommunfullmäktige\nannounce: true\n"
+    "---\nFullmäktige.\n",
+    "content/kf/2024-06-13.md": "---\nbody: Kommunfullmäktige\ndate: 2024-06-13\n"
+    'status: planned\nstart: "18:30"\nlocation: Stadshuset\nannounced: 2024-05-30\n---\n'
+    "## § 40 Budget 2025\n\n## § 41 Motion om cykelbanor\n",
+    "content/ks/2024-05-14.md": "---\nbody: Kommunstyrelsen\ndate: 2024-05-14\n"
+    "status: adjusted\nadjusters: [Anna Ek (S), Bo Lund (M)]\nadjusted: 2024-05-16\n"
+    "posted: 2024-05-17\nnotice_place: Kommunhuset, kansliet\nattendees:\n"
+    "  - {name: Anna Ek, party: S, role: Ordförande}\n  - {name: Bo Lund, party: M}\n"
+    "  - {name: Cia Berg, party: C, until: 1}\n"
+    "  - {name: Dan Ek, party: S, role: Ersättare, serving_for: Eva Lind (S), from: 2}\n---\n"
+    "## § 1 Budget\n\n::: decision\nBifall.\n:::\n\n"
+    "## § 2 Brådskande upphandling {#p2 adjusted=2024-05-14 posted=2024-05-15}\n\n"
+    "::: jäv Bo Lund (M)\nBo Lund (M) anmäler jäv och deltar inte i ärendet.\n:::\n\n"
+    "::: motion Anna Ek (S)\nAnna Ek (S) yrkar bifall till förslaget.\n:::\n\n"
+    "::: bifall Dan Ek (S)\nDan Ek (S) yrkar bifall till Anna Eks yrkande.\n:::\n\n"
+    "::: protokollsanteckning Anna Ek (S)\nEn anteckning.\n:::\n\n"
+    "::: decision\nBifall.\n:::\n",
+}
+LAW_PAGES = ("/anslagstavla/", "/", "/kommunstyrelsen/2024-05-14/", "/kommunfullmaktige/")
+
+
+@pytest.fixture(scope="module")
+def law_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A small site with what the law adds, built on a day its notices are up."""
+    from datetime import date
+
+    from generator.build.pipeline import BuildOptions, build
+
+    from browser import serve
+    from conftest import write_site
+
+    root = write_site(tmp_path_factory.mktemp("law"), LAW_SITE)
+    (root / "site.toml").write_text('title = "Test"\nlanguage = "sv"\n', encoding="utf-8")
+    build(BuildOptions(source=root, search=False, today=date(2024, 6, 1)))
+    with serve(root / "_site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", LAW_PAGES)
+def test_axe_on_what_the_law_adds(
+    browser: Browser, law_url: str, path: str, width: int, scheme: str
+) -> None:
+    page = open_page(browser, law_url + path, width, scheme)
+    if path == "/anslagstavla/":  # the entries axe is to see are there
+        assert page.locator("li.announcement").count() == 1
+        assert page.locator("li.item-notice").count() == 1
+    results = AXE.run(page, options=WCAG)
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+    ]
+    assert violations == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", LAW_PAGES[:3])
+def test_structure_of_what_the_law_adds(browser: Browser, law_url: str, path: str) -> None:
+    page = open_page(browser, law_url + path, 1280)
+    assert page.locator("h1").count() == 1
+    levels = [
+        int(tag[1])
+        for tag in page.eval_on_selector_all(
+            "main h1, main h2, main h3, main h4, main h5, main h6", "els => els.map(e => e.tagName)"
+        )
+    ]
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+    page.context.close()
+
+
+def test_print_keeps_the_notices_and_who_took_part(
+    browser: Browser, law_url: str, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    said = {}
+    for name, path in (("board", "/anslagstavla/"), ("meeting", "/kommunstyrelsen/2024-05-14/")):
+        page = browser.new_page()
+        page.goto(law_url + path)
+        page.pdf(path=str(tmp_path / f"{name}.pdf"), format="A4")
+        page.close()
+        pages = PdfReader(tmp_path / f"{name}.pdf").pages
+        said[name] = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in pages))
+    for kept in (
+        "Kungörelser",
+        "Kommunfullmäktige, 13 juni 2024",
+        "18:30",
+        "§ 41 Motion om cykelbanor",
+        "§ 2 Brådskande upphandling",
+        "Justerat omedelbart 14 maj 2024",
+        "Förvaringsplats för protokollet Kommunhuset, kansliet",
+    ):
+        assert kept in said["board"], kept
+    for kept in (
+        "Cia Berg (C), till och med § 1",
+        "tjänstgör för Eva Lind (S), från § 2",
+        "Jäv: Bo Lund (M)",
+        "Bifall: Dan Ek (S)",
+        "Protokollsanteckning: Anna Ek (S)",
+        "Justerat omedelbart 14 maj 2024",
+    ):
+        assert kept in said["meeting"], kept

@@ -237,7 +237,11 @@ def test_every_example_is_checked(language: str, tmp_path: Path) -> None:
         assert not (root / path).exists(), f"{alone[path]} would replace {path}"
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
-    problems = check(BuildOptions(source=root, strict=True, cache=False)).items
+    problems = [  # the examples are no one body's year: their § numbers may repeat
+        p
+        for p in check(BuildOptions(source=root, strict=True, cache=False)).items
+        if not (p.across and p.path in alone and "§ numbers run on" in p.message)
+    ]
     said: dict[str, list[str]] = {}
     for problem in problems:
         said.setdefault(problem.path, []).append(str(problem))

@@ -57,7 +57,7 @@ def test_records_rendered_with_labels(example_site: Path) -> None:
         "Yrkande: Robert Hamberg (M)",
         "Yrkande: Jonas Andersson (S)",
         "Yrkande: Lennart Ledin (L)",
-        "Yrkande: Bengt Bergqvist (S)",
+        "Bifall: Bengt Bergqvist (S)",  # yrkar bifall till ett yrkande: a support
         "Expedieras till",
     ]
 

@@ -59,6 +59,7 @@ class Item:
     case: str = ""
     decision: str = ""
     prose: str = "Text."
+    at_once: int = 0  # adjusted at once: its notice posted this many days after the meeting
 
 
 @dataclass
@@ -76,6 +77,7 @@ class Meeting:
     organisation: str = ""
     public: bool = True
     broken: bool = False  # written with an error
+    announced: date | None = None
 
     def text(self) -> str:
         if self.broken:
@@ -91,6 +93,8 @@ class Meeting:
             head.append(f"adjusted: {self.adjusted.isoformat()}")
         if self.posted:
             head.append(f"posted: {self.posted.isoformat()}")
+        if self.announced:
+            head.append(f"announced: {self.announced.isoformat()}")
         if self.organisation:
             head.append(f"organisation: {self.organisation}")
         if not self.public:
@@ -105,7 +109,11 @@ class Meeting:
             )
             body.append(f"Se [föregående]({rel}#p1).")
         for n, item in enumerate(self.items, 1):
-            attrs = f' {{#p{n} case="{item.case}"}}' if item.case else ""
+            block = [f'#p{n} case="{item.case}"'] if item.case else []
+            if item.at_once:
+                posted = self.day + timedelta(days=item.at_once - 1)
+                block.append(f"adjusted={self.day.isoformat()} posted={posted.isoformat()}")
+            attrs = f" {{{' '.join(block)}}}" if block else ""
             body.append(f"## § {n} {item.title}{attrs}\n\n{item.prose}")
             if item.decision:
                 body.append(f"::: decision\n{item.decision}\n:::")
@@ -120,6 +128,7 @@ class Model:
     page: tuple[str, str] = ("Om", "Om sidan.")
     page_link: str = ""  # a meeting file the plain page links
     body_info: str = ""  # the text of content/bodies/kommunstyrelsen.md ("": no such file)
+    announce: bool = False  # and it says announce: true (the file is written then)
 
     def write(self, root: Path) -> None:
         """Write what differs from the files in ``root`` (and remove what is gone)."""
@@ -127,9 +136,10 @@ class Model:
         link = self.page_link.removeprefix("content/")
         text = self.page[1] + (f" Se [mötet](../{link})." if link else "")
         wanted["content/pages/om.md"] = f"---\ntitle: {self.page[0]}\n---\n{text}\n".encode()
-        if self.body_info:
+        if self.body_info or self.announce:
+            announce = "announce: true\n" if self.announce else ""
             wanted["content/bodies/kommunstyrelsen.md"] = (
-                f"---\nname: Kommunstyrelsen\n---\n{self.body_info}\n".encode()
+                f"---\nname: Kommunstyrelsen\n{announce}---\n{self.body_info}\n".encode()
             )
         for name in self.files:
             wanted[f"content/{name}"] = b"%PDF-1 " + name.encode()
@@ -150,8 +160,9 @@ class Model:
 
 
 def initial() -> Model:
-    """Three bodies; adjusted minutes posted around the dates `today` moves over; a planned
-    meeting; shared and colliding case numbers; a link; an attachment; a plain page."""
+    """Three bodies; adjusted minutes posted around the dates `today` moves over, an item
+    adjusted at once; planned meetings, one of a body that announces them; shared and
+    colliding case numbers; a link; an attachment; a plain page."""
 
     def items(*specs: tuple[str, str, str]) -> list[Item]:
         return [Item(t, c, d) for t, c, d in specs]
@@ -159,6 +170,7 @@ def initial() -> Model:
     return Model(
         today=TODAYS[6],
         files={FILES[0]},
+        announce=True,
         meetings=[
             Meeting(
                 "content/ks/2024-05-06.md",
@@ -194,7 +206,15 @@ def initial() -> Model:
                 "adjusted",
                 DAYS[4] + timedelta(1),
                 DAYS[4] + timedelta(1),
-                items(("Remiss", CASES[2], "Bifall.")),
+                [Item("Remiss", CASES[2], "Bifall.", at_once=2)],
+            ),
+            Meeting(
+                "content/ks/2024-06-17.md",
+                0,
+                DAYS[6],
+                "planned",
+                items=items(("Detaljplan", "", "")),
+                announced=DAYS[6] - timedelta(days=10),
             ),
             Meeting(
                 "content/tn/2024-06-24.md",
@@ -202,6 +222,7 @@ def initial() -> Model:
                 DAYS[7],
                 "planned",
                 items=items(("Trafik", CASES[4], "")),
+                announced=DAYS[7] - timedelta(days=10),
             ),
             Meeting(
                 "content/tn/2024-05-27.md",
@@ -241,6 +262,8 @@ def apply(model: Model, edit: tuple[object, ...]) -> None:
             )
     elif kind == "info":
         model.body_info = "" if b % 4 == 0 else f"Styrelsen leder {WORDS[b % len(WORDS)]}."
+    elif kind == "announce":
+        model.announce = not model.announce
     elif kind == "file":  # an attachment added, or removed with the references to it
         name = FILES[a % len(FILES)]
         if name in model.files:
@@ -301,6 +324,11 @@ def apply(model: Model, edit: tuple[object, ...]) -> None:
         m.posted = None if b % 5 == 4 else m.day + timedelta(days=b % 12)
     elif kind == "adjusted":
         m.adjusted = None if b % 5 == 4 else m.day + timedelta(days=b % 4)
+    elif kind == "at_once":  # an item adjusted at once, its notice posted 0-4 days later
+        if (item := _item(m, b)) is not None:
+            item.at_once = 0 if b % 6 == 5 else 1 + b % 5
+    elif kind == "announced":
+        m.announced = None if b % 5 == 4 else m.day - timedelta(days=b % 12)
     elif kind == "attach":
         present = sorted(model.files)
         m.attachment = present[b % len(present)] if present and b % 3 else ""
@@ -340,6 +368,9 @@ KINDS = (
     "status",
     "posted",
     "adjusted",
+    "at_once",
+    "announced",
+    "announce",
     "attach",
     "link",
     "delete",

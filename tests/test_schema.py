@@ -138,7 +138,7 @@ def test_every_file_of_the_example_and_docs_sites_is_valid(site: str) -> None:
 def test_good_values_as_editors_read_them_pass() -> None:
     good = (
         "body: KS\ndate: 2024-01-10\nstart: 18.30\nend: 20:00\npublic: true\n"
-        "attendees:\n  - Anna Ek (S)\n  - {name: Bo Ek, party: M, role: ordförande, from: 4}\n"
+        "attendees:\n  - Anna Ek (S)\n  - {name: Bo Ek, party: M, role: ordförande, from: 1}\n"
         "adjusters: Anna Ek\ncase: 2024.10\n"
         "attachments: [{title: A, url: 'https://example.org/a.pdf'}, B]\n"
         "not_personal_numbers: [811218-9876, 198112189876]\nlabels: {secretary: Vid anteckningar}\n"

@@ -203,15 +203,15 @@ def test_a_number_is_kept_as_written() -> None:
     0123 as 83, 1:20 as 80 and 1e400 as inf: the page showed what no one wrote."""
     parsed = parse_meeting(
         "---\nbody: KS\ndate: 2024-01-10\ntitle: 1e400\ncase: 2024.10\nlocation: 0123\n"
-        "type: 1_000\nattendees: [{name: A, from: '1', until: 4.10}, {name: B, until: 1:20}]\n"
-        "---\n## § 1 A\n".encode(),
+        "type: 1_000\nchair: 1:20\nattendees: [{name: A, from: '1', until: 4.10}, {name: B, until: 4.9}]\n"
+        "---\n## 1. A\n## 4.9 B\n## 4.10 C\n".encode(),
         PATH,
         SiteConfig(root=Path("/x")),
     )
     m = parsed.meeting
     assert parsed.problems == () and m is not None
     assert (m.title, m.case, m.location, m.type) == ("1e400", "2024.10", "0123", "1_000")
-    assert [p.until_item for p in m.attendees] == ["4.10", "1:20"]
+    assert [p.until_item for p in m.attendees] == ["4.10", "4.9"] and m.chair == "1:20"
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,8 @@ FIELDS: dict[str, FieldKind] = {
     "adjusters": "names",
     "adjusted": "date",
     "posted": "date",
+    "notice_place": "text",
+    "announced": "date",
     "attendees": "people",
     "absent": "people",
     "officials": "people",

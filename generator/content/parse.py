@@ -6,6 +6,7 @@ worker processes and cached by content hash.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html as html_lib
 import posixpath
@@ -22,6 +23,7 @@ from .attributes import is_confidential
 from .checks import check_personal_numbers, unshowable
 from .config import SiteConfig
 from .containers import CLOSE, OPEN, container_role
+from .dates import check_dates
 from .digest import Digest
 from .errors import ContentError, Problems
 from .frontmatter import (
@@ -48,6 +50,7 @@ from .model import (
     Segment,
     Vote,
 )
+from .people import attendance, check_votes
 from .secrecy import (
     check_secret_links,
     reference_definitions,
@@ -55,7 +58,7 @@ from .secrecy import (
     withheld_files,
 )
 from .structure import check_structure, decision_heading, is_vote_fence
-from .votes import parse_vote
+from .votes import read_vote
 
 _NUMBER_FORMS = (
     re.compile(r"^§\s*(?P<n>\d+[a-z]?)(?:\s+|$)(?P<t>.*)$", re.S),
@@ -70,6 +73,7 @@ _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
 _TAG = re.compile(r"<[^>]+>")
 _ATTRIBUTE_VALUE = re.compile(r'="([^"]*)"')
 _DECISION_TAGS = ("h3", "h4", "h5", "h6")  # a decision heading is of level 3 to 6
+ACROSS_KEYS = ("status", "announced")  # keys whose lines checks across files name
 
 
 @dataclass(frozen=True)  # no slots: slotted dataclasses pickle several times slower
@@ -86,11 +90,14 @@ _PARSER_MODULES = (
     "attributes",
     "checks",
     "containers",
+    "dates",
     "errors",
     "frontmatter",
+    "law",
     "markdown",
     "model",
     "parse",
+    "people",
     "secrecy",
     "spelling",
     "structure",
@@ -180,6 +187,8 @@ class _Builder:
         self.shown = {" ".join(w.split()).casefold(): w for w in config.decision_words}
         self.words = set(self.shown)
         self.problems = problems
+        self.record_lines: dict[int, int] = {}  # id of a record → the line it opens on
+        self.ballot_lines: dict[int, tuple[int, ...]] = {}  # id of a vote → its ballots' lines
 
     def render(self, tokens: list[Token]) -> str:
         if not tokens:
@@ -210,15 +219,18 @@ class _Builder:
                 else:
                     parts = tok.info.strip().split(maxsplit=1)
                     who = parts[1].strip() if len(parts) > 1 else ""
-                    out.append(Record(role=role, who=who, html=body))  # type: ignore[arg-type]
+                    record = Record(role=role, who=who, html=body)  # type: ignore[arg-type]
+                    self.record_lines[id(record)] = (tok.map[0] + 1) if tok.map else 1
+                    out.append(record)
                 i = close + 1
                 continue
             if tok.level == 0 and is_vote_fence(tok):
                 flush()
-                vote = parse_vote(
+                vote, lines = read_vote(
                     tok.content, (tok.map[0] + 1) if tok.map else 1, self.path, self.problems
                 )
                 if vote is not None:
+                    self.ballot_lines[id(vote)] = lines
                     out.append(vote)
                 i += 1
                 continue
@@ -345,6 +357,20 @@ def parse_meeting(
                 )
             numbers.setdefault(item.number, item.line)
         items.append(item)
+    if "attendees" in values and items:  # no items: nothing to be present at, or vote in
+        values["attendees"], presence = attendance(
+            values["attendees"], fm.entries.get("attendees", ()), items, path, problems
+        )
+        check_votes(
+            items,
+            builder.ballot_lines,
+            builder.record_lines,
+            presence,
+            values.get("absent", ()),
+            path,
+            problems,
+        )
+    check_dates(values, fm.lines, items, config.notice_place, path, problems)
     closed = values.get("public") is False
     secret = secret_lines(closed, items, starts, body_tokens)
     links = tuple(link for link in env["links"] if not any(a <= link[1] < b for a, b in secret))
@@ -357,6 +383,7 @@ def parse_meeting(
     _publication_checks(text, fm, values, items, preamble, secret, config, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
+    values["lines"] = tuple((k, fm.lines[k]) for k in ACROSS_KEYS if k in fm.lines)
     meeting = _meeting(values, path, config, preamble, tuple(items), links, tuple(withheld))
     return Parsed(meeting, tuple(problems.items))
 
@@ -385,14 +412,6 @@ def _publication_checks(
                 line,
                 "status: adjusted minutes without a posted date "
                 "(anslag): the appeal window cannot be shown",
-            )
-        elif not config.notice_place:
-            problems.warn(
-                path,
-                fm.lines.get("posted", line),
-                "posted: the notice says where the adjusted minutes are kept, and "
-                'site.toml gives no notice_place; set it (notice_place = "Kommunkansliet, '
-                'Stadshuset"), the notice leaves the place out until then',
             )
     closed = values.get("public") is False
     listing = _lines_of(fm, "not_personal_numbers")  # the exceptions are not published
@@ -492,6 +511,8 @@ def _item(
             label=label,
             confidential=True,
             osl=" ".join(attrs.get("osl", "").split()),
+            adjusted=_day(attrs.get("adjusted")),
+            posted=_day(attrs.get("posted")),
         )
     case = " ".join(attrs.get("case", "").split())
     return AgendaItem(
@@ -502,7 +523,17 @@ def _item(
         line=line,
         label=label,
         segments=builder.segments(tokens[3:]),
+        adjusted=_day(attrs.get("adjusted")),
+        posted=_day(attrs.get("posted")),
     )
+
+
+def _day(text: str | None) -> dt.date | None:
+    """An attribute's date (checked by the attribute block's reader; None if it failed)."""
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _meeting(
@@ -681,13 +712,23 @@ def parse_body_info(
             name = fm.values["name"].strip()
         else:
             problems.error(path, fm.lines["name"], "name: expected text")
-    if "announce" in fm.values and not isinstance(fm.values["announce"], bool):
+    announce = fm.values.get("announce", False)
+    if not isinstance(announce, bool):
         problems.error(path, fm.lines["announce"], "announce: expected true or false")
+        announce = False
     members: tuple[Person, ...] = ()
     if fm.values.get("members") is not None:
         found = people(
             "members", fm.values["members"], fm.entries.get("members", ()), path, problems
         )
         members = found or ()
-    info = BodyInfo(source=path, slug=slug, name=name, html=html, members=members, links=links)
+    info = BodyInfo(
+        source=path,
+        slug=slug,
+        name=name,
+        html=html,
+        members=members,
+        links=links,
+        announce=announce,
+    )
     return info, tuple(problems.items)
