@@ -38,6 +38,7 @@ KNOWN_KEYS = (
     "absent",
     "officials",
     "attachments",
+    "certified_by",
     "lang",
     "not_personal_numbers",
     "date_note",
@@ -364,7 +365,7 @@ def check_fields(
                 bad(key, f"expected true or false, got {value!r}")
             else:
                 out[key] = value
-        elif key in ("secretary", "adjusters"):
+        elif key in ("secretary", "adjusters", "certified_by"):
             names = _names(value)
             if names is None:
                 bad(key, "expected a name or a list of names")
