@@ -18,7 +18,8 @@ from generator.content.errors import ContentError, grouped, kind_of
 from conftest import SiteFactory, write_site
 from htmltools import links, page, texts
 
-MEETING = "---\nbody: KS\ndate: 2024-05-{day:02d}\n{extra}---\n## § 1 Budget\n\nText.\n"
+# each its own § number: a body's numbers run on through the year
+MEETING = "---\nbody: KS\ndate: 2024-05-{day:02d}\n{extra}---\n## § {day} Budget\n\nText.\n"
 
 
 def meeting(day: int, extra: str = "") -> str:

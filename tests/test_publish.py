@@ -70,9 +70,9 @@ def test_notice_board_lists_the_newest_earlier_notices_and_links_the_archive(
 ) -> None:
     """At archive scale the board would list every notice ever taken down (19 MB at 100k
     meetings): it keeps the newest and points to the archive for the rest."""
-    import generator.site.derive
+    import generator.site.notices
 
-    monkeypatch.setattr(generator.site.derive, "PAST_NOTICES", 1)
+    monkeypatch.setattr(generator.site.notices, "PAST_NOTICES", 1)
     out = site_with_notices(tmp_site, date(2024, 6, 30))
     html = page(out, "anslagstavla/")
     past = texts(html, "section")[2]

@@ -28,12 +28,14 @@ from ..content.digest import Digest, digest_of
 from ..content.errors import BuildFailed, ContentError, Problems
 from ..content.history import content_head, site_history
 from ..content.model import Meeting
+from ..content.numbering import check_item_numbers
 from ..content.parse import Parsed, parser_digest
 from ..pages.kind import PageJob
 from ..pages.kinds import MEETINGS
 from ..pages.render import Renderer, theme_dirs
 from ..pages.search import contract_digest
 from ..site.derive import Site, check_links, derive_site
+from ..site.notices import check_announcements
 from ..site.partitions import INDEX_ROOT, Partition, members
 from ..site.paths import FILES, Published, claim_outputs, output_file
 from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
@@ -198,6 +200,8 @@ def load(
     )
     check_links(site, set(files.files), problems)
     check_withheld((p.meeting for p in parsed.values() if p.meeting is not None), problems)
+    check_item_numbers((p.meeting for p in parsed.values() if p.meeting is not None), problems)
+    check_announcements(site.bodies, problems)
     if session is not None:
         session.parse_key, session.parsed = parse_key, parsed
     return Loaded(
@@ -726,7 +730,7 @@ class _ProseEdit:
             }
             parsed = parse_meetings(self.config, list(keys.items()), 1, None, self.store)
             for path, kept in parsed.items():
-                before = tuple(w for w in self.state.warnings if w.path == path)
+                before = tuple(w for w in self.state.warnings if w.path == path and not w.across)
                 if (
                     kept.meeting is None
                     or kept.problems != before

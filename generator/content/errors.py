@@ -18,6 +18,7 @@ class ContentError:
     message: str
     severity: Severity = "error"
     kind: str = ""  # what sort of problem, for grouping repeats; '' = read from the message
+    across: bool = False  # found by comparing files (not by parsing this one alone)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -35,9 +36,12 @@ class Problems:
         """Record an error: the build will fail."""
         self.items.append(ContentError(path, line, message, "error", kind))
 
-    def warn(self, path: str, line: int, message: str, kind: str = "") -> None:
-        """Record a warning: an error only under ``--strict``."""
-        self.items.append(ContentError(path, line, message, "warning", kind))
+    def warn(
+        self, path: str, line: int, message: str, kind: str = "", across: bool = False
+    ) -> None:
+        """Record a warning: an error only under ``--strict``; ``across``: found by comparing
+        files, so a file's own parse never gives it."""
+        self.items.append(ContentError(path, line, message, "warning", kind, across))
 
     def extend(self, others: tuple[ContentError, ...] | list[ContentError]) -> None:
         """Take problems found elsewhere (for example in a worker process)."""

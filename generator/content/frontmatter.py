@@ -34,6 +34,8 @@ KNOWN_KEYS = (
     "adjusters",
     "adjusted",
     "posted",
+    "notice_place",
+    "announced",
     "attendees",
     "absent",
     "officials",
@@ -46,7 +48,7 @@ KNOWN_KEYS = (
     "labels",
     "references",
 )
-DATE_KEYS = ("date", "end_date", "adjusted", "posted")
+DATE_KEYS = ("date", "end_date", "adjusted", "posted", "announced")
 PERSON_KEYS = ("name", "party", "org", "role", "serving_for", "from", "until")
 ATTACHMENT_KEYS = ("title", "file", "url")
 FIRST_YEAR, LAST_YEAR = 1000, 9998  # a date's year; 9999 leaves no room for a notice period

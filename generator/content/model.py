@@ -122,6 +122,13 @@ class AgendaItem:
     segments: tuple[Segment, ...] = ()
     confidential: bool = False
     osl: str = ""  # the ground for secrecy of a confidential item, shown with its notice
+    adjusted: dt.date | None = None  # adjusted at once (omedelbar justering), at the meeting
+    posted: dt.date | None = None  # its own notice went up: its own appeal window
+
+    @property
+    def notice_end(self) -> dt.date | None:
+        """The last day to appeal an item adjusted at once (its notice is up through it)."""
+        return last_day_to_appeal(self.posted) if self.adjusted and self.posted else None
 
     @cached_property
     def decisions(self) -> tuple[Decision, ...]:
@@ -157,6 +164,8 @@ class Meeting:
     adjusters: tuple[str, ...] = ()
     adjusted: dt.date | None = None
     posted: dt.date | None = None
+    notice_place: str = ""  # where the adjusted minutes are kept (else site.toml's)
+    announced: dt.date | None = None  # a planned meeting's announcement (kungörelse) went up
     attendees: tuple[Person, ...] = ()
     absent: tuple[Person, ...] = ()
     officials: tuple[Person, ...] = ()
@@ -172,6 +181,7 @@ class Meeting:
     links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line) of links to other files
     extra: tuple[tuple[str, str], ...] = ()
     withheld: tuple[str, ...] = ()  # files under content/ a secret part refers to: not copied
+    lines: tuple[tuple[str, int], ...] = ()  # (key, line) of the keys checks across files name
     is_outline: bool = False  # prose left out (see outline())
 
     def outline(self) -> Meeting:
@@ -181,6 +191,10 @@ class Meeting:
         items = tuple(replace(i, segments=_outlined(i.segments)) for i in self.items)
         preamble = tuple(s for s in _outlined(self.preamble) if isinstance(s, Record))
         return replace(self, preamble=preamble, items=items, is_outline=True)
+
+    def line_of(self, key: str) -> int:
+        """The line of a front matter key (of those kept in ``lines``), else 1."""
+        return dict(self.lines).get(key, 1)
 
     def label(self, field: str, default: str) -> str:
         """The source's own label of a people field ('Vid anteckningar'), else ``default``."""
@@ -245,3 +259,4 @@ class BodyInfo:
     html: str
     members: tuple[Person, ...] = ()
     links: tuple[tuple[str, int], ...] = ()  # (content path#anchor, line), as a meeting's
+    announce: bool = False  # its planned meetings are announced on the notice board (kungörelse)

@@ -6,6 +6,7 @@ worker processes and cached by content hash.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html as html_lib
 import posixpath
@@ -20,6 +21,7 @@ from markdown_it.token import Token
 from .checks import check_personal_numbers
 from .config import SiteConfig
 from .containers import CLOSE, OPEN, container_role
+from .dates import check_dates
 from .digest import Digest
 from .errors import ContentError, Problems
 from .frontmatter import (
@@ -43,8 +45,9 @@ from .model import (
     Segment,
     Vote,
 )
+from .people import attendance, check_votes
 from .structure import check_structure, decision_heading, is_vote_fence
-from .votes import parse_vote
+from .votes import read_vote
 
 _NUMBER_FORMS = (
     re.compile(r"^§\s*(?P<n>\d+[a-z]?)(?:\s+|$)(?P<t>.*)$", re.S),
@@ -54,6 +57,7 @@ _NUMBER_FORMS = (
 _ANCHOR = re.compile(r"^[A-Za-z][\w:.-]*$")
 _TAG = re.compile(r"<[^>]+>")
 _DECISION_TAGS = ("h3", "h4", "h5", "h6")  # a decision heading is of level 3 to 6
+ACROSS_KEYS = ("status", "announced")  # keys whose lines checks across files name
 
 
 @dataclass(frozen=True)  # no slots: slotted dataclasses pickle several times slower
@@ -70,11 +74,14 @@ _PARSER_MODULES = (
     "attributes",
     "checks",
     "containers",
+    "dates",
     "errors",
     "frontmatter",
+    "law",
     "markdown",
     "model",
     "parse",
+    "people",
     "spelling",
     "structure",
     "votes",
@@ -154,6 +161,8 @@ class _Builder:
         self.shown = {" ".join(w.split()).casefold(): w for w in config.decision_words}
         self.words = set(self.shown)
         self.problems = problems
+        self.record_lines: dict[int, int] = {}  # id of a record → the line it opens on
+        self.ballot_lines: dict[int, tuple[int, ...]] = {}  # id of a vote → its ballots' lines
 
     def render(self, tokens: list[Token]) -> str:
         if not tokens:
@@ -184,15 +193,18 @@ class _Builder:
                 else:
                     parts = tok.info.strip().split(maxsplit=1)
                     who = parts[1].strip() if len(parts) > 1 else ""
-                    out.append(Record(role=role, who=who, html=body))  # type: ignore[arg-type]
+                    record = Record(role=role, who=who, html=body)  # type: ignore[arg-type]
+                    self.record_lines[id(record)] = (tok.map[0] + 1) if tok.map else 1
+                    out.append(record)
                 i = close + 1
                 continue
             if tok.level == 0 and is_vote_fence(tok):
                 flush()
-                vote = parse_vote(
+                vote, lines = read_vote(
                     tok.content, (tok.map[0] + 1) if tok.map else 1, self.path, self.problems
                 )
                 if vote is not None:
+                    self.ballot_lines[id(vote)] = lines
                     out.append(vote)
                 i += 1
                 continue
@@ -319,6 +331,20 @@ def parse_meeting(
                 )
             numbers.setdefault(item.number, item.line)
         items.append(item)
+    if "attendees" in values:
+        values["attendees"], presence = attendance(
+            values["attendees"], fm.entries.get("attendees", ()), items, path, problems
+        )
+        check_votes(
+            items,
+            builder.ballot_lines,
+            builder.record_lines,
+            presence,
+            values.get("absent", ()),
+            path,
+            problems,
+        )
+    check_dates(values, fm.lines, items, config.notice_place, path, problems)
     secret = _secret_lines(values, items, starts, body_tokens)
     links = tuple(link for link in env["links"] if not any(a <= link[1] < b for a, b in secret))
     withheld = sorted(
@@ -336,6 +362,7 @@ def parse_meeting(
     _publication_checks(text, fm, values, items, preamble, secret, path, problems)
     if "body" not in values or "date" not in values or problems.errors:
         return Parsed(None, tuple(problems.items))
+    values["lines"] = tuple((k, fm.lines[k]) for k in ACROSS_KEYS if k in fm.lines)
     meeting = _meeting(values, path, config, preamble, tuple(items), links, tuple(withheld))
     return Parsed(meeting, tuple(problems.items))
 
@@ -469,6 +496,8 @@ def _item(
             label=label,
             confidential=True,
             osl=" ".join(attrs.get("osl", "").split()),
+            adjusted=_day(attrs.get("adjusted")),
+            posted=_day(attrs.get("posted")),
         )
     case = " ".join(attrs.get("case", "").split())
     return AgendaItem(
@@ -479,7 +508,17 @@ def _item(
         line=line,
         label=label,
         segments=builder.segments(tokens[3:]),
+        adjusted=_day(attrs.get("adjusted")),
+        posted=_day(attrs.get("posted")),
     )
+
+
+def _day(text: str | None) -> dt.date | None:
+    """An attribute's date (checked by the attribute block's reader; None if it failed)."""
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _meeting(
@@ -649,13 +688,23 @@ def parse_body_info(
             name = fm.values["name"].strip()
         else:
             problems.error(path, fm.lines["name"], "name: expected text")
-    if "announce" in fm.values and not isinstance(fm.values["announce"], bool):
+    announce = fm.values.get("announce", False)
+    if not isinstance(announce, bool):
         problems.error(path, fm.lines["announce"], "announce: expected true or false")
+        announce = False
     members: tuple[Person, ...] = ()
     if fm.values.get("members") is not None:
         found = people(
             "members", fm.values["members"], fm.entries.get("members", ()), path, problems
         )
         members = found or ()
-    info = BodyInfo(source=path, slug=slug, name=name, html=html, members=members, links=links)
+    info = BodyInfo(
+        source=path,
+        slug=slug,
+        name=name,
+        html=html,
+        members=members,
+        links=links,
+        announce=announce,
+    )
     return info, tuple(problems.items)

@@ -10,6 +10,10 @@ way officials and union representatives are written; a name with neither is a pe
 own. Within one meeting, a name written bare (no party, no organisation) that the meeting
 names exactly one person by, with a party or an organisation, is that person:
 ``chair: Eva Hellstrand`` beside the attendee ``Eva Hellstrand (C)``.
+
+The parser's checks of who took part use the same keys: who was present at which item
+(``from``/``until`` in attendees), and that a vote is cast only by someone present at its
+item and without a conflict of interest in it (jäv).
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
-from .model import Meeting, Person, Record, Segment, Vote
+from .errors import Problems
+from .frontmatter import Entry
+from .model import AgendaItem, Meeting, Person, Record, Segment, Vote
 
 # a mention written as text: 'Name', 'Name (Party)' or 'Name, Organisation'
 _MENTION = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<party>[^()]*)\)|,\s*(?P<org>[^(),]+))?$")
@@ -75,8 +81,11 @@ def read_mention(text: str) -> Person | None:
     return written(Person(name=folded))
 
 
-def person_key(person: Person) -> PersonKey:
-    """The person a listed or written name is (see the module's docstring)."""
+def person_key(person: Person | str) -> PersonKey:
+    """The person a listed or written name is (see the module's docstring): 'Anna Ek (M)',
+    'anna  ek (M)' and the attendee {name: Anna Ek, party: M} are one key."""
+    if isinstance(person, str):
+        person = read_mention(person) or Person(name=" ".join(person.split()))
     shown = written(person)
     return PersonKey(fold(shown.name), fold(shown.party), fold(shown.org))
 
@@ -123,7 +132,27 @@ def ballots(segments: tuple[Segment, ...]) -> Iterator[tuple[Vote, str, Person]]
                     yield seg, choice, person
 
 
-class MeetingPeople:
+class Names:
+    """Keys of the people one meeting names, a bare name resolved to the one person the
+    meeting names by it with a party or an organisation."""
+
+    def __init__(self, keys: Iterable[PersonKey]) -> None:
+        by_name: dict[str, set[PersonKey]] = defaultdict(set)
+        for key in keys:
+            if not key.bare:
+                by_name[key.name].add(key)
+        self._by_name = {name: next(iter(ks)) for name, ks in by_name.items() if len(ks) == 1}
+
+    def resolve(self, key: PersonKey) -> PersonKey:
+        """The person a key is in this meeting."""
+        return self._by_name.get(key.name, key) if key.bare else key
+
+    def key(self, person: Person | str) -> PersonKey:
+        """The person a name of this meeting is."""
+        return self.resolve(person_key(person))
+
+
+class MeetingPeople(Names):
     """The people one meeting names, each name as written resolved to the person it is."""
 
     def __init__(self, meeting: Meeting) -> None:
@@ -136,21 +165,176 @@ class MeetingPeople:
             for p in meeting.attendees
             if p.serving_for and (found := read_mention(p.serving_for)) is not None
         )
-        by_name: dict[str, set[PersonKey]] = defaultdict(set)
-        for person in named:
-            key = person_key(person)
-            if not key.bare:
-                by_name[key.name].add(key)
-        self._by_name = {name: next(iter(keys)) for name, keys in by_name.items() if len(keys) == 1}
+        super().__init__(person_key(p) for p in named)
         self.named = tuple(named)
-
-    def key(self, person: Person) -> PersonKey:
-        """The person a name of this meeting is: a bare name that the meeting names one
-        person by (with party or organisation) is that person."""
-        key = person_key(person)
-        return self._by_name.get(key.name, key) if key.bare else key
 
     def key_of_text(self, text: str) -> PersonKey | None:
         """The person a name written in text is, if it reads as one."""
         person = read_mention(text)
         return self.key(person) if person is not None else None
+
+
+def item_reference(text: str) -> str:
+    """An item as ``from``/``until`` names it: '90', '§ 90', '§90' and '4.2.' are 90 and 4.2."""
+    return text.strip().removeprefix("§").strip().rstrip(".")
+
+
+@dataclass(frozen=True)
+class Presence:
+    """The items a member was present at, as positions in the meeting's order (from/until
+    compare by place on the agenda, not as numbers: 4.2 or 12.ii.c are numbers too)."""
+
+    first: int
+    last: int  # inclusive
+    arrived: str = ""  # the label of the item arrived at ('§ 90'), if not the first
+    left: str = ""  # of the item left after, if not the last
+    from_line: int = 0
+    until_line: int = 0
+
+    def at(self, position: int) -> bool:
+        """Whether the member was present at the item in that position."""
+        return self.first <= position <= self.last
+
+
+def attendance(
+    attendees: tuple[Person, ...],
+    entries: tuple[Entry, ...],
+    items: list[AgendaItem],
+    path: str,
+    problems: Problems,
+) -> tuple[tuple[Person, ...], dict[PersonKey, Presence]]:
+    """The attendees with ``from``/``until`` written as their items' numbers ('§ 90' → '90'),
+    and when each was present; an item number that is none of this meeting's, or a member
+    who left before arriving, is an error on its line."""
+    positions: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for n, item in enumerate(items):
+        if item.number:
+            positions.setdefault(item.number, n)
+            labels.setdefault(item.number, item.label or item.number)
+    people: list[Person] = []
+    presence: dict[PersonKey, Presence] = {}
+    for n, person in enumerate(attendees):
+        lines = entries[n][1] if n < len(entries) else {}
+        at = entries[n][0] if n < len(entries) else 1
+        first, last = 0, len(items) - 1
+        arrived, left = item_reference(person.from_item), item_reference(person.until_item)
+        ok = True
+        if arrived and arrived not in positions:
+            ok = False
+            problems.error(
+                path,
+                lines.get("from", at),
+                f"attendees: from: {arrived} is not the number of an item of this meeting; "
+                f"write the number of the item {person.name} arrived at, as its heading "
+                'writes it (a number with a dot in quotes: "4.10")',
+            )
+        if left and left not in positions:
+            ok = False
+            problems.error(
+                path,
+                lines.get("until", at),
+                f"attendees: until: {left} is not the number of an item of this meeting; "
+                f"write the number of the last item {person.name} was present at, as its "
+                'heading writes it (a number with a dot in quotes: "4.10")',
+            )
+        if ok and arrived:
+            first = positions[arrived]
+        if ok and left:
+            last = positions[left]
+        if ok and first > last:
+            ok = False
+            problems.error(
+                path,
+                lines.get("until", at),
+                f"attendees: {person.name} left after {labels[left]} (until:), before "
+                f"arriving at {labels[arrived]} (from:); check the numbers",
+            )
+        person = replace(person, from_item=arrived, until_item=left)
+        people.append(person)
+        if ok:
+            presence.setdefault(
+                person_key(person),
+                Presence(
+                    first,
+                    last,
+                    labels.get(arrived, ""),
+                    labels.get(left, ""),
+                    lines.get("from", at),
+                    lines.get("until", at),
+                ),
+            )
+    return tuple(people), presence
+
+
+def check_votes(
+    items: list[AgendaItem],
+    located: dict[int, tuple[int, ...]],
+    record_lines: dict[int, int],
+    presence: dict[PersonKey, Presence],
+    absent: tuple[Person, ...],
+    path: str,
+    problems: Problems,
+) -> None:
+    """A ballot cast by a member with a conflict of interest in the item, by one absent at
+    it (from/until) or listed as absent, is an error on the ballot's line naming them.
+    ``located`` holds each vote's ballot lines, ``record_lines`` each record's line (by
+    the id of the segment)."""
+    names = Names(
+        [*presence, *(person_key(p) for p in absent)]
+        + [
+            person_key(s.who)
+            for item in items
+            for s in item.segments
+            if isinstance(s, Record) and s.role == "conflict" and s.who
+        ]
+        + [
+            person_key(member)
+            for item in items
+            for vote in item.votes
+            for member, _ in vote.ballots
+        ]
+    )
+    presence = {names.resolve(key): here for key, here in presence.items()}
+    away = {names.key(p) for p in absent} - set(presence)
+    for position, item in enumerate(items):
+        conflicts = {
+            names.key(s.who): record_lines.get(id(s), item.line)
+            for s in item.segments
+            if isinstance(s, Record) and s.role == "conflict" and s.who
+        }
+        for vote in item.votes:
+            for (member, _), line in zip(vote.ballots, located.get(id(vote), ()), strict=False):
+                key = names.key(member)
+                here = presence.get(key)
+                if key in conflicts:
+                    problems.error(
+                        path,
+                        line,
+                        f"vote: {member} has a conflict of interest (jäv) in this item "
+                        f"('::: conflict' on line {conflicts[key]}) and takes no part in it, "
+                        "so cannot vote; remove the vote or the conflict",
+                    )
+                elif key in away:
+                    problems.error(
+                        path,
+                        line,
+                        f"vote: {member} is listed as absent (absent:) and cannot vote; "
+                        "remove the vote, or list the member in attendees",
+                    )
+                elif here is not None and position < here.first:
+                    problems.error(
+                        path,
+                        line,
+                        f"vote: {member} was not present at this item: arrived at "
+                        f"{here.arrived} (from: on line {here.from_line}); remove "
+                        "the vote, or correct from: in attendees",
+                    )
+                elif here is not None and position > here.last:
+                    problems.error(
+                        path,
+                        line,
+                        f"vote: {member} was not present at this item: left after "
+                        f"{here.left} (until: on line {here.until_line}); remove "
+                        "the vote, or correct until: in attendees",
+                    )

@@ -170,6 +170,22 @@ def _check_container(tok: Token, ancestors: list[Token], path: str, problems: Pr
             f"'::: {tok.info.split()[0]}' takes nothing after the word, so '{rest}' "
             "would not be published; write it on the lines below, before ':::'",
         )
+    elif CONTAINERS[word] == "conflict" and len(tok.info.split(maxsplit=1)) < 2:
+        problems.error(
+            path,
+            line,
+            f"'::: {tok.info.split()[0]}' needs the member after the word, '::: "
+            f"{tok.info.split()[0]} Anna Ek (M)': a conflict of interest (jäv) is one "
+            "member's, who then takes no part in the item",
+        )
+    elif CONTAINERS[word] == "support" and len(tok.info.split(maxsplit=1)) < 2:
+        problems.error(
+            path,
+            line,
+            f"'::: {tok.info.split()[0]}' needs the member after the word, '::: "
+            f"{tok.info.split()[0]} Anna Ek (M)': a support (bifall) is one member's, "
+            "for a motion the text names",
+        )
     outer = _where(ancestors)
     if outer is not None and outer.type == OPEN:
         problems.error(

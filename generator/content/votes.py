@@ -35,6 +35,14 @@ def _pairs(node: yaml.Node, first: int) -> list[tuple[yaml.Node, yaml.Node, int]
 
 def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> Vote | None:
     """The vote in a fence whose opening line is ``fence_line``, or None if it has errors."""
+    return read_vote(content, fence_line, path, problems)[0]
+
+
+def read_vote(
+    content: str, fence_line: int, path: str, problems: Problems
+) -> tuple[Vote | None, tuple[int, ...]]:
+    """The vote in a fence and the line of each of its ballots (for the checks of who may
+    vote in the item), or None and () if it has errors."""
     first = fence_line + 1  # the line of the fence's first line of YAML
     before = len(problems.errors)
     try:
@@ -48,12 +56,12 @@ def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> 
         line = first + mark.line if mark is not None else fence_line
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.error(path, line, f"vote: invalid YAML: {problem}")
-        return None
+        return None, ()
     if not isinstance(root, yaml.MappingNode):
         problems.error(
             path, fence_line, "vote: expected the lines question:, options:, votes: and result:"
         )
-        return None
+        return None, ()
     shared = shared_node(root)
     if shared is not None:
         problems.error(
@@ -61,7 +69,7 @@ def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> 
             first + shared.start_mark.line,
             "vote: YAML anchors and aliases (&, *) are not allowed",
         )
-        return None
+        return None, ()
     parts: dict[str, tuple[yaml.Node, int]] = {}
     for key_node, value_node, line in _pairs(root, first):
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
@@ -109,7 +117,7 @@ def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> 
         else:
             result[choice] = int(count)
     if len(problems.errors) > before:
-        return None
+        return None, ()
     counted = Counter(choice for _, choice, _ in ballots)
     order = list(dict.fromkeys([*(k for k, _, _ in options), *counted, *result]))
     if ballots and stated:
@@ -122,12 +130,13 @@ def parse_vote(content: str, fence_line: int, path: str, problems: Problems) -> 
                 path, parts["result"][1], f"vote: result does not match the votes ({detail})"
             )
     tally = counted if ballots else Counter(result)
-    return Vote(
+    vote = Vote(
         question=question,
         options=tuple((k, v) for k, v, _ in options),
         ballots=tuple((k, v) for k, v, _ in ballots),
         tally=tuple((c, tally.get(c, 0)) for c in order),
     )
+    return vote, tuple(line for _, _, line in ballots)
 
 
 def _mapping(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.model import Meeting, Page
 from ..site.derive import LATEST_DECISIONS, Body, CaseFile, DecisionPage, Site, YearArchive
+from ..site.notices import Notice
 from ..site.paths import (
     HOME,
     NOT_FOUND,
@@ -117,7 +118,7 @@ class Home(Single):
     """The front page: upcoming meetings, notices up, the latest meetings, the bodies."""
 
     name = template = "home.html"
-    shows = ("upcoming", "notices", "latest", "bodies")
+    shows = ("upcoming", "notices", "announcements", "latest", "bodies")
     what = "the home page"
 
     def at(self, plan: Plan) -> str:
@@ -281,7 +282,7 @@ class Notices(Single):
     """The notice board: notices up on the build's date, and past ones."""
 
     name = template = "notices.html"
-    shows = ("today", "notices", "past_notices")
+    shows = ("today", "notices", "past_notices", "announcements")
     what = "the notice board"
 
     def at(self, plan: Plan) -> str:
@@ -323,10 +324,12 @@ class NotFound(Single):
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """The meetings a feed or calendar holds, and its title."""
+    """The meetings a feed or calendar holds, its title, and (a feed) the announcements of
+    meetings up on the notice board."""
 
     meetings: tuple[Meeting, ...]
     title: str
+    announcements: tuple[Notice, ...] = ()
 
 
 def newest(meetings: tuple[Meeting, ...]) -> tuple[Meeting, ...]:
@@ -347,9 +350,11 @@ class Feeds(Kind[Listing]):
     name = "@feed"
 
     def pages(self, plan: Plan) -> Iterable[PageJob[Listing]]:
-        yield self.job(feed_path(), Listing(plan.site.meetings, plan.config.title))
-        for b in plan.site.bodies:
-            yield self.job(feed_path(b.path), Listing(tuple(reversed(b.meetings)), b.name))
+        site = plan.site
+        yield self.job(feed_path(), Listing(site.meetings, plan.config.title, site.announcements))
+        for b in site.bodies:
+            own = tuple(n for n in site.announcements if site.body_of[n.meeting.source] is b)
+            yield self.job(feed_path(b.path), Listing(tuple(reversed(b.meetings)), b.name, own))
 
     def describe(self, job: PageJob[Listing]) -> str:
         if job.path == feed_path():
@@ -361,7 +366,12 @@ class Feeds(Kind[Listing]):
 
     def render(self, job: PageJob[Listing], context: dict[str, Any], renderer: Renderer) -> bytes:
         return atom_feed(
-            renderer.config, renderer.site, context["meetings"], job.path, context["title"]
+            renderer.config,
+            renderer.site,
+            context["meetings"],
+            job.path,
+            context["title"],
+            context["announcements"],
         )
 
 

@@ -18,6 +18,8 @@ from icalendar import Calendar, Event
 from ..content.config import SiteConfig
 from ..content.model import Meeting
 from ..site.derive import Site
+from ..site.notices import Notice
+from .i18n import format_date, strings
 
 FEED_ENTRIES = 50
 
@@ -44,13 +46,31 @@ def _agenda(meeting: Meeting) -> str:
     return "\n".join(([f"({meeting.date_note})"] if meeting.date_note else []) + items)
 
 
+def _announcement(config: SiteConfig, notice: Notice) -> str:
+    """What an announcement says: the meeting's day, time and place, then its items."""
+    m, t = notice.meeting, strings(config.language)
+    when = format_date(m.date, config.language) + (f", {m.start}" if m.start else "")
+    facts = [f"{t['meeting']}: {when}"] + ([f"{t['place']}: {m.location}"] if m.location else [])
+    return "\n".join([*facts, _agenda(m)]).strip()
+
+
 def atom_feed(
-    config: SiteConfig, site: Site, meetings: Sequence[Meeting], path: str, title: str
+    config: SiteConfig,
+    site: Site,
+    meetings: Sequence[Meeting],
+    path: str,
+    title: str,
+    announcements: Sequence[Notice] = (),
 ) -> bytes:
-    """An Atom feed of the newest published minutes among ``meetings``."""
+    """An Atom feed of the newest published minutes among ``meetings``, and of the
+    announcements (kungörelser) of meetings up on the notice board, by the day each went
+    up."""
     held = [m for m in meetings if m.status in ("published", "adjusted")]
-    newest = sorted(held, key=lambda m: (_published(m), m.date, m.source), reverse=True)
-    newest = newest[:FEED_ENTRIES]
+    entries: list[tuple[dt.date, dt.date, str, Meeting | Notice]] = [
+        (_published(m), m.date, m.source, m) for m in held
+    ]
+    entries += [(n.posted, n.meeting.date, n.meeting.source, n) for n in announcements]
+    newest = sorted(entries, key=lambda e: e[:3], reverse=True)[:FEED_ENTRIES]
     feed = FeedGenerator()
     feed.id(absolute(config, path))
     feed.title(title)
@@ -59,16 +79,24 @@ def atom_feed(
     feed.language(config.language)
     feed.author({"name": config.organisation or config.title})
     feed.generator("minutes")
-    feed.updated(_midnight(_published(newest[0]) if newest else dt.date(1970, 1, 1)))
-    for meeting in reversed(newest):  # feedgen prepends: add oldest first
+    feed.updated(_midnight(newest[0][0] if newest else dt.date(1970, 1, 1)))
+    word = strings(config.language)["announcement"]
+    for day, _, _, shown in reversed(newest):  # feedgen prepends: add oldest first
+        meeting = shown.meeting if isinstance(shown, Notice) else shown
         url = absolute(config, site.paths[meeting.source])
         entry = feed.add_entry()
-        entry.id(url)
-        entry.title(meeting.title)
+        if isinstance(shown, Notice):
+            entry.id(url + "#announcement")
+            entry.title(f"{word}: {meeting.title}")
+            entry.published(_midnight(day))
+            entry.summary(_announcement(config, shown))
+        else:
+            entry.id(url)
+            entry.title(meeting.title)
+            entry.published(_midnight(meeting.date))
+            entry.summary(_agenda(meeting) or meeting.title)
         entry.link(href=url)
-        entry.published(_midnight(meeting.date))
-        entry.updated(_midnight(_published(meeting)))
-        entry.summary(_agenda(meeting) or meeting.title)
+        entry.updated(_midnight(day))
     return bytes(feed.atom_str(pretty=True))
 
 

@@ -11,6 +11,7 @@ from ..content.errors import Problems
 from ..content.history import Revision
 from ..content.model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
 from ..content.people import PersonKey
+from .notices import Notice, notice_board
 from .partitions import Partition, plan_partitions
 from .paths import (
     body_paths,
@@ -25,7 +26,6 @@ from .urls import PATHS, slug
 
 LATEST_ON_HOME = 10
 LATEST_DECISIONS = 50  # on the decisions index's front page
-PAST_NOTICES = 50  # taken-down notices listed; the archive has them all
 DECISIONS_PER_PAGE = 200
 
 
@@ -134,8 +134,9 @@ class Site:
     latest: tuple[Meeting, ...]
     section: dict[str, str]  # localized path segments: decisions, cases, archive, search
     search: tuple[Partition, ...] = ()  # the search indexes, newest years first
-    notices: tuple[Meeting, ...] = ()  # adjusted minutes on the notice board now
-    past_notices: tuple[Meeting, ...] = ()  # taken down, newest first
+    notices: tuple[Notice, ...] = ()  # on the notice board now: minutes and items adjusted
+    past_notices: tuple[Notice, ...] = ()  # taken down, newest first
+    announcements: tuple[Notice, ...] = ()  # planned meetings announced, up now
     today: date = date(1970, 1, 1)
     history: dict[str, tuple[Revision, ...]] = field(default_factory=dict)  # source → commits
     people: tuple[Profile, ...] = ()  # everyone the meetings name, in name order
@@ -222,11 +223,7 @@ def derive_site(
     for page in pages:  # a page whose URL is taken is refused when the paths are claimed
         paths[page.source] = page_path(page.slug)
     held = [m for m in meetings if m.status != "planned"]
-    posted = sorted(
-        (m for m in held if m.status == "adjusted" and m.posted),
-        key=lambda m: (m.posted, m.source),
-        reverse=True,
-    )
+    board = notice_board(meetings, body_of, today)
     return Site(
         meetings=tuple(meetings),
         paths=paths,
@@ -244,14 +241,9 @@ def derive_site(
         search=plan_partitions(
             (m.date for m in meetings), folders=tuple(sorted(b.path.strip("/") for b in bodies))
         ),
-        notices=tuple(
-            m
-            for m in posted
-            if m.posted and m.posted <= today and m.notice_end is not None and today <= m.notice_end
-        ),
-        past_notices=tuple(m for m in posted if m.notice_end is not None and m.notice_end < today)[
-            :PAST_NOTICES
-        ],
+        notices=board.notices,
+        past_notices=board.past,
+        announcements=board.announcements,
         today=today,
         history=history or {},
         people=(people := derive_people(meetings, section)),
