@@ -94,7 +94,8 @@ def test_case_page_shows_an_unpublished_handling_as_a_reference(example_site: Pa
         "2020, § 89."
     )
     hrefs = links(html.split('<ol class="case-entries">')[1].split("</ol>")[0])
-    assert hrefs == [f"/{RS}#p89", f"/{RS}#p89"]  # the mention, then the board's handling
+    # the mention, then the board's handling and its extract (issue #16, point 5)
+    assert hrefs == [f"/{RS}#p89", f"/{RS}#p89", f"/{RS}#utdrag-p89"]
     assert not (example_site / "region-jamtland-harjedalen/halso-och-sjukvardsnamnden").exists()
     assert 'href="/arenden/rs-412-2020/">RS/412/2020</a>' in page(example_site, RS)
 
