@@ -119,7 +119,9 @@ def test_a_name_written_as_text_and_as_keys_is_one_person() -> None:
 
 
 def test_a_bare_name_is_the_one_person_the_meeting_names_by_it() -> None:
-    parsed = parse_meeting(KS.encode(), "content/ks/2024/2024-03-01.md", SiteConfig(root=Path("/x")))
+    parsed = parse_meeting(
+        KS.encode(), "content/ks/2024/2024-03-01.md", SiteConfig(root=Path("/x"))
+    )
     assert parsed.meeting is not None
     named = MeetingPeople(parsed.meeting)
     assert named.key(Person(name="Eva Hellstrand")) == person_key("Eva Hellstrand (C)")
@@ -139,7 +141,9 @@ def test_a_person_page_lists_meetings_roles_records_and_votes_newest_first(
     # the chair list (bare name) and the attendee with party are one person, one entry
     assert eva.count("/kommunstyrelsen/2024-03-01/") == 3  # the meeting, the reservation, the vote
     assert "Ordförande" in eva
-    assert re.search(r"Reservation, <a href=\"/kommunstyrelsen/2024-03-01/#p1\">§ 1 Budget</a>", eva)
+    assert re.search(
+        r"Reservation, <a href=\"/kommunstyrelsen/2024-03-01/#p1\">§ 1 Budget</a>", eva
+    )
     assert "Röst: Ja" in eva and "(Bifall mot avslag)" in eva
     martine = _main(out, "personer/martine-eng")
     assert 'Ersättare, tjänstgör för <a href="/personer/elin-hoffner/">Elin Hoffner (V)</a>' in (
@@ -168,15 +172,13 @@ def test_attendance_per_year_is_a_figure_and_a_table_of_the_same_numbers(
 ) -> None:
     out = _site(tmp_site)
     elin = _main(out, "personer/elin-hoffner")
-    rows = re.findall(
-        r'<tr><th scope="row">(\d+)</th><td>(\d+)</td><td>(\d+)</td></tr>', elin
-    )
+    rows = re.findall(r'<tr><th scope="row">(\d+)</th><td>(\d+)</td><td>(\d+)</td></tr>', elin)
     assert rows == [("2025", "1", "0"), ("2024", "0", "1")]  # absent in 2024, present in 2025
     svg = elin[elin.index("<svg") : elin.index("</svg>")]
     title = re.search(r"<title[^>]*>([^<]*)</title>", svg)
     assert title is not None
     assert "2025: 1 närvarande, 0 frånvarande; 2024: 0 närvarande, 1 frånvarande" in title[1]
-    assert re.findall(r'<text [^>]*>(\d+) \+ (\d+)</text>', svg) == [("1", "0"), ("0", "1")]
+    assert re.findall(r"<text [^>]*>(\d+) \+ (\d+)</text>", svg) == [("1", "0"), ("0", "1")]
     page = (out / "personer/elin-hoffner/index.html").read_text()
     assert "<script" not in page.split("</main>")[0].split("<main")[1]
     assert " style=" not in page  # the CSP allows no inline styles

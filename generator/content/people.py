@@ -157,7 +157,8 @@ class MeetingPeople(Names):
 
     def __init__(self, meeting: Meeting) -> None:
         named: list[Person] = [p for _, p in listed(meeting)]
-        for segments in (meeting.preamble, *(i.segments for i in meeting.items)):
+        shown = (i.segments for i in meeting.items if not i.confidential)
+        for segments in (meeting.preamble, *shown):
             named.extend(p for _, p in records(segments))
             named.extend(p for _, _, p in ballots(segments))
         named.extend(

@@ -152,7 +152,7 @@ def _gather(meeting: Meeting, named: MeetingPeople) -> dict[PersonKey, _Seen]:
         entry.from_item = entry.from_item or person.from_item
         entry.until_item = entry.until_item or person.until_item
     parts = [("", "", "", meeting.preamble)]
-    parts += [(i.anchor, i.label, i.title, i.segments) for i in meeting.items]
+    parts += [(i.anchor, i.label, i.title, i.segments) for i in meeting.items if not i.confidential]
     for anchor, label, title, segments in parts:
         for record, person in records(segments):
             seen[named.key(person)].acts.append(Act(record.role, anchor, label, title))
