@@ -222,3 +222,29 @@ def test_oparl_person_and_membership_follow_the_person_pages(tmp_site: SiteFacto
         "lennart-johansson.json",
         "martine-eng.json",
     ]
+
+
+def test_attendees_of_a_meeting_without_items_are_no_crash() -> None:
+    """Presence runs from the first item to the last: with no items there is none to be
+    out of order (the merged checks of who took part once raised KeyError here)."""
+    text = (
+        "---\nbody: KS\ndate: 2024-05-14\n"
+        "attendees: [Anna Ek (S), {name: Bo Lund, party: M}]\n---\nText.\n"
+    )
+    parsed = parse_meeting(text.encode(), "content/ks/m.md", SiteConfig(root=Path("/x")))
+    assert parsed.meeting is not None and len(parsed.meeting.attendees) == 2
+    assert [p.message for p in parsed.problems if p.severity == "error"] == []
+
+
+def test_a_bare_name_in_a_vote_is_checked_as_the_attendee_it_names() -> None:
+    """The vote checks use the same keys: a ballot by 'Bo Lund' is Bo Lund (M) of the
+    attendees, who left after § 1, so cannot vote in § 2."""
+    text = (
+        "---\nbody: KS\ndate: 2024-05-14\n"
+        "attendees: [Anna Ek (S), {name: Bo Lund, party: M, until: 1}]\n---\n"
+        "## § 1 Budget\n\nText.\n\n## § 2 Taxor\n\n"
+        "```vote\nquestion: Bifall\nvotes:\n  Anna Ek: Ja\n  Bo Lund: Nej\n```\n"
+    )
+    parsed = parse_meeting(text.encode(), "content/ks/m.md", SiteConfig(root=Path("/x")))
+    errors = [(p.line, p.message) for p in parsed.problems if p.severity == "error"]
+    assert len(errors) == 1 and "Bo Lund was not present at this item" in errors[0][1], errors

@@ -243,7 +243,7 @@ def attendance(
             first = positions[arrived]
         if ok and left:
             last = positions[left]
-        if ok and first > last:
+        if ok and arrived and left and first > last:
             ok = False
             problems.error(
                 path,
