@@ -84,11 +84,23 @@ Rapporten läggs till handlingarna.
 """
 
 
+PLANNED = """\
+---
+body: Kommunstyrelsen
+date: 2025-09-01
+status: planned
+attendees: [Eva Hellstrand (C)]
+---
+## § 9 Budget 2026
+"""
+
+
 def _site(tmp_site: SiteFactory) -> Path:
     root = tmp_site(
         {
             "content/ks/2024/2024-03-01.md": KS,
             "content/sn/2025/2025-02-01.md": SN,
+            "content/ks/2025/2025-09-01.md": PLANNED,
         }
     )
     build(BuildOptions(source=root, output=root / "_site", today=date(2025, 6, 1)))
@@ -135,9 +147,13 @@ def test_a_person_page_lists_meetings_roles_records_and_votes_newest_first(
     out = _site(tmp_site)
     eva = _main(out, "personer/eva-hellstrand")
     assert "<h1>Eva Hellstrand (C)</h1>" in eva
-    assert "Nämns i protokoll från: Socialnämnden, Kommunstyrelsen" in eva
+    assert "Nämns i protokoll från: Kommunstyrelsen, Socialnämnden" in eva
+    planned = eva.index("/kommunstyrelsen/2025-09-01/")
     sn, ks = eva.index("/socialnamnden/2025-02-01/"), eva.index("/kommunstyrelsen/2024-03-01/")
-    assert sn < ks  # newest first, across bodies
+    assert planned < sn < ks  # newest first, across bodies
+    assert '1 september 2025</time></a> <span class="badge">Kallelse</span></p>' in eva
+    # a planned meeting says whom it calls, not who came: it counts in no year
+    assert '<tr><th scope="row">2025</th><td>1</td><td>0</td></tr>' in eva
     # the chair list (bare name) and the attendee with party are one person, one entry
     assert eva.count("/kommunstyrelsen/2024-03-01/") == 3  # the meeting, the reservation, the vote
     assert "Ordförande" in eva

@@ -171,6 +171,8 @@ class Exporter:
         memberships: dict[tuple[str, str], dict[str, Any]] = {}
         for seen in reversed(person.appearances):  # oldest first
             meeting = seen.meeting
+            if meeting.status == "planned":  # whom a notice calls is no membership yet
+                continue
             body = self.site.body_of[meeting.source]
             for role in self._roles(seen):
                 entry = memberships.get((body.path, role.casefold()))

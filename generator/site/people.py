@@ -72,9 +72,13 @@ class Appearance:
 
     def roles(self, words: Mapping[str, str]) -> tuple[str, ...]:
         """The roles the meeting gives, in the source's words (a role as written, else the
-        list's own label, else ``words`` of the site's language), each once."""
+        list's own label, else ``words`` of the site's language), each once. A notice of a
+        meeting gives only roles as written: its lists say who is called, not who came."""
         found: dict[str, str] = {}
+        planned = self.meeting.status == "planned"
         for field_name, role in self.lists:
+            if planned and not role:
+                continue
             shown = role or self.meeting.label(field_name, words[field_name])
             found.setdefault(shown.casefold(), shown)
         return tuple(found.values())
