@@ -202,6 +202,8 @@ def test_attendance_per_year_is_a_figure_and_a_table_of_the_same_numbers(
 
 def test_names_on_meeting_pages_link_to_their_person_pages(tmp_site: SiteFactory) -> None:
     out = _site(tmp_site)
+    footer = (out / "kommunstyrelsen/2024-03-01/index.html").read_text().split("<footer")[1]
+    assert '<a href="/personer/">Personer</a>' in footer  # the list of everyone, on every page
     ks = _main(out, "kommunstyrelsen/2024-03-01")
     for link in (
         '<dd><a href="/personer/eva-hellstrand/">Eva Hellstrand</a></dd>',  # chair, bare
