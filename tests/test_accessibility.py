@@ -28,6 +28,9 @@ PAGE_TYPES = {
     "page": "/om/",
     "statement": "/tillganglighet/",
     "404": "/404.html",
+    "people": "/personer/",
+    "person": "/personer/eva-hellstrand/",
+    "extract": RS + "#utdrag-p89",
 }
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 AXE = Axe()
@@ -128,6 +131,23 @@ def test_print_keeps_the_minutes_and_drops_navigation(
     assert "§ 89 Digitala hjälpmedel för regionens medarbetare" in text
     assert "teknisk lösning" in text and "Beslut" in text
     assert "Sök i protokollen" not in text and "Ärendelista" not in text
+    page.context.close()
+
+
+def test_print_of_a_person_page_keeps_the_figure_table_and_meetings(
+    browser: Browser, example_url: str, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    page = open_page(browser, example_url + "/personer/eva-hellstrand/", 1280)
+    assert page.locator("svg.chart").is_visible()
+    pdf = tmp_path / "person.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = re.sub(r"\s+", " ", " ".join((p.extract_text() or "") for p in PdfReader(pdf).pages))
+    assert "Eva Hellstrand (C)" in text and "Närvaro per år" in text
+    assert "År Närvarande Frånvarande 2020 1 0" in text
+    assert "Regionstyrelsen, 26 maj 2020" in text
+    assert "Sök i protokollen" not in text
     page.context.close()
 
 

@@ -198,6 +198,7 @@ def test_a_reference_takes_the_case_of_the_item_that_mentions_it(tmp_site: SiteF
     assert [h for h in links(html.split('"case-entries"')[1].split("</ol>")[0])] == [
         "/ks/2024-05-14/#p1",
         "/ks/2024-05-14/#p1",
+        "/ks/2024-05-14/#utdrag-p1",  # the item's extract
     ]
     assert not (out / "byggnadsnamnden").exists()
     assert "Byggnadsnämnden" not in page(out, "")  # not a body of the site

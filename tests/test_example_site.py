@@ -94,7 +94,8 @@ def test_case_page_shows_an_unpublished_handling_as_a_reference(example_site: Pa
         "2020, § 89."
     )
     hrefs = links(html.split('<ol class="case-entries">')[1].split("</ol>")[0])
-    assert hrefs == [f"/{RS}#p89", f"/{RS}#p89"]  # the mention, then the board's handling
+    # the mention, then the board's handling and its extract (issue #16, point 5)
+    assert hrefs == [f"/{RS}#p89", f"/{RS}#p89", f"/{RS}#utdrag-p89"]
     assert not (example_site / "region-jamtland-harjedalen/halso-och-sjukvardsnamnden").exists()
     assert 'href="/arenden/rs-412-2020/">RS/412/2020</a>' in page(example_site, RS)
 
@@ -164,7 +165,10 @@ def test_decisions_the_memo_states_are_marked(example_site: Path) -> None:
 
 def test_people_under_the_sources_own_labels(example_site: Path) -> None:
     memo = page(example_site, PRG)
-    assert "<dt>Vid anteckningar</dt><dd>Kristina Lännergren, Ann-Sofie Rundberg</dd>" in memo
+    assert (
+        '<dt>Vid anteckningar</dt><dd><a href="/personer/kristina-lannergren/">Kristina '
+        'Lännergren</a>, <a href="/personer/ann-sofie-rundberg/">Ann-Sofie Rundberg</a></dd>'
+    ) in memo
     assert '<h2 id="attendance">Deltagare</h2>' in memo
     assert "<h3>Tjänstepersoner</h3>" in memo and "<h3>Var förhindrad</h3>" in memo
     assert "Sekreterare" not in memo and "Övriga närvarande" not in memo
@@ -173,7 +177,9 @@ def test_people_under_the_sources_own_labels(example_site: Path) -> None:
     assert "<strong>Uppdragsgivare:</strong> Anders Kullbratt och Per Albertsson" in commission
     assert "Beslutfattare Samordningsgrupp för vårdinformativmiljö" in commission
     protocol = page(example_site, CSG)
-    assert "<dt>Ordförande</dt><dd>Cristine Karlsson</dd>" in protocol
+    assert (
+        '<dt>Ordförande</dt><dd><a href="/personer/cristine-karlsson/">Cristine Karlsson</a></dd>'
+    ) in protocol
     assert "Justerare" not in protocol and 'class="attendance"' not in protocol
 
 

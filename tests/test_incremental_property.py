@@ -29,6 +29,8 @@ SCALE = int(os.environ.get("MINUTES_EXAMPLES_SCALE", "1"))
 BODIES = ("Kommunstyrelsen", "Socialnämnden", "Tekniska nämnden")
 FOLDERS = ("ks", "sn", "tn")
 CASES = ("KS 2024/1", "KS 2024-1", "KS  2024/1", "SN 2024/7", "KS 2024/2")  # slugs collide
+PEOPLE = ("Eva Hellstrand (C)", "Anna Ek (S)", "Anna Ek (M)", "Anna Ek", "Bo Lund (M)")
+RECORDS = ("motion", "reservation", "note", "conflict", "support")
 WORDS = ("budget", "skola", "remiss", "Bifall", "Avslag", "trafik", "vård", "yttrande")
 FIRST = date(2024, 5, 6)
 DAYS = tuple(FIRST + timedelta(days=7 * k) for k in range(8))  # meeting dates, a week apart
@@ -60,6 +62,7 @@ class Item:
     decision: str = ""
     prose: str = "Text."
     at_once: int = 0  # adjusted at once: its notice posted this many days after the meeting
+    record: tuple[str, str] = ("", "")  # (role, who): a member's record (person pages list it)
 
 
 @dataclass
@@ -78,6 +81,7 @@ class Meeting:
     public: bool = True
     broken: bool = False  # written with an error
     announced: date | None = None
+    attendees: list[str] = field(default_factory=list)  # names of PEOPLE (person pages)
 
     def text(self) -> str:
         if self.broken:
@@ -101,6 +105,8 @@ class Meeting:
             head.append("public: false")
         if self.attachment:
             head.append(f"attachments:\n  - {{title: Bilaga, file: {self.attachment}}}")
+        if self.attendees:
+            head.append(f"attendees: [{', '.join(self.attendees)}]")
         body = [self.preamble]
         if self.link:
             rel = posixpath.relpath(
@@ -115,6 +121,8 @@ class Meeting:
                 block.append(f"adjusted={self.day.isoformat()} posted={posted.isoformat()}")
             attrs = f" {{{' '.join(block)}}}" if block else ""
             body.append(f"## § {n} {item.title}{attrs}\n\n{item.prose}")
+            if item.record[0]:
+                body.append(f"::: {item.record[0]} {item.record[1]}\nText.\n:::")
             if item.decision:
                 body.append(f"::: decision\n{item.decision}\n:::")
         return "---\n" + "\n".join(head) + "\n---\n\n" + "\n\n".join(body) + "\n"
@@ -180,6 +188,7 @@ def initial() -> Model:
                 DAYS[0] + timedelta(2),
                 DAYS[0] + timedelta(3),
                 items(("Budget", CASES[0], "Bifall."), ("Skola", CASES[1], "")),
+                attendees=["Anna Ek (S)", "Eva Hellstrand (C)"],
             ),
             Meeting(
                 "content/ks/2024-05-20.md",
@@ -345,6 +354,15 @@ def apply(model: Model, edit: tuple[object, ...]) -> None:
             m.path = new
     elif kind == "break":
         m.broken = not m.broken
+    elif kind == "attend":  # a person listed or no longer listed as present
+        person = PEOPLE[b % len(PEOPLE)]
+        if person in m.attendees:
+            m.attendees.remove(person)
+        else:
+            m.attendees.append(person)
+    elif kind == "record" and (item := _item(m, b)) is not None:  # added, changed, removed
+        role = "" if b % 7 == 6 else RECORDS[b % len(RECORDS)]
+        item.record = (role, PEOPLE[(b // 2) % len(PEOPLE)] if role else "")
 
 
 KINDS = (
@@ -376,6 +394,8 @@ KINDS = (
     "delete",
     "rename",
     "break",
+    "attend",
+    "record",
 )  # prose and
 # a new day, the commonest, are drawn more often
 EDITS = st.tuples(st.sampled_from(KINDS), st.integers(0, 11), st.integers(0, 59))
@@ -457,6 +477,9 @@ def run_edits(edits: list[tuple[object, ...]], search: bool = False) -> None:
 @settings(max_examples=15 * SCALE, deadline=None)
 @given(st.lists(EDITS, min_size=1, max_size=8))
 @example([("today", 0, 0)])  # the home page kept listing a notice taken down since
+# a note by a bare 'Anna Ek' (Anna Ek (S) attends), then Anna Ek (M) attends too: the note is
+# no longer Anna Ek (S)'s, and her page and the meeting's links change (person pages)
+@example([("record", 0, 7), ("attend", 0, 2), ("public", 0, 0)])
 def test_incremental_equals_clean(edits: list[tuple[object, ...]]) -> None:
     run_edits(edits)
 

@@ -437,7 +437,7 @@ def test_the_attendance_list_says_who_arrived_left_and_served_for_whom(
     ["Anna Ek (M)", "Anna Ek", "anna  ek", "ANNA EK (m)", "Anna Ek, Region Halland"],
 )
 def test_one_person_however_written(written: str) -> None:
-    assert person_key(written) == "anna ek"
+    assert person_key(written).name == "anna ek"
 
 
 # --- point 7: § numbers through the year -------------------------------------------------

@@ -168,7 +168,8 @@ date: 2024-03-01
 public: false
 title: Qzxmötestitel
 location: Qzxplats
-attendees: [Qzxledamot (S)]
+attendees: [Qzxledamot (S), Bo Öppen (S)]
+chair: Bo Öppen (S)
 case: SN 2024/9901
 attachments:
   - {title: Qzxbilagetitel, file: files/qzxstangd-bilaga.pdf}
@@ -185,6 +186,7 @@ OPEN = """\
 ---
 body: Socialnämnden
 date: 2024-03-01
+attendees: [Bo Öppen (S)]
 ---
 ## § 5 Öppet ärende om budget
 
@@ -193,6 +195,14 @@ Offentlig text. [Bilaga](../../files/oppen.pdf)
 ## § 6 Qzxsekretessrubrik {#qzxankare2 confidential=true osl="26 kap. 1 § OSL"}
 
 Qzxsekretesstext och [underlag](../../files/qzxsekretess-lank.pdf).
+
+::: reservation Qzxreservant (S)
+Qzxreservationstext.
+:::
+
+::: conflict Bo Öppen (S)
+Jäv.
+:::
 
 ::: decision
 Qzxbeslut.
@@ -206,6 +216,13 @@ result: {Ja: 3}
 ## § 7 Qzxandrarubrik {#qzxankare3 .sekretess public_title="Sekretessärende" case="SN 2024/9903"}
 
 Qzxandratext.
+
+```vote
+question: Bifall
+votes:
+  Qzxröstare (M): Ja
+  Bo Öppen (S): Nej
+```
 """
 
 
@@ -245,6 +262,14 @@ def test_nothing_secret_reaches_any_output(tmp_site: SiteFactory) -> None:
     assert "Sekretessgrund: 26 kap. 1 § OSL" in open_page
     assert "Sekretessärende" in open_page
     assert "https://example.org/edit/content/socialnamnden/2024/2024-03-01.md" in open_page
+    # a person at the open meeting, the closed one and in confidential items: their page
+    # and OParl Person know of the open meeting alone, and of nothing they did in secret
+    person = (out / "personer/bo-oppen/index.html").read_text()
+    assert "2024-03-01-2" not in person and "socialnamnden/2024-03-01/" in person
+    assert '<tr><th scope="row">2024</th><td>1</td><td>0</td></tr>' in person
+    assert '<ul class="acts">' not in person  # the conflict and the vote were in secret
+    oparl = (out / "oparl/person/bo-oppen.json").read_text()
+    assert "2024-03-01-2" not in oparl
     closed_page = (out / "socialnamnden/2024-03-01-2/index.html").read_text()
     assert "Sammanträdet är inte offentligt" in closed_page
     assert 'class="history"' not in closed_page and "example.org/edit" not in closed_page

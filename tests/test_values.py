@@ -202,9 +202,10 @@ def test_a_number_is_kept_as_written() -> None:
     """YAML 1.1 read `case: 2024.10` as 2024.1 and `until: 4.10` as 4.1 (another item),
     0123 as 83, 1:20 as 80 and 1e400 as inf: the page showed what no one wrote."""
     parsed = parse_meeting(
-        "---\nbody: KS\ndate: 2024-01-10\ntitle: 1e400\ncase: 2024.10\nlocation: 0123\n"
-        "type: 1_000\nchair: 1:20\nattendees: [{name: A, from: '1', until: 4.10}, {name: B, until: 4.9}]\n"
-        "---\n## 1. A\n## 4.9 B\n## 4.10 C\n".encode(),
+        b"---\nbody: KS\ndate: 2024-01-10\ntitle: 1e400\ncase: 2024.10\nlocation: 0123\n"
+        b"type: 1_000\nchair: 1:20\n"
+        b"attendees: [{name: A, from: '1', until: 4.10}, {name: B, until: 4.9}]\n"
+        b"---\n## 1. A\n## 4.9 B\n## 4.10 C\n",
         PATH,
         SiteConfig(root=Path("/x")),
     )

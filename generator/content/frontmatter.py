@@ -48,6 +48,7 @@ FIELDS: dict[str, FieldKind] = {
     "chair": "text",
     "secretary": "names",
     "adjusters": "names",
+    "certified_by": "names",
     "adjusted": "date",
     "posted": "date",
     "notice_place": "text",

@@ -52,7 +52,15 @@ class Reference:
     line: int = 0  # of the references key, for messages
 
 
-LABELLED = ("chair", "secretary", "adjusters", "attendees", "absent", "officials")
+LABELLED = (
+    "chair",
+    "secretary",
+    "adjusters",
+    "attendees",
+    "absent",
+    "officials",
+    "certified_by",
+)
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,7 @@ class Meeting:
     absent: tuple[Person, ...] = ()
     officials: tuple[Person, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    certified_by: tuple[str, ...] = ()  # who certifies extracts (utdragsbestyrkande)
     lang: str = ""
     date_note: str = ""  # what the source says of a date it does not give
     editor_note: str = ""  # what the source lacks (a missing page, votes not given)
@@ -176,13 +185,12 @@ class Meeting:
     is_outline: bool = False  # prose left out (see outline())
 
     def outline(self) -> Meeting:
-        """The meeting without its prose: metadata, item titles, decisions and votes, which
-        is all that any page but its own shows."""
-        items = tuple(
-            replace(i, segments=tuple(s for s in i.segments if isinstance(s, Decision | Vote)))
-            for i in self.items
-        )
-        return replace(self, preamble=(), items=items, is_outline=True)
+        """The meeting without its prose: metadata, item titles, decisions, votes and who
+        each record is by (its text left out), which is all that any page but its own shows
+        (person pages list the records)."""
+        items = tuple(replace(i, segments=_outlined(i.segments)) for i in self.items)
+        preamble = tuple(s for s in _outlined(self.preamble) if isinstance(s, Record))
+        return replace(self, preamble=preamble, items=items, is_outline=True)
 
     def line_of(self, key: str) -> int:
         """The line of a front matter key (of those kept in ``lines``), else 1."""
@@ -219,6 +227,15 @@ class Meeting:
     def year(self) -> int:
         """The year the meeting is filed under."""
         return self.date.year
+
+
+def _outlined(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Decisions and votes, and records without their text."""
+    return tuple(
+        replace(s, html="") if isinstance(s, Record) else s
+        for s in segments
+        if isinstance(s, Decision | Vote | Record)
+    )
 
 
 @dataclass(frozen=True)

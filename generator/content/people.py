@@ -1,28 +1,178 @@
-"""Who took part, item by item: one person however the minutes write them, who was present
-at which item (``from``/``until`` in attendees), and the checks that a vote is cast only by
-someone present at its item and without a conflict of interest in it (jäv)."""
+"""Who a name in the minutes is: 'Eva Hellstrand (C)' written as text and
+``{name: Eva Hellstrand, party: C}`` written as keys are one person.
+
+A person is a name and a party as written, compared after folding case, white space and
+Unicode forms. The same name with another party is another person: two members of one name
+in two parties are commoner than a member who changes party, and a guess that joins two
+people would publish one's record as the other's (their pages link each other instead). A
+name without a party is told apart by its organisation ('Lennart Johansson, Vision'), the
+way officials and union representatives are written; a name with neither is a person of its
+own. Within one meeting, a name written bare (no party, no organisation) that the meeting
+names exactly one person by, with a party or an organisation, is that person:
+``chair: Eva Hellstrand`` beside the attendee ``Eva Hellstrand (C)``.
+
+The parser's checks of who took part use the same keys: who was present at which item
+(``from``/``until`` in attendees), and that a vote is cast only by someone present at its
+item and without a conflict of interest in it (jäv).
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .errors import Problems
-from .frontmatter import Entry, parse_person
-from .model import AgendaItem, Person, Record
+from .frontmatter import Entry
+from .model import AgendaItem, Meeting, Person, Record, Segment, Vote
+
+# a mention written as text: 'Name', 'Name (Party)' or 'Name, Organisation'
+_MENTION = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<party>[^()]*)\)|,\s*(?P<org>[^(),]+))?$")
+PERSONAL_RECORDS = ("motion", "support", "reservation", "note", "conflict")  # by a member
 
 
-def person_key(person: Person | str) -> str:
-    """The person as one key, however written: 'Anna Ek (M)', 'anna  ek' and the attendee
-    {name: Anna Ek, party: M} are all 'anna ek'. The name alone, folded (Unicode, case, white
-    space): the party or organisation after a name tells who is meant, and is not always
-    written."""
+@dataclass(frozen=True, order=True, slots=True)
+class PersonKey:
+    """A person as names are compared: folded name, party, and organisation (when there is
+    no party)."""
+
+    name: str
+    party: str = ""
+    org: str = ""
+
+    @property
+    def bare(self) -> bool:
+        """Written with neither party nor organisation."""
+        return not (self.party or self.org)
+
+
+def fold(text: str) -> str:
+    """Text as names compare: Unicode composed, case folded, white space folded."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _party(text: str) -> str:
+    """A party as written, without brackets around it ('(C)' → 'C')."""
+    return " ".join(text.strip().strip("()").split())
+
+
+def written(person: Person) -> Person:
+    """A person as their name, party and organisation are written, white space folded; a
+    name given as 'Name (Party)' inside ``name:`` is read as that."""
+    name, party, org = " ".join(person.name.split()), _party(person.party), person.org.strip()
+    if not party and not org:
+        found = _MENTION.match(name)
+        if found and (found["party"] is not None or found["org"]):
+            name = found["name"].strip()
+            party, org = _party(found["party"] or ""), (found["org"] or "").strip()
+    return Person(name=name, party=party, org=" ".join(org.split()) if not party else "")
+
+
+def read_mention(text: str) -> Person | None:
+    """A name written in text (who a record is by, a voter, whom a substitute serves for):
+    a person if it reads as one name, with or without a party or organisation; else None
+    ('Anna Ek (S) och Bo Lund (M)' is two)."""
+    folded = " ".join(text.split())
+    found = _MENTION.match(folded)
+    if not folded or found is None:
+        return None
+    return written(Person(name=folded))
+
+
+def person_key(person: Person | str) -> PersonKey:
+    """The person a listed or written name is (see the module's docstring): 'Anna Ek (M)',
+    'anna  ek (M)' and the attendee {name: Anna Ek, party: M} are one key."""
     if isinstance(person, str):
-        found = parse_person(person)
-        name = found.name if found is not None else person
-    else:
-        name = person.name
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+        person = read_mention(person) or Person(name=" ".join(person.split()))
+    shown = written(person)
+    return PersonKey(fold(shown.name), fold(shown.party), fold(shown.org))
+
+
+def shown_name(person: Person) -> str:
+    """A person as the minutes write them: 'Eva Hellstrand (C)', 'Lennart Johansson, Vision'."""
+    shown = written(person)
+    if shown.party:
+        return f"{shown.name} ({shown.party})"
+    return f"{shown.name}, {shown.org}" if shown.org else shown.name
+
+
+LISTS = ("chair", "secretary", "adjusters", "attendees", "officials", "absent", "certified_by")
+
+
+def listed(meeting: Meeting) -> Iterator[tuple[str, Person]]:
+    """Everyone a meeting's front matter names, with the field that names them, in order."""
+    for field in LISTS:
+        value = getattr(meeting, field)
+        for entry in (value,) if isinstance(value, str) else value:
+            if isinstance(entry, Person):
+                yield field, entry
+            elif entry.strip():
+                yield field, read_mention(entry) or Person(name=" ".join(entry.split()))
+
+
+def records(segments: tuple[Segment, ...]) -> Iterator[tuple[Record, Person]]:
+    """The records of a member (motion, support, reservation, note, conflict) whose 'who'
+    reads as one person."""
+    for seg in segments:
+        if isinstance(seg, Record) and seg.role in PERSONAL_RECORDS:
+            person = read_mention(seg.who)
+            if person is not None:
+                yield seg, person
+
+
+def ballots(segments: tuple[Segment, ...]) -> Iterator[tuple[Vote, str, Person]]:
+    """Each recorded ballot of the votes among ``segments``: (vote, choice, voter)."""
+    for seg in segments:
+        if isinstance(seg, Vote):
+            for member, choice in seg.ballots:
+                person = read_mention(member)
+                if person is not None:
+                    yield seg, choice, person
+
+
+class Names:
+    """Keys of the people one meeting names, a bare name resolved to the one person the
+    meeting names by it with a party or an organisation."""
+
+    def __init__(self, keys: Iterable[PersonKey]) -> None:
+        by_name: dict[str, set[PersonKey]] = defaultdict(set)
+        for key in keys:
+            if not key.bare:
+                by_name[key.name].add(key)
+        self._by_name = {name: next(iter(ks)) for name, ks in by_name.items() if len(ks) == 1}
+
+    def resolve(self, key: PersonKey) -> PersonKey:
+        """The person a key is in this meeting."""
+        return self._by_name.get(key.name, key) if key.bare else key
+
+    def key(self, person: Person | str) -> PersonKey:
+        """The person a name of this meeting is."""
+        return self.resolve(person_key(person))
+
+
+class MeetingPeople(Names):
+    """The people one meeting names, each name as written resolved to the person it is."""
+
+    def __init__(self, meeting: Meeting) -> None:
+        named: list[Person] = [p for _, p in listed(meeting)]
+        shown = (i.segments for i in meeting.items if not i.confidential)
+        for segments in (meeting.preamble, *shown):
+            named.extend(p for _, p in records(segments))
+            named.extend(p for _, _, p in ballots(segments))
+        named.extend(
+            found
+            for p in meeting.attendees
+            if p.serving_for and (found := read_mention(p.serving_for)) is not None
+        )
+        super().__init__(person_key(p) for p in named)
+        self.named = tuple(named)
+
+    def key_of_text(self, text: str) -> PersonKey | None:
+        """The person a name written in text is, if it reads as one."""
+        person = read_mention(text)
+        return self.key(person) if person is not None else None
 
 
 def item_reference(text: str) -> str:
@@ -53,7 +203,7 @@ def attendance(
     items: list[AgendaItem],
     path: str,
     problems: Problems,
-) -> tuple[tuple[Person, ...], dict[str, Presence]]:
+) -> tuple[tuple[Person, ...], dict[PersonKey, Presence]]:
     """The attendees with ``from``/``until`` written as their items' numbers ('§ 90' → '90'),
     and when each was present; an item number that is none of this meeting's, or a member
     who left before arriving, is an error on its line."""
@@ -64,7 +214,7 @@ def attendance(
             positions.setdefault(item.number, n)
             labels.setdefault(item.number, item.label or item.number)
     people: list[Person] = []
-    presence: dict[str, Presence] = {}
+    presence: dict[PersonKey, Presence] = {}
     for n, person in enumerate(attendees):
         lines = entries[n][1] if n < len(entries) else {}
         at = entries[n][0] if n < len(entries) else 1
@@ -93,7 +243,7 @@ def attendance(
             first = positions[arrived]
         if ok and left:
             last = positions[left]
-        if ok and first > last:
+        if ok and arrived and left and first > last:
             ok = False
             problems.error(
                 path,
@@ -122,7 +272,7 @@ def check_votes(
     items: list[AgendaItem],
     located: dict[int, tuple[int, ...]],
     record_lines: dict[int, int],
-    presence: dict[str, Presence],
+    presence: dict[PersonKey, Presence],
     absent: tuple[Person, ...],
     path: str,
     problems: Problems,
@@ -131,16 +281,32 @@ def check_votes(
     it (from/until) or listed as absent, is an error on the ballot's line naming them.
     ``located`` holds each vote's ballot lines, ``record_lines`` each record's line (by
     the id of the segment)."""
-    away = {person_key(p) for p in absent} - set(presence)
+    names = Names(
+        [*presence, *(person_key(p) for p in absent)]
+        + [
+            person_key(s.who)
+            for item in items
+            for s in item.segments
+            if isinstance(s, Record) and s.role == "conflict" and s.who
+        ]
+        + [
+            person_key(member)
+            for item in items
+            for vote in item.votes
+            for member, _ in vote.ballots
+        ]
+    )
+    presence = {names.resolve(key): here for key, here in presence.items()}
+    away = {names.key(p) for p in absent} - set(presence)
     for position, item in enumerate(items):
         conflicts = {
-            person_key(s.who): record_lines.get(id(s), item.line)
+            names.key(s.who): record_lines.get(id(s), item.line)
             for s in item.segments
             if isinstance(s, Record) and s.role == "conflict" and s.who
         }
         for vote in item.votes:
             for (member, _), line in zip(vote.ballots, located.get(id(vote), ()), strict=False):
-                key = person_key(member)
+                key = names.key(member)
                 here = presence.get(key)
                 if key in conflicts:
                     problems.error(

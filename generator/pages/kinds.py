@@ -26,6 +26,8 @@ from ..site.paths import (
     feed_path,
     section_path,
 )
+from ..site.people import Profile, person_links
+from .chart import attendance_chart
 from .kind import Kind, PageJob, Plan
 from .oparl import OPARL_KINDS
 from .publish import atom_feed, calendar, robots, sitemap
@@ -67,7 +69,12 @@ class Meetings(Kind[MeetingPage]):
         return job.own.meeting.source, 1
 
     def values(self, job: PageJob[MeetingPage], views: Views) -> dict[str, Any]:
-        return {"meeting": job.own.meeting, "body": views.body(job.own.body)}
+        meeting = job.own.meeting
+        return {
+            "meeting": meeting,
+            "body": views.body(job.own.body),
+            "person_pages": person_links(meeting, views.site.person_paths),
+        }
 
     def own_facets(self, job: PageJob[MeetingPage], views: Views) -> dict[str, Any]:
         source = job.own.meeting.source
@@ -212,6 +219,30 @@ class Cases(Kind[CaseFile]):
 
     def weight(self, job: PageJob[CaseFile]) -> int:
         return max(1, len(job.own.entries))
+
+
+class People(Kind[Profile | None]):
+    """A page per person the minutes name (their meetings, roles, records and votes, and
+    attendance per year), and the list of everyone (``None``)."""
+
+    name = template = "person.html"
+
+    def pages(self, plan: Plan) -> Iterable[PageJob[Profile | None]]:
+        yield self.job(section_path(plan.site.section, "people"), None)
+        yield from (self.job(p.path, p) for p in plan.site.people)
+
+    def describe(self, job: PageJob[Profile | None]) -> str:
+        person = job.own
+        return "the list of people" if person is None else f"the page of {person.shown}"
+
+    def values(self, job: PageJob[Profile | None], views: Views) -> dict[str, Any]:
+        person = job.own
+        if person is None:
+            return {"person": None, "people": tuple((p.shown, p.path) for p in views.site.people)}
+        return {"person": person, "chart": attendance_chart(person.years), "people": ()}
+
+    def weight(self, job: PageJob[Profile | None]) -> int:
+        return max(1, len(job.own.appearances) if job.own is not None else 1)
 
 
 class Pages(Kind[Page]):
@@ -409,6 +440,7 @@ KINDS: list[Kind[Any]] = [
     Archive(),
     Decisions(),
     Cases(),
+    People(),
     Pages(),
     Search(),
     Notices(),

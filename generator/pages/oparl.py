@@ -9,16 +9,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from ..content.config import SiteConfig
-from ..content.model import Meeting, Person
+from ..content.model import Meeting
 from ..site.derive import Body, CaseFile, Site
 from ..site.paths import (
     OPARL,
-    distinct_keys,
     oparl_bodies,
     oparl_list,
     oparl_person,
     oparl_system,
 )
+from ..site.people import Profile
 from .kind import Kind, PageJob, Plan
 from .opendata import (
     PER_PAGE,
@@ -29,17 +29,14 @@ from .opendata import (
     org_bodies,
     organization_path,
     paper_path,
-    people,
     vote_path,
 )
-from .views import Views
 
 if TYPE_CHECKING:
     from .render import Renderer
 
 T = TypeVar("T")
 E = TypeVar("E")
-Seen = tuple[tuple[Meeting, Person, str], ...]  # a person's (meeting, as listed, role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +44,6 @@ class OpenData:
     """What the export's files are planned and made from, computed once per site."""
 
     orgs: tuple[OrgBody, ...]
-    people: dict[str, Seen]
     exporter: Exporter
 
 
@@ -55,10 +51,7 @@ def open_data(memo: dict[str, Any], site: Site, config: SiteConfig) -> OpenData:
     """The site's open data (once per process: planning and rendering share it)."""
     found = memo.get(OPARL)
     if found is None:
-        everyone = {name: tuple(seen) for name, seen in people(site).items()}
-        found = memo[OPARL] = OpenData(
-            org_bodies(site, config), everyone, Exporter(config, site, distinct_keys(everyone))
-        )
+        found = memo[OPARL] = OpenData(org_bodies(site, config), Exporter(config, site))
     assert isinstance(found, OpenData)
     return found
 
@@ -204,45 +197,25 @@ class OrganizationLists(OParlList[Body]):
         return data.exporter.organization(item, context["org"])
 
 
-@dataclass(frozen=True, slots=True)
-class Listed:
-    """A person in a list: the name, the key of their file and where they were seen."""
-
-    name: str
-    key: str
-    seen: Seen
-
-
-class PeopleLists(OParlList[Listed]):
-    """Everyone in the attendance lists of an organisation's meetings."""
+class PeopleLists(OParlList[Profile]):
+    """Everyone the minutes of an organisation's bodies name (as their pages have them)."""
 
     name = "@oparl-people"
     list_name = "people"
 
-    def entries(self, org: OrgBody, data: OpenData) -> Sequence[tuple[Listed, tuple[Meeting, ...]]]:
-        names = sorted({p.name for b in org.bodies for m in b.meetings for p in _listed(m)})
-        keys = data.exporter.people
+    def entries(
+        self, org: OrgBody, data: OpenData
+    ) -> Sequence[tuple[Profile, tuple[Meeting, ...]]]:
+        bodies = {b.path for b in org.bodies}
+        body_of = data.exporter.site.body_of
         return [
-            (Listed(n, keys[n], data.people[n]), tuple(m for m, _, _ in data.people[n]))
-            for n in names
+            (p, tuple(a.meeting for a in p.appearances))
+            for p in data.exporter.site.people
+            if any(body_of[a.meeting.source].path in bodies for a in p.appearances)
         ]
 
-    def values(self, job: PageJob[ListPage[Listed]], views: Views) -> dict[str, Any]:
-        own = job.own  # a person by name and key: where they were seen is in deps
-        return {
-            "org": own.org,
-            "page": own.page,
-            "size": own.size,
-            "items": tuple((p.name, p.key) for p in own.items),
-            "deps": own.deps,
-        }
-
-    def make(
-        self, job: PageJob[ListPage[Listed]], context: dict[str, Any], data: OpenData
-    ) -> object:
-        objects = [data.exporter.person(p.name, list(p.seen)) for p in job.own.items]
-        first = oparl_list(context["org"].key, self.list_name)
-        return data.exporter.page_of(first, context["page"], objects, context["size"])
+    def object(self, item: Profile, context: dict[str, Any], data: OpenData) -> dict[str, Any]:
+        return data.exporter.person(item)
 
 
 class MeetingLists(OParlList[Meeting]):
@@ -310,35 +283,20 @@ class OrganizationFiles(OParlKind[Organization]):
         return data.exporter.organization(context["body"], context["org"])
 
 
-@dataclass(frozen=True, slots=True)
-class PersonFile:
-    """A person: the name and where they were seen."""
-
-    name: str
-    seen: Seen
-
-
-class PersonFiles(OParlKind[PersonFile]):
-    """A person's OParl Person, with a Membership per body."""
+class PersonFiles(OParlKind[Profile]):
+    """A person's OParl Person, with a Membership per body and role."""
 
     name = "@oparl-person"
+    own_name = "person"
 
-    def files(self, plan: Plan, data: OpenData) -> Iterable[PageJob[PersonFile]]:
-        keys = data.exporter.people
-        return (
-            self.job(oparl_person(keys[name]), PersonFile(name, seen))
-            for name, seen in sorted(data.people.items())
-        )
+    def files(self, plan: Plan, data: OpenData) -> Iterable[PageJob[Profile]]:
+        return (self.job(oparl_person(p.slug), p) for p in plan.site.people)
 
-    def values(self, job: PageJob[PersonFile], views: Views) -> dict[str, Any]:
-        # how they were listed follows from the meetings (their outlines hold the lists)
-        return {"name": job.own.name, "meetings": tuple(m for m, _, _ in job.own.seen)}
+    def weight(self, job: PageJob[Profile]) -> int:
+        return max(1, len(job.own.appearances))
 
-    def weight(self, job: PageJob[PersonFile]) -> int:
-        return max(1, len(job.own.seen))
-
-    def make(self, job: PageJob[PersonFile], context: dict[str, Any], data: OpenData) -> object:
-        return data.exporter.person(job.own.name, list(job.own.seen))
+    def make(self, job: PageJob[Profile], context: dict[str, Any], data: OpenData) -> object:
+        return data.exporter.person(context["person"])
 
 
 class MeetingFiles(OParlKind[Meeting]):
@@ -395,10 +353,6 @@ class PaperFiles(OParlKind[CaseFile]):
 
     def make(self, job: PageJob[CaseFile], context: dict[str, Any], data: OpenData) -> object:
         return data.exporter.paper(context["case"])
-
-
-def _listed(meeting: Meeting) -> tuple[Person, ...]:
-    return (*meeting.attendees, *meeting.officials)
 
 
 OPARL_KINDS: tuple[OParlKind[Any], ...] = (

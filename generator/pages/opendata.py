@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..content.config import SiteConfig
-from ..content.model import Meeting, Person
+from ..content.model import Meeting
 from ..site.derive import Body, CaseFile, Site
 from ..site.paths import (
     distinct_keys,
@@ -30,6 +30,8 @@ from ..site.paths import (
     oparl_system,
     oparl_vote,
 )
+from ..site.people import Appearance, Profile
+from .i18n import strings
 from .publish import absolute
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -89,27 +91,13 @@ def consultation_key(site: Site, meeting: Meeting, item_number: int) -> str:
     return oparl_consultation(site.paths[meeting.source], item_number)
 
 
-def people(site: Site) -> dict[str, list[tuple[Meeting, Person, str]]]:
-    """Everyone named in attendance lists: name → (meeting, as listed, role in the meeting)."""
-    found: dict[str, list[tuple[Meeting, Person, str]]] = defaultdict(list)
-    for m in site.meetings:
-        for role, group in (("attendee", m.attendees), ("official", m.officials)):
-            for person in group:
-                found[person.name].append((m, person, role))
-    return found
-
-
 class Exporter:
     """Builds the OParl objects of one derived site."""
 
-    def __init__(self, config: SiteConfig, site: Site, people: dict[str, str]) -> None:
+    def __init__(self, config: SiteConfig, site: Site) -> None:
         self.config = config
         self.site = site
-        self.people = people  # a person's name → the key of their file (distinct_keys)
-
-    def person_path(self, name: str) -> str:
-        """The file of a person's OParl Person."""
-        return oparl_person(self.people[name])
+        self.words = strings(config.language)
 
     def url(self, path: str) -> str:
         """An object's id."""
@@ -164,36 +152,53 @@ class Exporter:
             **self._stamps(body.meetings),
         }
 
-    def person(self, name: str, seen: list[tuple[Meeting, Person, str]]) -> dict[str, Any]:
-        """A person, with a Membership per body they attended as a member."""
-        memberships: dict[str, dict[str, Any]] = {}
-        for meeting, listed, role in seen:
+    def _roles(self, seen: Appearance) -> tuple[str, ...]:
+        """A meeting's roles of a person as memberships name them: the role as written;
+        for the chair, secretary and adjusters the list's own label; none for a place in
+        the lists of those present or absent (no role is guessed)."""
+        found: dict[str, str] = {}
+        for field_name, role in seen.lists:
+            if not role and field_name in ("chair", "secretary", "adjusters"):
+                role = seen.meeting.label(field_name, self.words[field_name])
+            if role or field_name in ("attendees", "officials", "absent"):
+                found.setdefault(role.casefold(), role)
+        return tuple(found.values())
+
+    def person(self, person: Profile) -> dict[str, Any]:
+        """A person (as their page has them), with a Membership per body and role the
+        minutes list them in, from the first meeting to the last."""
+        own = self.url(oparl_person(person.slug))
+        memberships: dict[tuple[str, str], dict[str, Any]] = {}
+        for seen in reversed(person.appearances):  # oldest first
+            meeting = seen.meeting
+            if meeting.status == "planned":  # whom a notice calls is no membership yet
+                continue
             body = self.site.body_of[meeting.source]
-            key = f"{body.path}|{role}"
-            entry = memberships.setdefault(
-                key,
-                {
-                    "id": self.url(self.person_path(name)) + f"#m-{len(memberships) + 1}",
-                    "type": OPARL + "Membership",
-                    "person": self.url(self.person_path(name)),
-                    "organization": self.url(organization_path(body)),
-                    "role": listed.role or ("Tjänsteperson" if role == "official" else "Ledamot"),
-                    "startDate": meeting.date.isoformat(),
-                    "endDate": meeting.date.isoformat(),
-                    "web": self.url(body.path),
-                    **self._stamps([meeting]),
-                },
-            )
-            if listed.party:
-                entry["onBehalfOf"] = listed.party
-            entry["endDate"] = max(entry["endDate"], meeting.date.isoformat())
+            for role in self._roles(seen):
+                entry = memberships.get((body.path, role.casefold()))
+                if entry is None:
+                    entry = memberships[(body.path, role.casefold())] = {
+                        "id": own + f"#m-{len(memberships) + 1}",
+                        "type": OPARL + "Membership",
+                        "person": own,
+                        "organization": self.url(organization_path(body)),
+                        "startDate": meeting.date.isoformat(),
+                        "web": self.url(body.path),
+                        **self._stamps([meeting]),
+                    }
+                    if role:
+                        entry["role"] = role
+                    if person.party:
+                        entry["onBehalfOf"] = person.party
+                entry["endDate"] = meeting.date.isoformat()
+                entry["modified"] = max(entry["modified"], self._stamps([meeting])["modified"])
         return {
-            "id": self.url(self.person_path(name)),
+            "id": own,
             "type": OPARL + "Person",
-            "name": name,
+            "name": person.name,
             "membership": list(memberships.values()),
-            "web": self.url(self.site.paths[seen[0][0].source]),
-            **self._stamps(m for m, _, _ in seen),
+            "web": self.url(person.path),
+            **self._stamps(a.meeting for a in person.appearances),
         }
 
     def meeting(self, m: Meeting) -> dict[str, Any]:

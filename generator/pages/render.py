@@ -14,9 +14,9 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 from ..content.config import SiteConfig
 from ..content.markdown import LINK_PREFIX
-from ..content.model import Meeting
+from ..content.model import AgendaItem, Meeting
 from ..site.derive import Site, link_target
-from ..site.paths import STATIC, output_file
+from ..site.paths import STATIC, extract_anchor, output_file
 from .i18n import APPEAL_TEXT, format_date, strings
 from .kind import PageJob, Plan
 from .kinds import plan_pages
@@ -107,6 +107,8 @@ class Renderer:
             meeting_url=self.meeting_url,
             body_url=self.body_url,
             case_url=self.case_url,
+            extract_id=self.extract_id,
+            extract_url=self.extract_url,
             search=MARKERS,  # search's markup (pages/search.py)
         )
 
@@ -121,6 +123,15 @@ class Renderer:
     def body_url(self, meeting: Meeting) -> str:
         """URL of the page of a meeting's body."""
         return self.url(self.site.body_of[meeting.source].path)
+
+    def extract_id(self, item: AgendaItem) -> str:
+        """The id that opens an item as an extract of its meeting's page."""
+        return extract_anchor(self.config.language, item.anchor)
+
+    def extract_url(self, meeting: Meeting, item: AgendaItem) -> str:
+        """URL of an item's extract (protokollsutdrag): its meeting's page, showing and
+        printing that item alone."""
+        return self.meeting_url(meeting, self.extract_id(item))
 
     def case_url(self, case: str) -> str:
         """URL of a case number's page."""

@@ -10,6 +10,7 @@ from datetime import date
 from ..content.errors import Problems
 from ..content.history import Revision
 from ..content.model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
+from ..content.people import PersonKey
 from .notices import Notice, notice_board
 from .partitions import Partition, plan_partitions
 from .paths import (
@@ -20,6 +21,7 @@ from .paths import (
     page_path,
     year_path,
 )
+from .people import Profile, derive_people
 from .urls import PATHS, slug
 
 LATEST_ON_HOME = 10
@@ -138,6 +140,8 @@ class Site:
     today: date = date(1970, 1, 1)
     history: dict[str, tuple[Revision, ...]] = field(default_factory=dict)  # source → commits
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # meeting → item anchors
+    people: tuple[Profile, ...] = ()  # everyone the meetings name, in name order
+    person_paths: dict[PersonKey, str] = field(default_factory=dict)  # person → their page
 
     @property
     def search_filters(self) -> dict[str, list[str]]:
@@ -244,6 +248,8 @@ def derive_site(
         today=today,
         history=history or {},
         anchors={m.source: frozenset(i.anchor for i in m.items) for m in meetings},
+        people=(people := derive_people(meetings, section)),
+        person_paths={p.key: p.path for p in people},
     )
 
 

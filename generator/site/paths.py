@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Protocol
 
 from ..content.errors import Problems
+from ..content.people import PersonKey
 from .partitions import INDEX_ROOT
-from .urls import slug, unique
+from .urls import EXTRACT, slug, unique
 
 MARKER = ".minutes-output"  # the file every output holds (build/outfolder.py writes it)
 STATIC = "static"  # the theme's CSS, scripts and images
@@ -110,6 +111,35 @@ def case_paths(cases: Iterable[tuple[str, str]], section: dict[str, str]) -> dic
     """(case number, its slug), in the order to number alike slugs in → the case's page."""
     taken: set[str] = set()
     return {case: f"{section['cases']}/{unique(key, taken)}/" for case, key in cases}
+
+
+def person_slugs(bases: Mapping[PersonKey, str]) -> dict[PersonKey, str]:
+    """People → slugs of what they are called by (``bases``: the name, or the name and
+    party where two people share a name), distinct: people whose bases slug alike
+    ('Åsa Öberg', 'Asa Oberg') are numbered in that order ('asa-oberg', 'asa-oberg-2'), so
+    a slug changes only when a person named like it comes or goes."""
+    groups: dict[str, list[tuple[str, PersonKey]]] = defaultdict(list)
+    for key, base in bases.items():
+        groups[slug(base)].append((base, key))
+    taken = set(groups)
+    slugs: dict[PersonKey, str] = {}
+    for key_slug, alike in sorted(groups.items()):
+        alike.sort()
+        slugs[alike[0][1]] = key_slug
+        for _, key in alike[1:]:
+            slugs[key] = unique(key_slug, taken)
+    return slugs
+
+
+def person_path(section: Mapping[str, str], person_slug: str) -> str:
+    """A person's page: 'personer/eva-hellstrand/'."""
+    return f"{section['people']}/{person_slug}/"
+
+
+def extract_anchor(language: str, anchor: str) -> str:
+    """The fragment of an item's extract on its meeting's page: 'utdrag-p89'. No file: the
+    page shows (and prints) only the item its URL names."""
+    return f"{EXTRACT[language]}-{anchor}"
 
 
 def feed_path(folder: str = "") -> str:

@@ -39,6 +39,7 @@ PATHS: dict[str, dict[str, str]] = {
         "notices": "anslagstavla",
         "accessibility": "tillganglighet",
         "opendata": "oppna-data",
+        "people": "personer",
     },
     "en": {
         "decisions": "decisions",
@@ -48,5 +49,10 @@ PATHS: dict[str, dict[str, str]] = {
         "notices": "notice-board",
         "accessibility": "accessibility",
         "opendata": "open-data",
+        "people": "people",
     },
 }
+
+# the fragment that opens an item of a meeting's page as an extract (protokollsutdrag):
+# '/<body>/<date>/#utdrag-p89' (pages/kinds.py, the meeting page's print stylesheet)
+EXTRACT: dict[str, str] = {"sv": "utdrag", "en": "extract"}

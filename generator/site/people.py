@@ -1,0 +1,250 @@
+"""Everyone the published minutes name, each with the meetings that name them: how each
+meeting lists them (role, whom they served for), what they did in it (motions, supports,
+reservations, notes, conflicts, recorded votes) and their attendance per year.
+
+Made from what other pages may show of a meeting (its outline, see model.Meeting.outline):
+a closed meeting names nobody and a confidential item holds no records or votes, so
+nothing of them can reach a person. A planned meeting (a notice) is listed with whom it
+calls, but not attended yet: it counts in no year's attendance.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..content.model import Meeting, Person
+from ..content.people import (
+    MeetingPeople,
+    PersonKey,
+    ballots,
+    listed,
+    read_mention,
+    records,
+    shown_name,
+    written,
+)
+from .paths import person_path, person_slugs
+
+PRESENT = ("chair", "secretary", "adjusters", "attendees", "officials")  # listed as there
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})  # after z
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """What a person did at an item: a record of theirs (motion, support, reservation,
+    note, conflict) or a recorded ballot (``vote``, with the choice and the question)."""
+
+    role: str
+    anchor: str  # the item's, '' for the meeting's opening text
+    label: str  # the item's number as the minutes write it
+    title: str
+    choice: str = ""
+    question: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """One meeting that names a person: the lists naming them (field, role as written),
+    whom they served for (as written, and that person's page), when they came and left,
+    and what they did."""
+
+    meeting: Meeting
+    lists: tuple[tuple[str, str], ...] = ()
+    serving_for: tuple[tuple[str, str], ...] = ()  # (name as written, page path or '')
+    from_item: str = ""
+    until_item: str = ""
+    acts: tuple[Act, ...] = ()
+
+    @property
+    def present(self) -> bool:
+        """Listed as there (attendee, official, chair, secretary, adjuster) at a meeting
+        held (a notice's lists say who is called, not who came)."""
+        held = self.meeting.status != "planned"
+        return held and any(f in PRESENT for f, _ in self.lists)
+
+    @property
+    def absent(self) -> bool:
+        """Listed as absent at a meeting held, and in no list of those there."""
+        held = self.meeting.status != "planned"
+        return held and not self.present and any(f == "absent" for f, _ in self.lists)
+
+    def roles(self, words: Mapping[str, str]) -> tuple[str, ...]:
+        """The roles the meeting gives, in the source's words (a role as written, else the
+        list's own label, else ``words`` of the site's language), each once. A notice of a
+        meeting gives only roles as written: its lists say who is called, not who came."""
+        found: dict[str, str] = {}
+        planned = self.meeting.status == "planned"
+        for field_name, role in self.lists:
+            if planned and not role:
+                continue
+            shown = role or self.meeting.label(field_name, words[field_name])
+            found.setdefault(shown.casefold(), shown)
+        return tuple(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    """A person's attendance in one year, as the attendance lists give it."""
+
+    year: int
+    present: int
+    absent: int
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A person: the name and party (or organisation) as the newest meeting writes them,
+    their page and file key, others of the same name, and the meetings naming them,
+    newest first."""
+
+    key: PersonKey
+    name: str
+    party: str
+    org: str
+    slug: str
+    path: str
+    appearances: tuple[Appearance, ...]
+    namesakes: tuple[tuple[str, str], ...] = ()  # (shown name, page path), same name
+
+    @property
+    def shown(self) -> str:
+        """'Eva Hellstrand (C)', 'Lennart Johansson, Vision', 'Anna Berg'."""
+        return shown_name(Person(self.name, self.party, self.org))
+
+    @property
+    def bodies(self) -> tuple[str, ...]:
+        """The bodies whose minutes name them, most recent first."""
+        return tuple(dict.fromkeys(a.meeting.body for a in self.appearances))
+
+    @property
+    def years(self) -> tuple[Year, ...]:
+        """Attendance per year, newest first: the years any list names them in."""
+        counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for a in self.appearances:
+            if a.present:
+                counts[a.meeting.year][0] += 1
+            elif a.absent:
+                counts[a.meeting.year][1] += 1
+        return tuple(Year(y, *counts[y]) for y in sorted(counts, reverse=True))
+
+
+@dataclass
+class _Seen:
+    """What one meeting says of one person, gathered in order."""
+
+    lists: list[tuple[str, str]] = field(default_factory=list)
+    serving_for: list[str] = field(default_factory=list)
+    from_item: str = ""
+    until_item: str = ""
+    acts: list[Act] = field(default_factory=list)
+
+
+def sort_name(name: str) -> str:
+    """A name's place in a Swedish list: å, ä, ö after z."""
+    return name.casefold().translate(_SWEDISH_ORDER)
+
+
+def _gather(meeting: Meeting, named: MeetingPeople) -> dict[PersonKey, _Seen]:
+    seen: dict[PersonKey, _Seen] = defaultdict(_Seen)
+    for field_name, person in listed(meeting):
+        entry = seen[named.key(person)]
+        entry.lists.append((field_name, person.role.strip()))
+        if person.serving_for.strip():
+            entry.serving_for.append(" ".join(person.serving_for.split()))
+        entry.from_item = entry.from_item or person.from_item
+        entry.until_item = entry.until_item or person.until_item
+    parts = [("", "", "", meeting.preamble)]
+    parts += [(i.anchor, i.label, i.title, i.segments) for i in meeting.items if not i.confidential]
+    for anchor, label, title, segments in parts:
+        for record, person in records(segments):
+            seen[named.key(person)].acts.append(Act(record.role, anchor, label, title))
+        for vote, choice, person in ballots(segments):
+            seen[named.key(person)].acts.append(
+                Act("vote", anchor, label, title, choice, vote.question)
+            )
+    return seen
+
+
+def derive_people(meetings: Iterable[Meeting], section: Mapping[str, str]) -> tuple[Profile, ...]:
+    """Everyone the published meetings (``meetings``, oldest first) name, in name order."""
+    by_person: dict[PersonKey, list[tuple[Meeting, _Seen]]] = defaultdict(list)
+    names: dict[PersonKey, Person] = {}  # as the newest meeting naming them writes them
+    resolved: dict[str, MeetingPeople] = {}
+    for m in meetings:
+        if not m.public:  # names nobody (the parser keeps nothing else of it): to be sure
+            continue
+        named = resolved[m.source] = MeetingPeople(m)
+        for person in named.named:
+            names[named.key(person)] = written(person)
+        for key, seen in _gather(m, named).items():
+            by_person[key].append((m, seen))
+    shared: dict[str, list[PersonKey]] = defaultdict(list)
+    for key in by_person:
+        shared[key.name].append(key)
+    slugs = person_slugs(
+        {
+            key: names[key].name if len(shared[key.name]) == 1 else shown_name(names[key])
+            for key in by_person
+        }
+    )
+    paths = {key: person_path(section, s) for key, s in slugs.items()}
+
+    def serving(meeting: Meeting, text: str) -> tuple[str, str]:
+        person = read_mention(text)
+        key = resolved[meeting.source].key(person) if person is not None else None
+        return text, paths.get(key, "") if key is not None else ""
+
+    people = [
+        Profile(
+            key=key,
+            name=names[key].name,
+            party=names[key].party,
+            org=names[key].org,
+            slug=slugs[key],
+            path=paths[key],
+            appearances=tuple(
+                Appearance(
+                    meeting=m,
+                    lists=tuple(seen.lists),
+                    serving_for=tuple(serving(m, t) for t in dict.fromkeys(seen.serving_for)),
+                    from_item=seen.from_item,
+                    until_item=seen.until_item,
+                    acts=tuple(seen.acts),
+                )
+                for m, seen in reversed(found)
+            ),
+            namesakes=tuple(
+                sorted(
+                    (shown_name(names[other]), paths[other])
+                    for other in shared[key.name]
+                    if other != key
+                )
+            ),
+        )
+        for key, found in by_person.items()
+    ]
+    return tuple(sorted(people, key=lambda p: (sort_name(p.shown), p.key)))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonLinks:
+    """The pages of the people one meeting's page names, by the name as shown there."""
+
+    links: dict[str, str]  # shown name ('Eva Hellstrand (C)') → the person's page
+
+    def of(self, name: Person | str) -> str:
+        """The page of a person as a list gives them, or of a name as written ('' if the
+        name is not one person with a page)."""
+        if isinstance(name, str):
+            name = read_mention(name) or Person(name=" ".join(name.split()))
+        return self.links.get(shown_name(name), "")
+
+
+def person_links(meeting: Meeting, paths: Mapping[PersonKey, str]) -> PersonLinks:
+    """Each name a meeting's page shows → the page of the person it is (a bare name is the
+    person the meeting names by it with a party or organisation, see content/people.py)."""
+    named = MeetingPeople(meeting)
+    links = {shown_name(p): paths.get(named.key(p), "") for p in named.named}
+    return PersonLinks({name: links[name] for name in sorted(links) if links[name]})

@@ -1,0 +1,208 @@
+"""Issue #16, point 5: extracts (protokollsutdrag). Every published item opens as an
+extract of its meeting's page at a stable URL ('#utdrag-p2'), with no file of its own: the
+page shows and prints that item alone with the meeting's heading facts, its decision, votes
+and reservations, the justering facts and ``certified_by`` (utdragsbestyrkande), on one A4
+page for a short item; the case page links each item's extract; a document with
+``extract: true`` says it is an extract and of what."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from generator.build.pipeline import BuildOptions, build
+
+from conftest import SiteFactory
+
+KS = """\
+---
+body: Kommunstyrelsen
+date: 2024-05-14
+start: "18:00"
+location: Stadshuset
+status: adjusted
+chair: Eva Hellstrand (C)
+adjusters: [Anna Ek (S), Bo Lund (M)]
+adjusted: 2024-05-16
+posted: 2024-05-17
+certified_by: [Kristina Lännergren]
+attendees: [Eva Hellstrand (C), Anna Ek (S), Bo Lund (M)]
+---
+## § 1 Mötets öppnande
+
+Ordföranden öppnar mötet. Qzxförst.
+
+## § 2 Budget 2025 {case="KS 2024/12"}
+
+Kommunstyrelsen har att ta ställning till budgeten.
+
+::: motion Bo Lund (M)
+Avslag.
+:::
+
+```vote
+question: Bifall mot avslag
+votes:
+  Eva Hellstrand (C): Ja
+  Anna Ek (S): Ja
+  Bo Lund (M): Nej
+```
+
+::: decision
+Budgeten fastställs.
+:::
+
+::: reservation Bo Lund (M)
+Mot beslutet.
+:::
+
+## § 3 Sekretess {confidential=true}
+
+Qzxhemligt.
+
+## § 4 Mötets avslutande
+
+Ordföranden avslutar mötet. Qzxsist.
+"""
+
+EXTRACT = """\
+---
+body: Kommunstyrelsen
+date: 2024-06-11
+extract: true
+certified_by: Kristina Lännergren
+---
+## § 31 Motion om cykelvägar {case="KS 2024/30"}
+
+::: decision
+Motionen bifalls.
+:::
+
+## § 32 Taxor
+
+::: decision
+Taxorna fastställs.
+:::
+"""
+
+
+@pytest.fixture
+def ks_site(tmp_site: SiteFactory) -> Path:
+    root = tmp_site(
+        {
+            "content/ks/2024/2024-05-14.md": KS,
+            "content/ks/2024/2024-06-11.md": EXTRACT,
+        }
+    )
+    build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 5, 20)))
+    return root / "_site"
+
+
+@pytest.fixture
+def ks_url(ks_site: Path) -> Iterator[str]:
+    from browser import serve
+
+    with serve(ks_site) as url:
+        yield url
+
+
+def _main(out: Path, path: str) -> str:
+    text = (out / path / "index.html").read_text()
+    return text[text.index("<main") : text.index("</main>")]
+
+
+def test_each_published_item_links_its_extract_at_a_stable_url_without_a_file(
+    ks_site: Path,
+) -> None:
+    html = _main(ks_site, "kommunstyrelsen/2024-05-14")
+    for n in (1, 2, 4):
+        assert f'<section class="item" id="utdrag-p{n}"' in html or (
+            f'<section class="item has-decision" id="utdrag-p{n}"' in html
+        )
+        assert f'<a href="#utdrag-p{n}">Protokollsutdrag' in html
+    assert 'href="#utdrag-p3"' not in html and 'id="utdrag-p3"' not in html  # confidential
+    assert not [p for p in ks_site.rglob("*") if "utdrag" in p.as_posix()]  # no file per item
+    case = _main(ks_site, "arenden/ks-2024-12")
+    assert 'href="/kommunstyrelsen/2024-05-14/#utdrag-p2"' in case
+
+
+def test_a_document_marked_extract_says_it_is_one_and_of_what(ks_site: Path) -> None:
+    html = _main(ks_site, "kommunstyrelsen/2024-06-11")
+    assert (
+        '<p class="extract-of">Det här är ett protokollsutdrag ur protokollet från '
+        "Kommunstyrelsen 11 juni 2024: § 31, § 32.</p>"
+    ) in html
+    assert "<dt>Utdragsbestyrkande</dt>" in html and "Kristina Lännergren" in html
+    whole = _main(ks_site, "kommunstyrelsen/2024-05-14")
+    assert "extract-of" not in whole  # the whole minutes do not say so
+
+
+def _pdf_text(browser: Browser, url: str, pdf: Path) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    page.goto(url)
+    page.pdf(path=str(pdf), format="A4")
+    page.close()
+    reader = PdfReader(pdf)
+    text = " ".join(p.extract_text() or "" for p in reader.pages)
+    return len(reader.pages), re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.browser
+def test_an_extract_prints_its_item_alone_with_the_facts_on_one_a4_page(
+    browser: Browser, ks_url: str, tmp_path: Path
+) -> None:
+    pages, text = _pdf_text(
+        browser, ks_url + "/kommunstyrelsen/2024-05-14/#utdrag-p2", tmp_path / "x.pdf"
+    )
+    assert pages == 1
+    for kept in (
+        "Protokollsutdrag",
+        "Kommunstyrelsen 2024-05-14",  # the heading
+        "14 maj 2024",
+        "Stadshuset",
+        "Eva Hellstrand (C)",  # the chair
+        "§ 2 Budget 2025",
+        "Avslag.",  # the motion
+        "Bifall mot avslag",  # the vote
+        "Budgeten fastställs.",  # the decision
+        "Mot beslutet.",  # the reservation
+        "Anna Ek (S), Bo Lund (M)",  # the adjusters
+        "Justerat 16 maj 2024",
+        "Utdragsbestyrkande Kristina Lännergren",
+    ):
+        assert kept in text, kept
+    for left_out in ("Qzxförst", "Qzxsist", "Mötets öppnande", "Ärendelista", "Sök i protokollen"):
+        assert left_out not in text, left_out
+    # the whole minutes print whole, without the extract's own parts
+    _, whole = _pdf_text(browser, ks_url + "/kommunstyrelsen/2024-05-14/", tmp_path / "w.pdf")
+    assert "Qzxförst" in whole and "Qzxsist" in whole and "Budgeten fastställs." in whole
+    assert "Utdragsbestyrkande" not in whole and "Protokollsutdrag" not in whole
+
+
+@pytest.mark.browser
+def test_an_extract_on_screen_shows_its_item_alone_and_a_way_back(
+    browser: Browser, ks_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(ks_url + "/kommunstyrelsen/2024-05-14/")
+    assert page.locator("#utdrag-p1").is_visible() and page.locator("#utdrag-p4").is_visible()
+    assert not page.locator(".extract-banner").is_visible()
+    page.locator('a[href="#utdrag-p2"]').click()  # the link on the item, no script
+    assert page.url.endswith("#utdrag-p2")
+    assert page.locator("#utdrag-p2").is_visible()
+    assert not page.locator("#utdrag-p1").is_visible()
+    assert not page.locator("#utdrag-p4").is_visible()
+    assert not page.locator(".attendance").is_visible()
+    assert page.locator(".extract-banner").is_visible()
+    assert page.locator(".extract-facts").is_visible()
+    page.get_by_role("link", name="Visa hela protokollet").click()
+    page.wait_for_url(re.compile(r"/2024-05-14/$"))
+    assert page.locator("#utdrag-p1").is_visible()
+    page.close()

@@ -1,0 +1,268 @@
+"""Issue #16, point 8: a page per person. One person however the minutes write them
+('Eva Hellstrand (C)' and {name: Eva Hellstrand, party: C}); a page listing their meetings
+across bodies, newest first, with role, whom they served for, their records and recorded
+votes; attendance per year as an inline SVG and a table of the same numbers; names on
+meeting pages link to it; OParl Person and Membership follow."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from generator.build.pipeline import BuildOptions, build
+from generator.content.config import SiteConfig
+from generator.content.model import Person
+from generator.content.parse import parse_meeting
+from generator.content.people import MeetingPeople, person_key, read_mention, shown_name
+
+from conftest import SiteFactory
+
+KS = """\
+---
+body: Kommunstyrelsen
+date: 2024-03-01
+chair: Eva Hellstrand
+adjusters: [Anna Ek (M)]
+attendees:
+  - {name: Eva Hellstrand, party: C, role: Ordförande}
+  - {name: Martine Eng, party: S, role: Ersättare, serving_for: Elin Hoffner (V)}
+  - Anna Ek (M)
+  - Anna Ek (S)
+absent: [Elin Hoffner (V)]
+officials:
+  - {name: Lennart Johansson, org: Vision}
+---
+## § 1 Budget
+
+::: motion Anna Ek (M)
+Avslag.
+:::
+
+::: support Martine Eng (S)
+Anna Eks yrkande.
+:::
+
+::: reservation Eva Hellstrand (C)
+Mot beslutet.
+:::
+
+::: note Anna Ek (M)
+Vi följer upp.
+:::
+
+::: conflict Anna Ek (S)
+Jäv.
+:::
+
+```vote
+question: Bifall mot avslag
+votes:
+  Eva Hellstrand (C): Ja
+  Martine Eng (S): Nej
+```
+
+::: decision
+Budgeten fastställs.
+:::
+"""
+
+SN = """\
+---
+body: Socialnämnden
+date: 2025-02-01
+attendees:
+  - {name: Eva  Hellstrand, party: C}
+  - Elin Hoffner (V)
+---
+## § 4 Rapport
+
+::: decision
+Rapporten läggs till handlingarna.
+:::
+"""
+
+
+PLANNED = """\
+---
+body: Kommunstyrelsen
+date: 2025-09-01
+status: planned
+attendees: [Eva Hellstrand (C)]
+---
+## § 9 Budget 2026
+"""
+
+
+def _site(tmp_site: SiteFactory) -> Path:
+    root = tmp_site(
+        {
+            "content/ks/2024/2024-03-01.md": KS,
+            "content/sn/2025/2025-02-01.md": SN,
+            "content/ks/2025/2025-09-01.md": PLANNED,
+        }
+    )
+    build(BuildOptions(source=root, output=root / "_site", today=date(2025, 6, 1)))
+    return root / "_site"
+
+
+def _main(out: Path, path: str) -> str:
+    text = (out / path / "index.html").read_text()
+    return text[text.index("<main") : text.index("</main>")]
+
+
+def test_a_name_written_as_text_and_as_keys_is_one_person() -> None:
+    as_text = read_mention("Eva Hellstrand (C)")
+    assert as_text is not None
+    keys = {
+        person_key(as_text),
+        person_key(Person(name="Eva Hellstrand", party="C")),
+        person_key(Person(name="eva  HELLSTRAND", party="(C)")),
+        person_key("Eva Hellstrand (C)"),
+        person_key(Person(name="Eva Hellstrand (C)")),
+    }
+    assert len(keys) == 1
+    assert person_key("Eva Hellstrand (S)") not in keys  # another party: another person
+    assert person_key("Eva Hellstrand") not in keys  # bare: resolved within a meeting only
+    assert person_key("Lennart Johansson, Vision") != person_key("Lennart Johansson, Kommunal")
+    assert shown_name(Person(name="Lennart Johansson", org="Vision")) == "Lennart Johansson, Vision"
+    assert read_mention("Anna Ek (S) och (M)") is None  # not one name
+
+
+def test_a_bare_name_is_the_one_person_the_meeting_names_by_it() -> None:
+    parsed = parse_meeting(
+        KS.encode(), "content/ks/2024/2024-03-01.md", SiteConfig(root=Path("/x"))
+    )
+    assert parsed.meeting is not None
+    named = MeetingPeople(parsed.meeting)
+    assert named.key(Person(name="Eva Hellstrand")) == person_key("Eva Hellstrand (C)")
+    # two people named Anna Ek: a bare 'Anna Ek' is neither of them
+    assert named.key(Person(name="Anna Ek")) == person_key("Anna Ek")
+
+
+def test_a_person_page_lists_meetings_roles_records_and_votes_newest_first(
+    tmp_site: SiteFactory,
+) -> None:
+    out = _site(tmp_site)
+    eva = _main(out, "personer/eva-hellstrand")
+    assert "<h1>Eva Hellstrand (C)</h1>" in eva
+    assert "Nämns i protokoll från: Kommunstyrelsen, Socialnämnden" in eva
+    planned = eva.index("/kommunstyrelsen/2025-09-01/")
+    sn, ks = eva.index("/socialnamnden/2025-02-01/"), eva.index("/kommunstyrelsen/2024-03-01/")
+    assert planned < sn < ks  # newest first, across bodies
+    assert '1 september 2025</time></a> <span class="badge">Kallelse</span></p>' in eva
+    # a planned meeting says whom it calls, not who came: it counts in no year
+    assert '<tr><th scope="row">2025</th><td>1</td><td>0</td></tr>' in eva
+    # the chair list (bare name) and the attendee with party are one person, one entry
+    assert eva.count("/kommunstyrelsen/2024-03-01/") == 3  # the meeting, the reservation, the vote
+    assert "Ordförande" in eva
+    assert re.search(
+        r"Reservation, <a href=\"/kommunstyrelsen/2024-03-01/#p1\">§ 1 Budget</a>", eva
+    )
+    assert "Röst: Ja" in eva and "(Bifall mot avslag)" in eva
+    martine = _main(out, "personer/martine-eng")
+    assert 'Ersättare, tjänstgör för <a href="/personer/elin-hoffner/">Elin Hoffner (V)</a>' in (
+        martine
+    )
+    assert "Bifall" in martine and "Röst: Nej" in martine
+    anna_m, anna_s = _main(out, "personer/anna-ek-m"), _main(out, "personer/anna-ek-s")
+    assert "Yrkande" in anna_m and "Protokollsanteckning" in anna_m and "Jäv" not in anna_m
+    assert "Jäv" in anna_s and "Yrkande" not in anna_s
+    assert 'href="/personer/anna-ek-s/"' in anna_m and 'href="/personer/anna-ek-m/"' in anna_s
+    assert (out / "personer/lennart-johansson/index.html").is_file()
+    index = _main(out, "personer")
+    names = re.findall(r'<li><a href="/personer/[^"]+/">([^<]+)</a></li>', index)
+    assert names == [
+        "Anna Ek (M)",
+        "Anna Ek (S)",
+        "Elin Hoffner (V)",
+        "Eva Hellstrand (C)",
+        "Lennart Johansson, Vision",
+        "Martine Eng (S)",
+    ]
+
+
+def test_attendance_per_year_is_a_figure_and_a_table_of_the_same_numbers(
+    tmp_site: SiteFactory,
+) -> None:
+    out = _site(tmp_site)
+    elin = _main(out, "personer/elin-hoffner")
+    rows = re.findall(r'<tr><th scope="row">(\d+)</th><td>(\d+)</td><td>(\d+)</td></tr>', elin)
+    assert rows == [("2025", "1", "0"), ("2024", "0", "1")]  # absent in 2024, present in 2025
+    svg = elin[elin.index("<svg") : elin.index("</svg>")]
+    title = re.search(r"<title[^>]*>([^<]*)</title>", svg)
+    assert title is not None
+    assert "2025: 1 närvarande, 0 frånvarande; 2024: 0 närvarande, 1 frånvarande" in title[1]
+    assert re.findall(r"<text [^>]*>(\d+) \+ (\d+)</text>", svg) == [("1", "0"), ("0", "1")]
+    page = (out / "personer/elin-hoffner/index.html").read_text()
+    assert "<script" not in page.split("</main>")[0].split("<main")[1]
+    assert " style=" not in page  # the CSP allows no inline styles
+
+
+def test_names_on_meeting_pages_link_to_their_person_pages(tmp_site: SiteFactory) -> None:
+    out = _site(tmp_site)
+    footer = (out / "kommunstyrelsen/2024-03-01/index.html").read_text().split("<footer")[1]
+    assert '<a href="/personer/">Personer</a>' in footer  # the list of everyone, on every page
+    ks = _main(out, "kommunstyrelsen/2024-03-01")
+    for link in (
+        '<dd><a href="/personer/eva-hellstrand/">Eva Hellstrand</a></dd>',  # chair, bare
+        '<a href="/personer/eva-hellstrand/">Eva Hellstrand (C)</a>',  # attendee
+        '<a href="/personer/elin-hoffner/">Elin Hoffner (V)</a>',  # served for
+        '<a href="/personer/anna-ek-m/">Anna Ek (M)</a>',  # motion
+        '<a href="/personer/anna-ek-s/">Anna Ek (S)</a>',  # conflict
+        '<th scope="row"><a href="/personer/martine-eng/">Martine Eng (S)</a></th>',  # ballot
+        '<a href="/personer/lennart-johansson/">Lennart Johansson</a>, Vision',
+    ):
+        assert link in ks, link
+
+
+def test_oparl_person_and_membership_follow_the_person_pages(tmp_site: SiteFactory) -> None:
+    out = _site(tmp_site)
+    eva = json.loads((out / "oparl/person/eva-hellstrand.json").read_text())
+    assert eva["name"] == "Eva Hellstrand"
+    assert eva["web"].endswith("/personer/eva-hellstrand/")
+    got = [
+        (m["organization"].rsplit("/", 1)[1], m.get("role"), m["startDate"], m["endDate"])
+        for m in eva["membership"]
+    ]
+    assert got == [
+        ("kommunstyrelsen.json", "Ordförande", "2024-03-01", "2024-03-01"),
+        ("socialnamnden.json", None, "2025-02-01", "2025-02-01"),  # no role is guessed
+    ]
+    assert all(m["onBehalfOf"] == "C" for m in eva["membership"])
+    files = sorted(p.name for p in (out / "oparl/person").glob("*.json"))
+    assert files == [
+        "anna-ek-m.json",
+        "anna-ek-s.json",
+        "elin-hoffner.json",
+        "eva-hellstrand.json",
+        "lennart-johansson.json",
+        "martine-eng.json",
+    ]
+
+
+def test_attendees_of_a_meeting_without_items_are_no_crash() -> None:
+    """Presence runs from the first item to the last: with no items there is none to be
+    out of order (the merged checks of who took part once raised KeyError here)."""
+    text = (
+        "---\nbody: KS\ndate: 2024-05-14\n"
+        "attendees: [Anna Ek (S), {name: Bo Lund, party: M}]\n---\nText.\n"
+    )
+    parsed = parse_meeting(text.encode(), "content/ks/m.md", SiteConfig(root=Path("/x")))
+    assert parsed.meeting is not None and len(parsed.meeting.attendees) == 2
+    assert [p.message for p in parsed.problems if p.severity == "error"] == []
+
+
+def test_a_bare_name_in_a_vote_is_checked_as_the_attendee_it_names() -> None:
+    """The vote checks use the same keys: a ballot by 'Bo Lund' is Bo Lund (M) of the
+    attendees, who left after § 1, so cannot vote in § 2."""
+    text = (
+        "---\nbody: KS\ndate: 2024-05-14\n"
+        "attendees: [Anna Ek (S), {name: Bo Lund, party: M, until: 1}]\n---\n"
+        "## § 1 Budget\n\nText.\n\n## § 2 Taxor\n\n"
+        "```vote\nquestion: Bifall\nvotes:\n  Anna Ek: Ja\n  Bo Lund: Nej\n```\n"
+    )
+    parsed = parse_meeting(text.encode(), "content/ks/m.md", SiteConfig(root=Path("/x")))
+    errors = [(p.line, p.message) for p in parsed.problems if p.severity == "error"]
+    assert len(errors) == 1 and "Bo Lund was not present at this item" in errors[0][1], errors
