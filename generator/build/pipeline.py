@@ -297,7 +297,8 @@ class _Run:
     state: BuildState | None
     today: date
     page_settings: str  # what every page and index shows besides its own values
-    settings: str  # and the theme's static files: what a no-op build must find unchanged
+    settings: str  # and the theme's static files and the options that choose what is on
+    # the site or what fails it (--drafts, --strict): what a no-op build must find unchanged
     started: float
     timings: list[tuple[str, float]] = field(default_factory=list)
     committed: str = ""  # the content's last commit (when pages list revisions)
@@ -336,10 +337,8 @@ class _Run:
             contract_digest(),  # the search markup made by code (pages/search.py)
             _settings(config),
             templates,
-            options.drafts,
-            options.strict,
             options.search,
-        )
+        )  # not --drafts: which meetings are on the site, each page's own values say
         return cls(
             options,
             config,
@@ -352,7 +351,7 @@ class _Run:
             state,
             build_today(options.today),
             page_settings,
-            _hash(page_settings, static),
+            _hash(page_settings, static, options.drafts, options.strict),
             started,
         )
 

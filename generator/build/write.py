@@ -412,6 +412,22 @@ class Patch:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def clone_output(source: Path, output: Path) -> None:
+    """Make ``output`` a hard-link copy of the output ``source`` (a link per file, no bytes
+    copied), put in place in one step as a cold build's is. The two may share every file:
+    no build writes a file of its output in place (files are replaced by rename), so
+    neither output can change the other."""
+    staging = sibling(output, "staging")
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        _clone(source, staging)
+        _switch(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
 def _clone(source: Path, target: Path) -> None:
     """``target`` made a copy of ``source`` of hard links (folders made, files linked; links
     and other special files are left out: they are no part of a site minutes writes)."""
