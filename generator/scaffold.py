@@ -201,7 +201,30 @@ jobs:
       # the version of minutes that wrote this file; set the MINUTES_PACKAGE variable to
       # install another (a newer version, or from a git URL)
       - run: pip install "${{{{ vars.MINUTES_PACKAGE || 'minutes=={version}' }}}}"
+      # the last run's cache and site, so that one new meeting builds only what it changes;
+      # another version of minutes (or of a package it uses) or of the theme starts clean
+      - id: cache-key
+        run: |
+          version=$(minutes --version | cut -d' ' -f3)
+          packages=$(pip freeze | sha256sum | cut -c1-16)
+          prefix="minutes-$version-$packages-${{{{ hashFiles('themes/**') }}}}-"
+          run="${{{{ github.run_number }}}}-${{{{ github.run_attempt }}}}"
+          echo "prefix=$prefix" >> "$GITHUB_OUTPUT"
+          echo "key=$prefix$run" >> "$GITHUB_OUTPUT"
+      - uses: actions/cache/restore@v4
+        with:
+          path: |
+            .minutes-cache
+            _site
+          key: ${{{{ steps.cache-key.outputs.key }}}}
+          restore-keys: ${{{{ steps.cache-key.outputs.prefix }}}}
       - run: minutes build --strict
+      - uses: actions/cache/save@v4
+        with:
+          path: |
+            .minutes-cache
+            _site
+          key: ${{{{ steps.cache-key.outputs.key }}}}
       - uses: actions/upload-pages-artifact@v3
         with:
           path: _site
@@ -225,6 +248,15 @@ pages:
   image: python:3.12
   variables:
     GIT_DEPTH: 0  # the whole history: every meeting page lists its revisions
+  # the last run's cache and site, so that one new meeting builds only what it changes; a
+  # new version of minutes (written below) or another theme choice (site.toml) starts clean
+  cache:
+    key:
+      prefix: minutes-{version}
+      files: [.gitlab-ci.yml, site.toml]
+    paths:
+      - .minutes-cache/
+      - public/
   script:
     - pip install "${{MINUTES_PACKAGE:-minutes=={version}}}"
     - minutes build --strict --output public

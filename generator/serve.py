@@ -7,12 +7,16 @@ succeeds; the server never stops for it. Search indexes are refreshed after the 
 reloads do not wait. The site is built, drafts and all, into a folder of its own in the
 cache (``SERVE_DIR``), never into the ``_site`` that gets published, and only requests for
 localhost are answered (a page elsewhere cannot reach it by a name of its own: DNS
-rebinding).
+rebinding). It is built with the site's own base URL (served under its path), so that on a
+site just built by ``minutes build`` serve starts from a copy of that output and renders
+only what its drafts change (see build/adopt.py). Events that the kernel drops (its queue
+overflowed) make the next build look at every file's stamps, so no edit is lost.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import os
 import threading
 import time
@@ -24,12 +28,27 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirModifiedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
+from .build.adopt import adopt
 from .build.cache import CACHE_DIR, SERVE_DIR, Cache
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
+from .content.config import load_config
 from .content.errors import BuildFailed, ConfigError, ContentError
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
@@ -40,6 +59,19 @@ _SCRIPT = f'<script src="{RELOAD_JS}"></script>'.encode()
 _RELOAD = (f'new EventSource("{EVENTS}").onmessage = () => location.reload();\n').encode()
 DEBOUNCE = 0.2
 _CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
+# the events watched: changes only, so that a program reading many files (grep -r, an
+# editor's search) sends none and cannot fill the kernel's queue
+WATCHED: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    DirModifiedEvent,
+]
 
 
 @dataclass
@@ -91,6 +123,7 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files from the output folder, plus the reload channel."""
 
     state: ServeState
+    base_path: str = "/"  # the site's own path (its base URL's)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -128,6 +161,14 @@ class Handler(SimpleHTTPRequestHandler):
         if path == RELOAD_JS:
             self._send(200, "text/javascript", _RELOAD)
             return
+        if not path.startswith(self.base_path):  # the site is served under its own path
+            if path in ("/", "/index.html"):
+                self.send_response(302)
+                self.send_header("Location", self.base_path)
+                self.end_headers()
+            else:
+                self._send(404, "text/plain; charset=utf-8", b"not found\n")
+            return
         if self.state.problems:
             self._send(500, "text/html; charset=utf-8", error_page(self.state.problems))
             return
@@ -145,6 +186,10 @@ class Handler(SimpleHTTPRequestHandler):
                 self._send(404, "text/html; charset=utf-8", body)
                 return
         super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        """The file for a URL path under the site's path."""
+        return super().translate_path("/" + path[len(self.base_path) :])
 
     def _send(self, status: int, kind: str, body: bytes) -> None:
         self.send_response(status)
@@ -257,6 +302,59 @@ def rebuild(
     return result
 
 
+class _Overflow(logging.Handler):
+    """Hears watchdog say that the kernel dropped events (its inotify queue overflowed:
+    many files written at once): which edits were among them is unknown, so the next build
+    is started, and it looks at every file's size and mtime (content hash if they changed),
+    so no edit is lost."""
+
+    def __init__(self, dirty: threading.Event, log: Any) -> None:
+        super().__init__(logging.WARNING)
+        self.dirty, self.log = dirty, log
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "overflow" in record.getMessage().lower() and not self.dirty.is_set():
+            self.dirty.set()
+            self.log(
+                "Some file changes were not reported (too many at once); every file is checked"
+            )
+
+
+@dataclass
+class Watching:
+    """The watching of a site's files (``watch``)."""
+
+    observer: BaseObserver
+    alarm: _Overflow
+
+    def stop(self) -> None:
+        """Stop watching."""
+        logging.getLogger("watchdog").removeHandler(self.alarm)
+        self.observer.stop()
+        self.observer.join()
+
+
+def watch(source: Path, output: Path, dirty: threading.Event, log: Any) -> Watching:
+    """Start watching content/, themes/ and site.toml: ``dirty`` is set on any change, and
+    when the kernel dropped events."""
+    observer = Observer()
+    watcher = _Watcher(source.resolve(), output, dirty)
+    for folder in (source / "content", source / "themes"):
+        if folder.is_dir():
+            observer.schedule(watcher, str(folder), recursive=True, event_filter=WATCHED)
+    observer.schedule(watcher, str(source), recursive=False, event_filter=WATCHED)
+    alarm = _Overflow(dirty, log)
+    logging.getLogger("watchdog").addHandler(alarm)
+    observer.start()
+    return Watching(observer, alarm)
+
+
+def serve_options(options: BuildOptions) -> BuildOptions:
+    """What serve builds: into its own folder, with the site's own base URL (so its pages
+    are the published build's, and serve can start from that build's output)."""
+    return replace(options, base_url=None, output=options.source / SERVE_DIR)
+
+
 def _warm(options: BuildOptions, session: Session) -> bool:
     try:
         return warm(options, session)
@@ -267,26 +365,28 @@ def _warm(options: BuildOptions, session: Session) -> bool:
 def serve(options: BuildOptions, port: int, log: Any) -> None:
     """Build, serve and watch until interrupted."""
     Cache(options.source).make_dir()  # before anything is built there: out of git
-    options = replace(options, base_url="/", output=options.source / SERVE_DIR)
+    options = serve_options(options)
+    base_path = load_config(options.source).base_path
     output = options.output_dir
+    if adopt(options.source, output, options.source / "_site"):
+        log("Starting from the site in _site")
     state = ServeState()
     session = Session()  # parsed meetings stay in memory between rebuilds
     first = rebuild(options, state, log, session)
     if first is not None:
-        log(f"Built {first.meetings} meetings, {first.pages} pages in {first.seconds:.1f} s")
+        log(
+            f"Built {first.meetings} meetings, {first.pages} pages in {first.seconds:.1f} s "
+            f"({first.rendered} rendered)"
+        )
     output.mkdir(parents=True, exist_ok=True)
-    handler = partial(type("BoundHandler", (Handler,), {"state": state}), directory=str(output))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    bound = type("BoundHandler", (Handler,), {"state": state, "base_path": base_path})
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(bound, directory=str(output)))
     server.daemon_threads = True
-    log(f"Serving {output} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
+    log(
+        f"Serving {output} on http://127.0.0.1:{server.server_address[1]}{base_path} (Ctrl-C stops)"
+    )
     dirty = threading.Event()
-    observer = Observer()
-    watcher = _Watcher(options.source.resolve(), output, dirty)
-    for folder in (options.source / "content", options.source / "themes"):
-        if folder.is_dir():
-            observer.schedule(watcher, str(folder), recursive=True)
-    observer.schedule(watcher, str(options.source), recursive=False)
-    observer.start()
+    watching = watch(options.source, output, dirty, log)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         if first is not None and _warm(options, session):  # edits made meanwhile wait
@@ -301,6 +401,5 @@ def serve(options: BuildOptions, port: int, log: Any) -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        observer.stop()
         server.shutdown()
-        observer.join()
+        watching.stop()

@@ -22,8 +22,8 @@ from ..content.parse import Parsed
 
 CACHE_DIR = ".minutes-cache"
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where `minutes serve` builds
-_FORMAT = 3  # raised when a cached class gains a field (2: ContentError.kind, notes on
-# Meeting; 3: the state records the output's marker)
+_FORMAT = 4  # raised when a cached class gains a field (2: ContentError.kind, notes on
+# Meeting; 3: the state records the output's marker; 4: by its token, the output by label)
 _KEY = (
     f"minutes {__version__} / format {_FORMAT} / python {sys.version_info[:2]} / "
     f"{pickle.HIGHEST_PROTOCOL}"
@@ -49,14 +49,14 @@ class BuildState:
     pages: dict[str, str] = field(default_factory=dict)  # output file → fingerprint of inputs
     others: tuple[str, ...] = ()  # files written besides the jobs' (theme static, attachments)
     search: dict[str, str] = field(default_factory=dict)  # index folder → fingerprint
-    output: str = ""  # the output folder these refer to
+    output: str = ""  # the output folder these refer to (``output_label``)
     today: str = ""  # the build's date (it decides what is upcoming)
     meetings: int = 0
     pages_count: int = 0
     warnings: tuple[ContentError, ...] = ()
     outlines: dict[str, str] = field(default_factory=dict)  # meeting → hash of its outline
     history: str = ""  # the last commit that changed content/ (see history.content_head)
-    marker: tuple[int, int, int] | None = None  # the output's marker file (outfolder)
+    marker: str = ""  # the token in the output's marker file (outfolder.marker_token)
 
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""
@@ -88,7 +88,7 @@ class StateHead:
     files: int = 0  # output files recorded
     warnings: tuple[ContentError, ...] = ()
     history: str = ""
-    marker: tuple[int, int, int] | None = None
+    marker: str = ""
 
 
 def digest_bytes(data: bytes) -> str:
@@ -187,16 +187,23 @@ class Cache:
         self._save("parsed.pickle", settings, parsed)
 
 
+def output_label(site_root: Path, output: Path) -> str:
+    """How the cache names an output: its path in the site folder when it is inside (so a
+    site folder checked out elsewhere with its cache and output, as CI restores them, still
+    finds its state: GitLab runners build in a different folder from run to run), else its
+    absolute path."""
+    try:
+        where, root = output.resolve(), site_root.resolve()
+    except (RuntimeError, OSError):  # a loop of links: the build refuses it (outfolder)
+        where, root = output.absolute(), site_root.absolute()
+    return where.relative_to(root).as_posix() if where.is_relative_to(root) else str(where)
+
+
 def _state_file(site_root: Path, output: Path | None) -> str:
     """The state of the builds into ``output``: each output has its own (``minutes serve``
     builds into a folder of its own), ``_site`` the plain name."""
-    if output is None:
+    label = "_site" if output is None else output_label(site_root, output)
+    if label == "_site":
         return "state.pickle"
-    try:
-        where, plain = output.resolve(), (site_root / "_site").resolve()
-    except (RuntimeError, OSError):  # a loop of links: the build refuses it (outfolder)
-        where, plain = output.absolute(), site_root.absolute() / "_site"
-    if where == plain:
-        return "state.pickle"
-    key = digest(str(where).encode())[:16]
+    key = digest(label.encode())[:16]
     return f"state-{key}.pickle"

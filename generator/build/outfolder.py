@@ -20,8 +20,6 @@ MARKER_TEXT = (
     b"minutes);\nevery build replaces it whole. Do not keep other files here.\n"
 )
 
-Identity = tuple[int, int, int]  # (device, inode, mtime_ns) of an output's marker file
-
 
 def choose_output(source: Path, output: Path, recorded: bool) -> Path:
     """The folder to build into, links resolved (a linked output is built at its target);
@@ -89,15 +87,29 @@ def is_marked(folder: Path) -> bool:
         return False
 
 
-def marker_identity(folder: Path) -> Identity | None:
-    """Which output this is: every build that changes the output writes a new marker file,
-    so its inode and mtime tell whether the output is still the one the cache describes (a
-    build killed after its switch, or one without the cache, leaves another)."""
+def marker_text(token: str) -> bytes:
+    """The marker of an output whose contents ``token`` names (see ``marker_token``)."""
+    return MARKER_TEXT + (f"build {token}\n".encode() if token else b"")
+
+
+def marker_token(folder: Path) -> str | None:
+    """Which output this is: every build that changes the output writes a new marker naming
+    what it holds (a digest of its pages' fingerprints, see pipeline), so the cache can tell
+    whether the output is still the one it describes. A build killed after its switch, or
+    one without the cache, leaves another; an output restored from a copy with the cache
+    (a CI cache, a copied site folder) keeps it, whatever its inodes and mtimes."""
     try:
-        st = os.lstat(folder / MARKER)
+        fd = os.open(folder / MARKER, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
-    return (st.st_dev, st.st_ino, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = handle.read(len(MARKER_TEXT) + 200)
+    if not data.startswith(MARKER_TEXT):
+        return None
+    token = data[len(MARKER_TEXT) :].decode("ascii", "replace")
+    return token[len("build ") : -1] if token.startswith("build ") and token.endswith("\n") else ""
 
 
 def check_rel(rel: str) -> str:

@@ -38,7 +38,7 @@ from ..site.derive import Site, check_links, derive_site
 from ..site.notices import check_announcements
 from ..site.partitions import INDEX_ROOT, Partition, members
 from ..site.paths import FILES, Published, claim_outputs, output_file
-from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
+from .cache import BuildState, Cache, FileStamp, StateHead, output_label, stamp_files
 from .depends import Fingerprints
 from .load import (
     ContentFiles,
@@ -48,7 +48,7 @@ from .load import (
     parse_meetings,
     share_people,
 )
-from .outfolder import choose_output, marker_identity
+from .outfolder import choose_output, marker_token
 from .pagefind import Indexer, index_partition
 from .pool import render_jobs
 from .store import MeetingStore, entry_key
@@ -218,7 +218,13 @@ def load(
 
 def _parse_key(config: SiteConfig, files: ContentFiles) -> str:
     """What a parse depends on besides the file: generator, config, attachments present."""
-    return _hash(__version__, parser_digest(), config, sorted(files.files))
+    return _hash(__version__, parser_digest(), _settings(config), sorted(files.files))
+
+
+def _settings(config: SiteConfig) -> SiteConfig:
+    """The settings as fingerprinted: not where the site folder is, so the cache of a site
+    checked out in another folder (a CI run, a copy) still holds."""
+    return replace(config, root=Path())
 
 
 def check(options: BuildOptions, progress: Progress | None = None) -> Problems:
@@ -262,8 +268,11 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
     _edited_first(run, renderer, loaded.site)  # serve: the edited meetings' pages first
     plan = _plan(run, renderer, loaded)  # every page; each output path claimed once
     prints = _fingerprint(run, loaded, plan)  # what every page and search index shows
-    written = _write(run, renderer, loaded, plan, prints)  # render, index, put in place
-    _remember(run, loaded, plan, prints, written, store)  # the cache, for the next build
+    token = _output_token(
+        run.settings, prints.pages, prints.indexes if run.options.search else {}, loaded.stamps
+    )
+    written = _write(run, renderer, loaded, plan, prints, token)  # render, index, put in place
+    _remember(run, loaded, plan, prints, written, store, token)  # the cache, for the next build
     return run.finish(
         BuildResult(
             meetings=len(loaded.site.meetings),
@@ -292,7 +301,8 @@ class _Run:
     state: BuildState | None
     today: date
     page_settings: str  # what every page and index shows besides its own values
-    settings: str  # and the theme's static files: what a no-op build must find unchanged
+    settings: str  # and the theme's static files and the options that choose what is on
+    # the site or what fails it (--drafts, --strict): what a no-op build must find unchanged
     started: float
     timings: list[tuple[str, float]] = field(default_factory=list)
     committed: str = ""  # the content's last commit (when pages list revisions)
@@ -322,19 +332,17 @@ class _Run:
         output = choose_output(
             options.source,
             given,
-            recorded=bool(head.output) and head.output == str(given.resolve()),
+            recorded=bool(head.output) and head.output == output_label(options.source, given),
         )
         templates, static = _theme_fingerprints(config)
         page_settings = _hash(
             __version__,
             parser_digest(),
             contract_digest(),  # the search markup made by code (pages/search.py)
-            config,
+            _settings(config),
             templates,
-            options.drafts,
-            options.strict,
             options.search,
-        )
+        )  # not --drafts: which meetings are on the site, each page's own values say
         return cls(
             options,
             config,
@@ -347,7 +355,7 @@ class _Run:
             state,
             build_today(options.today),
             page_settings,
-            _hash(page_settings, static),
+            _hash(page_settings, static, options.drafts, options.strict),
             started,
         )
 
@@ -358,10 +366,10 @@ class _Run:
         tidy(self.output)
         head = self.head
         self.usable = (
-            head.output == str(self.output)
+            head.output == output_label(self.options.source, self.output)
             and self.output.is_dir()
-            and head.marker is not None
-            and head.marker == marker_identity(self.output)
+            and bool(head.marker)
+            and head.marker == marker_token(self.output)
         )
         self.committed = content_head(self.config.root) if self.config.revisions else ""
 
@@ -606,7 +614,20 @@ class _Written:
     others: set[str]  # files not rendered: the theme's, attachments
 
 
-def _write(run: _Run, renderer: Renderer, loaded: Loaded, plan: _Plan, prints: _Prints) -> _Written:
+def _output_token(
+    settings: str, pages: dict[str, str], search: dict[str, str], stamps: dict[str, FileStamp]
+) -> str:
+    """What an output holds, for its marker: its pages' and indexes' fingerprints and the
+    sources (attachments) under the settings. Equal tokens, equal outputs; so the cache
+    trusts an output by its marker's token, not by where its files are or when made."""
+    return _hash(
+        settings, sorted(pages.items()), sorted(search.items()), sorted(_digests(stamps).items())
+    )
+
+
+def _write(
+    run: _Run, renderer: Renderer, loaded: Loaded, plan: _Plan, prints: _Prints, token: str
+) -> _Written:
     """Render and index into the output: as a patch of what changed when the output is the
     one the cache describes, else whole into a staging folder that is swapped in."""
     state = run.last_state()
@@ -617,16 +638,22 @@ def _write(run: _Run, renderer: Renderer, loaded: Loaded, plan: _Plan, prints: _
                 patch, plan, prints.indexes, state, run.options, run.config.language, live
             )
 
-        done = _patch(run, renderer, loaded, plan, prints.pages, indexes)
+        done = _patch(run, renderer, loaded, plan, prints.pages, indexes, token)
         run.lap("pages and search indexes in place")
     else:
-        done = _cold(run, renderer, loaded, plan)
+        done = _cold(run, renderer, loaded, plan, token)
         run.lap("render, index and write")
     return done
 
 
 def _remember(
-    run: _Run, loaded: Loaded, plan: _Plan, prints: _Prints, done: _Written, store: MeetingStore
+    run: _Run,
+    loaded: Loaded,
+    plan: _Plan,
+    prints: _Prints,
+    done: _Written,
+    store: MeetingStore,
+    token: str,
 ) -> None:
     """Keep the parses and what this build wrote for the next build."""
     _save_parsed(run.cache, loaded, run.session, store)
@@ -636,14 +663,14 @@ def _remember(
         pages=prints.pages,
         others=tuple(sorted(done.others)),
         search=prints.indexes if run.options.search else {},
-        output=str(run.output),
+        output=output_label(run.options.source, run.output),
         today=run.today.isoformat(),
         meetings=len(loaded.site.meetings),
         pages_count=len(plan.jobs),
         warnings=tuple(loaded.problems.warnings),
         outlines=prints.outlines,
         history=run.committed,
-        marker=marker_identity(run.output),
+        marker=token,
     )
     if run.session is not None:
         run.session.state = state
@@ -778,16 +805,16 @@ class _ProseEdit:
                 outputs = [output_file(site.paths[m.source]) for m in held[partition.path]]
                 _stage_index(patch, partition, outputs, self.config.language, live)
 
+        token = _output_token(state.settings, pages, search, self.stamps)
         patch = _in_place(
             output,
             lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
             indexes,
             on_pages,
+            token,
         )
         lap("pages and search indexes in place")
-        new_state = replace(
-            state, stamps=self.stamps, pages=pages, search=search, marker=marker_identity(output)
-        )
+        new_state = replace(state, stamps=self.stamps, pages=pages, search=search, marker=token)
         if self.session is not None:
             self.session.state = new_state
             self.session.parsed.update(
@@ -812,11 +839,13 @@ def _in_place(
     fill: Callable[[Patch], object],
     indexes: Callable[[Patch, bool], None] | None,
     on_pages: Callable[[], None] | None,
+    token: str = "",
 ) -> Patch:
     """Stage the pages (``fill``) and the search indexes and put them in place as one patch;
     for ``minutes serve`` (``on_pages``), the pages first (the tab reloads at once) and the
-    search indexes as a second patch."""
-    patch = Patch(output)
+    search indexes as a second patch. ``token``: what the output then holds (its marker);
+    none for a step within a build, which a build killed then must not trust."""
+    patch = Patch(output, token)
     try:
         fill(patch)
         if indexes is not None and on_pages is None:
@@ -829,11 +858,10 @@ def _in_place(
         return patch
     on_pages()
     if indexes is not None:
-        second = Patch(output)
+        second = Patch(output, token)
         try:
             indexes(second, True)
-            if second.changes():
-                second.apply()
+            second.apply()  # the marker at least
         finally:
             second.abandon()
     return patch
@@ -866,10 +894,10 @@ def _static(renderer: Renderer, loaded: Loaded, plan: _Plan, sink: Staging | Pat
     return written
 
 
-def _cold(run: _Run, renderer: Renderer, loaded: Loaded, plan: _Plan) -> _Written:
+def _cold(run: _Run, renderer: Renderer, loaded: Loaded, plan: _Plan, token: str) -> _Written:
     """Everything into a staging folder, indexes started as their pages are done; swap."""
     options, progress = run.options, run.progress
-    staging = Staging(run.output)
+    staging = Staging(run.output, token)
     indexer = Indexer(staging.dir, loaded.config.language) if options.search else None
     partitions = plan.partitions
     try:
@@ -905,6 +933,7 @@ def _patch(
     plan: _Plan,
     page_prints: dict[str, str],
     indexes: Callable[[Patch, bool], None],
+    token: str,
 ) -> _Written:
     """Render only pages whose inputs changed and put them in place as one patch with the
     search indexes that hold them; files the last build wrote that this one does not are
@@ -923,7 +952,7 @@ def _patch(
         for rel in sorted((set(state.pages) | set(state.others)) - keep):
             patch.remove(rel)
 
-    patch = _in_place(run.output, fill, indexes, run.on_pages)
+    patch = _in_place(run.output, fill, indexes, run.on_pages, token)
     return _Written(len(todo), patch.written, patch.unchanged + len(plan.jobs) - len(todo), others)
 
 

@@ -32,7 +32,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..content.errors import BuildFailed, ContentError
-from .outfolder import MARKER, MARKER_TEXT, check_rel
+from .outfolder import MARKER, check_rel, marker_text
 
 # At most this many changed files are moved into the live output one by one; more go through
 # a clone that is swapped in. Measured on the 2-core test machine (ext4, shared, loaded): a
@@ -175,8 +175,9 @@ def _write_new(target: Path, data: bytes) -> None:
 class Staging:
     """A folder the whole new site is written into; ``commit`` swaps it in as the output."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, token: str = "") -> None:
         self.output = output
+        self.token = token  # what the new output holds, for its marker (outfolder)
         self.dir = sibling(output, "staging")
         if self.dir.exists():  # tidy() removes it; this is a second staging in one build
             shutil.rmtree(self.dir)
@@ -211,7 +212,7 @@ class Staging:
 
     def commit(self) -> None:
         """Swap the staging folder in as the output, with a new marker (see outfolder)."""
-        _write_new(self.dir / MARKER, MARKER_TEXT)
+        _write_new(self.dir / MARKER, marker_text(self.token))
         checkpoint("staged")
         _switch(self.dir, self.output)
 
@@ -224,8 +225,9 @@ class Patch:
     """Changes to an existing output, staged completely first, then put in place as a whole:
     by a journaled move of each file (few files) or by a swapped clone (many)."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, token: str = "") -> None:
         self.output = output
+        self.token = token  # what the patched output holds ("": a step within a build)
         self.dir = sibling(output, "patch")
         if self.dir.exists():  # tidy() removes it; this is a second patch in one build
             shutil.rmtree(self.dir)
@@ -307,7 +309,7 @@ class Patch:
 
     def apply(self) -> None:
         """Put everything staged in place and remove what is to go, as one change."""
-        _write_new(self.new / MARKER, MARKER_TEXT)  # a new marker: a new output (outfolder)
+        _write_new(self.new / MARKER, marker_text(self.token))  # a new output (outfolder)
         puts = sorted(_files(self.new))
         staged = set(puts)
         removes = sorted(
@@ -408,6 +410,22 @@ class Patch:
     def abandon(self) -> None:
         """Throw the staged changes away; the output stays exactly as it was."""
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def clone_output(source: Path, output: Path) -> None:
+    """Make ``output`` a hard-link copy of the output ``source`` (a link per file, no bytes
+    copied), put in place in one step as a cold build's is. The two may share every file:
+    no build writes a file of its output in place (files are replaced by rename), so
+    neither output can change the other."""
+    staging = sibling(output, "staging")
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        _clone(source, staging)
+        _switch(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def _clone(source: Path, target: Path) -> None:
