@@ -242,8 +242,41 @@ jobs:
         uses: actions/deploy-pages@v4
 """
 
+GITHUB_CHECK = """\
+# Checks the minutes in every pull request; each problem is shown on its line of the
+# pull request, in the words minutes check prints.
+name: Check minutes
+on:
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install "${{{{ vars.MINUTES_PACKAGE || 'minutes=={version}' }}}}"
+      - run: minutes check --strict --format github
+"""
+
 GITLAB_CI = """\
-# Builds the site with minutes and publishes it on GitLab Pages from the default branch.
+# Builds the site with minutes and publishes it on GitLab Pages from the default branch;
+# checks the minutes in every merge request, each problem shown in the merge request.
+check:
+  image: python:3.12
+  script:
+    - pip install "${{MINUTES_PACKAGE:-minutes=={version}}}"
+    - minutes check --strict --format gitlab > gl-code-quality-report.json
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+
 pages:
   image: python:3.12
   variables:
@@ -350,6 +383,7 @@ def init_site(folder: Path, title: str, today: date, language: str = LANGUAGE) -
         f"content/pages/{ABOUT_SLUGS[language]}.md": ABOUTS[language],
         "templates/meeting.md": MEETING_TEMPLATES[language],
         ".github/workflows/minutes.yml": GITHUB_WORKFLOW.format(version=__version__),
+        ".github/workflows/minutes-check.yml": GITHUB_CHECK.format(version=__version__),
         ".gitlab-ci.yml": GITLAB_CI.format(version=__version__),
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".gitignore": GITIGNORE,

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.scaffold import SAMPLE, init_site
+from generator.scaffold import SAMPLES, init_site, renumber
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1764547200"  # 2025-12-01: the build's date, fixed
@@ -43,9 +43,14 @@ def _git(where: Path, *args: str) -> str:
     return done.stdout
 
 
+_DAYS = ("2025-09-04", "2025-10-02", "2025-10-30", "2025-11-27")  # besides init's 2025-11-20
+
+
 def _meeting(day: str) -> str:
-    """The sample meeting of ``minutes init`` on another day (it builds with --strict)."""
-    return SAMPLE.format(body="Kommunstyrelsen", date=day, year=day[:4])
+    """The sample meeting of ``minutes init`` on another day, its § numbers its own in the
+    body's year (it builds with --strict)."""
+    text = SAMPLES["sv"].format(body="Kommunstyrelsen", date=day, year=day[:4])
+    return renumber(text, 2 * (_DAYS.index(day) + 1))
 
 
 @pytest.fixture

@@ -148,3 +148,40 @@ def test_a_clean_site_gives_an_empty_report_and_exit_0(
 def test_the_report_names_files_relative_to_where_it_runs(tmp_path: Path) -> None:
     lines = github_annotations(PROBLEMS[:1], strict=False, folder=".")
     assert lines[0].startswith("::error file=content/ks/a.md,line=3,")
+
+
+def test_init_runs_the_check_on_pull_and_merge_requests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workflow files `minutes init` writes run the check in the report format of their
+    host on a pull (merge) request; run here as written, on a site with a mistake."""
+    import shlex
+    from datetime import date
+
+    import yaml
+
+    from generator.scaffold import init_site
+
+    site = tmp_path / "site"
+    init_site(site, "Kommunen", date(2025, 3, 1))
+    github = yaml.safe_load((site / ".github/workflows/minutes-check.yml").read_text("utf-8"))
+    assert set(github[True]) == {"pull_request"}  # YAML 1.1 reads the key 'on' as true
+    runs = [step["run"] for step in github["jobs"]["check"]["steps"] if "run" in step]
+    gitlab = yaml.safe_load((site / ".gitlab-ci.yml").read_text("utf-8"))["check"]
+    assert gitlab["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert gitlab["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert gitlab["artifacts"]["when"] == "always"  # the report of a failing check is kept
+    meeting = next((site / "content").rglob("20*.md"))
+    meeting.write_text(meeting.read_text("utf-8").replace("date: 2025-03-01", "date: 2025-02-30"))
+    monkeypatch.chdir(site)
+    github_check = shlex.split(runs[-1])
+    assert github_check[:2] == ["minutes", "check"]
+    done = CliRunner().invoke(main, github_check[1:])
+    assert done.exit_code == 1
+    (line,) = done.stdout.splitlines()
+    assert GITHUB.match(line) and f"file={meeting.relative_to(site).as_posix()},line=" in line
+    command, _, target = gitlab["script"][-1].partition(" > ")
+    done = CliRunner().invoke(main, shlex.split(command)[1:])
+    assert done.exit_code == 1 and target == "gl-code-quality-report.json"
+    report = json.loads(done.stdout)
+    assert not list(Draft7Validator(GITLAB).iter_errors(report)) and len(report) == 1
