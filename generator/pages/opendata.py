@@ -1,8 +1,14 @@
 """Open data: a static export in the shape of OParl 1.1, with Popolo-style vote events.
 
-Every object is a JSON file under ``oparl/`` whose ``id`` is its own URL; objects that
-OParl embeds (agenda items, files and locations in meetings, consultations in papers) carry
-fragment ids in their parent's file. Dates come from the content, never from the clock.
+The export is a handful of files per organisation rather than a file per object: each
+organisation's lists (OParl's external object lists) hold their objects whole, paged by
+year (meetings) or by initial (people, papers), and an object's ``id`` is its list page's
+URL with a fragment. A page never depends on how many objects other pages hold, so an id
+stays put when others come and go. What OParl embeds (agenda items, files and locations in
+meetings, consultations in papers, memberships in people; votes in agenda items) is given
+inside its parent with a fragment id of the parent's, and without the back-reference and
+dates the parent already gives (OParl asks for those only of an object fetched on its
+own). Dates come from the content, never from the clock.
 """
 
 from __future__ import annotations
@@ -15,26 +21,22 @@ from typing import Any
 from urllib.parse import quote
 
 from ..content.config import SiteConfig
-from ..content.model import Meeting, Person
+from ..content.model import AgendaItem, Meeting, Person, Reference
 from ..site.derive import Body, CaseFile, Site
 from ..site.paths import (
     distinct_keys,
+    initial,
     oparl_bodies,
     oparl_body,
-    oparl_consultation,
+    oparl_fragment,
     oparl_list,
-    oparl_meeting,
-    oparl_organization,
-    oparl_paper,
-    oparl_person,
     oparl_system,
-    oparl_vote,
 )
 from .publish import absolute
 
 OPARL = "https://schema.oparl.org/1.1/"
 POPOLO = "https://www.popoloproject.com/specs/vote-event.html"
-PER_PAGE = 500
+Seen = tuple[tuple[Meeting, Person, str], ...]  # a person's (meeting, as listed, role)
 
 
 @dataclass(frozen=True)
@@ -64,31 +66,6 @@ def org_bodies(site: Site, config: SiteConfig) -> tuple[OrgBody, ...]:
     )
 
 
-def meeting_path(site: Site, meeting: Meeting) -> str:
-    """The file of a meeting's OParl object."""
-    return oparl_meeting(site.paths[meeting.source])
-
-
-def organization_path(body: Body) -> str:
-    """The file of a governing body's OParl Organization."""
-    return oparl_organization(body.path)
-
-
-def paper_path(case: CaseFile) -> str:
-    """The file of a case number's OParl Paper."""
-    return oparl_paper(case.path)
-
-
-def vote_path(site: Site, meeting: Meeting, anchor: str, n: int) -> str:
-    """The file of a Popolo VoteEvent."""
-    return oparl_vote(site.paths[meeting.source], anchor, n)
-
-
-def consultation_key(site: Site, meeting: Meeting, item_number: int) -> str:
-    """The fragment id of a consultation: meeting and item (0: the whole document)."""
-    return oparl_consultation(site.paths[meeting.source], item_number)
-
-
 def people(site: Site) -> dict[str, list[tuple[Meeting, Person, str]]]:
     """Everyone named in attendance lists: name → (meeting, as listed, role in the meeting)."""
     found: dict[str, list[tuple[Meeting, Person, str]]] = defaultdict(list)
@@ -99,21 +76,78 @@ def people(site: Site) -> dict[str, list[tuple[Meeting, Person, str]]]:
     return found
 
 
+def case_key(case: CaseFile) -> str:
+    """A case's key in the export: its page's last segment ('rs-412-2020')."""
+    return case.path.strip("/").rsplit("/", 1)[-1]
+
+
 class Exporter:
     """Builds the OParl objects of one derived site."""
 
-    def __init__(self, config: SiteConfig, site: Site, people: dict[str, str]) -> None:
+    def __init__(
+        self,
+        config: SiteConfig,
+        site: Site,
+        orgs: tuple[OrgBody, ...],
+        seen: dict[str, Seen],
+    ) -> None:
         self.config = config
         self.site = site
-        self.people = people  # a person's name → the key of their file (distinct_keys)
+        self.orgs = orgs
+        self.seen = seen
+        self.people = distinct_keys(seen)  # a person's name → their key (distinct)
+        self.org_of = {b.path: org for org in orgs for b in org.bodies}  # body path → org
+        order = {org.key: n for n, org in enumerate(orgs)}
+        self.home: dict[str, OrgBody] = {  # a person's list: the first organisation's
+            name: min((self.org_of_meeting(m) for m, _, _ in found), key=lambda o: order[o.key])
+            for name, found in seen.items()
+        }
+        self._order = order
 
-    def person_path(self, name: str) -> str:
-        """The file of a person's OParl Person."""
-        return oparl_person(self.people[name])
+    def org_of_meeting(self, meeting: Meeting) -> OrgBody:
+        """The organisation a meeting's body belongs to."""
+        return self.org_of[self.site.body_of[meeting.source].path]
+
+    def paper_home(self, case: CaseFile) -> OrgBody:
+        """The list a case's Paper is at home in: that of the first organisation (in the
+        export's order) that handled it; others list it too."""
+        return min(
+            (self.org_of_meeting(e.meeting) for e in case.entries), key=lambda o: self._order[o.key]
+        )
 
     def url(self, path: str) -> str:
-        """An object's id."""
+        """An absolute URL of a path in the site."""
         return absolute(self.config, path)
+
+    def meeting_id(self, m: Meeting) -> str:
+        """A meeting's id: its year's page of its organisation's meetings."""
+        page = oparl_list(self.org_of_meeting(m).key, "meetings", str(m.year))
+        return self.url(page) + "#" + oparl_fragment(self.site.paths[m.source])
+
+    def item_id(self, m: Meeting, anchor: str) -> str:
+        """An agenda item's id, in its meeting's ('.' is in no anchor nor path fragment)."""
+        return f"{self.meeting_id(m)}.{anchor}"
+
+    def organization_id(self, body: Body) -> str:
+        """A governing body's id: its organisation's list of Organizations."""
+        page = oparl_list(self.org_of[body.path].key, "organizations")
+        return self.url(page) + "#" + oparl_fragment(body.path)
+
+    def person_id(self, name: str) -> str:
+        """A person's id: their initial's page of their home organisation's people."""
+        key = self.people[name]
+        return self.url(oparl_list(self.home[name].key, "people", initial(key))) + "#" + key
+
+    def paper_id(self, case: CaseFile) -> str:
+        """A case number's Paper id: its initial's page of its home organisation's papers."""
+        key = case_key(case)
+        page = oparl_list(self.paper_home(case).key, "papers", initial(key))
+        return self.url(page) + "#" + key
+
+    def consultation_id(self, case: CaseFile, m: Meeting, item: AgendaItem | None) -> str:
+        """A handling's id, in its Paper's: meeting and item (none: the whole document)."""
+        where = oparl_fragment(self.site.paths[m.source])
+        return f"{self.paper_id(case)}@{where}" + (f".{item.anchor}" if item else "")
 
     def _stamps(self, meetings: Iterable[Meeting]) -> dict[str, str]:
         dates = sorted({d for m in meetings for d in (m.date, m.posted or m.adjusted or m.date)})
@@ -121,9 +155,8 @@ class Exporter:
         last = dates[-1].isoformat() if dates else "1970-01-01"
         return {"created": f"{first}T00:00:00+00:00", "modified": f"{last}T00:00:00+00:00"}
 
-    def system(self, orgs: tuple[OrgBody, ...]) -> dict[str, Any]:
+    def system(self) -> dict[str, Any]:
         """The System object: the entry point."""
-        all_meetings = self.site.meetings
         return {
             "id": self.url(oparl_system()),
             "type": OPARL + "System",
@@ -132,63 +165,59 @@ class Exporter:
             "body": self.url(oparl_bodies()),
             "website": self.url(""),
             "web": self.url(""),
-            **self._stamps(all_meetings),
+            **self._stamps(self.site.meetings),
         }
 
-    def body(self, org: OrgBody) -> dict[str, Any]:
-        """An OParl Body with links to its lists."""
+    def body(self, org: OrgBody, firsts: dict[str, str]) -> dict[str, Any]:
+        """An OParl Body with links to the first page of each of its lists (``firsts``:
+        list name → that page's path)."""
         meetings = [m for b in org.bodies for m in b.meetings]
         return {
             "id": self.url(org.path),
             "type": OPARL + "Body",
             "name": org.name,
             "system": self.url(oparl_system()),
-            "organization": self.url(oparl_list(org.key, "organizations")),
-            "person": self.url(oparl_list(org.key, "people")),
-            "meeting": self.url(oparl_list(org.key, "meetings")),
-            "paper": self.url(oparl_list(org.key, "papers")),
+            **{field: self.url(path) for field, path in sorted(firsts.items())},
             "web": self.url(""),
             **self._stamps(meetings),
         }
 
-    def organization(self, body: Body, org: OrgBody) -> dict[str, Any]:
+    def organization(self, body: Body) -> dict[str, Any]:
         """A governing body as an OParl Organization."""
         return {
-            "id": self.url(organization_path(body)),
+            "id": self.organization_id(body),
             "type": OPARL + "Organization",
-            "body": self.url(org.path),
+            "body": self.url(self.org_of[body.path].path),
             "name": body.name,
             "organizationType": "Gremium",
-            "meeting": [self.url(meeting_path(self.site, m)) for m in reversed(body.meetings)],
             "web": self.url(body.path),
             **self._stamps(body.meetings),
         }
 
-    def person(self, name: str, seen: list[tuple[Meeting, Person, str]]) -> dict[str, Any]:
-        """A person, with a Membership per body they attended as a member."""
+    def person(self, name: str) -> dict[str, Any]:
+        """A person, with a Membership per body and role they were listed in."""
+        own = self.person_id(name)
+        seen = self.seen[name]
         memberships: dict[str, dict[str, Any]] = {}
         for meeting, listed, role in seen:
             body = self.site.body_of[meeting.source]
-            key = f"{body.path}|{role}"
+            key = oparl_fragment(body.path) + ("" if role == "attendee" else ".official")
             entry = memberships.setdefault(
                 key,
                 {
-                    "id": self.url(self.person_path(name)) + f"#m-{len(memberships) + 1}",
+                    "id": f"{own}@{key}",
                     "type": OPARL + "Membership",
-                    "person": self.url(self.person_path(name)),
-                    "organization": self.url(organization_path(body)),
+                    "organization": self.organization_id(body),
                     "role": listed.role or ("Tjänsteperson" if role == "official" else "Ledamot"),
                     "startDate": meeting.date.isoformat(),
                     "endDate": meeting.date.isoformat(),
-                    "web": self.url(body.path),
-                    **self._stamps([meeting]),
                 },
             )
             if listed.party:
                 entry["onBehalfOf"] = listed.party
             entry["endDate"] = max(entry["endDate"], meeting.date.isoformat())
         return {
-            "id": self.url(self.person_path(name)),
+            "id": own,
             "type": OPARL + "Person",
             "name": name,
             "membership": list(memberships.values()),
@@ -197,10 +226,9 @@ class Exporter:
         }
 
     def meeting(self, m: Meeting) -> dict[str, Any]:
-        """A meeting with its agenda items, files and location embedded."""
-        own = self.url(meeting_path(self.site, m))
+        """A meeting with its agenda items (and their votes), files and location embedded."""
+        own = self.meeting_id(m)
         body = self.site.body_of[m.source]
-        stamps = {**self._stamps([m]), "web": self.url(self.site.paths[m.source])}
         data: dict[str, Any] = {
             "id": own,
             "type": OPARL + "Meeting",
@@ -209,8 +237,9 @@ class Exporter:
                 m.status, "abgeschlossen"
             ),
             "cancelled": False,
-            "organization": [self.url(organization_path(body))],
-            **stamps,
+            "organization": [self.organization_id(body)],
+            "web": self.url(self.site.paths[m.source]),
+            **self._stamps([m]),
         }
         if m.date_note:  # the source does not give the date: say so beside it
             data["x-dateNote"] = m.date_note
@@ -220,92 +249,92 @@ class Exporter:
             data["end"] = f"{m.ends[0].isoformat()}T{m.ends[1]}:00"
         if m.location:
             data["location"] = {
-                "id": own + "#location",
+                "id": own + "@location",
                 "type": OPARL + "Location",
                 "description": m.location,
-                **stamps,
             }
         files = [a for a in m.attachments if a.file or a.url]
         if files:
             data["auxiliaryFile"] = [
                 {
-                    "id": own + f"#file-{n}",
+                    "id": own + f"@file-{n}",
                     "type": OPARL + "File",
                     "name": a.title,
                     "fileName": (a.file or a.url).rsplit("/", 1)[-1],
                     "accessUrl": self.url(quote(a.file)) if a.file else a.url,
-                    **stamps,
                 }
                 for n, a in enumerate(files, 1)
             ]
-        items = []
-        for n, item in enumerate(m.items, 1):
-            entry: dict[str, Any] = {
-                "id": own + f"#{item.anchor}",
-                "type": OPARL + "AgendaItem",
-                "meeting": own,
-                "number": item.number,
-                "order": n,
-                "name": item.title,
-                "public": not item.confidential,
-                **stamps,
-                "web": stamps["web"] + f"#{item.anchor}",
-            }
-            if item.decisions:
-                entry["resolutionText"] = "\n\n".join(d.text for d in item.decisions)
-            case = self.site.case_path(item.case) if item.case else ""
-            if case:
-                entry["consultation"] = (
-                    self.url(paper_path(self.site.case_by_path[case]))
-                    + f"#{consultation_key(self.site, m, n)}"
-                )
-            votes = [
-                self.url(vote_path(self.site, m, item.anchor, k))
-                for k, _ in enumerate(item.votes, 1)
-            ]
-            if votes:
-                entry["x-voteEvent"] = votes
-            items.append(entry)
-        data["agendaItem"] = items
+        if m.case:
+            data.update(self._case(m, None))
+        mentioned = [r for r in m.references if not r.mentioned_in]
+        if mentioned:
+            data["x-mentionedHandling"] = [_mention(r) for r in mentioned]
+        data["agendaItem"] = [self.agenda_item(m, item) for item in m.items]
         return data
+
+    def agenda_item(self, m: Meeting, item: AgendaItem) -> dict[str, Any]:
+        """An agenda item as its meeting embeds it (its ``order`` is its place in the
+        meeting's list, as OParl defines it)."""
+        own = self.item_id(m, item.anchor)
+        entry: dict[str, Any] = {
+            "id": own,
+            "type": OPARL + "AgendaItem",
+            "number": item.number,
+            "name": item.title,
+            "public": not item.confidential,
+        }
+        if item.decisions:
+            entry["resolutionText"] = "\n\n".join(d.text for d in item.decisions)
+        if item.case:
+            entry.update(self._case(m, item))
+        mentioned = [r for r in m.references if r.mentioned_in == item.anchor]
+        if mentioned:
+            entry["x-mentionedHandling"] = [_mention(r) for r in mentioned]
+        if item.votes:
+            entry["x-voteEvent"] = [
+                self.vote_event(m, item, own, n) for n in range(1, len(item.votes) + 1)
+            ]
+        return entry
+
+    def _case(self, m: Meeting, item: AgendaItem | None) -> dict[str, Any]:
+        """An item's (or meeting's) case number, and its handling in the case's Paper when
+        the case has one (a case number with a page of its own)."""
+        case = item.case if item else m.case
+        found = self.site.case_file(case)
+        if found is None or not found.path:
+            return {"x-caseNumber": case}
+        return {"x-caseNumber": case, "consultation": self.consultation_id(found, m, item)}
 
     def paper(self, case: CaseFile) -> dict[str, Any]:
         """A case number as an OParl Paper, its handlings as embedded Consultations."""
-        own = self.url(paper_path(case))
         consultations = []
         mentioned = []
         for entry in case.entries:
             if entry.reference is not None:  # not published here: no Meeting to point at
-                ref = entry.reference
-                where = self.url(meeting_path(self.site, entry.meeting))
+                where = self.meeting_id(entry.meeting)
                 mentioned.append(
                     {
-                        "organizationName": ref.body,
-                        "date": ref.date.isoformat(),
-                        "number": ref.item,
-                        "mentionedIn": where + (f"#{entry.item.anchor}" if entry.item else ""),
+                        **_mention(entry.reference),
+                        "mentionedIn": self.item_id(entry.meeting, entry.item.anchor)
+                        if entry.item
+                        else where,
                     }
                 )
                 continue
-            meeting_id = self.url(meeting_path(self.site, entry.meeting))
-            n = entry.meeting.items.index(entry.item) + 1 if entry.item else 0
-            consultations.append(
-                {
-                    "id": own + f"#{consultation_key(self.site, entry.meeting, n)}",
-                    "type": OPARL + "Consultation",
-                    "paper": own,
-                    "meeting": meeting_id,
-                    "agendaItem": meeting_id + f"#{entry.item.anchor}" if entry.item else None,
-                    "organization": [
-                        self.url(organization_path(self.site.body_of[entry.meeting.source]))
-                    ],
-                    "authoritative": bool(entry.item and entry.item.decisions),
-                    "web": self.url(self.site.paths[entry.meeting.source]),
-                    **self._stamps([entry.meeting]),
-                }
-            )
+            m, item = entry.meeting, entry.item
+            consultation = {
+                "id": self.consultation_id(case, m, item),
+                "type": OPARL + "Consultation",
+                "meeting": self.meeting_id(m),
+                "organization": [self.organization_id(self.site.body_of[m.source])],
+                "authoritative": bool(item and item.decisions),
+            }
+            if item:
+                consultation["agendaItem"] = self.item_id(m, item.anchor)
+            consultations.append(consultation)
         paper = {
-            "id": own,
+            "id": self.paper_id(case),
             "type": OPARL + "Paper",
             "name": case.case,
             "reference": case.case,
@@ -317,51 +346,36 @@ class Exporter:
             paper["x-mentionedHandling"] = mentioned
         return paper
 
-    def vote_event(self, m: Meeting, anchor: str, n: int) -> dict[str, Any]:
-        """A Popolo VoteEvent with its Counts and Votes."""
-        item = next(i for i in m.items if i.anchor == anchor)
+    def vote_event(self, m: Meeting, item: AgendaItem, item_id: str, n: int) -> dict[str, Any]:
+        """A Popolo VoteEvent with its Counts and Votes, as its agenda item embeds it."""
         vote = item.votes[n - 1]
-        body = self.site.body_of[m.source]
         return {
-            "id": self.url(vote_path(self.site, m, anchor, n)),
+            "id": f"{item_id}@vote-{n}",
             "type": POPOLO,
-            "organization": self.url(organization_path(body)),
-            "motion": {
-                "text": vote.question,
-                "agendaItem": self.url(meeting_path(self.site, m)) + f"#{anchor}",
-            },
+            "motion": {"text": vote.question},
             "start_date": m.date.isoformat(),
             "counts": [{"option": c, "value": v} for c, v in vote.tally],
             "votes": [{"voter": {"name": name}, "option": choice} for name, choice in vote.ballots],
-            "web": self.url(self.site.paths[m.source]) + f"#{anchor}",
-            **self._stamps([m]),
         }
 
-    def page_of(
-        self, first: str, page: int, objects: list[dict[str, Any]], total: int | None
-    ) -> dict[str, Any]:
-        """Page ``page`` (from 0) of an OParl list whose first page is ``first``."""
-        count = total if total is not None else len(objects)
-        pages = max(1, -(-count // PER_PAGE))
-
-        def name(k: int) -> str:
-            return first if k == 0 else first.replace(".json", f"-{k + 1}.json")
-
-        links = {"first": self.url(name(0)), "last": self.url(name(pages - 1))}
-        if page + 1 < pages:
-            links["next"] = self.url(name(page + 1))
+    def page_of(self, pages: list[str], page: int, objects: list[dict[str, Any]]) -> dict[str, Any]:
+        """Page ``page`` of an OParl list whose pages are ``pages`` (paths, in order). Its
+        links name its neighbours and the first page; no count that another page's
+        objects would change."""
+        links = {"first": self.url(pages[0])}
         if page > 0:
-            links["prev"] = self.url(name(page - 1))
-        return {
-            "data": objects,
-            "links": links,
-            "pagination": {
-                "totalElements": count,
-                "elementsPerPage": PER_PAGE,
-                "currentPage": page + 1,
-                "totalPages": pages,
-            },
-        }
+            links["prev"] = self.url(pages[page - 1])
+        if page + 1 < len(pages):
+            links["next"] = self.url(pages[page + 1])
+        return {"data": objects, "links": links, "pagination": {}}
+
+
+def _mention(ref: Reference) -> dict[str, str]:
+    """A handling the minutes mention whose own minutes are not published here."""
+    found = {"organizationName": ref.body, "date": ref.date.isoformat()}
+    if ref.item:
+        found["number"] = ref.item
+    return found
 
 
 def dump(data: object) -> bytes:

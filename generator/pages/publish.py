@@ -19,7 +19,8 @@ from ..content.config import SiteConfig
 from ..content.model import Meeting
 from ..site.derive import Site
 
-FEED_ENTRIES = 50
+FEED_ENTRIES = 50  # the site's feed; a body's holds BODY_FEED_ENTRIES
+BODY_FEED_ENTRIES = 20
 
 
 def absolute(config: SiteConfig, path: str) -> str:
@@ -38,19 +39,25 @@ def _published(meeting: Meeting) -> dt.date:
     return meeting.posted or meeting.adjusted or meeting.date
 
 
-def _agenda(meeting: Meeting) -> str:
-    """The item titles, after the note on the date when the source does not give it."""
-    items = [" ".join(p for p in (i.label, i.title) if p) for i in meeting.items]
-    return "\n".join(([f"({meeting.date_note})"] if meeting.date_note else []) + items)
+def _agenda(meeting: Meeting, items: bool = True) -> str:
+    """The item titles (with ``items``), after the note on the date when the source does
+    not give it."""
+    titles = [" ".join(p for p in (i.label, i.title) if p) for i in meeting.items] if items else []
+    return "\n".join(([f"({meeting.date_note})"] if meeting.date_note else []) + titles)
 
 
 def atom_feed(
-    config: SiteConfig, site: Site, meetings: Sequence[Meeting], path: str, title: str
+    config: SiteConfig,
+    site: Site,
+    meetings: Sequence[Meeting],
+    path: str,
+    title: str,
+    entries: int = FEED_ENTRIES,
 ) -> bytes:
-    """An Atom feed of the newest published minutes among ``meetings``."""
+    """An Atom feed of the ``entries`` newest published minutes among ``meetings``."""
     held = [m for m in meetings if m.status in ("published", "adjusted")]
     newest = sorted(held, key=lambda m: (_published(m), m.date, m.source), reverse=True)
-    newest = newest[:FEED_ENTRIES]
+    newest = newest[:entries]
     feed = FeedGenerator()
     feed.id(absolute(config, path))
     feed.title(title)
@@ -73,7 +80,9 @@ def atom_feed(
 
 
 def calendar(config: SiteConfig, site: Site, meetings: Iterable[Meeting], name: str) -> bytes:
-    """An iCalendar file of ``meetings``, planned ones included; UIDs follow the permalink."""
+    """An iCalendar file of ``meetings``, planned ones included; UIDs follow the permalink.
+    A planned meeting's event lists its agenda; a held one's links its minutes (``url``),
+    where the agenda is: the items of every meeting were most of a calendar's bytes."""
     zone = ZoneInfo(config.timezone)
     host = urlsplit(config.base_url).netloc or "minutes.local"
     cal = Calendar()
@@ -103,8 +112,9 @@ def calendar(config: SiteConfig, site: Site, meetings: Iterable[Meeting], name: 
             event.add("location", meeting.location)
         event.add("url", absolute(config, path))
         event.add("status", "TENTATIVE" if meeting.status == "planned" else "CONFIRMED")
-        if meeting.items or meeting.date_note:
-            event.add("description", _agenda(meeting))
+        planned = meeting.status == "planned"
+        if (planned and meeting.items) or meeting.date_note:
+            event.add("description", _agenda(meeting, items=planned))
         cal.add_component(event)
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
