@@ -183,9 +183,7 @@ class OParlList(OParlKind[ListPage[E]]):
             grouped[self.part(entry[0], data)].append(entry)
         if not grouped:
             return [([], oparl_list(org.key, self.list_name))]
-        return [
-            (grouped[p], oparl_list(org.key, self.list_name, p)) for p in sorted(grouped)
-        ]
+        return [(grouped[p], oparl_list(org.key, self.list_name, p)) for p in sorted(grouped)]
 
     def files(self, plan: Plan, data: OpenData) -> Iterable[PageJob[ListPage[E]]]:
         for org in data.orgs:

@@ -6,9 +6,10 @@ year (meetings) or by initial (people, papers), and an object's ``id`` is its li
 URL with a fragment. A page never depends on how many objects other pages hold, so an id
 stays put when others come and go. What OParl embeds (agenda items, files and locations in
 meetings, consultations in papers, memberships in people; votes in agenda items) is given
-inside its parent with a fragment id of the parent's, and without the back-reference and
-dates the parent already gives (OParl asks for those only of an object fetched on its
-own). Dates come from the content, never from the clock.
+inside its parent with a fragment id of the parent's, without the back-reference to it
+(OParl asks for that only of an object fetched on its own) but with ``created`` and
+``modified`` (OParl 1.1 asks for them on every object). Dates come from the content, never
+from the clock.
 """
 
 from __future__ import annotations
@@ -211,11 +212,13 @@ class Exporter:
                     "role": listed.role or ("Tjänsteperson" if role == "official" else "Ledamot"),
                     "startDate": meeting.date.isoformat(),
                     "endDate": meeting.date.isoformat(),
+                    **self._stamps([meeting]),
                 },
             )
             if listed.party:
                 entry["onBehalfOf"] = listed.party
             entry["endDate"] = max(entry["endDate"], meeting.date.isoformat())
+            entry["modified"] = max(entry["modified"], self._stamps([meeting])["modified"])
         return {
             "id": own,
             "type": OPARL + "Person",
@@ -229,6 +232,7 @@ class Exporter:
         """A meeting with its agenda items (and their votes), files and location embedded."""
         own = self.meeting_id(m)
         body = self.site.body_of[m.source]
+        stamps = self._stamps([m])
         data: dict[str, Any] = {
             "id": own,
             "type": OPARL + "Meeting",
@@ -239,7 +243,7 @@ class Exporter:
             "cancelled": False,
             "organization": [self.organization_id(body)],
             "web": self.url(self.site.paths[m.source]),
-            **self._stamps([m]),
+            **stamps,
         }
         if m.date_note:  # the source does not give the date: say so beside it
             data["x-dateNote"] = m.date_note
@@ -252,6 +256,7 @@ class Exporter:
                 "id": own + "@location",
                 "type": OPARL + "Location",
                 "description": m.location,
+                **stamps,
             }
         files = [a for a in m.attachments if a.file or a.url]
         if files:
@@ -262,6 +267,7 @@ class Exporter:
                     "name": a.title,
                     "fileName": (a.file or a.url).rsplit("/", 1)[-1],
                     "accessUrl": self.url(quote(a.file)) if a.file else a.url,
+                    **stamps,
                 }
                 for n, a in enumerate(files, 1)
             ]
@@ -270,19 +276,26 @@ class Exporter:
         mentioned = [r for r in m.references if not r.mentioned_in]
         if mentioned:
             data["x-mentionedHandling"] = [_mention(r) for r in mentioned]
-        data["agendaItem"] = [self.agenda_item(m, item) for item in m.items]
+        data["agendaItem"] = [
+            self.agenda_item(m, item, n, stamps) for n, item in enumerate(m.items, 1)
+        ]
         return data
 
-    def agenda_item(self, m: Meeting, item: AgendaItem) -> dict[str, Any]:
-        """An agenda item as its meeting embeds it (its ``order`` is its place in the
-        meeting's list, as OParl defines it)."""
+    def agenda_item(
+        self, m: Meeting, item: AgendaItem, order: int, stamps: dict[str, str]
+    ) -> dict[str, Any]:
+        """An agenda item as its meeting embeds it (``order``: its place in the meeting's
+        list, as OParl defines it)."""
         own = self.item_id(m, item.anchor)
         entry: dict[str, Any] = {
             "id": own,
             "type": OPARL + "AgendaItem",
             "number": item.number,
+            "order": order,
             "name": item.title,
             "public": not item.confidential,
+            "web": self.url(self.site.paths[m.source]) + f"#{item.anchor}",
+            **stamps,
         }
         if item.decisions:
             entry["resolutionText"] = "\n\n".join(d.text for d in item.decisions)
@@ -329,6 +342,7 @@ class Exporter:
                 "meeting": self.meeting_id(m),
                 "organization": [self.organization_id(self.site.body_of[m.source])],
                 "authoritative": bool(item and item.decisions),
+                **self._stamps([m]),
             }
             if item:
                 consultation["agendaItem"] = self.item_id(m, item.anchor)
@@ -356,6 +370,7 @@ class Exporter:
             "start_date": m.date.isoformat(),
             "counts": [{"option": c, "value": v} for c, v in vote.tally],
             "votes": [{"voter": {"name": name}, "option": choice} for name, choice in vote.ballots],
+            **self._stamps([m]),
         }
 
     def page_of(self, pages: list[str], page: int, objects: list[dict[str, Any]]) -> dict[str, Any]:

@@ -254,8 +254,11 @@ def normalise_case(case: str) -> str:
 # words that end in a full stop without ending the sentence (dotted ones, numbers and
 # initials are known by their shape)
 ABBREVIATIONS = frozenset(
-    "kl ca nr st s dnr inkl exkl enl resp jfr ang tkr mkr mnkr kr osv etc dvs mm mfl ev"
-    " tex bla pga fd ff sek".split()
+    {
+        *("kl", "ca", "nr", "st", "s", "dnr", "inkl", "exkl", "enl", "resp", "jfr", "ang"),
+        *("tkr", "mkr", "mnkr", "kr", "osv", "etc", "dvs", "mm", "mfl", "ev", "tex", "bla"),
+        *("pga", "fd", "ff", "sek"),
+    }
 )
 
 
@@ -421,9 +424,7 @@ def _cases(meetings: list[Meeting], section: dict[str, str]) -> tuple[CaseFile, 
     slugs = {c: slug(c) for c in entries}
     order = sorted(entries, key=lambda c: (slugs[c], c))
     paths = case_paths(((c, slugs[c]) for c in order if needs_page(entries[c])), section)
-    return tuple(
-        CaseFile(case=c, path=paths.get(c, ""), entries=tuple(entries[c])) for c in order
-    )
+    return tuple(CaseFile(case=c, path=paths.get(c, ""), entries=tuple(entries[c])) for c in order)
 
 
 def check_links(site: Site, files: set[str], problems: Problems) -> None:
