@@ -19,10 +19,11 @@ from .. import __version__
 from ..content.digest import digest
 from ..content.errors import ContentError
 from ..content.parse import Parsed
+from .footprint import Footprint
 
 CACHE_DIR = ".minutes-cache"
-_FORMAT = 3  # raised when a cached class gains a field (2: ContentError.kind, notes on
-# Meeting; 3: the state records the output's marker)
+_FORMAT = 4  # raised when a cached class gains a field (2: ContentError.kind, notes on
+# Meeting; 3: the state records the output's marker; 4: and its footprint)
 _KEY = (
     f"minutes {__version__} / format {_FORMAT} / python {sys.version_info[:2]} / "
     f"{pickle.HIGHEST_PROTOCOL}"
@@ -56,6 +57,7 @@ class BuildState:
     outlines: dict[str, str] = field(default_factory=dict)  # meeting → hash of its outline
     history: str = ""  # the last commit that changed content/ (see history.content_head)
     marker: tuple[int, int, int] | None = None  # the output's marker file (outfolder)
+    footprint: Footprint = field(default_factory=Footprint)  # bytes and entries, for the summary
 
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""
@@ -70,6 +72,7 @@ class BuildState:
             self.warnings,
             self.history,
             self.marker,
+            self.footprint,
         )
 
 
@@ -88,6 +91,7 @@ class StateHead:
     warnings: tuple[ContentError, ...] = ()
     history: str = ""
     marker: tuple[int, int, int] | None = None
+    footprint: Footprint = field(default_factory=Footprint)
 
 
 def digest_bytes(data: bytes) -> str:

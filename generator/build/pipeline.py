@@ -38,6 +38,7 @@ from ..site.partitions import INDEX_ROOT, Partition, members
 from ..site.paths import FILES, Published, claim_outputs, output_file
 from .cache import BuildState, Cache, FileStamp, StateHead, stamp_files
 from .depends import Fingerprints
+from .footprint import Footprint, measure
 from .load import (
     ContentFiles,
     Progress,
@@ -85,6 +86,7 @@ class BuildResult:
     warnings: tuple[ContentError, ...]
     rendered: int = 0
     timings: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    footprint: Footprint = field(default_factory=Footprint)  # the output's bytes and entries
 
 
 def build_today(explicit: date | None) -> date:
@@ -259,7 +261,8 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
     plan = _plan(run, renderer, loaded)  # every page; each output path claimed once
     prints = _fingerprint(run, loaded, plan)  # what every page and search index shows
     written = _write(run, renderer, loaded, plan, prints)  # render, index, put in place
-    _remember(run, loaded, plan, prints, written, store)  # the cache, for the next build
+    footprint = measure(run.output)
+    _remember(run, loaded, plan, prints, written, store, footprint)  # for the next build
     return run.finish(
         BuildResult(
             meetings=len(loaded.site.meetings),
@@ -269,6 +272,7 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
             seconds=0.0,
             warnings=tuple(loaded.problems.warnings),
             rendered=written.rendered,
+            footprint=footprint,
         )
     )
 
@@ -403,7 +407,17 @@ def _unchanged(run: _Run) -> BuildResult | None:
         run.session.state = run.last_state() if run.cache is not None else run.state
     run.lap("no-op check")
     return run.finish(
-        BuildResult(head.meetings, head.pages_count, 0, head.files, 0.0, head.warnings, 0)
+        BuildResult(
+            head.meetings,
+            head.pages_count,
+            0,
+            head.files,
+            0.0,
+            head.warnings,
+            0,
+            (),
+            head.footprint,
+        )
     )
 
 
@@ -622,7 +636,13 @@ def _write(run: _Run, renderer: Renderer, loaded: Loaded, plan: _Plan, prints: _
 
 
 def _remember(
-    run: _Run, loaded: Loaded, plan: _Plan, prints: _Prints, done: _Written, store: MeetingStore
+    run: _Run,
+    loaded: Loaded,
+    plan: _Plan,
+    prints: _Prints,
+    done: _Written,
+    store: MeetingStore,
+    footprint: Footprint,
 ) -> None:
     """Keep the parses and what this build wrote for the next build."""
     _save_parsed(run.cache, loaded, run.session, store)
@@ -640,6 +660,7 @@ def _remember(
         outlines=prints.outlines,
         history=run.committed,
         marker=marker_identity(run.output),
+        footprint=footprint,
     )
     if run.session is not None:
         run.session.state = state
@@ -782,7 +803,12 @@ class _ProseEdit:
         )
         lap("pages and search indexes in place")
         new_state = replace(
-            state, stamps=self.stamps, pages=pages, search=search, marker=marker_identity(output)
+            state,
+            stamps=self.stamps,
+            pages=pages,
+            search=search,
+            marker=marker_identity(output),
+            footprint=measure(output),
         )
         if self.session is not None:
             self.session.state = new_state
@@ -800,6 +826,7 @@ class _ProseEdit:
             seconds=0.0,
             warnings=state.warnings,
             rendered=len(jobs),
+            footprint=new_state.footprint,
         )
 
 
