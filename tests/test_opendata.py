@@ -1,5 +1,6 @@
-"""The OParl export: every object has id, created, modified and web, and every link in it
-resolves to a file (and, for embedded objects, an id) that exists in the output."""
+"""The OParl export: every object has id, created and modified (and web, if it has a page),
+and every link in it resolves to a file (and, for embedded objects, an id) that exists in the
+output."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def urls(value: Any) -> list[str]:
     return []
 
 
-PAGED = {"System", "Body", "Organization", "Person", "Meeting", "AgendaItem", "Paper"}
+PAGED = {"System", "Body", "Organization", "Person", "Meeting", "Paper"}  # web: their page
 
 
 def check_export(site: Path) -> set[str]:

@@ -285,7 +285,8 @@ class Exporter:
         self, m: Meeting, item: AgendaItem, order: int, stamps: dict[str, str]
     ) -> dict[str, Any]:
         """An agenda item as its meeting embeds it (``order``: its place in the meeting's
-        list, as OParl defines it)."""
+        list, as OParl defines it). No ``web`` (optional): its meeting's page, with the
+        anchor its id ends in, shows it; at 10,000 meetings the field alone was 11 MB."""
         own = self.item_id(m, item.anchor)
         entry: dict[str, Any] = {
             "id": own,
@@ -294,7 +295,6 @@ class Exporter:
             "order": order,
             "name": item.title,
             "public": not item.confidential,
-            "web": self.url(self.site.paths[m.source]) + f"#{item.anchor}",
             **stamps,
         }
         if item.decisions:
