@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from .build.footprint import human
 from .build.load import Progress as ProgressFn
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
@@ -240,10 +241,13 @@ def build_command(
         sys.exit(1)
     _print_problems(console, list(result.warnings), verbose)
     warned = f" {summary(list(result.warnings), strict)}" if result.warnings else ""
+    size, entries = result.footprint.per_meeting(result.meetings)
     click.echo(
         f"Built {result.meetings} meetings, {result.pages} pages in "
         f"{result.seconds:.1f} s ({result.rendered} rendered, {result.written} files "
-        f"written, {result.unchanged} unchanged) → {options.output_dir}.{warned}"
+        f"written, {result.unchanged} unchanged) → {options.output_dir} "
+        f"({human(result.footprint.size)} in {result.footprint.entries:,} files and folders: "
+        f"{human(size)} and {entries:.1f} entries per meeting).{warned}"
     )
     if timings:
         click.echo(json.dumps(dict(result.timings)))

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from conftest import SiteFactory
+from generator.build.pipeline import BuildOptions, build
+
+from conftest import SiteFactory, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +26,7 @@ PAGE_TYPES = {
     "year": "/arkiv/2020/",
     "meeting": RS,
     "decisions": "/beslut/",
-    "case": "/arenden/rs-412-2020/",
+    "case": "/arenden/ks-2024-9/",  # on the case site: the example's cases need no page
     "search": "/sok/?q=digitala",
     "notices": "/anslagstavla/",
     "page": "/om/",
@@ -32,6 +36,41 @@ PAGE_TYPES = {
     "person": "/personer/eva-hellstrand/",
     "extract": RS + "#utdrag-p89",
 }
+CASE_MEETING = (
+    "---\nbody: Kommunstyrelsen\ndate: 2024-05-{day}\n{extra}---\n"
+    '## § {day} Bygglov {{#p{day} case="KS 2024/9"}}\n\n::: beslut\nÄrendet återremitteras. '
+    "Nämnden ska återkomma.\n:::\n"
+)
+
+
+@pytest.fixture(scope="module")
+def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site whose case number has a page: three handlings and a mention."""
+    from browser import serve
+
+    root = tmp_path_factory.mktemp("case-site")
+    mention = "references:\n  - {body: Byggnadsnämnden, date: 2024-04-02, item: § 7, in: p14}\n"
+    write_site(
+        root,
+        {
+            "site.toml": 'title = "Protokoll"\nlanguage = "sv"\n',
+            **{
+                f"content/ks/{day}.md": CASE_MEETING.format(
+                    day=day, extra=mention if day == 14 else ""
+                )
+                for day in (14, 20, 28)
+            },
+        },
+    )
+    build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 6, 1)))
+    with serve(root / "_site") as url:
+        yield url
+
+
+def url_of(kind: str, example_url: str, case_url: str) -> str:
+    return (case_url if kind == "case" else example_url) + PAGE_TYPES[kind]
+
+
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 AXE = Axe()
 
@@ -49,9 +88,9 @@ def open_page(browser: Browser, url: str, width: int, scheme: str = "light") -> 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_axe_finds_no_violations(
-    browser: Browser, example_url: str, kind: str, width: int, scheme: str
+    browser: Browser, example_url: str, case_url: str, kind: str, width: int, scheme: str
 ) -> None:
-    page = open_page(browser, example_url + PAGE_TYPES[kind], width, scheme)
+    page = open_page(browser, url_of(kind, example_url, case_url), width, scheme)
     results = AXE.run(page, options=WCAG)
     violations = [
         (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
@@ -63,8 +102,8 @@ def test_axe_finds_no_violations(
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_structure(browser: Browser, example_url: str, kind: str) -> None:
-    page = open_page(browser, example_url + PAGE_TYPES[kind], 1280)
+def test_structure(browser: Browser, example_url: str, case_url: str, kind: str) -> None:
+    page = open_page(browser, url_of(kind, example_url, case_url), 1280)
     assert page.locator("h1").count() == 1
     levels = [
         int(tag[1])
@@ -170,26 +209,22 @@ def test_pages_are_light(example_site: Path) -> None:
     assert meeting + css <= 60 * 1024, (meeting, css)
 
 
-def test_no_request_to_another_host(browser: Browser, example_url: str) -> None:
+def test_no_request_to_another_host(browser: Browser, example_url: str, case_url: str) -> None:
     hosts = set()
-    for kind, path in PAGE_TYPES.items():
-        page = open_page(browser, example_url + path, 1280)
+    for kind in PAGE_TYPES:
+        page = open_page(browser, url_of(kind, example_url, case_url), 1280)
         page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
         page.reload()
         page.wait_for_load_state("networkidle")
         page.context.close()
         assert kind
-    assert hosts == {example_url.split("/")[2]}
+    assert hosts == {example_url.split("/")[2], case_url.split("/")[2]}
 
 
 def test_print_keeps_notice_facts_and_adjusters(
     browser: Browser, tmp_site: SiteFactory, tmp_path: Path
 ) -> None:
-    from datetime import date
-
     from pypdf import PdfReader
-
-    from generator.build.pipeline import BuildOptions, build
 
     from browser import serve
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from pathlib import Path
 
@@ -316,3 +317,39 @@ def test_every_language_has_every_ui_string() -> None:
 
     assert set(STRINGS["sv"]) == set(STRINGS["en"])
     assert set(PATHS["sv"]) == set(PATHS["en"])
+
+
+def test_the_summary_says_what_the_output_costs_a_host(tmp_site: SiteFactory) -> None:
+    """Bytes and files and folders, in all and per meeting, exactly what a host counts; a
+    build with nothing to do says the same from its record, and after an edit the new one."""
+    root = tmp_site({"content/ks.md": meeting(), "content/ks2.md": meeting(day="2024-05-20")})
+    out = root / "_site"
+
+    def said() -> tuple[int, int, float]:
+        result = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+        assert result.exit_code == 0, result.output
+        found = re.search(
+            r"→ \S+ \((\S+) (\S+) in ([\d,]+) files and folders: (\S+) (\S+) and ([\d.]+) "
+            r"entries per meeting\)\.",
+            result.output,
+        )
+        assert found, result.output
+        return human_to_bytes(found[1], found[2]), int(found[3].replace(",", "")), float(found[6])
+
+    def counted() -> tuple[int, int]:
+        every = list(out.rglob("*"))
+        return sum(p.stat().st_size for p in every if p.is_file()), len(every)
+
+    size, entries, per = said()
+    real_size, real_entries = counted()
+    assert entries == real_entries and per == round(entries / 2, 1)
+    assert abs(size - real_size) <= real_size / 200  # shown to three digits ('83.4 KB')
+    assert said() == (size, entries, per)  # nothing to do: the recorded figure
+    (root / "content/ks2.md").write_text(meeting(day="2024-05-20") + "\nMer text. " * 900)
+    size, entries, per = said()
+    assert (entries, abs(size - counted()[0]) <= counted()[0] / 200) == (counted()[1], True)
+    assert size > real_size + 5000
+
+
+def human_to_bytes(number: str, unit: str) -> int:
+    return round(float(number) * {"bytes": 1, "KB": 1000, "MB": 1000**2}[unit])

@@ -15,6 +15,7 @@ from generator.content.config import SiteConfig
 from generator.content.containers import CONTAINERS
 from generator.content.model import Record
 from generator.content.parse import parse_meeting
+from generator.site.derive import summary
 
 HEAD = "---\nbody: Kommunstyrelsen\ndate: 2025-03-11\n---\n\n## § 1 Val av justerare\n\n"
 
@@ -58,3 +59,38 @@ def test_what_follows_a_container_word_is_shown_or_an_error(word: str, rest: str
     assert any(isinstance(s, Record) and " ".join(s.who.split()) == shown for s in segments), (
         segments
     )
+
+
+# The decisions index and case pages show a decision's first sentence (site.derive.summary):
+# a shortened decision must say so, and never show a word the decision does not have.
+
+WORDS = ("Beslut", "att", "kl.", "13.00", "A.", "nr", "ca.", "t.ex.", "3.", "bifalls")
+MORE = ("ärendet", "återremitteras.", "avslås!", "godkänns?", "§", "14", "tkr.", "–", ",", "\n")
+SENTENCE = st.lists(
+    st.sampled_from((*WORDS, *MORE)),
+    min_size=0,
+    max_size=40,
+).map(" ".join)
+
+
+@given(SENTENCE, st.integers(min_value=20, max_value=200))
+@settings(max_examples=300 * SCALE, deadline=None)
+def test_a_summary_is_the_decision_or_a_start_of_it_marked_as_shortened(
+    text: str, limit: int
+) -> None:
+    folded = " ".join(text.split())
+    shown = summary(text, limit)
+    if not shown.endswith("…"):
+        assert shown == folded  # all of it
+    else:
+        start = shown.removesuffix("…").removesuffix(" ")
+        assert folded.startswith(start) and len(start) < len(folded)
+        assert len(start) <= limit
+
+
+def test_a_summary_ends_at_the_first_sentence_not_at_an_abbreviation() -> None:
+    text = "Ärendet återremitteras, jfr. t.ex. beslut i maj. Kl. 14.00 ajourneras mötet."
+    assert summary(text) == "Ärendet återremitteras, jfr. t.ex. beslut i maj. …"
+    assert summary("Enligt § 3. Bifalls.") == "Enligt § 3. Bifalls."  # a number is not an end
+    assert summary("Bifalls.") == "Bifalls."
+    assert summary("Ordet " * 40).endswith("Ordet…") and len(summary("Ordet " * 40)) <= 111

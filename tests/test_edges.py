@@ -83,7 +83,8 @@ def test_attachment_links_and_access_urls_are_percent_encoded(tmp_site: SiteFact
     encoded = "/p/files/Protokoll%202024%20%231%20%C3%A4%3F.pdf"
     assert encoded in links(page(out, "ks/2024-05-14/"))
     assert (out / unquote(encoded).removeprefix("/p/")).read_bytes() == b"%PDF-1.4\n"
-    oparl = json.loads((out / "oparl/meeting/ks--2024-05-14.json").read_text())
+    (year,) = (out / "oparl").rglob("meetings-2024.json")
+    (oparl,) = json.loads(year.read_text())["data"]
     assert oparl["auxiliaryFile"][0]["accessUrl"] == "https://kommun.se" + encoded
 
 
@@ -177,17 +178,29 @@ def test_labels_and_references_are_checked(tmp_site: SiteFactory) -> None:
 
 
 def test_a_reference_takes_the_case_of_the_item_that_mentions_it(tmp_site: SiteFactory) -> None:
-    root = tmp_site(
-        {
-            "content/ks.md": (
-                "---\nbody: KS\ndate: 2024-05-14\nreferences:\n"
-                "  - {body: Byggnadsnämnden, date: 2024-04-02, item: § 7, in: p1}\n---\n"
-                '## § 1 Bygglov {#p1 case="KS 2024/9"}\n\nByggnadsnämnden behandlade ärendet '
-                "2024-04-02 § 7.\n"
-            )
-        }
+    """The mention is an entry of the item's case: beside the case number on the item (a
+    case handled once, with a mention, needs no page); on the case's page once two more
+    handlings come, where it belongs in time, as a reference to where it is mentioned."""
+    mentions = (
+        "---\nbody: KS\ndate: 2024-05-14\nreferences:\n"
+        "  - {body: Byggnadsnämnden, date: 2024-04-02, item: § 7, in: p1}\n---\n"
+        '## § 1 Bygglov {#p1 case="KS 2024/9"}\n\nByggnadsnämnden behandlade ärendet '
+        "2024-04-02 § 7.\n"
     )
+    root = tmp_site({"content/ks.md": mentions})
     out = root / "_site"
+    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
+    assert texts(page(out, "ks/2024-05-14/"), "p", "case") == [
+        "Diarienummer: KS 2024/9 (se även Byggnadsnämnden, 2 april 2024, § 7: protokollet "
+        "publiceras inte här)"
+    ]
+    assert not (out / "arenden").exists()
+    again = "---\nbody: KS\ndate: 2024-05-{day}\n---\n" + (
+        '## § 1 Bygglov {{#p1 case="KS 2024/9"}}\n\nÅter.\n'
+    )
+    root = tmp_site(
+        {"content/ks2.md": again.format(day=20), "content/ks3.md": again.format(day=28)}
+    )
     build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
     html = page(out, "arenden/ks-2024-9/")
     entries = texts(html, "ol", "case-entries")[0]
@@ -198,8 +211,13 @@ def test_a_reference_takes_the_case_of_the_item_that_mentions_it(tmp_site: SiteF
     assert [h for h in links(html.split('"case-entries"')[1].split("</ol>")[0])] == [
         "/ks/2024-05-14/#p1",
         "/ks/2024-05-14/#p1",
-        "/ks/2024-05-14/#utdrag-p1",  # the item's extract
+        "/ks/2024-05-14/#utdrag-p1",  # each handling's extract
+        "/ks/2024-05-20/#p1",
+        "/ks/2024-05-20/#utdrag-p1",
+        "/ks/2024-05-28/#p1",
+        "/ks/2024-05-28/#utdrag-p1",
     ]
+    assert 'href="/arenden/ks-2024-9/">KS 2024/9</a>' in page(out, "ks/2024-05-14/")
     assert not (out / "byggnadsnamnden").exists()
     assert "Byggnadsnämnden" not in page(out, "")  # not a body of the site
 

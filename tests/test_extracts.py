@@ -127,8 +127,22 @@ def test_each_published_item_links_its_extract_at_a_stable_url_without_a_file(
         assert f'<a href="#utdrag-p{n}">Protokollsutdrag' in html
     assert 'href="#utdrag-p3"' not in html and 'id="utdrag-p3"' not in html  # confidential
     assert not [p for p in ks_site.rglob("*") if "utdrag" in p.as_posix()]  # no file per item
-    case = _main(ks_site, "arenden/ks-2024-12")
-    assert 'href="/kommunstyrelsen/2024-05-14/#utdrag-p2"' in case
+
+
+def test_a_case_page_links_each_handlings_extract(tmp_site: SiteFactory) -> None:
+    """A case number handled three times has a page (the output budget, #15); it links each
+    handling's extract."""
+    handling = "---\nbody: Kommunstyrelsen\ndate: 2024-{day}\n---\n" + (
+        '## § {n} Budget 2025 {{case="KS 2024/12"}}\n\n::: decision\nBifall.\n:::\n'
+    )
+    days = {"03-12": 1, "04-09": 5, "05-14": 9}
+    root = tmp_site(
+        {f"content/ks/2024/2024-{d}.md": handling.format(day=d, n=n) for d, n in days.items()}
+    )
+    build(BuildOptions(source=root, output=root / "_site", search=False, today=date(2024, 6, 1)))
+    case = _main(root / "_site", "arenden/ks-2024-12")
+    for d, n in days.items():
+        assert f'href="/kommunstyrelsen/2024-{d}/#utdrag-p{n}"' in case
 
 
 def test_a_document_marked_extract_says_it_is_one_and_of_what(ks_site: Path) -> None:

@@ -430,13 +430,19 @@ def test_a_case_number_that_takes_another_ones_url(tmp_site: SiteFactory, tmp_pa
     """Two case numbers with the same slug get -2: a new one sorted first takes the plain URL
     from the other, and every page linking the other's case follows (the decisions index
     did not: it fingerprinted a decision by its meeting and anchor, not the case's URL)."""
-    root = tmp_site({"content/ks/a.md": adjusted("2024-05-02", "2024-05-06", case="KS 2024/1")})
+    root = tmp_site(  # three handlings each: a case page (see derive.needs_page)
+        {
+            f"content/ks/{d}.md": adjusted(f"2024-05-0{d}", "2024-05-06", case="KS 2024/1")
+            for d in (2, 3, 4)
+        }
+    )
     again(root)
     (root / "content/sn").mkdir()
-    (root / "content/sn/b.md").write_text(  # no decision: the decisions index is as it was
-        "---\nbody: Socialnämnden\ndate: 2024-04-02\n---\n"
-        '## § 1 Remiss {#p1 case="KS 2024-1"}\n\nRemiss till nämnden.\n'
-    )
+    for d in (1, 2, 3):
+        (root / f"content/sn/{d}.md").write_text(  # no decision: the index is as it was
+            f"---\nbody: Socialnämnden\ndate: 2024-04-0{d}\n---\n"
+            '## § 1 Remiss {#p1 case="KS 2024-1"}\n\nRemiss till nämnden.\n'
+        )
     again(root)
     assert digest(root / "_site") == digest(clean(root, tmp_path))
     assert "/arenden/ks-2024-1-2/" in (root / "_site/beslut/2024/index.html").read_text()

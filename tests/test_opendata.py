@@ -1,16 +1,22 @@
-"""The OParl export: every object has id, created, modified and web, and every link in it
-resolves to a file (and, for embedded objects, an id) that exists in the output."""
+"""The OParl export: every object has id, created and modified (and web, if it has a page),
+and every link in it resolves to a file (and, for embedded objects, an id) that exists in the
+output."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.build.pipeline import BuildOptions, build
+
+from conftest import SiteFactory
 from htmltools import page
 
 BASE = "https://example.org/"
 OPARL = "https://schema.oparl.org/1.1/"
+RS = "region-jamtland-harjedalen/regionstyrelsen/2020-05-26/"
 
 
 def objects(value: Any) -> list[dict[str, Any]]:
@@ -37,11 +43,36 @@ def urls(value: Any) -> list[str]:
     return []
 
 
-def test_every_object_is_complete_and_every_link_resolves(example_site: Path) -> None:
-    files = sorted((example_site / "oparl").rglob("*.json"))
-    loaded = {f.relative_to(example_site).as_posix(): json.loads(f.read_text()) for f in files}
+PAGED = {"System", "Body", "Organization", "Person", "Meeting", "Paper"}  # web: their page
+
+
+def check_export(site: Path) -> set[str]:
+    """Every object in ``site``'s export has id, type, created and modified (OParl 1.1 asks
+    for them on every object, embedded or not), a web page if it is of a kind that has one,
+    and every link resolves to a file and, with a fragment, to an object's id. The types."""
+    files = sorted((site / "oparl").rglob("*.json"))
+    loaded = {f.relative_to(site).as_posix(): json.loads(f.read_text()) for f in files}
     ids = {o["id"] for data in loaded.values() for o in objects(data)}
+    for data in loaded.values():  # a Body is in bodies.json and its own file; else once
+        assert len(own := [o["id"] for o in objects(data)]) == len(set(own))
     kinds = {o["type"].removeprefix(OPARL) for data in loaded.values() for o in objects(data)}
+    for data in loaded.values():
+        for obj in objects(data):
+            for key in ("id", "created", "modified"):
+                assert obj.get(key), (obj["id"], key)
+            if obj["type"].removeprefix(OPARL) in PAGED:
+                assert obj.get("web"), obj["id"]
+        for url in urls(data):
+            path, _, fragment = url.removeprefix(BASE).partition("#")
+            target = site / path
+            assert target.is_file() or (target / "index.html").is_file(), url
+            if path.endswith(".json") and fragment:
+                assert url in ids, url
+    return kinds
+
+
+def test_every_object_is_complete_and_every_link_resolves(example_site: Path) -> None:
+    kinds = check_export(example_site)
     assert {
         "System",
         "Body",
@@ -50,22 +81,44 @@ def test_every_object_is_complete_and_every_link_resolves(example_site: Path) ->
         "Membership",
         "Meeting",
         "AgendaItem",
-        "Paper",
-        "Consultation",
         "Location",
     } <= kinds
     assert "https://www.popoloproject.com/specs/vote-event.html" in kinds
-    for data in loaded.values():
-        for obj in objects(data):
-            for key in ("id", "created", "modified", "web"):
-                assert obj.get(key), (obj["id"], key)
-        for url in urls(data):
-            path, _, fragment = url.removeprefix(BASE).partition("#")
-            target = example_site / path
-            assert target.is_file() or (target / "index.html").is_file(), url
-            if path.endswith(".json") and fragment:
-                assert url in ids, url
-    assert len(loaded) > 30
+    # a handful of files per organisation, not a file per object
+    assert len(list((example_site / "oparl").rglob("*.json"))) < 40
+
+
+def test_a_case_handled_three_times_is_a_paper(tmp_site: SiteFactory) -> None:
+    """A case number with a page of its own is a Paper, its handlings Consultations that
+    the agenda items point at; one handled once is only its item's ``x-caseNumber``."""
+    meeting = "---\nbody: KS\ndate: 2024-05-{day}\n---\n" + (
+        '## § 1 Budget {{#p1 case="KS 2024/9"}}\n\n::: beslut\nBifalls.\n:::\n\n'
+        '## § 2 Remiss {{#p2 case="KS 2024/{day}"}}\n\nText.\n'
+    )
+    root = tmp_site(
+        {f"content/ks/{d}.md": meeting.format(day=d) for d in ("02", "14", "28")},
+        toml=f'title = "Test"\nlanguage = "sv"\nbase_url = "{BASE}"\n',
+    )
+    out = root / "_site"
+    build(BuildOptions(source=root, output=out, search=False, today=date(2024, 6, 1)))
+    assert {"Paper", "Consultation", "Meeting", "AgendaItem"} <= check_export(out)
+    papers = [
+        o for f in (out / "oparl").rglob("papers*.json") for o in json.loads(f.read_text())["data"]
+    ]
+    (paper,) = papers
+    assert paper["reference"] == "KS 2024/9" and paper["web"] == BASE + "arenden/ks-2024-9/"
+    assert [c["authoritative"] for c in paper["consultation"]] == [True, True, True]
+    (meetings,) = (out / "oparl").rglob("meetings-2024.json")
+    items = [i for m in json.loads(meetings.read_text())["data"] for i in m["agendaItem"]]
+    assert [i["consultation"] for i in items if i["number"] == "1"] == [
+        c["id"] for c in paper["consultation"]
+    ]
+    assert all("consultation" not in i for i in items if i["number"] == "2")
+    assert {i["x-caseNumber"] for i in items if i["number"] == "2"} == {
+        "KS 2024/02",
+        "KS 2024/14",
+        "KS 2024/28",
+    }
 
 
 def test_export_content_matches_the_minutes(example_site: Path) -> None:
@@ -73,37 +126,36 @@ def test_export_content_matches_the_minutes(example_site: Path) -> None:
     bodies = json.loads(Path(example_site / system["body"].removeprefix(BASE)).read_text())
     names = {b["name"] for b in bodies["data"]}
     assert {"Region Jämtland Härjedalen", "Region Halland", "Västra Götalandsregionen"} <= names
-    paper = json.loads((example_site / "oparl/paper/rs-412-2020.json").read_text())
-    assert paper["reference"] == "RS/412/2020"
-    assert [c["agendaItem"].rsplit("#", 1)[1] for c in paper["consultation"]] == ["p89"]
-    assert (
-        paper["x-mentionedHandling"]
-        == [
-            {  # mentioned in § 89; not published here
-                "organizationName": "Hälso- och sjukvårdsnämnden",
-                "date": "2020-05-14",
-                "number": "§ 45",
-                "mentionedIn": BASE + "oparl/meeting/region-jamtland-harjedalen--"
-                "regionstyrelsen--2020-05-26.json#p89",
-            }
-        ]
-    )
-    meeting = json.loads(
-        (
-            example_site / "oparl/meeting/region-jamtland-harjedalen--"
-            "regionstyrelsen--2020-05-26.json"
-        ).read_text()
-    )
+    (rjh,) = [b for b in bodies["data"] if b["name"] == "Region Jämtland Härjedalen"]
+    first = json.loads((example_site / rjh["meeting"].removeprefix(BASE)).read_text())
+    assert first["links"] == {"first": rjh["meeting"]}  # one year: one page
+    assert rjh["meeting"] == BASE + "oparl/body/region-jamtland-harjedalen/meetings-2020.json"
+    (meeting,) = first["data"]
+    assert meeting["web"] == BASE + RS
     (item,) = meeting["agendaItem"]
+    assert item["id"] == meeting["id"] + ".p89" and item["order"] == 1
     assert item["number"] == "89" and "teknisk" in item["resolutionText"]
-    vote = json.loads(Path(example_site / item["x-voteEvent"][0].removeprefix(BASE)).read_text())
+    assert item["x-caseNumber"] == "RS/412/2020" and "consultation" not in item
+    assert item["x-mentionedHandling"] == [  # mentioned in § 89; not published here
+        {"organizationName": "Hälso- och sjukvårdsnämnden", "date": "2020-05-14", "number": "§ 45"}
+    ]
+    (vote,) = item["x-voteEvent"]
     assert vote["counts"] == [
         {"option": "Ja", "value": 9},
         {"option": "Nej", "value": 6},
         {"option": "Avstår", "value": 0},
     ]
     assert vote["votes"] == []  # the source does not say who voted what
-    person = json.loads((example_site / "oparl/person/eva-hellstrand.json").read_text())
-    assert person["membership"][0]["role"] == "Ordförande"
-    assert person["membership"][0]["onBehalfOf"] == "C"
+    people = json.loads((example_site / rjh["person"].removeprefix(BASE)).read_text())
+    assert people["links"]["first"] == rjh["person"]
+    page_e = BASE + "oparl/body/region-jamtland-harjedalen/people-e.json"
+    (eva,) = [
+        p
+        for f in (example_site / "oparl").rglob("people*.json")
+        for p in json.loads(f.read_text())["data"]
+        if p["name"] == "Eva Hellstrand"
+    ]
+    assert eva["id"] == page_e + "#eva-hellstrand"
+    assert eva["membership"][0]["role"] == "Ordförande"
+    assert eva["membership"][0]["onBehalfOf"] == "C"
     assert "oparl/system.json" in page(example_site, "oppna-data/")

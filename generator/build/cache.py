@@ -19,11 +19,13 @@ from .. import __version__
 from ..content.digest import digest
 from ..content.errors import ContentError
 from ..content.parse import Parsed
+from .footprint import Footprint
 
 CACHE_DIR = ".minutes-cache"
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where `minutes serve` builds
-_FORMAT = 4  # raised when a cached class gains a field (2: ContentError.kind, notes on
-# Meeting; 3: the state records the output's marker; 4: by its token, the output by label)
+_FORMAT = 5  # raised when a cached class gains a field (2: ContentError.kind, notes on
+# Meeting; 3: the state records the output's marker; 4: by its token, the output by label;
+# 5: the output's footprint)
 _KEY = (
     f"minutes {__version__} / format {_FORMAT} / python {sys.version_info[:2]} / "
     f"{pickle.HIGHEST_PROTOCOL}"
@@ -57,6 +59,7 @@ class BuildState:
     outlines: dict[str, str] = field(default_factory=dict)  # meeting → hash of its outline
     history: str = ""  # the last commit that changed content/ (see history.content_head)
     marker: str = ""  # the token in the output's marker file (outfolder.marker_token)
+    footprint: Footprint = field(default_factory=Footprint)  # bytes and entries, for the summary
 
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""
@@ -71,6 +74,7 @@ class BuildState:
             self.warnings,
             self.history,
             self.marker,
+            self.footprint,
         )
 
 
@@ -89,6 +93,7 @@ class StateHead:
     warnings: tuple[ContentError, ...] = ()
     history: str = ""
     marker: str = ""
+    footprint: Footprint = field(default_factory=Footprint)
 
 
 def digest_bytes(data: bytes) -> str:

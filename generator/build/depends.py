@@ -72,7 +72,8 @@ class Fingerprints:
 
     def meeting(self, m: Meeting) -> str:
         """A meeting as other pages see it: the hash of its outline, its URL (its body's is
-        the first part), and where its case numbers and links lead."""
+        the first part), and where its case numbers (a page, or the other handling) and
+        links lead."""
         found = self._meetings.get(m.source)
         if found is None:
             site = self.site
@@ -80,7 +81,7 @@ class Fingerprints:
                 f"{self.outlines.get(m.source) or self.digests.get(m.source, '')} "
                 + (site.paths[m.source])
             )
-            cases = [site.case_path(c) for c in (m.case, *(i.case for i in m.items)) if c]
+            cases = site.case_leads(m)
             if cases or m.links:  # kept short: a meeting is named on many pages
                 found = _hash([found, cases, [link_target(site, t, "") for t, _ in m.links]])
             self._meetings[m.source] = found

@@ -40,6 +40,7 @@ from ..site.partitions import INDEX_ROOT, Partition, members
 from ..site.paths import FILES, Published, claim_outputs, output_file
 from .cache import BuildState, Cache, FileStamp, StateHead, output_label, stamp_files
 from .depends import Fingerprints
+from .footprint import Footprint, measure
 from .load import (
     ContentFiles,
     Progress,
@@ -87,6 +88,7 @@ class BuildResult:
     warnings: tuple[ContentError, ...]
     rendered: int = 0
     timings: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    footprint: Footprint = field(default_factory=Footprint)  # the output's bytes and entries
 
 
 def build_today(explicit: date | None) -> date:
@@ -272,7 +274,8 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
         run.settings, prints.pages, prints.indexes if run.options.search else {}, loaded.stamps
     )
     written = _write(run, renderer, loaded, plan, prints, token)  # render, index, put in place
-    _remember(run, loaded, plan, prints, written, store, token)  # the cache, for the next build
+    footprint = measure(run.output)
+    _remember(run, loaded, plan, prints, written, store, token, footprint)  # for the next build
     return run.finish(
         BuildResult(
             meetings=len(loaded.site.meetings),
@@ -282,6 +285,7 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
             seconds=0.0,
             warnings=tuple(loaded.problems.warnings),
             rendered=written.rendered,
+            footprint=footprint,
         )
     )
 
@@ -415,7 +419,17 @@ def _unchanged(run: _Run) -> BuildResult | None:
         run.session.state = run.last_state() if run.cache is not None else run.state
     run.lap("no-op check")
     return run.finish(
-        BuildResult(head.meetings, head.pages_count, 0, head.files, 0.0, head.warnings, 0)
+        BuildResult(
+            head.meetings,
+            head.pages_count,
+            0,
+            head.files,
+            0.0,
+            head.warnings,
+            0,
+            (),
+            head.footprint,
+        )
     )
 
 
@@ -654,6 +668,7 @@ def _remember(
     done: _Written,
     store: MeetingStore,
     token: str,
+    footprint: Footprint,
 ) -> None:
     """Keep the parses and what this build wrote for the next build."""
     _save_parsed(run.cache, loaded, run.session, store)
@@ -671,6 +686,7 @@ def _remember(
         outlines=prints.outlines,
         history=run.committed,
         marker=token,
+        footprint=footprint,
     )
     if run.session is not None:
         run.session.state = state
@@ -814,7 +830,14 @@ class _ProseEdit:
             token,
         )
         lap("pages and search indexes in place")
-        new_state = replace(state, stamps=self.stamps, pages=pages, search=search, marker=token)
+        new_state = replace(
+            state,
+            stamps=self.stamps,
+            pages=pages,
+            search=search,
+            marker=token,
+            footprint=measure(output),
+        )
         if self.session is not None:
             self.session.state = new_state
             self.session.parsed.update(
@@ -831,6 +854,7 @@ class _ProseEdit:
             seconds=0.0,
             warnings=state.warnings,
             rendered=len(jobs),
+            footprint=new_state.footprint,
         )
 
 

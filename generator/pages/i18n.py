@@ -173,6 +173,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "editor_note": "Anmärkning om underlaget",
         "reference_not_published": "Protokollet publiceras inte här.",
         "mentioned_in": "Behandlingen nämns i",
+        "see_also": "se även",
+        "not_published_here": "protokollet publiceras inte här",
+        "mentioned_in_short": "nämns i",
         "opendata": "Öppna data",
         "opendata_text": "Alla publicerade protokoll finns också som maskinläsbara JSON-filer "
         "i OParl 1.1-format: organisationer (Body), organ (Organization), "
@@ -340,6 +343,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "editor_note": "Note on the source",
         "reference_not_published": "These minutes are not published here.",
         "mentioned_in": "The handling is mentioned in",
+        "see_also": "see also",
+        "not_published_here": "minutes not published here",
+        "mentioned_in_short": "mentioned in",
         "opendata": "Open data",
         "opendata_text": "Every published meeting is also available as machine-readable JSON "
         "in the shape of OParl 1.1: organisations (Body), governing bodies "

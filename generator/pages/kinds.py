@@ -30,7 +30,7 @@ from ..site.people import Profile, person_links
 from .chart import attendance_chart
 from .kind import Kind, PageJob, Plan
 from .oparl import OPARL_KINDS
-from .publish import atom_feed, calendar, robots, sitemap
+from .publish import BODY_FEED_ENTRIES, FEED_ENTRIES, atom_feed, calendar, robots, sitemap
 from .search import check_meeting_page, check_search_page
 from .views import Views
 
@@ -365,6 +365,7 @@ class Feeds(Kind[Listing]):
         return max(1, len(job.own.meetings))
 
     def render(self, job: PageJob[Listing], context: dict[str, Any], renderer: Renderer) -> bytes:
+        entries = FEED_ENTRIES if job.path == feed_path() else BODY_FEED_ENTRIES
         return atom_feed(
             renderer.config,
             renderer.site,
@@ -372,6 +373,7 @@ class Feeds(Kind[Listing]):
             job.path,
             context["title"],
             context["announcements"],
+            entries,
         )
 
 

@@ -1,8 +1,15 @@
 """Open data: a static export in the shape of OParl 1.1, with Popolo-style vote events.
 
-Every object is a JSON file under ``oparl/`` whose ``id`` is its own URL; objects that
-OParl embeds (agenda items, files and locations in meetings, consultations in papers) carry
-fragment ids in their parent's file. Dates come from the content, never from the clock.
+The export is a handful of files per organisation rather than a file per object: each
+organisation's lists (OParl's external object lists) hold their objects whole, paged by
+year (meetings) or by initial (people, papers), and an object's ``id`` is its list page's
+URL with a fragment. A page never depends on how many objects other pages hold, so an id
+stays put when others come and go. What OParl embeds (agenda items, files and locations in
+meetings, consultations in papers, memberships in people; votes in agenda items) is given
+inside its parent with a fragment id of the parent's, without the back-reference to it
+(OParl asks for that only of an object fetched on its own) but with ``created`` and
+``modified`` (OParl 1.1 asks for them on every object). Dates come from the content, never
+from the clock.
 """
 
 from __future__ import annotations
@@ -15,20 +22,16 @@ from typing import Any
 from urllib.parse import quote
 
 from ..content.config import SiteConfig
-from ..content.model import Meeting
+from ..content.model import AgendaItem, Meeting, Reference
 from ..site.derive import Body, CaseFile, Site
 from ..site.paths import (
     distinct_keys,
+    initial,
     oparl_bodies,
     oparl_body,
-    oparl_consultation,
+    oparl_fragment,
     oparl_list,
-    oparl_meeting,
-    oparl_organization,
-    oparl_paper,
-    oparl_person,
     oparl_system,
-    oparl_vote,
 )
 from ..site.people import Appearance, Profile
 from .i18n import strings
@@ -36,7 +39,6 @@ from .publish import absolute
 
 OPARL = "https://schema.oparl.org/1.1/"
 POPOLO = "https://www.popoloproject.com/specs/vote-event.html"
-PER_PAGE = 500
 
 
 @dataclass(frozen=True)
@@ -66,42 +68,74 @@ def org_bodies(site: Site, config: SiteConfig) -> tuple[OrgBody, ...]:
     )
 
 
-def meeting_path(site: Site, meeting: Meeting) -> str:
-    """The file of a meeting's OParl object."""
-    return oparl_meeting(site.paths[meeting.source])
-
-
-def organization_path(body: Body) -> str:
-    """The file of a governing body's OParl Organization."""
-    return oparl_organization(body.path)
-
-
-def paper_path(case: CaseFile) -> str:
-    """The file of a case number's OParl Paper."""
-    return oparl_paper(case.path)
-
-
-def vote_path(site: Site, meeting: Meeting, anchor: str, n: int) -> str:
-    """The file of a Popolo VoteEvent."""
-    return oparl_vote(site.paths[meeting.source], anchor, n)
-
-
-def consultation_key(site: Site, meeting: Meeting, item_number: int) -> str:
-    """The fragment id of a consultation: meeting and item (0: the whole document)."""
-    return oparl_consultation(site.paths[meeting.source], item_number)
+def case_key(case: CaseFile) -> str:
+    """A case's key in the export: its page's last segment ('rs-412-2020')."""
+    return case.path.strip("/").rsplit("/", 1)[-1]
 
 
 class Exporter:
     """Builds the OParl objects of one derived site."""
 
-    def __init__(self, config: SiteConfig, site: Site) -> None:
+    def __init__(self, config: SiteConfig, site: Site, orgs: tuple[OrgBody, ...]) -> None:
         self.config = config
         self.site = site
+        self.orgs = orgs
         self.words = strings(config.language)
+        self.org_of = {b.path: org for org in orgs for b in org.bodies}  # body path → org
+        self._order = {org.key: n for n, org in enumerate(orgs)}
+        self.home: dict[str, OrgBody] = {  # a person's list: the first organisation's
+            p.slug: min(
+                (self.org_of_meeting(a.meeting) for a in p.appearances),
+                key=lambda o: self._order[o.key],
+            )
+            for p in site.people
+            if p.appearances
+        }
+
+    def org_of_meeting(self, meeting: Meeting) -> OrgBody:
+        """The organisation a meeting's body belongs to."""
+        return self.org_of[self.site.body_of[meeting.source].path]
+
+    def paper_home(self, case: CaseFile) -> OrgBody:
+        """The list a case's Paper is at home in: that of the first organisation (in the
+        export's order) that handled it; others list it too."""
+        return min(
+            (self.org_of_meeting(e.meeting) for e in case.entries), key=lambda o: self._order[o.key]
+        )
 
     def url(self, path: str) -> str:
-        """An object's id."""
+        """An absolute URL of a path in the site."""
         return absolute(self.config, path)
+
+    def meeting_id(self, m: Meeting) -> str:
+        """A meeting's id: its year's page of its organisation's meetings."""
+        page = oparl_list(self.org_of_meeting(m).key, "meetings", str(m.year))
+        return self.url(page) + "#" + oparl_fragment(self.site.paths[m.source])
+
+    def item_id(self, m: Meeting, anchor: str) -> str:
+        """An agenda item's id, in its meeting's ('.' is in no anchor nor path fragment)."""
+        return f"{self.meeting_id(m)}.{anchor}"
+
+    def organization_id(self, body: Body) -> str:
+        """A governing body's id: its organisation's list of Organizations."""
+        page = oparl_list(self.org_of[body.path].key, "organizations")
+        return self.url(page) + "#" + oparl_fragment(body.path)
+
+    def person_id(self, person: Profile) -> str:
+        """A person's id: their initial's page of their home organisation's people."""
+        page = oparl_list(self.home[person.slug].key, "people", initial(person.slug))
+        return self.url(page) + "#" + person.slug
+
+    def paper_id(self, case: CaseFile) -> str:
+        """A case number's Paper id: its initial's page of its home organisation's papers."""
+        key = case_key(case)
+        page = oparl_list(self.paper_home(case).key, "papers", initial(key))
+        return self.url(page) + "#" + key
+
+    def consultation_id(self, case: CaseFile, m: Meeting, item: AgendaItem | None) -> str:
+        """A handling's id, in its Paper's: meeting and item (none: the whole document)."""
+        where = oparl_fragment(self.site.paths[m.source])
+        return f"{self.paper_id(case)}@{where}" + (f".{item.anchor}" if item else "")
 
     def _stamps(self, meetings: Iterable[Meeting]) -> dict[str, str]:
         dates = sorted({d for m in meetings for d in (m.date, m.posted or m.adjusted or m.date)})
@@ -109,9 +143,8 @@ class Exporter:
         last = dates[-1].isoformat() if dates else "1970-01-01"
         return {"created": f"{first}T00:00:00+00:00", "modified": f"{last}T00:00:00+00:00"}
 
-    def system(self, orgs: tuple[OrgBody, ...]) -> dict[str, Any]:
+    def system(self) -> dict[str, Any]:
         """The System object: the entry point."""
-        all_meetings = self.site.meetings
         return {
             "id": self.url(oparl_system()),
             "type": OPARL + "System",
@@ -120,34 +153,31 @@ class Exporter:
             "body": self.url(oparl_bodies()),
             "website": self.url(""),
             "web": self.url(""),
-            **self._stamps(all_meetings),
+            **self._stamps(self.site.meetings),
         }
 
-    def body(self, org: OrgBody) -> dict[str, Any]:
-        """An OParl Body with links to its lists."""
+    def body(self, org: OrgBody, firsts: dict[str, str]) -> dict[str, Any]:
+        """An OParl Body with links to the first page of each of its lists (``firsts``:
+        list name → that page's path)."""
         meetings = [m for b in org.bodies for m in b.meetings]
         return {
             "id": self.url(org.path),
             "type": OPARL + "Body",
             "name": org.name,
             "system": self.url(oparl_system()),
-            "organization": self.url(oparl_list(org.key, "organizations")),
-            "person": self.url(oparl_list(org.key, "people")),
-            "meeting": self.url(oparl_list(org.key, "meetings")),
-            "paper": self.url(oparl_list(org.key, "papers")),
+            **{field: self.url(path) for field, path in sorted(firsts.items())},
             "web": self.url(""),
             **self._stamps(meetings),
         }
 
-    def organization(self, body: Body, org: OrgBody) -> dict[str, Any]:
+    def organization(self, body: Body) -> dict[str, Any]:
         """A governing body as an OParl Organization."""
         return {
-            "id": self.url(organization_path(body)),
+            "id": self.organization_id(body),
             "type": OPARL + "Organization",
-            "body": self.url(org.path),
+            "body": self.url(self.org_of[body.path].path),
             "name": body.name,
             "organizationType": "Gremium",
-            "meeting": [self.url(meeting_path(self.site, m)) for m in reversed(body.meetings)],
             "web": self.url(body.path),
             **self._stamps(body.meetings),
         }
@@ -167,7 +197,7 @@ class Exporter:
     def person(self, person: Profile) -> dict[str, Any]:
         """A person (as their page has them), with a Membership per body and role the
         minutes list them in, from the first meeting to the last."""
-        own = self.url(oparl_person(person.slug))
+        own = self.person_id(person)
         memberships: dict[tuple[str, str], dict[str, Any]] = {}
         for seen in reversed(person.appearances):  # oldest first
             meeting = seen.meeting
@@ -178,12 +208,11 @@ class Exporter:
                 entry = memberships.get((body.path, role.casefold()))
                 if entry is None:
                     entry = memberships[(body.path, role.casefold())] = {
-                        "id": own + f"#m-{len(memberships) + 1}",
+                        "id": f"{own}@m-{len(memberships) + 1}",
                         "type": OPARL + "Membership",
                         "person": own,
-                        "organization": self.url(organization_path(body)),
+                        "organization": self.organization_id(body),
                         "startDate": meeting.date.isoformat(),
-                        "web": self.url(body.path),
                         **self._stamps([meeting]),
                     }
                     if role:
@@ -202,10 +231,10 @@ class Exporter:
         }
 
     def meeting(self, m: Meeting) -> dict[str, Any]:
-        """A meeting with its agenda items, files and location embedded."""
-        own = self.url(meeting_path(self.site, m))
+        """A meeting with its agenda items (and their votes), files and location embedded."""
+        own = self.meeting_id(m)
         body = self.site.body_of[m.source]
-        stamps = {**self._stamps([m]), "web": self.url(self.site.paths[m.source])}
+        stamps = self._stamps([m])
         data: dict[str, Any] = {
             "id": own,
             "type": OPARL + "Meeting",
@@ -214,7 +243,8 @@ class Exporter:
                 m.status, "abgeschlossen"
             ),
             "cancelled": False,
-            "organization": [self.url(organization_path(body))],
+            "organization": [self.organization_id(body)],
+            "web": self.url(self.site.paths[m.source]),
             **stamps,
         }
         if m.date_note:  # the source does not give the date: say so beside it
@@ -225,7 +255,7 @@ class Exporter:
             data["end"] = f"{m.ends[0].isoformat()}T{m.ends[1]}:00"
         if m.location:
             data["location"] = {
-                "id": own + "#location",
+                "id": own + "@location",
                 "type": OPARL + "Location",
                 "description": m.location,
                 **stamps,
@@ -234,7 +264,7 @@ class Exporter:
         if files:
             data["auxiliaryFile"] = [
                 {
-                    "id": own + f"#file-{n}",
+                    "id": own + f"@file-{n}",
                     "type": OPARL + "File",
                     "name": a.title,
                     "fileName": (a.file or a.url).rsplit("/", 1)[-1],
@@ -243,74 +273,84 @@ class Exporter:
                 }
                 for n, a in enumerate(files, 1)
             ]
-        items = []
-        for n, item in enumerate(m.items, 1):
-            entry: dict[str, Any] = {
-                "id": own + f"#{item.anchor}",
-                "type": OPARL + "AgendaItem",
-                "meeting": own,
-                "number": item.number,
-                "order": n,
-                "name": item.title,
-                "public": not item.confidential,
-                **stamps,
-                "web": stamps["web"] + f"#{item.anchor}",
-            }
-            if item.decisions:
-                entry["resolutionText"] = "\n\n".join(d.text for d in item.decisions)
-            case = self.site.case_path(item.case) if item.case else ""
-            if case:
-                entry["consultation"] = (
-                    self.url(paper_path(self.site.case_by_path[case]))
-                    + f"#{consultation_key(self.site, m, n)}"
-                )
-            votes = [
-                self.url(vote_path(self.site, m, item.anchor, k))
-                for k, _ in enumerate(item.votes, 1)
-            ]
-            if votes:
-                entry["x-voteEvent"] = votes
-            items.append(entry)
-        data["agendaItem"] = items
+        if m.case:
+            data.update(self._case(m, None))
+        mentioned = [r for r in m.references if not r.mentioned_in]
+        if mentioned:
+            data["x-mentionedHandling"] = [_mention(r) for r in mentioned]
+        data["agendaItem"] = [
+            self.agenda_item(m, item, n, stamps) for n, item in enumerate(m.items, 1)
+        ]
         return data
+
+    def agenda_item(
+        self, m: Meeting, item: AgendaItem, order: int, stamps: dict[str, str]
+    ) -> dict[str, Any]:
+        """An agenda item as its meeting embeds it (``order``: its place in the meeting's
+        list, as OParl defines it). No ``web`` (optional): its meeting's page, with the
+        anchor its id ends in, shows it; at 10,000 meetings the field alone was 11 MB."""
+        own = self.item_id(m, item.anchor)
+        entry: dict[str, Any] = {
+            "id": own,
+            "type": OPARL + "AgendaItem",
+            "number": item.number,
+            "order": order,
+            "name": item.title,
+            "public": not item.confidential,
+            **stamps,
+        }
+        if item.decisions:
+            entry["resolutionText"] = "\n\n".join(d.text for d in item.decisions)
+        if item.case:
+            entry.update(self._case(m, item))
+        mentioned = [r for r in m.references if r.mentioned_in == item.anchor]
+        if mentioned:
+            entry["x-mentionedHandling"] = [_mention(r) for r in mentioned]
+        if item.votes:
+            entry["x-voteEvent"] = [
+                self.vote_event(m, item, own, n) for n in range(1, len(item.votes) + 1)
+            ]
+        return entry
+
+    def _case(self, m: Meeting, item: AgendaItem | None) -> dict[str, Any]:
+        """An item's (or meeting's) case number, and its handling in the case's Paper when
+        the case has one (a case number with a page of its own)."""
+        case = item.case if item else m.case
+        found = self.site.case_file(case)
+        if found is None or not found.path:
+            return {"x-caseNumber": case}
+        return {"x-caseNumber": case, "consultation": self.consultation_id(found, m, item)}
 
     def paper(self, case: CaseFile) -> dict[str, Any]:
         """A case number as an OParl Paper, its handlings as embedded Consultations."""
-        own = self.url(paper_path(case))
         consultations = []
         mentioned = []
         for entry in case.entries:
             if entry.reference is not None:  # not published here: no Meeting to point at
-                ref = entry.reference
-                where = self.url(meeting_path(self.site, entry.meeting))
+                where = self.meeting_id(entry.meeting)
                 mentioned.append(
                     {
-                        "organizationName": ref.body,
-                        "date": ref.date.isoformat(),
-                        "number": ref.item,
-                        "mentionedIn": where + (f"#{entry.item.anchor}" if entry.item else ""),
+                        **_mention(entry.reference),
+                        "mentionedIn": self.item_id(entry.meeting, entry.item.anchor)
+                        if entry.item
+                        else where,
                     }
                 )
                 continue
-            meeting_id = self.url(meeting_path(self.site, entry.meeting))
-            n = entry.meeting.items.index(entry.item) + 1 if entry.item else 0
-            consultations.append(
-                {
-                    "id": own + f"#{consultation_key(self.site, entry.meeting, n)}",
-                    "type": OPARL + "Consultation",
-                    "paper": own,
-                    "meeting": meeting_id,
-                    "agendaItem": meeting_id + f"#{entry.item.anchor}" if entry.item else None,
-                    "organization": [
-                        self.url(organization_path(self.site.body_of[entry.meeting.source]))
-                    ],
-                    "authoritative": bool(entry.item and entry.item.decisions),
-                    "web": self.url(self.site.paths[entry.meeting.source]),
-                    **self._stamps([entry.meeting]),
-                }
-            )
+            m, item = entry.meeting, entry.item
+            consultation = {
+                "id": self.consultation_id(case, m, item),
+                "type": OPARL + "Consultation",
+                "meeting": self.meeting_id(m),
+                "organization": [self.organization_id(self.site.body_of[m.source])],
+                "authoritative": bool(item and item.decisions),
+                **self._stamps([m]),
+            }
+            if item:
+                consultation["agendaItem"] = self.item_id(m, item.anchor)
+            consultations.append(consultation)
         paper = {
-            "id": own,
+            "id": self.paper_id(case),
             "type": OPARL + "Paper",
             "name": case.case,
             "reference": case.case,
@@ -322,51 +362,37 @@ class Exporter:
             paper["x-mentionedHandling"] = mentioned
         return paper
 
-    def vote_event(self, m: Meeting, anchor: str, n: int) -> dict[str, Any]:
-        """A Popolo VoteEvent with its Counts and Votes."""
-        item = next(i for i in m.items if i.anchor == anchor)
+    def vote_event(self, m: Meeting, item: AgendaItem, item_id: str, n: int) -> dict[str, Any]:
+        """A Popolo VoteEvent with its Counts and Votes, as its agenda item embeds it."""
         vote = item.votes[n - 1]
-        body = self.site.body_of[m.source]
         return {
-            "id": self.url(vote_path(self.site, m, anchor, n)),
+            "id": f"{item_id}@vote-{n}",
             "type": POPOLO,
-            "organization": self.url(organization_path(body)),
-            "motion": {
-                "text": vote.question,
-                "agendaItem": self.url(meeting_path(self.site, m)) + f"#{anchor}",
-            },
+            "motion": {"text": vote.question},
             "start_date": m.date.isoformat(),
             "counts": [{"option": c, "value": v} for c, v in vote.tally],
             "votes": [{"voter": {"name": name}, "option": choice} for name, choice in vote.ballots],
-            "web": self.url(self.site.paths[m.source]) + f"#{anchor}",
             **self._stamps([m]),
         }
 
-    def page_of(
-        self, first: str, page: int, objects: list[dict[str, Any]], total: int | None
-    ) -> dict[str, Any]:
-        """Page ``page`` (from 0) of an OParl list whose first page is ``first``."""
-        count = total if total is not None else len(objects)
-        pages = max(1, -(-count // PER_PAGE))
-
-        def name(k: int) -> str:
-            return first if k == 0 else first.replace(".json", f"-{k + 1}.json")
-
-        links = {"first": self.url(name(0)), "last": self.url(name(pages - 1))}
-        if page + 1 < pages:
-            links["next"] = self.url(name(page + 1))
+    def page_of(self, pages: list[str], page: int, objects: list[dict[str, Any]]) -> dict[str, Any]:
+        """Page ``page`` of an OParl list whose pages are ``pages`` (paths, in order). Its
+        links name its neighbours and the first page; no count that another page's
+        objects would change."""
+        links = {"first": self.url(pages[0])}
         if page > 0:
-            links["prev"] = self.url(name(page - 1))
-        return {
-            "data": objects,
-            "links": links,
-            "pagination": {
-                "totalElements": count,
-                "elementsPerPage": PER_PAGE,
-                "currentPage": page + 1,
-                "totalPages": pages,
-            },
-        }
+            links["prev"] = self.url(pages[page - 1])
+        if page + 1 < len(pages):
+            links["next"] = self.url(pages[page + 1])
+        return {"data": objects, "links": links, "pagination": {}}
+
+
+def _mention(ref: Reference) -> dict[str, str]:
+    """A handling the minutes mention whose own minutes are not published here."""
+    found = {"organizationName": ref.body, "date": ref.date.isoformat()}
+    if ref.item:
+        found["number"] = ref.item
+    return found
 
 
 def dump(data: object) -> bytes:

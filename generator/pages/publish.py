@@ -21,7 +21,8 @@ from ..site.derive import Site
 from ..site.notices import Notice
 from .i18n import format_date, strings
 
-FEED_ENTRIES = 50
+FEED_ENTRIES = 50  # the site's feed; a body's holds BODY_FEED_ENTRIES
+BODY_FEED_ENTRIES = 20
 
 
 def absolute(config: SiteConfig, path: str) -> str:
@@ -40,10 +41,11 @@ def _published(meeting: Meeting) -> dt.date:
     return meeting.posted or meeting.adjusted or meeting.date
 
 
-def _agenda(meeting: Meeting) -> str:
-    """The item titles, after the note on the date when the source does not give it."""
-    items = [" ".join(p for p in (i.label, i.title) if p) for i in meeting.items]
-    return "\n".join(([f"({meeting.date_note})"] if meeting.date_note else []) + items)
+def _agenda(meeting: Meeting, items: bool = True) -> str:
+    """The item titles (with ``items``), after the note on the date when the source does
+    not give it."""
+    titles = [" ".join(p for p in (i.label, i.title) if p) for i in meeting.items] if items else []
+    return "\n".join(([f"({meeting.date_note})"] if meeting.date_note else []) + titles)
 
 
 def _announcement(config: SiteConfig, notice: Notice) -> str:
@@ -61,16 +63,17 @@ def atom_feed(
     path: str,
     title: str,
     announcements: Sequence[Notice] = (),
+    entries: int = FEED_ENTRIES,
 ) -> bytes:
-    """An Atom feed of the newest published minutes among ``meetings``, and of the
-    announcements (kungörelser) of meetings up on the notice board, by the day each went
+    """An Atom feed of the ``entries`` newest published minutes among ``meetings``, and of
+    the announcements (kungörelser) of meetings up on the notice board, by the day each went
     up."""
     held = [m for m in meetings if m.status in ("published", "adjusted")]
-    entries: list[tuple[dt.date, dt.date, str, Meeting | Notice]] = [
+    items: list[tuple[dt.date, dt.date, str, Meeting | Notice]] = [
         (_published(m), m.date, m.source, m) for m in held
     ]
-    entries += [(n.posted, n.meeting.date, n.meeting.source, n) for n in announcements]
-    newest = sorted(entries, key=lambda e: e[:3], reverse=True)[:FEED_ENTRIES]
+    items += [(n.posted, n.meeting.date, n.meeting.source, n) for n in announcements]
+    newest = sorted(items, key=lambda e: e[:3], reverse=True)[:entries]
     feed = FeedGenerator()
     feed.id(absolute(config, path))
     feed.title(title)
@@ -101,7 +104,9 @@ def atom_feed(
 
 
 def calendar(config: SiteConfig, site: Site, meetings: Iterable[Meeting], name: str) -> bytes:
-    """An iCalendar file of ``meetings``, planned ones included; UIDs follow the permalink."""
+    """An iCalendar file of ``meetings``, planned ones included; UIDs follow the permalink.
+    A planned meeting's event lists its agenda; a held one's links its minutes (``url``),
+    where the agenda is: the items of every meeting were most of a calendar's bytes."""
     zone = ZoneInfo(config.timezone)
     host = urlsplit(config.base_url).netloc or "minutes.local"
     cal = Calendar()
@@ -131,8 +136,9 @@ def calendar(config: SiteConfig, site: Site, meetings: Iterable[Meeting], name: 
             event.add("location", meeting.location)
         event.add("url", absolute(config, path))
         event.add("status", "TENTATIVE" if meeting.status == "planned" else "CONFIRMED")
-        if meeting.items or meeting.date_note:
-            event.add("description", _agenda(meeting))
+        planned = meeting.status == "planned"
+        if (planned and meeting.items) or meeting.date_note:
+            event.add("description", _agenda(meeting, items=planned))
         cal.add_component(event)
     cal.add_missing_timezones()
     return bytes(cal.to_ical())

@@ -15,7 +15,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from ..content.config import SiteConfig
 from ..content.markdown import LINK_PREFIX
 from ..content.model import AgendaItem, Meeting
-from ..site.derive import Site, link_target
+from ..site.derive import Site, by_meeting, link_target, summary
 from ..site.paths import STATIC, extract_anchor, output_file
 from .i18n import APPEAL_TEXT, format_date, strings
 from .kind import PageJob, Plan
@@ -98,6 +98,8 @@ class Renderer:
         )
         self.env.filters["date"] = lambda d: format_date(d, lang)
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
+        self.env.filters["summary"] = summary  # a decision's first sentence
+        self.env.filters["by_meeting"] = by_meeting  # decisions under their meetings
         self.env.globals.update(
             t=strings(lang),
             lang=lang,
@@ -109,6 +111,7 @@ class Renderer:
             case_url=self.case_url,
             extract_id=self.extract_id,
             extract_url=self.extract_url,
+            case_link=site.case_link,
             search=MARKERS,  # search's markup (pages/search.py)
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +27,9 @@ from .urls import PATHS, slug
 
 LATEST_ON_HOME = 10
 LATEST_DECISIONS = 50  # on the decisions index's front page
-DECISIONS_PER_PAGE = 200
+DECISIONS_PER_PAGE = 500  # a line each: about 80 KB a page
+CASE_PAGE_FROM = 3  # entries (handlings and mentions) from which a case number has a page
+SUMMARY_CHARS = 110  # a decision's summary on the index and case pages: its first sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,20 @@ class DecisionPage:
     entries: tuple[DecisionEntry, ...]
 
 
+def by_meeting(
+    entries: tuple[DecisionEntry, ...],
+) -> tuple[tuple[Meeting, tuple[DecisionEntry, ...]], ...]:
+    """Runs of decisions of one meeting, in the order given: the index names a meeting
+    once, not per decision."""
+    runs: list[tuple[Meeting, list[DecisionEntry]]] = []
+    for e in entries:
+        if runs and runs[-1][0].source == e.meeting.source:
+            runs[-1][1].append(e)
+        else:
+            runs.append((e.meeting, [e]))
+    return tuple((m, tuple(es)) for m, es in runs)
+
+
 @dataclass(frozen=True, slots=True)
 class CaseEntry:
     """A meeting's handling of a case: one of its items, or the whole document; or, with
@@ -99,7 +116,8 @@ class CaseEntry:
 
 @dataclass(frozen=True, slots=True)
 class CaseFile:
-    """Every item that handled one case number, across bodies and meetings, oldest first."""
+    """Every item that handled one case number, across bodies and meetings, oldest first;
+    ``path`` is its page's, or '' for a case that needs none (see ``needs_page``)."""
 
     case: str
     path: str
@@ -116,6 +134,24 @@ class CaseFile:
         return tuple(e for e in self.entries if e.reference is None)
 
 
+def needs_page(entries: list[CaseEntry]) -> bool:
+    """A case number has a page of its own when it has CASE_PAGE_FROM entries or more, or
+    no published handling to show its entries at. With one or two, each handling names the
+    other where the number is shown (the item, or the meeting's facts): a page would say
+    nothing more, and at 10,000 meetings 80,000 such pages were most of the site."""
+    return len(entries) >= CASE_PAGE_FROM or all(e.reference is not None for e in entries)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseLink:
+    """Where a case number leads from one of its handlings: its page, if it has one, else
+    the case's other entries (at most CASE_PAGE_FROM - 2 of them)."""
+
+    case: str
+    path: str = ""
+    others: tuple[CaseEntry, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """The whole derived site, handed to the renderer."""
@@ -126,8 +162,8 @@ class Site:
     bodies: tuple[Body, ...]
     years: tuple[YearArchive, ...]
     decision_pages: tuple[DecisionPage, ...]
-    cases: tuple[CaseFile, ...]
-    case_paths: dict[str, str]  # normalised case number → path
+    cases: tuple[CaseFile, ...]  # the case numbers that have a page, by path
+    case_index: dict[str, CaseFile]  # normalised case number → its case file (all of them)
     case_by_path: dict[str, CaseFile]
     pages: tuple[Page, ...]
     upcoming: tuple[Meeting, ...]
@@ -164,18 +200,95 @@ class Site:
         return self.decision_pages[0].entries[:LATEST_DECISIONS] if self.decision_pages else ()
 
     def case_file(self, case: str) -> CaseFile | None:
-        """The case file of a case number."""
-        path = self.case_paths.get(normalise_case(case))
-        return self.case_by_path.get(path) if path else None
+        """The case file of a case number (with a page or not)."""
+        return self.case_index.get(normalise_case(case))
 
     def case_path(self, case: str) -> str:
-        """Path of a case number's page ('' if unknown)."""
-        return self.case_paths.get(normalise_case(case), "")
+        """Path of a case number's page ('' if it has none)."""
+        found = self.case_index.get(normalise_case(case))
+        return found.path if found else ""
+
+    def case_link(self, case: str, meeting: Meeting, item: AgendaItem | None = None) -> CaseLink:
+        """Where a case number leads from its handling in ``meeting`` (at ``item``, or by
+        the whole document): its page, or the case's other entries."""
+        found = self.case_index.get(normalise_case(case))
+        if found is None:
+            return CaseLink(case)
+        if found.path:
+            return CaseLink(case, found.path)
+        anchor = item.anchor if item is not None else None
+        return CaseLink(
+            case,
+            "",
+            tuple(
+                e
+                for e in found.entries
+                if e.reference is not None
+                or e.meeting.source != meeting.source
+                or (e.item.anchor if e.item is not None else None) != anchor
+            ),
+        )
+
+    def case_leads(self, meeting: Meeting) -> tuple[object, ...]:
+        """Where each case number of a meeting leads, as plain values: what a page showing
+        the meeting's case numbers shows of other meetings (its fingerprint holds them)."""
+        leads: list[object] = []
+        for item in (None, *meeting.items):
+            case = item.case if item is not None else meeting.case
+            if not case:
+                continue
+            link = self.case_link(case, meeting, item)
+            leads.append(link.path or tuple(_lead(self, e) for e in link.others))
+        return tuple(leads)
+
+
+def _lead(site: Site, e: CaseEntry) -> tuple[object, ...]:
+    """What a handling shows of another entry of its case: where it is and what it is."""
+    where = (site.paths[e.meeting.source], e.item.anchor if e.item else "", e.meeting.body)
+    item = (e.item.label, e.item.title) if e.item else ()
+    if e.reference is None:
+        return (*where, e.meeting.date, *item)
+    ref = e.reference
+    return (*where, e.meeting.date, *item, ref.body, ref.date, ref.item)
 
 
 def normalise_case(case: str) -> str:
     """Case numbers compare after trimming and folding white space."""
     return " ".join(case.split())
+
+
+# words that end in a full stop without ending the sentence (dotted ones, numbers and
+# initials are known by their shape)
+ABBREVIATIONS = frozenset(
+    {
+        *("kl", "ca", "nr", "st", "s", "dnr", "inkl", "exkl", "enl", "resp", "jfr", "ang"),
+        *("tkr", "mkr", "mnkr", "kr", "osv", "etc", "dvs", "mm", "mfl", "ev", "tex", "bla"),
+        *("pga", "fd", "ff", "sek"),
+    }
+)
+
+
+def summary(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """A decision's first sentence, as the index and case pages show it: cut at a word
+    before ``limit`` characters, and ending in '…' whenever anything of the text is left
+    out (an abbreviation, a list number or an initial does not end a sentence)."""
+    text = " ".join(text.split())
+    end = len(text)
+    for found in re.finditer(r"[.!?](?= |$)", text):
+        word = text[: found.start()].rsplit(" ", 1)[-1]
+        if found[0] == "." and (
+            len(word) <= 1 or "." in word or word.isdigit() or word.lower() in ABBREVIATIONS
+        ):
+            continue
+        end = found.end()
+        break
+    first = text[:end]
+    if len(first) > limit:
+        cut = first.rfind(" ", 0, limit)
+        first = first[: cut if cut > limit // 2 else limit].rstrip(" ,;:–-")
+    if len(first) == len(text):
+        return first
+    return first + (" …" if len(first) == end else "…")
 
 
 def derive_site(
@@ -225,6 +338,7 @@ def derive_site(
         paths[page.source] = page_path(page.slug)
     held = [m for m in meetings if m.status != "planned"]
     board = notice_board(meetings, body_of, today)
+    cases = _cases(held, section)
     return Site(
         meetings=tuple(meetings),
         paths=paths,
@@ -232,9 +346,9 @@ def derive_site(
         bodies=tuple(bodies),
         years=_years(held, body_of, section),
         decision_pages=_decision_pages(held, section),
-        cases=(cases := _cases(held, section)),
-        case_paths={c.case: c.path for c in cases},
-        case_by_path={c.path: c for c in cases},
+        cases=tuple(c for c in cases if c.path),
+        case_index={c.case: c for c in cases},
+        case_by_path={c.path: c for c in cases if c.path},
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         upcoming=tuple(m for m in meetings if m.status == "planned" and m.date >= today),
         latest=tuple(reversed(held[-LATEST_ON_HOME:])),
@@ -309,8 +423,8 @@ def _cases(meetings: list[Meeting], section: dict[str, str]) -> tuple[CaseFile, 
         found.sort(key=lambda e: e.date)
     slugs = {c: slug(c) for c in entries}
     order = sorted(entries, key=lambda c: (slugs[c], c))
-    paths = case_paths(((c, slugs[c]) for c in order), section)
-    return tuple(CaseFile(case=c, path=paths[c], entries=tuple(entries[c])) for c in order)
+    paths = case_paths(((c, slugs[c]) for c in order if needs_page(entries[c])), section)
+    return tuple(CaseFile(case=c, path=paths.get(c, ""), entries=tuple(entries[c])) for c in order)
 
 
 def check_links(site: Site, files: set[str], problems: Problems) -> None:

@@ -183,43 +183,23 @@ def oparl_body(key: str) -> str:
     return f"{OPARL}/body/{key}.json"
 
 
-def oparl_list(key: str, kind: str, page: int = 0) -> str:
-    """Page ``page`` (from 0) of a Body's list of ``kind`` ('people', 'meetings', ...)."""
-    return f"{OPARL}/body/{key}/{kind}" + (f"-{page + 1}" if page else "") + ".json"
+def oparl_list(key: str, kind: str, part: str = "") -> str:
+    """A page of an organisation's list of ``kind`` ('organizations', 'meetings', 'people',
+    'papers'); ``part`` names the page of a list paged by year or initial ('2020', 'a')."""
+    return f"{OPARL}/body/{key}/{kind}" + (f"-{part}" if part else "") + ".json"
 
 
-def _flat(page: str) -> str:
+def oparl_fragment(page: str) -> str:
+    """A page's path as the fragment of its object's id in a list page: 'org/rs/2020-05-26/'
+    → 'org--rs--2020-05-26' (slugs never hold '--')."""
     return page.strip("/").replace("/", "--")
 
 
-def oparl_organization(body_path: str) -> str:
-    """A governing body's OParl Organization."""
-    return f"{OPARL}/organization/{_flat(body_path)}.json"
-
-
-def oparl_meeting(meeting_path: str) -> str:
-    """A meeting's OParl Meeting, named by its page."""
-    return f"{OPARL}/meeting/{_flat(meeting_path)}.json"
-
-
-def oparl_vote(meeting_path: str, anchor: str, n: int) -> str:
-    """The Popolo VoteEvent of vote ``n`` (from 1) of an item."""
-    return f"{OPARL}/vote-event/{_flat(meeting_path)}--{anchor}--{n}.json"
-
-
-def oparl_consultation(meeting_path: str, item_number: int) -> str:
-    """The fragment id of a consultation: meeting and item (0: the whole document)."""
-    return f"c--{_flat(meeting_path)}--{item_number}"
-
-
-def oparl_paper(case_path: str) -> str:
-    """A case number's OParl Paper, named by its page."""
-    return f"{OPARL}/paper/{case_path.strip('/').rsplit('/', 1)[-1]}.json"
-
-
-def oparl_person(key: str) -> str:
-    """A person's OParl Person (``key`` from ``distinct_keys``)."""
-    return f"{OPARL}/person/{key}.json"
+def initial(key: str) -> str:
+    """The page of a list paged by initial that holds ``key`` (a slug): its first letter,
+    or '0' for a digit. A person's or paper's page never depends on anyone else's."""
+    first = key[:1]
+    return first if "a" <= first <= "z" else "0"
 
 
 @dataclass(frozen=True, slots=True)
