@@ -389,7 +389,15 @@ def check_command(source: Path, strict: bool, verbose: bool, form: str) -> None:
             problems = Problems(list(exc.problems) or [where])
         else:
             sys.exit(1)
-    folder = os.path.relpath(source.resolve(), Path.cwd().resolve()).replace(os.sep, "/")
+    # files named as the repository names them: from its root where the CI says where that
+    # is and the site is in it (a step may run in a folder of it), else from where it runs
+    ci_root = os.environ.get(
+        {"github": "GITHUB_WORKSPACE", "gitlab": "CI_PROJECT_DIR"}.get(form, "")
+    )
+    top = Path(ci_root) if ci_root else Path.cwd()
+    if not source.resolve().is_relative_to(top.resolve()):
+        top = Path.cwd()
+    folder = os.path.relpath(source.resolve(), top.resolve()).replace(os.sep, "/")
     if form == "github":
         for line in github_annotations(problems.items, strict, folder):
             click.echo(line)
