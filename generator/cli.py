@@ -23,7 +23,7 @@ from .build.load import Progress as ProgressFn
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
 from .content.config import KNOWN_LANGUAGES, base_url_problem
-from .content.errors import BuildFailed, ConfigError, ContentError, grouped
+from .content.errors import BuildFailed, ConfigError, ContentError, Problems, grouped
 from .pages.search import MissingSearchMarkup
 
 _STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}
@@ -388,8 +388,20 @@ def check_command(source: Path, strict: bool, verbose: bool, form: str) -> None:
     except ConfigError as exc:
         for line in exc.lines:  # site.toml: every problem, each on its own line
             console.print(f"error: {line}", markup=False, soft_wrap=True)
-        sys.exit(1)
-    folder = os.path.relpath(source.resolve(), Path.cwd().resolve()).replace(os.sep, "/")
+        if form != "text":  # where the clerk looks too: an annotation, a report GitLab reads
+            where = ContentError("site.toml", 0, str(exc))  # a problem outside its lines
+            problems = Problems(list(exc.problems) or [where])
+        else:
+            sys.exit(1)
+    # files named as the repository names them: from its root where the CI says where that
+    # is and the site is in it (a step may run in a folder of it), else from where it runs
+    ci_root = os.environ.get(
+        {"github": "GITHUB_WORKSPACE", "gitlab": "CI_PROJECT_DIR"}.get(form, "")
+    )
+    top = Path(ci_root) if ci_root else Path.cwd()
+    if not source.resolve().is_relative_to(top.resolve()):
+        top = Path.cwd()
+    folder = os.path.relpath(source.resolve(), top.resolve()).replace(os.sep, "/")
     if form == "github":
         for line in github_annotations(problems.items, strict, folder):
             click.echo(line)

@@ -278,3 +278,49 @@ def test_a_bare_name_in_a_vote_is_checked_as_the_attendee_it_names() -> None:
     parsed = parse_meeting(text.encode(), "content/ks/m.md", SiteConfig(root=Path("/x")))
     errors = [(p.line, p.message) for p in parsed.problems if p.severity == "error"]
     assert len(errors) == 1 and "Bo Lund was not present at this item" in errors[0][1], errors
+
+
+def _errors(front: str, text: str) -> list[tuple[int, str]]:
+    data = f"---\nbody: KS\ndate: 2024-05-14\n{front}---\n{text}".encode()
+    parsed = parse_meeting(data, "content/ks/m.md", SiteConfig(root=Path("/x")))
+    return [(p.line, p.message) for p in parsed.problems if p.severity == "error"]
+
+
+def test_one_member_voting_twice_under_two_spellings_is_an_error_on_the_second() -> None:
+    """Names are compared as people are ('bo  berg (s)' is Bo Berg (S), a bare 'Anna Ek'
+    the Anna Ek (S) of the vote): the table showed both ballots, the tally counted both."""
+    vote = (
+        "## § 1 Budget\n\n```vote\nquestion: Bifall\noptions: {Ja: A, Nej: B}\nvotes:\n"
+        "  Bo Berg (S): Ja\n  Anna Ek (S): Nej\n  bo  berg (s): Nej\n  Anna Ek: Nej\n```\n"
+    )
+    for front in ("", "attendees: [Bo Berg (S), Anna Ek (S)]\n"):
+        errors = _errors(front, vote)
+        assert [line for line, _ in errors] == [13 + front.count("\n"), 14 + front.count("\n")]
+        assert "bo  berg (s) is Bo Berg (S) (line" in errors[0][1], errors
+        assert "Anna Ek is Anna Ek (S) (line" in errors[1][1], errors
+
+
+def test_votes_are_checked_without_a_list_of_attendees_too() -> None:
+    """An absent member's ballot, or one with a conflict of interest, is an error whether
+    or not the minutes list who was present (without attendees: nothing was checked)."""
+    errors = _errors(
+        "absent: [Bo Berg (S)]\n",
+        "## § 1 Budget\n\n::: jäv Anna Ek (S)\nJäv.\n:::\n\n"
+        "```vote\nquestion: Bifall\nvotes:\n  Bo Berg (S): Ja\n  Anna Ek (S): Nej\n```\n",
+    )
+    assert ["listed as absent" in m for _, m in errors] == [True, False], errors
+    assert "conflict of interest" in errors[1][1], errors
+
+
+def test_a_member_both_present_and_absent_is_an_error_on_the_absent_line() -> None:
+    errors = _errors(
+        "attendees:\n  - Bo Berg (S)\n  - Anna Ek (S)\nabsent:\n  - Cilla Holm (M)\n  - anna ek\n",
+        "## § 1 Budget\n\nText.\n",
+    )
+    assert errors == [
+        (
+            9,
+            "absent: anna ek is also listed in attendees; a member who came late or left "
+            "early is an attendee with from: or until:",
+        )
+    ], errors

@@ -185,3 +185,42 @@ def test_init_runs_the_check_on_pull_and_merge_requests(
     assert done.exit_code == 1 and target == "gl-code-quality-report.json"
     report = json.loads(done.stdout)
     assert not list(Draft7Validator(GITLAB).iter_errors(report)) and len(report) == 1
+
+
+@pytest.mark.parametrize("form", ["github", "gitlab"])
+def test_a_site_toml_problem_is_in_the_report_too(
+    form: str, tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wrong setting is shown on its line of site.toml, and GitLab gets a report it can
+    read (an empty file is no JSON: the merge request would show nothing)."""
+    root = tmp_site({"content/ks/a.md": "---\nbody: KS\ndate: 2024-02-01\n---\n## § 1 A\n"})
+    (root / "site.toml").write_text('title = "X"\nbad_key = 1\n', encoding="utf-8")
+    monkeypatch.chdir(root.parent)
+    result = CliRunner().invoke(main, ["check", "--source", root.name, "--format", form])
+    assert result.exit_code == 1
+    if form == "github":
+        assert result.stdout.startswith(f"::error file={root.name}/site.toml,line=2,")
+    else:
+        [issue] = json.loads(result.stdout)
+        assert issue["location"] == {"path": f"{root.name}/site.toml", "lines": {"begin": 2}}
+        assert issue["severity"] == "major" and "bad_key" in issue["description"]
+
+
+@pytest.mark.parametrize(
+    ("form", "variable"), [("github", "GITHUB_WORKSPACE"), ("gitlab", "CI_PROJECT_DIR")]
+)
+def test_a_step_run_in_a_folder_of_the_repository_names_files_from_its_root(
+    form: str, variable: str, tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workflow step with a working directory (the site in a folder of the repository):
+    the annotation is placed by the path from the repository's root, which the CI names."""
+    root = tmp_site({"content/ks/a.md": "---\nbody: KS\ndate: 2024-02-30\n---\n## § 1 A\n"})
+    monkeypatch.chdir(root)
+    monkeypatch.setenv(variable, str(root.parent))
+    result = CliRunner().invoke(main, ["check", "--format", form])
+    assert result.exit_code == 1
+    if form == "github":
+        assert result.stdout.startswith(f"::error file={root.name}/content/ks/a.md,line=3,")
+    else:
+        [issue] = json.loads(result.stdout)
+        assert issue["location"]["path"] == f"{root.name}/content/ks/a.md"

@@ -97,6 +97,9 @@ BAD = [
     ("body: KS\ndate: 2024-01-01\noffentlig: nej\n", "offentlig"),
     ("body: KS\ndate: 2024-01-01\nutkast: true\n", "utkast"),
     ("body: KS\ndate: 2024-01-01\nprotokollsnummer: 7\n", "protokollsnummer"),  # warned
+    ("body: ''\ndate: 2024-01-01\n", "body"),
+    ("body: '  '\ndate: 2024-01-01\n", "body"),
+    ("body: KS\ndate: 2024-01-01\nattachments: [{title: A, url: 'ftp://x.se/a'}]\n", "attachments"),
 ]
 
 # cases only the whole file shows: the order of two dates, of start and end
@@ -192,3 +195,19 @@ def test_the_schema_command_prints_and_writes_the_sites_schema(tmp_path: Path) -
     written = CliRunner().invoke(main, ["schema", "--source", str(tmp_path), "--write"])
     assert written.exit_code == 0, written.output
     assert (tmp_path / SCHEMA_FILE).read_text("utf-8") == printed.output
+
+
+def test_a_key_left_empty_is_as_good_to_the_editor_as_to_the_check() -> None:
+    """'end_date:' or 'location: ~' says nothing, and the check passes it: no underline."""
+    empty = "body: KS\ndate: 2024-01-01\nend_date:\nlocation: ~\nattendees:\nadjusted:\n"
+    assert not said(empty)
+    assert flagged(empty) == set()
+    assert flagged("body: KS\ndate: 2024-01-01\npublic:\n") == {"public"}
+
+
+def test_a_page_title_and_a_body_name_must_say_something() -> None:
+    schema = validator()
+    assert not list(schema.iter_errors({"title": "Om"}))
+    assert list(schema.iter_errors({"title": ""}))
+    assert list(schema.iter_errors({"name": " "}))
+    assert not list(schema.iter_errors({"name": "Kommunstyrelsen", "announce": True}))

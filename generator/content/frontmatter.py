@@ -573,7 +573,8 @@ def check_fields(
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             out[key] = str(value).strip()
         else:
-            bad(key, f"expected text, got {type(value).__name__}")
+            quote = "; put it in quotes" if isinstance(value, (bool, date)) else ""
+            bad(key, f"expected text, got {type(value).__name__}{quote}")
     # missing, or given with nothing after it (a value that could not be read is said above)
     body = fm.values.get("body", "?")
     if "body" not in fm.lines or body is None or (isinstance(body, str) and not body.strip()):

@@ -50,7 +50,7 @@ from .model import (
     Segment,
     Vote,
 )
-from .people import attendance, check_votes
+from .people import PersonKey, Presence, attendance, check_present_and_absent, check_votes
 from .secrecy import (
     check_secret_links,
     reference_definitions,
@@ -357,10 +357,19 @@ def parse_meeting(
                 )
             numbers.setdefault(item.number, item.line)
         items.append(item)
-    if "attendees" in values and items:  # no items: nothing to be present at, or vote in
-        values["attendees"], presence = attendance(
-            values["attendees"], fm.entries.get("attendees", ()), items, path, problems
-        )
+    check_present_and_absent(
+        values.get("attendees", ()),
+        values.get("absent", ()),
+        fm.entries.get("absent", ()),
+        path,
+        problems,
+    )
+    if items:  # no items: nothing to be present at, or vote in
+        presence: dict[PersonKey, Presence] = {}
+        if "attendees" in values:
+            values["attendees"], presence = attendance(
+                values["attendees"], fm.entries.get("attendees", ()), items, path, problems
+            )
         check_votes(
             items,
             builder.ballot_lines,

@@ -305,9 +305,19 @@ def check_votes(
             if isinstance(s, Record) and s.role == "conflict" and s.who
         }
         for vote in item.votes:
+            cast: dict[PersonKey, tuple[str, int]] = {}  # who has voted: as written, where
             for (member, _), line in zip(vote.ballots, located.get(id(vote), ()), strict=False):
                 key = names.key(member)
                 here = presence.get(key)
+                if key in cast:  # written alike, the vote's own check says so
+                    problems.error(
+                        path,
+                        line,
+                        f"vote: {member} is {cast[key][0]} (line {cast[key][1]}) written "
+                        "another way, and a member votes once; keep one of the lines",
+                    )
+                    continue
+                cast[key] = (member, line)
                 if key in conflicts:
                     problems.error(
                         path,
@@ -339,3 +349,24 @@ def check_votes(
                         f"{here.left} (until: on line {here.until_line}); remove "
                         "the vote, or correct until: in attendees",
                     )
+
+
+def check_present_and_absent(
+    attendees: tuple[Person, ...],
+    absent: tuple[Person, ...],
+    entries: tuple[Entry, ...],
+    path: str,
+    problems: Problems,
+) -> None:
+    """A member listed both as present and as absent is an error on the absent entry's line:
+    the page would show both, and the member's page count the meeting twice."""
+    names = Names(person_key(p) for p in (*attendees, *absent))
+    present = {names.key(p) for p in attendees}
+    for n, person in enumerate(absent):
+        if names.key(person) in present:
+            problems.error(
+                path,
+                entries[n][0] if n < len(entries) else 1,
+                f"absent: {shown_name(person)} is also listed in attendees; a member who "
+                "came late or left early is an attendee with from: or until:",
+            )

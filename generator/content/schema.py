@@ -32,6 +32,8 @@ SCHEMA_FILE = ".minutes/front-matter.schema.json"  # where `minutes init` and `s
 DATE = rf"^(?!{LAST_YEAR + 1}-)[1-9]\d{{3}}-\d{{2}}-\d{{2}}$"
 _NUMBER = r"^\d{6}(\d{2})?\s?[-+\u2010-\u2015\u2212]?\s?\d{4}$"  # 811218-9876, 198112189876
 _TEXT: dict[str, Any] = {"type": ["string", "number"]}
+_NAMED: dict[str, Any] = _TEXT | {"pattern": r"\S"}  # text that must say something
+_URL = {"type": "string", "pattern": "^(https://|http://|mailto:|$)"}
 
 # what a value of each kind is, in the site's language (the editor shows it on hover)
 _HELP: dict[str, dict[FieldKind, str]] = {
@@ -105,7 +107,7 @@ def _value(kind: FieldKind) -> dict[str, Any]:
     if kind == "people":
         return _entries({"anyOf": [_TEXT, _record(PERSON_KEYS, "name")]})
     if kind == "attachments":
-        return _entries({"anyOf": [_TEXT, _record(ATTACHMENT_KEYS, "title")]})
+        return _entries({"anyOf": [_TEXT, _record(ATTACHMENT_KEYS, "title", url=_URL)]})
     if kind == "labels":
         label = {"type": "string", "minLength": 1}
         return {
@@ -122,14 +124,26 @@ def _value(kind: FieldKind) -> dict[str, Any]:
     return dict(_TEXT)
 
 
+# a meeting's key the check reads nothing from when it is empty ('end_date:'): any but these
+_NEVER_EMPTY = (*REQUIRED_KEYS, "public")
+# keys a page or a body's file names itself by: text, not empty
+_NAMES = ("body", "title", "name")
+
+
 def _file(
-    fields: dict[str, FieldKind], help_text: dict[FieldKind, str], extra_keys: tuple[str, ...] = ()
+    fields: dict[str, FieldKind],
+    help_text: dict[FieldKind, str],
+    extra_keys: tuple[str, ...] = (),
+    meeting: bool = False,
 ) -> dict[str, Any]:
-    properties = {
-        key: _value(kind) | {"description": help_text[kind]} for key, kind in fields.items()
-    }
-    for key in extra_keys:
-        properties.setdefault(key, dict(_TEXT))
+    properties = {}
+    for key, kind in fields.items():
+        value = _NAMED if key in _NAMES and (key != "title" or not meeting) else _value(kind)
+        if meeting and key not in _NEVER_EMPTY:
+            value = {"anyOf": [value, {"type": "null"}]}
+        properties[key] = value | {"description": help_text[kind]}
+    for key in extra_keys:  # read as text, whatever YAML makes of it
+        properties.setdefault(key, {"type": ["string", "number", "null"]})
     return {"type": "object", "additionalProperties": False, "properties": properties}
 
 
@@ -138,7 +152,7 @@ def front_matter_schema(language: str, extra_keys: tuple[str, ...] = ()) -> dict
     in ``language`` that declares ``extra_keys``: a meeting's (it has a body or a date), a
     body's own file (it has a name, members or announce), else a plain page's."""
     help_text = _HELP.get(language, _HELP["en"])
-    meeting = _file(FIELDS, help_text, extra_keys) | {"required": list(REQUIRED_KEYS)}
+    meeting = _file(FIELDS, help_text, extra_keys, meeting=True) | {"required": list(REQUIRED_KEYS)}
     is_meeting = {"anyOf": [{"required": [key]} for key in REQUIRED_KEYS]}
     is_body = {"anyOf": [{"required": [key]} for key in BODY_FIELDS if key not in PAGE_FIELDS]}
     title = "Mötesprotokoll (minutes)" if language == "sv" else "Meeting minutes (minutes)"
