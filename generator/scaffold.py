@@ -23,7 +23,7 @@ from .site.urls import slug
 LANGUAGE = "sv"  # of a new site: its pages, its messages, its editor help
 SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"
 SITE_TOML_TAIL = """\
-notice_place = "Kommunkansliet, Kommunhuset"   # where the adjusted minutes are kept: write yours
+# notice_place = "Kommunkansliet, Stadshuset"   # where adjusted minutes are kept (no default)
 # edit_url = "https://github.com/ORG/REPO/edit/main/"
 # commit_url = "https://github.com/ORG/REPO/commit/"   # links each revision to its commit
 # revision_messages = true   # show commit messages (checked for personal identity numbers)
@@ -122,6 +122,7 @@ secretary: Bo Berg  # sekreteraren
 adjusters: [Cecilia Carlsson (M), David Dahl (C)]  # justerarna
 adjusted: {date}  # dagen protokollet justerades
 posted: {date}  # dagen det sattes upp på anslagstavlan: överklagandetiden räknas härifrån
+notice_place: Kommunkansliet, Kommunhuset  # var det justerade protokollet förvaras
 attendees:  # de närvarande; role säger vilken roll någon hade
   - {{name: Anna Andersson, party: S, role: Ordförande}}
   - Cecilia Carlsson (M)
@@ -156,6 +157,7 @@ secretary: Bo Berg  # the secretary
 adjusters: [Cecilia Carlsson (M), David Dahl (C)]  # who adjusted (signed) the minutes
 adjusted: {date}  # the day the minutes were adjusted
 posted: {date}  # the day they went up on the notice board: the time to appeal runs from it
+notice_place: Town hall, the clerk's office  # where the adjusted minutes are kept
 attendees:  # who was there; role says what part someone had
   - {{name: Anna Andersson, party: S, role: Chair}}
   - Cecilia Carlsson (M)
