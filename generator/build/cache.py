@@ -22,6 +22,17 @@ from ..content.parse import Parsed
 from .footprint import Footprint
 
 CACHE_DIR = ".minutes-cache"
+# what unpickling a cache file that is damaged, cut short or of another version raises: the
+# file is then read as missing, and what it held is made again
+UNREADABLE = (
+    OSError,
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    TypeError,
+    ValueError,
+)
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where `minutes serve` builds
 _FORMAT = 5  # raised when a cached class gains a field (2: ContentError.kind, notes on
 # Meeting; 3: the state records the output's marker; 4: by its token, the output by label;
@@ -133,15 +144,7 @@ class Cache:
                 if pickle.load(handle) != _KEY:
                     return None
                 return tuple(pickle.load(handle) for _ in range(parts))
-        except (
-            OSError,
-            pickle.UnpicklingError,
-            EOFError,
-            AttributeError,
-            ImportError,
-            TypeError,
-            ValueError,
-        ):
+        except UNREADABLE:
             return None
 
     def make_dir(self) -> None:

@@ -17,6 +17,7 @@ from ..content.config import SiteConfig
 from ..content.digest import digest_of
 from ..content.model import Meeting
 from ..content.parse import parse_meeting
+from .cache import UNREADABLE
 
 
 def entry_key(parse_key: str, path: str, digest: str) -> str:
@@ -56,15 +57,7 @@ class MeetingStore:
                 value = pickle.loads(self._file(key).read_bytes())
                 if isinstance(value, Meeting):
                     return value
-            except (
-                OSError,
-                pickle.UnpicklingError,
-                EOFError,
-                AttributeError,
-                ImportError,
-                TypeError,
-                ValueError,
-            ):
+            except UNREADABLE:
                 pass
         data = (self.config.root / meeting.source).read_bytes()
         again = parse_meeting(data, meeting.source, self.config).meeting
