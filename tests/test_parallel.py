@@ -122,6 +122,7 @@ def test_waves_by_meetings_shown_give_the_same_site(
     )
     monkeypatch.setattr(generator.build.pool, "CHUNK_WEIGHT", 20)
     monkeypatch.setattr(generator.build.pool, "WAVE_WEIGHT", 60)
+    monkeypatch.setattr(generator.build.pool, "PARALLEL_FROM", 1)  # ~200 pages: in a pool too
     forks = count_pools(monkeypatch)
     build(
         BuildOptions(
