@@ -85,3 +85,18 @@ def test_where_the_bytes_go(corpus_1k: Built) -> None:
         part = measure(corpus_1k.out / folder)
         assert part.size / MEETINGS <= most_bytes, (folder, part)
         assert (part.entries + 1) / MEETINGS <= most_entries, (folder, part)
+
+
+def test_the_corpus_script_is_the_shared_one() -> None:
+    """tests/data/make_corpus.py is a copy: it must not drift from the shared folder's."""
+    shared = next(
+        (
+            p / "shared" / "bench" / "make_corpus.py"
+            for p in Path(__file__).resolve().parents
+            if (p / "shared" / "bench" / "make_corpus.py").is_file()
+        ),
+        None,
+    )
+    if shared is None:
+        pytest.skip("no shared folder beside the repository")
+    assert (DATA / "make_corpus.py").read_bytes() == shared.read_bytes()

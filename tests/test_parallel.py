@@ -67,10 +67,11 @@ def test_fresh_pools_in_waves_give_the_same_site(
     """Workers are replaced every WAVE_PAGES pages (bounded copied memory); the site and its
     search indexes (each started when its pages are done) are the same."""
     import generator.build.pool
-    from generator.build.pool import RENDER_CHUNK
 
     root = tmp_site(meeting_files(300))
     build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1)))
+    RENDER_CHUNK = 150  # the pool's, smaller: 300 meetings are ~450 pages now
+    monkeypatch.setattr(generator.build.pool, "RENDER_CHUNK", RENDER_CHUNK)
     monkeypatch.setattr(generator.build.pool, "WAVE_PAGES", RENDER_CHUNK)
     forks = count_pools(monkeypatch)
     waves = build(
@@ -121,6 +122,7 @@ def test_waves_by_meetings_shown_give_the_same_site(
     )
     monkeypatch.setattr(generator.build.pool, "CHUNK_WEIGHT", 20)
     monkeypatch.setattr(generator.build.pool, "WAVE_WEIGHT", 60)
+    monkeypatch.setattr(generator.build.pool, "PARALLEL_FROM", 1)  # ~200 pages: in a pool too
     forks = count_pools(monkeypatch)
     build(
         BuildOptions(

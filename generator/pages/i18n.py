@@ -181,9 +181,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "i OParl 1.1-format: organisationer (Body), organ (Organization), "
         "personer med uppdrag (Person, Membership), sammanträden (Meeting) "
         "med ärenden (AgendaItem), bilagor (File) och plats (Location), "
-        "diarienummer (Paper) med sina behandlingar (Consultation). "
+        "diarienummer som behandlats tre gånger eller fler (Paper) med sina behandlingar "
+        "(Consultation); varje ärende har sitt diarienummer (x-caseNumber). "
         "Omröstningar finns som Popolo VoteEvent med Count och Vote. "
-        "Varje objekt har id, created, modified och web. Börja i systemobjektet:",
+        "Listorna är några filer per organisation: sammanträden per år, personer och "
+        "diarienummer per begynnelsebokstav. Varje objekt har id, created och modified, "
+        "och web om det har en egen sida. Börja i systemobjektet:",
         "opendata_feeds": "Flöden och kalendrar:",
         "a11y_title": "Tillgänglighetsredogörelse",
         "a11y_intro": "{org} står bakom den här webbplatsen. Vi vill att så många som möjligt "
@@ -351,10 +354,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "in the shape of OParl 1.1: organisations (Body), governing bodies "
         "(Organization), people and their roles (Person, Membership), "
         "meetings (Meeting) with agenda items (AgendaItem), files (File) and "
-        "place (Location), case numbers (Paper) and their handlings "
-        "(Consultation). Votes are Popolo VoteEvents with Counts and Votes. "
-        "Every object has id, created, modified and web. Start at the system "
-        "object:",
+        "place (Location), case numbers handled three times or more (Paper) and their "
+        "handlings (Consultation); every agenda item gives its case number "
+        "(x-caseNumber). Votes are Popolo VoteEvents with Counts and Votes. The lists "
+        "are a few files per organisation: meetings by year, people and case numbers by "
+        "initial. Every object has id, created and modified, and web if it has a page of "
+        "its own. Start at the system object:",
         "opendata_feeds": "Feeds and calendars:",
         "a11y_title": "Accessibility statement",
         "a11y_intro": "{org} runs this website. We want as many people as possible to be able "
