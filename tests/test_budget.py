@@ -21,14 +21,23 @@ MEETINGS = 1000  # the shared corpus's files: the budget counts meetings as the 
 
 BUDGET_ENTRIES = 5.0  # per meeting: 50,000 / 10,000
 BUDGET_BYTES = 40_000  # per meeting: 400 MB / 10,000 (not yet met: see README, "Size")
-# What the output weighs today, a little above the measured 45.3 KB (bench/RESULTS.md):
+# What the output weighs today, a little above the measured 51.4 KB (bench/RESULTS.md):
 # lower it as the output shrinks, never raise it without the figures that justify it.
-CEILING_BYTES = 46_000
+# (45.3 KB before issue #16's merge; it added 7 KB a meeting page: an extract link on each
+# item, ~2.3 KB; names linked to person pages, ~1 KB; who took part item by item.)
+CEILING_BYTES = 52_000
 # Pagefind's share, measured with search on (1k: 7.80 MB in 1,052 entries): the test
 # builds without it to keep CI time down; Pagefind's output is its own and grows with the
 # meeting pages' text, not with anything this project decides.
 SEARCH_BYTES = 7_800
 SEARCH_ENTRIES = 1.05
+# A page per person (issue #16) grows with the people the minutes name, not with the
+# meetings: the shared corpus names 1,256 distinct attendees at 1k and 1,300 at 10k, so a
+# per-meeting figure at 1k would overstate them tenfold. They are held per person here
+# (measured at 1k: 2,812 people, 8.8 KB and 2 entries each); the 10k bench counts the whole.
+PEOPLE = "personer"
+PERSON_BYTES = 9_500
+PERSON_ENTRIES = 2
 
 
 @dataclass(frozen=True)
@@ -65,11 +74,20 @@ def test_the_summary_counts_what_a_host_counts(corpus_1k: Built) -> None:
 
 
 def test_a_1k_site_keeps_within_the_budget_per_meeting(corpus_1k: Built) -> None:
-    size = corpus_1k.footprint.size / MEETINGS + SEARCH_BYTES
-    entries = corpus_1k.footprint.entries / MEETINGS + SEARCH_ENTRIES
+    people = measure(corpus_1k.out / PEOPLE)
+    size = (corpus_1k.footprint.size - people.size) / MEETINGS + SEARCH_BYTES
+    entries = (corpus_1k.footprint.entries - people.entries - 1) / MEETINGS + SEARCH_ENTRIES
     assert entries <= BUDGET_ENTRIES, f"{entries:.2f} entries per meeting"
     assert size <= CEILING_BYTES, f"{size:,.0f} bytes per meeting"
-    assert CEILING_BYTES - BUDGET_BYTES <= 6_000  # the gap the README owns up to
+    assert CEILING_BYTES - BUDGET_BYTES <= 12_000  # the gap the README owns up to
+
+
+def test_person_pages_keep_within_their_budget_per_person(corpus_1k: Built) -> None:
+    people = [p for p in (corpus_1k.out / PEOPLE).iterdir() if p.is_dir()]
+    part = measure(corpus_1k.out / PEOPLE)
+    assert len(people) > 1_000
+    assert part.entries <= PERSON_ENTRIES * len(people) + 1, part
+    assert part.size / len(people) <= PERSON_BYTES, f"{part.size / len(people):,.0f} bytes"
 
 
 def test_where_the_bytes_go(corpus_1k: Built) -> None:
@@ -77,9 +95,9 @@ def test_where_the_bytes_go(corpus_1k: Built) -> None:
     search are the floor; case pages only for cases handled three times or more; the
     decisions index a line per decision; open data a few list files per organisation."""
     shares = {  # bytes and entries per meeting, a little above the measured ones
-        "arenden": (1_000, 0.65),
+        "arenden": (1_150, 0.65),  # 1,088 measured: names link to person pages (#16)
         "beslut": (2_600, 0.07),
-        "oparl": (12_000, 0.06),
+        "oparl": (13_500, 0.06),  # 13.1 KB: a Person for everyone named, as person pages
     }
     for folder, (most_bytes, most_entries) in shares.items():
         part = measure(corpus_1k.out / folder)

@@ -41,9 +41,12 @@ def measure(root: Path) -> Footprint:
 
 
 def human(size: float) -> str:
-    """A size as hosts state their limits: in decimal units ('312 MB', '31 KB')."""
+    """A size as hosts state their limits, in decimal units, to three digits ('312 MB',
+    '31.4 KB', '4.12 MB')."""
     for unit in ("bytes", "KB", "MB"):
         if size < 999.5:
-            return f"{size:.0f} {unit}" if unit == "bytes" or size >= 10 else f"{size:.1f} {unit}"
+            if unit == "bytes" or size >= 99.95:
+                return f"{size:.0f} {unit}"
+            return f"{size:.1f} {unit}" if size >= 9.995 else f"{size:.2f} {unit}"
         size /= 1000
     return f"{size:.2f} GB"

@@ -358,13 +358,15 @@ def check_present_and_absent(
     path: str,
     problems: Problems,
 ) -> None:
-    """A member listed both as present and as absent is an error on the absent entry's line:
-    the page would show both, and the member's page count the meeting twice."""
+    """A member listed both as present and as absent is a warning on the absent entry's line
+    (an error with --strict): the page shows both lists as written, and the member's page
+    counts the meeting as attended. Not an error: a record may say both (a member present
+    for part of the meeting), and the build must not refuse what the clerk wrote."""
     names = Names(person_key(p) for p in (*attendees, *absent))
     present = {names.key(p) for p in attendees}
     for n, person in enumerate(absent):
         if names.key(person) in present:
-            problems.error(
+            problems.warn(
                 path,
                 entries[n][0] if n < len(entries) else 1,
                 f"absent: {shown_name(person)} is also listed in attendees; a member who "
