@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from generator.build.pipeline import BuildOptions, build
@@ -195,3 +198,26 @@ def test_a_notice_without_a_notice_place_states_none(tmp_site: SiteFactory) -> N
     assert [(w.path, w.line) for w in result.warnings if "notice_place" in w.message] == [
         ("content/ks/b.md", 4)  # the status line: adjusted minutes without a place
     ]
+
+
+FOLD_EXAMPLES = int(os.environ.get("MINUTES_FOLD_EXAMPLES", "400"))
+
+
+@settings(max_examples=FOLD_EXAMPLES, deadline=None)
+@given(
+    line=st.one_of(
+        st.text(
+            st.sampled_from(["a", " ", "\\", "^", ",", "å", "€", "😀"]), min_size=60, max_size=300
+        ),
+        st.text(st.characters(codec="utf-8", blacklist_characters="\r\n"), max_size=300),
+    )
+)
+def test_calendar_lines_fold_as_icalendar_folds_them(line: str) -> None:
+    """The calendars fold their lines themselves (icalendar's fold, a Python loop over every
+    character, made them the slowest pages of a build): byte for byte as icalendar would,
+    never inside a character or after an escaping backslash or caret."""
+    from icalendar.parser.string import _foldline
+
+    from generator.pages.publish import fold
+
+    assert fold(line) == _foldline(line).encode()

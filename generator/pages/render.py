@@ -80,6 +80,7 @@ class Renderer:
         self, config: SiteConfig, site: Site, whole: Callable[[Meeting], Meeting] | None = None
     ) -> None:
         self.config = config
+        self.base_path = config.base_path  # read once: a URL is made some 400 times a meeting
         self.site = site
         self.views = Views(site)  # what each page's template is given of the site
         self.whole = whole  # a meeting's whole parse, when the site holds outlines
@@ -117,7 +118,7 @@ class Renderer:
 
     def url(self, path: str) -> str:
         """Site-relative path → URL path under the base URL."""
-        return self.config.base_path + path
+        return self.base_path + path
 
     def meeting_url(self, meeting: Meeting, anchor: str = "") -> str:
         """URL of a meeting's page, optionally at an item."""
@@ -149,7 +150,7 @@ class Renderer:
         """A template page: its context → bytes, content links pointed at page URLs."""
         html = self.env.get_template(name).render(page_path=path, **context)
         if LINK_PREFIX in html:
-            base = self.config.base_path
+            base = self.base_path
             html = CONTENT_LINK.sub(
                 lambda m: f'{m[1]}="{link_target(self.site, m[2], base)}"', html
             )
