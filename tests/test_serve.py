@@ -28,7 +28,7 @@ def site(tmp_site: SiteFactory) -> tuple[Path, BuildOptions]:
     root = tmp_site(
         {
             "content/ks.md": MEETING.replace("TEXT", "Första."),
-            "content/ks2.md": MEETING.replace("2024-05-14", "2024-05-20"),
+            "content/ks2.md": MEETING.replace("2024-05-14", "2024-05-20").replace("§ 1", "§ 2"),
         }
     )
     return root, BuildOptions(
@@ -184,8 +184,12 @@ def test_serve_starts_from_the_site_just_built_and_renders_only_its_drafts(
     from generator.build.adopt import adopt
     from generator.serve import serve_options
 
-    days = ["2024-01-10", "2024-02-14", "2024-03-13", "2024-04-10", "2024-05-14", "2024-06-12"]
-    files = {f"content/ks/{d}.md": MEETING.replace("2024-05-14", d) for d in days}
+    days = [f"{y}-{m:02d}-1{m % 9}" for y in (2022, 2023) for m in range(1, 13)]
+    days += ["2024-01-10", "2024-02-14", "2024-03-13", "2024-04-10", "2024-05-14", "2024-06-12"]
+    files = {  # items numbered on through each year, as the law has them
+        f"content/ks/{d}.md": MEETING.replace("2024-05-14", d).replace("§ 1", f"§ {n}")
+        for n, d in enumerate(days, 1)
+    }
     files["content/ks/2024-06-20.md"] = MEETING.replace("2024-05-14", "2024-06-20").replace(
         "---\n##", "status: draft\n---\n##"
     )
