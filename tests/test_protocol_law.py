@@ -488,3 +488,25 @@ def test_minutes_new_numbers_on_from_the_body_s_last(tmp_site: SiteFactory) -> N
     )
     assert first.exit_code == 0 and "numbered on" not in first.output
     assert "## § 1 Öppnande" in (site / "content/kommunstyrelsen/2025/2025-01-10.md").read_text()
+
+
+def test_a_vote_in_a_confidential_item_is_checked_and_nothing_of_it_is_kept() -> None:
+    """The checks of who may vote skipped a confidential item (its text is never parsed into
+    the meeting): a vote there by a member with a conflict, or listed absent, passed."""
+    text = (
+        "---\nbody: Kommunstyrelsen\ndate: 2025-03-11\nstatus: draft\n"
+        "absent: [Eva Fors (S)]\n---\n\n"
+        '## § 1 Ansökan {confidential=true osl="26 kap. 1 § OSL"}\n\n'
+        "::: jäv Anna Ek (M)\nJäv.\n:::\n\n"
+        "```vote\nquestion: Bifall\nvotes:\n  Anna Ek (M): Ja\n  Eva Fors (S): Nej\n```\n"
+    )
+    parsed = parse(text)
+    errors = [(p.line, p.message[:40]) for p in parsed.problems if p.severity == "error"]
+    assert errors == [
+        (17, "vote: Anna Ek (M) has a conflict of inte"),
+        (18, "vote: Eva Fors (S) is listed as absent ("),
+    ], errors
+    shown = parse(text.replace("Anna Ek (M): Ja\n  Eva Fors (S): Nej", "Bo Berg (S): Ja"))
+    assert shown.meeting is not None
+    (item,) = shown.meeting.items
+    assert item.confidential and item.segments == () and item.votes == ()

@@ -11,7 +11,7 @@ import functools
 import html as html_lib
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -189,6 +189,9 @@ class _Builder:
         self.problems = problems
         self.record_lines: dict[int, int] = {}  # id of a record → the line it opens on
         self.ballot_lines: dict[int, tuple[int, ...]] = {}  # id of a vote → its ballots' lines
+        # a confidential item's segments by its position: read for the checks of who may
+        # vote, never kept in the item (nothing of its text reaches the meeting)
+        self.hidden: dict[int, tuple[Segment, ...]] = {}
 
     def render(self, tokens: list[Token]) -> str:
         if not tokens:
@@ -370,8 +373,12 @@ def parse_meeting(
             values["attendees"], presence = attendance(
                 values["attendees"], fm.entries.get("attendees", ()), items, path, problems
             )
+        checked = [  # a confidential item's votes are checked too, and then dropped
+            replace(item, segments=builder.hidden[n]) if n in builder.hidden else item
+            for n, item in enumerate(items, 1)
+        ]
         check_votes(
-            items,
+            checked,
             builder.ballot_lines,
             builder.record_lines,
             presence,
@@ -511,6 +518,7 @@ def _item(
         anchor, n = f"{base}-{n}", n + 1
     anchors.add(anchor)
     if confidential:
+        builder.hidden[position] = builder.segments(tokens[3:])
         return AgendaItem(
             number=number,
             title=attrs.get("public_title", ""),
