@@ -90,6 +90,20 @@ def test_stray_container_close_is_an_error() -> None:
     ]
 
 
+def test_a_container_never_closed_at_the_end_of_the_file_is_an_error() -> None:
+    """It swallowed no item, so nothing said it: text added after it later would have been
+    part of the decision without a word (the guide says minutes stops)."""
+    parsed = parse(HEAD + "## § 1 A\n\n::: beslut\nBifall.\n")
+    assert errors(parsed) == [
+        (
+            7,
+            "'::: beslut' opened here is never closed, so what is written after it would be "
+            "part of it; end it with a line ':::'",
+        )
+    ]
+    assert errors(parse(HEAD + "## § 1 A\n\n::: beslut\nBifall.\n:::\n")) == []
+
+
 def test_container_inside_a_container_is_an_error() -> None:
     """The first ':::' closes the outer record: the inner one would be read as its text."""
     parsed = parse(
@@ -130,9 +144,11 @@ def test_decision_heading_or_vote_inside_a_record_is_an_error() -> None:
         HEAD + "## § 1 A\n\n::: motion Anna (S)\nText.\n\n### Beslut\n\nBifall.\n\n"
         "```vote\nresult: {Ja: 3}\n```\n"
     )
-    assert [line for line, _ in errors(parsed)] == [10, 14]
-    assert "marks no decision" in errors(parsed)[0][1]
-    assert "is not counted" in errors(parsed)[1][1]
+    # the record is never closed (line 7), and holds a decision heading and a vote
+    assert [line for line, _ in errors(parsed)] == [7, 10, 14]
+    assert "is never closed" in errors(parsed)[0][1]
+    assert "marks no decision" in errors(parsed)[1][1]
+    assert "is not counted" in errors(parsed)[2][1]
 
 
 def test_heading_inside_a_quote_is_an_error() -> None:

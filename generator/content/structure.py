@@ -289,6 +289,20 @@ def check_structure(tokens: list[Token], path: str, words: set[str], problems: P
                 )
         if tok.nesting == 1:
             ancestors.append(tok)
+    for tok in tokens:  # one that ends with the file swallows nothing yet (one in a record,
+        # a list or a quote is an error of its own above)
+        if (
+            tok.type == OPEN
+            and tok.level == 0
+            and tok.meta.get("closed") is False
+            and id(tok) not in swallowed
+        ):
+            problems.error(
+                path,
+                _line(tok),
+                f"'::: {tok.info}' opened here is never closed, so what is written after it "
+                "would be part of it; end it with a line ':::'",
+            )
     for outer, *headings in swallowed.values():
         first = headings[0]
         more = f" (and {len(headings) - 1} more after it)" if len(headings) > 1 else ""
