@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.build import outfolder
@@ -425,11 +425,19 @@ def taken_in(out: set[str], path: str, page: bool) -> bool:
     )
 
 
-@settings(max_examples=20 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=20 * SCALE,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,  # the same examples every run: CI never passes on luck
+)
 @given(
     st.lists(st.sampled_from(PAGE_NAMES), max_size=4, unique=True),
     st.lists(st.sampled_from(ATTACHED), max_size=5, unique=True),
 )
+# a page and an attachment on the sitemap's path: only the page was said, the attachment
+# on the next build (the refused page still held the folder)
+@example(pages=["sitemap.xml"], attached=["sitemap.xml/x.pdf"])
 def test_no_page_or_attachment_is_ever_written_over_another(
     pages: list[str], attached: list[str]
 ) -> None:

@@ -270,15 +270,31 @@ class Claims:
         self._owners[folder] = claim
 
     def claim(self, path: str, claim: Claim) -> bool:
-        """Enter one output file; False (and an error) if it collides with an earlier claim."""
+        """Enter one output file; False (and an error) if it collides with an earlier claim.
+        Where the earlier one gives way (a plain page or an attachment before a file the
+        build makes), it is taken out, so that later claims meet the file that stays."""
+        while True:
+            clash = self._clash(path, claim)
+            if clash is None:
+                return True
+            old_path, old = clash
+            self._collide(claim, old)
+            new_wins = old.claimant().movable and not claim.claimant().movable
+            if old_path is None or not new_wins:
+                return False
+            self._evict(old_path)
+
+    def _clash(self, path: str, claim: Claim) -> tuple[str | None, Claim] | None:
+        """The earlier claim ``path`` collides with (its path, if it is a file's), or None
+        after entering ``path``."""
         if path in self.files:
-            return self._collide(claim, self.files[path])
+            return path, self.files[path]
         if path in self._folders:
-            return self._collide(claim, self.files[self._folders[path]])
+            return self._folders[path], self.files[self._folders[path]]
         end = path.find("/")
         owner = self._owners.get(path if end < 0 else path[:end])
         if owner is not None and (end < 0 or owner.group != claim.group):
-            return self._collide(claim, owner)
+            return None, owner
         end = path.rfind("/")
         folders = []
         while end > 0:
@@ -286,13 +302,23 @@ class Claims:
             if folder in self._folders:  # checked when it was first entered
                 break
             if folder in self.files:
-                return self._collide(claim, self.files[folder])
+                return folder, self.files[folder]
             folders.append(folder)
             end = path.rfind("/", 0, end)
         self.files[path] = claim
         for folder in folders:
             self._folders[folder] = path
-        return True
+        return None
+
+    def _evict(self, path: str) -> None:
+        """Take a claim out, and the folders only it held."""
+        del self.files[path]
+        for folder in [f for f, owner in self._folders.items() if owner == path]:
+            other = next((p for p in self.files if p.startswith(folder + "/")), None)
+            if other is None:
+                del self._folders[folder]
+            else:
+                self._folders[folder] = other
 
     def _collide(self, new: Claim, old: Claim) -> bool:
         """Report a collision on the claimant that gives way: a plain page or an attachment
