@@ -22,8 +22,9 @@ from .build.footprint import human
 from .build.load import Progress as ProgressFn
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
-from .content.config import KNOWN_LANGUAGES, base_url_problem
+from .content.config import KNOWN_LANGUAGES, base_url_problem, language_of
 from .content.errors import BuildFailed, ConfigError, ContentError, Problems, grouped
+from .messages.commands import Commands
 from .pages.search import MissingSearchMarkup
 
 _STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}
@@ -60,41 +61,42 @@ def _say(console: Console, line: str) -> None:
     console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
-def _print_problems(console: Console, problems: list[ContentError], verbose: bool) -> None:
+def _print_problems(
+    console: Console, problems: list[ContentError], verbose: bool, language: str
+) -> None:
     """Every error, each with its place; warnings grouped by kind, the first few of each kind
     with their place and then how many more (all of them with ``--verbose``): a site of ten
     thousand meetings can have the same warning thousands of times."""
     ordered = sorted(problems, key=lambda p: (p.path, p.line, p.message))
     for problem in ordered:
         if problem.severity == "error":
-            _say(console, str(problem))
+            _say(console, problem.render(language))
     for group in grouped([p for p in ordered if p.severity == "warning"]):
         shown = group if verbose else group[:FIRST_OF_KIND]
         for problem in shown:
-            _say(console, str(problem))
+            _say(console, problem.render(language))
         if len(group) > len(shown):
-            _say(
-                console,
-                f"  ... and {len(group) - len(shown):,} more like this (--verbose lists them all)",
-            )
+            _say(console, Commands.MORE_LIKE_THIS(n=len(group) - len(shown)).text(language))
 
 
-def summary(problems: list[ContentError], strict: bool) -> str:
-    """One line: how many errors and warnings (of how many kinds), and whether they fail."""
+def _print_config_error(console: Console, exc: ConfigError, language: str) -> None:
+    for line in exc.lines(language):  # site.toml: every problem, each on its own line
+        _say(console, Commands.ERROR(text=line).text(language))
+
+
+def summary(problems: list[ContentError], strict: bool, language: str = "en") -> str:
+    """One line: how many errors and warnings, and whether they fail."""
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
-    kinds = len(grouped([p for p in problems if p.severity == "warning"]))
-    total = errors + warnings
     if not problems:
-        return "No problems."
-    if strict and warnings:
-        return (
-            f"{total:,} problem(s): {errors:,} error(s) and {warnings:,} warning(s) of "
-            f"{kinds:,} kind(s), which --strict counts as errors."
-        )
-    if errors:
-        return f"{errors:,} error(s) and {warnings:,} warning(s)."
-    return f"No errors; {warnings:,} warning(s) of {kinds:,} kind(s) (errors with --strict)."
+        said = Commands.NO_PROBLEMS()
+    elif strict and warnings:
+        said = Commands.SUMMARY_STRICT(errors=errors, warnings=warnings)
+    elif errors:
+        said = Commands.SUMMARY_ERRORS(errors=errors, warnings=warnings)
+    else:
+        said = Commands.SUMMARY_WARNINGS(warnings=warnings)
+    return said.text(language)
 
 
 def template_location(exc: BaseException) -> str:
@@ -214,20 +216,17 @@ def build_command(
         jobs=jobs,
         cache=not no_cache,
     )
+    language = language_of(source)
     try:
         with progress_bar(console) as progress:
             result = build(options, progress)
     except ConfigError as exc:
-        for line in exc.lines:  # site.toml: every problem, each on its own line
-            console.print(f"error: {line}", markup=False, soft_wrap=True)
+        _print_config_error(console, exc, language)
         sys.exit(1)
     except BuildFailed as exc:
-        _print_problems(console, exc.problems, verbose)
-        _say(
-            console,
-            f"{summary(exc.problems, strict)} Nothing was written "
-            f"({options.output_dir} is unchanged).",
-        )
+        _print_problems(console, exc.problems, verbose, language)
+        nothing = Commands.NOTHING_WRITTEN(folder=str(options.output_dir)).text(language)
+        _say(console, f"{summary(exc.problems, strict, language)} {nothing}")
         sys.exit(1)
     except SearchIndexError as exc:
         console.print(f"error: {exc}", markup=False, soft_wrap=True)
@@ -239,8 +238,8 @@ def build_command(
     except OSError as exc:  # the disk, not the content: full, read-only, a file gone
         console.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
-    _print_problems(console, list(result.warnings), verbose)
-    warned = f" {summary(list(result.warnings), strict)}" if result.warnings else ""
+    _print_problems(console, list(result.warnings), verbose, language)
+    warned = f" {summary(list(result.warnings), strict, language)}" if result.warnings else ""
     size, entries = result.footprint.per_meeting(result.meetings)
     click.echo(
         f"Built {result.meetings} meetings, {result.pages} pages in "
@@ -283,8 +282,7 @@ def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> 
             lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True),
         )
     except ConfigError as exc:
-        for line in exc.lines:  # site.toml: every problem, each on its own line
-            console.print(f"error: {line}", markup=False, soft_wrap=True)
+        _print_config_error(console, exc, language_of(source))
         sys.exit(1)
 
 
@@ -351,8 +349,7 @@ def schema_command(source: Path, write: bool) -> None:
     try:
         config = load_config(source)
     except ConfigError as exc:
-        for line in exc.lines:
-            Console(stderr=True).print(f"error: {line}", markup=False, soft_wrap=True)
+        _print_config_error(Console(stderr=True), exc, language_of(source))
         sys.exit(1)
     text = schema_text(config.language, config.extra_keys)
     if not write:
@@ -382,12 +379,12 @@ def check_command(source: Path, strict: bool, verbose: bool, form: str) -> None:
     from .report import github_annotations, gitlab_report
 
     console = Console(stderr=True)
+    language = language_of(source)
     try:
         with progress_bar(console) as progress:
             problems = check(BuildOptions(source=source, strict=strict), progress)
     except ConfigError as exc:
-        for line in exc.lines:  # site.toml: every problem, each on its own line
-            console.print(f"error: {line}", markup=False, soft_wrap=True)
+        _print_config_error(console, exc, language)
         if form != "text":  # where the clerk looks too: an annotation, a report GitLab reads
             where = ContentError("site.toml", 0, str(exc))  # a problem outside its lines
             problems = Problems(list(exc.problems) or [where])
@@ -403,17 +400,17 @@ def check_command(source: Path, strict: bool, verbose: bool, form: str) -> None:
         top = Path.cwd()
     folder = os.path.relpath(source.resolve(), top.resolve()).replace(os.sep, "/")
     if form == "github":
-        for line in github_annotations(problems.items, strict, folder):
+        for line in github_annotations(problems.items, strict, folder, language):
             click.echo(line)
     elif form == "gitlab":
-        click.echo(gitlab_report(problems.items, strict, folder), nl=False)
+        click.echo(gitlab_report(problems.items, strict, folder, language), nl=False)
     else:
-        _print_problems(console, problems.items, verbose)
+        _print_problems(console, problems.items, verbose, language)
     failing = problems.errors + (problems.warnings if strict else [])
     if failing or form != "text":  # a report on stdout is the report alone
-        _say(console, summary(problems.items, strict))
+        _say(console, summary(problems.items, strict, language))
         sys.exit(1 if failing else 0)
-    click.echo(summary(problems.items, strict))
+    click.echo(summary(problems.items, strict, language))
 
 
 if __name__ == "__main__":

@@ -35,20 +35,26 @@ def _fails(problem: ContentError, strict: bool) -> bool:
     return problem.severity == "error" or strict
 
 
-def github_annotations(problems: list[ContentError], strict: bool, folder: str = "") -> list[str]:
-    """One workflow command per problem: an error where it fails the check, else a warning."""
+def github_annotations(
+    problems: list[ContentError], strict: bool, folder: str = "", language: str = "en"
+) -> list[str]:
+    """One workflow command per problem, in the site's language: an error where it fails the
+    check, else a warning."""
     lines = []
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.message)):
         level = "error" if _fails(problem, strict) else "warning"
         where = f"file={_property(_where(problem, folder))}"
         if problem.line:
             where += f",line={problem.line}"
-        lines.append(f"::{level} {where},title={_property(TITLE)}::{_data(problem.message)}")
+        lines.append(f"::{level} {where},title={_property(TITLE)}::{_data(problem.text(language))}")
     return lines
 
 
-def gitlab_report(problems: list[ContentError], strict: bool, folder: str = "") -> str:
-    """GitLab's code quality report: a JSON array, one issue per problem, each with a
+def gitlab_report(
+    problems: list[ContentError], strict: bool, folder: str = "", language: str = "en"
+) -> str:
+    """GitLab's code quality report (in the site's language): a JSON array, one issue per
+    problem, each with a
     fingerprint that stays the same while the problem does (GitLab compares them across
     pipelines to say what a merge request fixed or brought)."""
     issues = []
@@ -60,7 +66,7 @@ def gitlab_report(problems: list[ContentError], strict: bool, folder: str = "") 
         issues.append(
             {
                 "type": "issue",
-                "description": problem.message,
+                "description": problem.text(language),
                 "check_name": kind_of(problem),
                 "fingerprint": fingerprint,
                 "severity": "major" if _fails(problem, strict) else "minor",

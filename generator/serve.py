@@ -48,7 +48,7 @@ from .build.adopt import adopt
 from .build.cache import CACHE_DIR, SERVE_DIR, Cache
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
-from .content.config import load_config
+from .content.config import language_of, load_config
 from .content.errors import BuildFailed, ConfigError, ContentError
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
@@ -265,13 +265,15 @@ def rebuild(
     try:
         result = build(options, on_pages=pages_ready, session=session)
     except BuildFailed as exc:
-        lines = [str(p) for p in exc.problems]
+        language = language_of(options.source)
+        lines = [p.render(language) for p in exc.problems]
         state.publish(lines)
         for line in lines:
             log(line)
         return None
     except (ConfigError, SearchIndexError) as exc:
-        lines = exc.lines if isinstance(exc, ConfigError) else [str(exc)]
+        language = language_of(options.source)
+        lines = exc.lines(language) if isinstance(exc, ConfigError) else [str(exc)]
         state.publish(lines)
         log("\n".join(lines))
         return None

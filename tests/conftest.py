@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -16,6 +17,10 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 SiteFactory = Callable[..., Path]
+
+# The tests read messages in English, whatever the language of the site they build (and so
+# do the commands they start); tests of the Swedish messages take the variable away.
+os.environ["MINUTES_LANGUAGE"] = "en"
 
 
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
-STAGES = {"": 0, "content": 1, "site": 2, "pages": 3, "build": 4}
+STAGES = {"": 0, "messages": 0, "content": 1, "site": 2, "pages": 3, "build": 4}
 COMMANDS = 5  # cli, serve, scaffold, report: the modules at the top of the package
 
 

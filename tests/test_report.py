@@ -130,7 +130,7 @@ def test_check_prints_the_report_alone_on_stdout_and_fails_on_errors(
             f"{root.name}/content/ks/a.md",
             f"{root.name}/content/ks/b.md",
         ]
-    assert "1 error(s) and 1 warning(s)." in result.stderr
+    assert "1 error, 1 warning." in result.stderr
 
 
 def test_a_clean_site_gives_an_empty_report_and_exit_0(

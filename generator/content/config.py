@@ -11,6 +11,7 @@ cannot be read without being documented, nor documented without being read.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -28,6 +29,8 @@ from .tomlkeys import KeyPath, key_lines, line_of
 SITE_TOML = "site.toml"
 DEFAULT_DECISION_WORDS = ("Beslut", "Decision", "Conclusion", "Resolution")
 KNOWN_LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+LANGUAGE_VARIABLE = "MINUTES_LANGUAGE"  # the language messages are told in, if not the site's
 
 Check = Callable[[Any], str | None]  # what is wrong with a value, if anything
 Read = Callable[[Any], Any]  # a value as written → as kept (before its type is checked)
@@ -134,7 +137,7 @@ class SiteConfig:
         check=base_url_problem,
     )
     language: str = setting(
-        "sv",
+        DEFAULT_LANGUAGE,
         "`sv` or `en`: UI strings, date formats, URL segments, stemming, `<html lang>`",
         check=_language_problem,
         read=_language,
@@ -417,3 +420,25 @@ def load_config(root: Path) -> SiteConfig:
     if problems.items:
         raise ConfigError.of(problems.sorted())
     return SiteConfig(root=root, **values)
+
+
+_LANGUAGE_LINE = re.compile(r"""^\s*language\s*=\s*["']([A-Za-z]{2})""", re.MULTILINE)
+
+
+def language_of(root: Path) -> str:
+    """The language to tell this site's problems in: ``MINUTES_LANGUAGE`` if set (someone
+    helping a Swedish site who reads English), else the site's ``language``, read even from a
+    site.toml that has mistakes elsewhere (the clerk is told of those in it too)."""
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip().lower()
+    if chosen in KNOWN_LANGUAGES:
+        return chosen
+    try:
+        return load_config(root).language
+    except ConfigError:
+        pass
+    try:
+        found = _LANGUAGE_LINE.search((root / SITE_TOML).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        found = None
+    language = found[1].lower() if found else DEFAULT_LANGUAGE
+    return language if language in KNOWN_LANGUAGES else "en"

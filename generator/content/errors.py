@@ -6,24 +6,45 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..messages import Said
+from ..messages.commands import Commands
+
 Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
 class ContentError:
-    """One problem in the content, located at ``path:line``."""
+    """One problem in the content, located at ``path:line``: what it says is a message of the
+    catalogue with its values, told in the site's language when it is shown."""
 
     path: str
     line: int
-    message: str
+    said: Said | str
     severity: Severity = "error"
-    kind: str = ""  # what sort of problem, for grouping repeats; '' = read from the message
     across: bool = False  # found by comparing files (not by parsing this one alone)
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> str:
+        """What it says, in English (for sorting and for logs)."""
+        return str(self.said)
+
+    @property
+    def code(self) -> str:
+        """Which message of the catalogue it is ('' for one not yet in it)."""
+        return self.said.code if isinstance(self.said, Said) else ""
+
+    def text(self, language: str = "en") -> str:
+        """What it says in ``language``, without the place."""
+        return self.said.text(language) if isinstance(self.said, Said) else self.said
+
+    def render(self, language: str = "en") -> str:
+        """The whole line: place, whether a warning, what is wrong."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{self.message}"
+        frame = Commands.WARNING_AT if self.severity == "warning" else Commands.PROBLEM_AT
+        return frame(where=where, text=self.text(language)).text(language)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 @dataclass(slots=True)
@@ -32,16 +53,14 @@ class Problems:
 
     items: list[ContentError] = field(default_factory=list)
 
-    def error(self, path: str, line: int, message: str, kind: str = "") -> None:
+    def error(self, path: str, line: int, said: Said | str) -> None:
         """Record an error: the build will fail."""
-        self.items.append(ContentError(path, line, message, "error", kind))
+        self.items.append(ContentError(path, line, said, "error"))
 
-    def warn(
-        self, path: str, line: int, message: str, kind: str = "", across: bool = False
-    ) -> None:
+    def warn(self, path: str, line: int, said: Said | str, across: bool = False) -> None:
         """Record a warning: an error only under ``--strict``; ``across``: found by comparing
         files, so a file's own parse never gives it."""
-        self.items.append(ContentError(path, line, message, "warning", kind, across))
+        self.items.append(ContentError(path, line, said, "warning", across))
 
     def extend(self, others: tuple[ContentError, ...] | list[ContentError]) -> None:
         """Take problems found elsewhere (for example in a worker process)."""
@@ -67,9 +86,10 @@ _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\S*[/#]\S*|\d+(?:[-.:]\d+)*")
 
 
 def kind_of(problem: ContentError) -> str:
-    """What sort of problem this is: its ``kind``, else its message with the specific values
-    taken out ('date: expected YYYY-MM-DD, got …'), so that repeats can be told in one line."""
-    return f"{problem.severity} {problem.kind or _VALUES.sub('…', problem.message)}"
+    """What sort of problem this is: its message's code in the catalogue, else its message
+    with the specific values taken out ('date: expected YYYY-MM-DD, got …'), so that repeats
+    can be told in one line."""
+    return f"{problem.severity} {problem.code or _VALUES.sub('…', problem.message)}"
 
 
 def grouped(problems: list[ContentError]) -> list[list[ContentError]]:
@@ -101,7 +121,6 @@ class ConfigError(Exception):
         """Every problem found in a file at once."""
         return cls("\n".join(map(str, problems)), tuple(problems))
 
-    @property
-    def lines(self) -> list[str]:
-        """What to print: one problem a line."""
-        return [str(p) for p in self.problems] or [str(self)]
+    def lines(self, language: str = "en") -> list[str]:
+        """What to print: one problem a line, in ``language``."""
+        return [p.render(language) for p in self.problems] or [str(self)]

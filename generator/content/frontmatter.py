@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import yaml
 
+from ..messages.front import Front as M
 from .attributes import mentions_secrecy
 from .checks import looks_like_personnummer, unshowable
 from .errors import Problems
@@ -605,7 +606,7 @@ def _date_value(key: str, value: object, line: int, path: str, problems: Problem
             )
             return None
     if day is None:
-        problems.error(path, line, f"{key}: expected YYYY-MM-DD, got {value!r}")
+        problems.error(path, line, M.DATE_FORMAT(key=key, got=value))
         return None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         problems.error(

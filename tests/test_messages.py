@@ -1,0 +1,97 @@
+"""The catalogue of messages: every one said in Swedish and in English with the same values,
+every one in the guide with an example and its fix, and the clerk told in the site's own
+language."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main, summary
+from generator.content.errors import ContentError
+from generator.messages import CATALOGUE, LANGUAGES, Message, by_code, fields
+from generator.messages.commands import Commands
+from generator.messages.front import Front
+from generator.messages.guide import PAGES, page_with_section
+from tests.conftest import SiteFactory
+
+REPO = Path(__file__).resolve().parent.parent
+MESSAGES = sorted(CATALOGUE.values(), key=lambda m: m.code)
+# frames around other messages: the same words in both languages
+SAME_IN_BOTH = {"problem-at"}
+
+
+@pytest.mark.parametrize("message", MESSAGES, ids=[m.code for m in MESSAGES])
+def test_every_message_is_said_in_both_languages(message: Message) -> None:
+    """Both languages take the same values, the catalogue gives them all for the example,
+    and each renders to a line with no value left out and a fix to go with it."""
+    assert fields(message.en) == fields(message.sv) == set(message.example), message.code
+    assert not fields(message.fix_en) and not fields(message.fix_sv), message.code
+    said = message(**message.example)
+    rendered = {language: said.text(language) for language in LANGUAGES}
+    for language, text in rendered.items():
+        assert text.strip() and "{" not in text.replace("{{", ""), (language, text)
+        assert message.fix(language).strip(), (language, message.code)
+    if message.code not in SAME_IN_BOTH:
+        assert rendered["sv"] != rendered["en"], message.code
+        assert message.fix_sv != message.fix_en, message.code
+
+
+def test_codes_are_their_names_and_come_back_from_a_worker() -> None:
+    assert Front.DATE_FORMAT.code == "date-format" and by_code("date-format") is Front.DATE_FORMAT
+    problem = ContentError("a.md", 4, Front.DATE_FORMAT(key="date", got="26 maj 2020"))
+    again = pickle.loads(pickle.dumps(problem))
+    assert again == problem and again.said.message is Front.DATE_FORMAT
+    assert str(again) == "a.md:4: date: expected YYYY-MM-DD, got '26 maj 2020'"
+    assert (
+        again.render("sv") == "a.md:4: date: skriv datumet som ÅÅÅÅ-MM-DD, här står '26 maj 2020'"
+    )
+
+
+def test_counts_are_words_in_each_language() -> None:
+    warned = [ContentError("a.md", 1, Front.DATE_FORMAT(key="d", got="x"), "warning")]
+    assert summary(warned, False, "sv") == "Inga fel, 1 varning (fel med --strict)."
+    assert summary(warned * 2, False, "en") == "No errors, 2 warnings (errors with --strict)."
+    many = Commands.MORE_LIKE_THIS(n=12345)
+    assert "12\u00a0345" in many.text("sv") and "12,345" in many.text("en")
+    assert summary([], False, "sv") == "Inga fel, inga varningar."
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guide_lists_every_message_with_its_example_and_fix(language: str) -> None:
+    """The messages page of each guide ends with the catalogue, message by message; a
+    message added to the catalogue and not to the guide fails here (mend it with
+    ``python -m generator.messages.guide --write``)."""
+    page = (REPO / PAGES[language]).read_text(encoding="utf-8")
+    missing = [m.code for m in MESSAGES if f"\n#### {m.code}\n" not in page]
+    assert not missing, f"not in {PAGES[language]}: {missing}"
+    assert page == page_with_section(page, language), (
+        f"{PAGES[language]} is behind the catalogue: run python -m generator.messages.guide --write"
+    )
+
+
+def test_the_clerk_is_told_in_the_site_s_language(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Swedish site hears Swedish, an English one English; MINUTES_LANGUAGE overrides."""
+    bad = "---\ntitle: Möte\nbody: Kommunstyrelsen\ndate: 11 mars 2025\n---\n\n## § 1 Öppnande\n"
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    swedish = tmp_site({"content/ks.md": bad})
+    done = CliRunner().invoke(main, ["check", "--source", str(swedish)])
+    assert done.exit_code == 1
+    assert "content/ks.md:4: date: skriv datumet som ÅÅÅÅ-MM-DD, här står '11 mars 2025'" in (
+        done.output
+    )
+    assert done.output.strip().endswith("1 fel, 0 varningar.")
+    (swedish / "site.toml").write_text('title = "T"\nlanguage = "en"\n', encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", "--source", str(swedish)])
+    assert "date: expected YYYY-MM-DD, got '11 mars 2025'" in done.output
+    assert done.output.strip().endswith("1 error, 0 warnings.")
+    monkeypatch.setenv("MINUTES_LANGUAGE", "sv")
+    done = CliRunner().invoke(main, ["check", "--source", str(swedish)])
+    assert done.output.strip().endswith("1 fel, 0 varningar.")
+    assert os.environ["MINUTES_LANGUAGE"] == "sv"
