@@ -80,7 +80,7 @@ def _print_problems(
 
 
 def _print_config_error(console: Console, exc: ConfigError, language: str) -> None:
-    for line in exc.lines(language):  # site.toml: every problem, each on its own line
+    for line in exc.lines_in(language):  # site.toml: every problem, each on its own line
         _say(console, Commands.ERROR(text=line).text(language))
 
 

@@ -273,7 +273,7 @@ def rebuild(
         return None
     except (ConfigError, SearchIndexError) as exc:
         language = language_of(options.source)
-        lines = exc.lines(language) if isinstance(exc, ConfigError) else [str(exc)]
+        lines = exc.lines_in(language) if isinstance(exc, ConfigError) else [str(exc)]
         state.publish(lines)
         log("\n".join(lines))
         return None

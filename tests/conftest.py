@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.build.pipeline import BuildOptions, build
 
@@ -21,6 +22,13 @@ SiteFactory = Callable[..., Path]
 # The tests read messages in English, whatever the language of the site they build (and so
 # do the commands they start); tests of the Swedish messages take the variable away.
 os.environ["MINUTES_LANGUAGE"] = "en"
+
+# Property tests draw the same examples on every run (a seed from each test's own code), and
+# no example fails for taking long on a busy machine: CI never passes or fails on luck. To
+# explore new examples by hand: HYPOTHESIS_PROFILE=explore python -m pytest ...
+settings.register_profile("deterministic", derandomize=True, deadline=None, database=None)
+settings.register_profile("explore", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:

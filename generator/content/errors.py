@@ -121,6 +121,11 @@ class ConfigError(Exception):
         """Every problem found in a file at once."""
         return cls("\n".join(map(str, problems)), tuple(problems))
 
-    def lines(self, language: str = "en") -> list[str]:
+    @property
+    def lines(self) -> list[str]:
+        """What to print: one problem a line (in English)."""
+        return self.lines_in("en")
+
+    def lines_in(self, language: str) -> list[str]:
         """What to print: one problem a line, in ``language``."""
         return [p.render(language) for p in self.problems] or [str(self)]
