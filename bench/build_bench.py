@@ -158,6 +158,13 @@ def main() -> None:
         help="keep the last build's output and cache: no cold build, only the "
         "no-op and edit builds (to measure a change to incremental builds)",
     )
+    parser.add_argument(
+        "--edit",
+        choices=["middle", "newest"],
+        default="middle",
+        help="which meeting the edit builds change: the middle file of the sorted list (an "
+        "old meeting, the default) or the newest meeting (where a clerk's edits land)",
+    )
     args = parser.parse_args()
     if not Path("/usr/bin/time").exists():
         raise SystemExit("needs GNU time (apt-get install time)")
@@ -175,7 +182,12 @@ def main() -> None:
             shutil.rmtree(source / ".minutes-cache", ignore_errors=True)
             row["cold"] = timed_build(source, output, *extra)
         row["noop"] = timed_build(source, output, *extra)
-        edited = sorted((source / "content").rglob("*.md"))[size // 2]
+        files = sorted((source / "content").rglob("*.md"))
+        if args.edit == "newest":  # meeting files are named by their date
+            edited = max(files, key=lambda f: (f.stem, str(f)))
+        else:
+            edited = files[size // 2]
+        row["edited"] = str(edited.relative_to(source))
         original = edited.read_bytes()
         try:  # a typo fixed in running text: only the meeting's own page shows it
             edited.write_bytes(

@@ -53,3 +53,23 @@ def test_glob_names_the_body_folders_when_it_can() -> None:
     assert one.glob == "{ks,rs}/2020-*/index.html"
     (nested,) = plan_partitions([date(2020, 5, 1)], folders=("region/ks",))
     assert nested.glob == "**/2020-*/index.html"  # nested folders: the safe pattern
+
+
+def test_the_newest_year_is_in_small_indexes_where_edits_land() -> None:
+    """On a site larger than one small index, the newest year's months are runs of at most
+    ``newest_limit`` pages, apart from older years; a meeting added to its last month
+    changes no other run."""
+    dates = [*days(2019, 300), *days(2020, 300), *days(2021, 120)]
+    plan = plan_partitions(dates, limit=2000, newest_limit=50)
+    held = members(plan, [Dated(d) for d in dates])
+    newest = [p for p in plan if p.prefixes[0].startswith("2021")]
+    assert len(newest) >= 3 and all(len(p.prefixes[0]) == 7 for p in newest)
+    assert all(len(held[p.path]) <= 50 for p in newest)
+    assert [p.name for p in plan if p not in newest] == ["2019-2020"]
+    assert sum(len(v) for v in held.values()) == len(dates)
+    later = plan_partitions([*dates, date(2021, 12, 30)], limit=2000, newest_limit=50)
+    assert later == plan and later[0].holds(date(2021, 12, 30))
+    crowded = plan_partitions([*dates, *[date(2021, 12, 30)] * 60], limit=2000, newest_limit=50)
+    assert set(plan) - set(crowded) <= {plan[0]}  # only the last run was remade
+    small = plan_partitions(days(2021, 40), limit=2000, newest_limit=50)
+    assert [p.name for p in small] == ["2021-2021"]  # a small site: one index, as before

@@ -13,6 +13,10 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 MAX_PAGES_PER_INDEX = 2000  # ~1 GiB of Pagefind memory; keeps one process under 1.5 GiB
+# The newest year's meetings are where edits land (a correction, the minutes adjusted, a
+# meeting added): its months go in small indexes, so that an edit re-indexes a few hundred
+# pages, not two thousand.
+NEWEST_PAGES_PER_INDEX = 250
 INDEX_ROOT = "pagefind"
 
 
@@ -62,24 +66,30 @@ class Partition:
 
 
 def plan_partitions(
-    days: Iterable[date], limit: int | None = None, folders: tuple[str, ...] = ()
+    days: Iterable[date],
+    limit: int | None = None,
+    folders: tuple[str, ...] = (),
+    newest_limit: int = NEWEST_PAGES_PER_INDEX,
 ) -> tuple[Partition, ...]:
     """Consecutive years grouped so that no index holds more than ``limit`` pages (default
     ``MAX_PAGES_PER_INDEX``); a year larger than that is split into runs of months (a month
-    larger than that is one index of its own). Newest first, the order the search page
-    loads them in."""
+    larger than that is one index of its own). On a site of more than ``newest_limit``
+    pages, the newest year is runs of months of at most that many pages, joined to no older
+    year. Runs are made oldest first, so a meeting added to the newest month changes only
+    the last run. Newest first, the order the search page loads them in."""
     if limit is None:
         limit = MAX_PAGES_PER_INDEX
     months = Counter(d.isoformat()[:7] for d in days)
     years: Counter[str] = Counter()
     for month, n in months.items():
         years[month[:4]] += n
+    newest = max(years) if sum(years.values()) > newest_limit else None
     runs: list[list[str]] = []
     size = 0
 
-    def add(key: str, n: int, joinable: bool) -> None:
+    def add(key: str, n: int, joinable: bool, cap: int) -> None:
         nonlocal size
-        if joinable and size + n <= limit:
+        if joinable and size + n <= cap:
             runs[-1].append(key)
             size += n
         else:
@@ -88,13 +98,14 @@ def plan_partitions(
 
     last_was_year = False
     for year in sorted(years):
-        if years[year] <= limit:
-            add(year, years[year], last_was_year)
+        cap = newest_limit if year == newest else limit
+        if years[year] <= cap:
+            add(year, years[year], last_was_year and year != newest, cap)
             last_was_year = True
             continue
         first = True
         for month in sorted(m for m in months if m.startswith(year)):
-            add(month, months[month], not first)
+            add(month, months[month], not first, cap)
             first = False
         last_was_year = False
     return tuple(Partition(tuple(run), folders) for run in reversed(runs))
