@@ -105,7 +105,7 @@ class Front:
         "citattecken runt det om det är text",
         fix_en='Put the value in quotes: case: "2025000000000000000000000000000001".',
         fix_sv='Sätt värdet inom citattecken: case: "2025000000000000000000000000000001".',
-        example={"key": "case", "digits": 34},
+        example={"key": "case", "digits": "34"},
     )
     VALUE_UNREADABLE = Message(
         en="{key}: the value cannot be read ({problem}); put it in quotes if it is text",
@@ -200,31 +200,31 @@ class Front:
         example={"key": "date", "year": "205", "first": "1000", "last": "9998"},
     )
     TIME_FORMAT = Message(
-        en="{key}: expected HH:MM, got {got!r}",
-        sv="{key}: skriv klockslaget som TT:MM, här står {got!r}",
+        en="{key}: expected HH:MM, got {got}",
+        sv="{key}: skriv klockslaget som TT:MM, här står {got}",
         fix_en="Write the time in hours and minutes: 18:00 or 8.30.",
         fix_sv="Skriv klockslaget med timmar och minuter: 18:00 eller 8.30.",
-        example={"key": "start", "got": "kl. sex"},
+        example={"key": "start", "got": "'kl. sex'"},
     )
     STATUS_UNKNOWN = Message(
-        en="{key}: expected one of {statuses}, got {got!r}",
-        sv="{key}: skriv ett av {statuses}, här står {got!r}",
+        en="{key}: expected one of {statuses}, got {got}",
+        sv="{key}: skriv ett av {statuses}, här står {got}",
         fix_en="planned: a coming meeting; draft: not published yet; adjusted: adjusted "
         "minutes (justerat); published: published without adjustment.",
         fix_sv="planned: ett kommande sammanträde; draft: publiceras inte än; adjusted: "
         "justerat protokoll; published: publicerat utan justering.",
         example={
             "key": "status",
-            "got": "justerat",
+            "got": "'justerat'",
             "statuses": "planned, draft, adjusted, published",
         },
     )
     YES_OR_NO = Message(
-        en="{key}: expected true or false, got {got!r}",
-        sv="{key}: skriv true (ja) eller false (nej), här står {got!r}",
+        en="{key}: expected true or false, got {got}",
+        sv="{key}: skriv true (ja) eller false (nej), här står {got}",
         fix_en="Write true or false, in English and without quotes.",
         fix_sv="Skriv true eller false, på engelska och utan citattecken.",
-        example={"key": "public", "got": "nej"},
+        example={"key": "public", "got": "'nej'"},
     )
     PUBLIC_EMPTY = Message(
         en="public: expected true or false, got nothing; write public: false to keep the "
@@ -257,7 +257,7 @@ class Front:
         example={"key": "title", "got": "2025-03-11"},
     )
     END_DATE_BEFORE_DATE = Message(
-        en="end_date: {end_date} is before date {date}; check the dates",
+        en="end_date: {end_date} is before date {date}",
         sv="end_date: {end_date} ligger före date {date}; se över datumen",
         fix_en="end_date is the last day of a meeting over several days: on or after date.",
         fix_sv="end_date är sista dagen för ett sammanträde över flera dagar: samma dag som "
@@ -277,13 +277,13 @@ class Front:
     # --- people, attachments, labels, references ------------------------------------------
 
     PERSON_UNREADABLE = Message(
-        en="{key}: cannot read {got!r} as a person; write 'Name (Party)', 'Name, "
+        en="{key}: cannot read {got} as a person; write 'Name (Party)', 'Name, "
         "Organisation', or the keys name: and party: with text values",
-        sv="{key}: {got!r} går inte att läsa som en person; skriv 'Namn (Parti)', 'Namn, "
+        sv="{key}: {got} går inte att läsa som en person; skriv 'Namn (Parti)', 'Namn, "
         "Organisation', eller nycklarna name: och party: med text som värden",
         fix_en="Write each person on a line of its own: - Anna Andersson (S).",
         fix_sv="Skriv varje person på en egen rad: - Anna Andersson (S).",
-        example={"key": "attendees", "got": ["Anna Andersson", "S"]},
+        example={"key": "attendees", "got": "['Anna Andersson', 'S']"},
     )
     PERSON_KEY_MISSPELT = Message(
         en="{key}: '{name}' is not a key of a person; did you mean '{guess}'?",
@@ -319,15 +319,15 @@ class Front:
         example={"name": "beskrivning", "known": "title, file, url"},
     )
     ATTACHMENT_UNREADABLE = Message(
-        en="attachments: cannot read {got!r} as an attachment; write its title, or the keys "
+        en="attachments: cannot read {got} as an attachment; write its title, or the keys "
         "title: and file: (or url:)",
-        sv="attachments: {got!r} går inte att läsa som en bilaga; skriv dess titel, eller "
+        sv="attachments: {got} går inte att läsa som en bilaga; skriv dess titel, eller "
         "nycklarna title: och file: (eller url:)",
         fix_en="Write - title: Bilaga 1 Budget, then file: files/budget.pdf on the next line, "
         "indented.",
         fix_sv="Skriv - title: Bilaga 1 Budget, och på nästa rad, indraget, file: "
         "files/budget.pdf.",
-        example={"got": ["Bilaga 1", "budget.pdf"]},
+        example={"got": "['Bilaga 1', 'budget.pdf']"},
     )
     ATTACHMENT_NOT_TEXT = Message(
         en="attachments: file and url must be text, each one path or address, in the "
@@ -348,14 +348,14 @@ class Front:
         example={"url": "www.kommun.se/budget.pdf"},
     )
     LABELS_EXPECTED = Message(
-        en="labels: expected one line per list, such as secretary: Vid anteckningar, got {got!r}",
+        en="labels: expected one line per list, such as secretary: Vid anteckningar, got {got}",
         sv="labels: skriv en rad per lista, till exempel secretary: Vid anteckningar, här står "
-        "{got!r}",
+        "{got}",
         fix_en="Under labels:, write indented lines of a list's key and the protocol's heading "
         "for it.",
         fix_sv="Skriv under labels: indragna rader med listans nyckel och protokollets egen "
         "rubrik för den.",
-        example={"got": "Vid anteckningar"},
+        example={"got": "'Vid anteckningar'"},
     )
     LABEL_FOR_UNKNOWN = Message(
         en="labels: {name!r} has no label to set; labels can be given for {labelled}",
@@ -368,20 +368,20 @@ class Front:
         },
     )
     LABEL_NOT_TEXT = Message(
-        en="labels: the label of {name} must be text, got {got!r}",
-        sv="labels: rubriken för {name} ska vara text, här står {got!r}",
+        en="labels: the label of {name} must be text, got {got}",
+        sv="labels: rubriken för {name} ska vara text, här står {got}",
         fix_en="Write the heading after the colon: secretary: Vid anteckningar.",
         fix_sv="Skriv rubriken efter kolonet: secretary: Vid anteckningar.",
-        example={"name": "secretary", "got": None},
+        example={"name": "secretary", "got": "None"},
     )
     REFERENCE_UNREADABLE = Message(
-        en="references: cannot read {got!r}; write body: and date: (YYYY-MM-DD), and as "
+        en="references: cannot read {got}; write body: and date: (YYYY-MM-DD), and as "
         'needed item: "§ 45", case: and in: (the anchor of the item here that mentions it)',
-        sv="references: {got!r} går inte att läsa; skriv body: och date: (ÅÅÅÅ-MM-DD), och "
+        sv="references: {got} går inte att läsa; skriv body: och date: (ÅÅÅÅ-MM-DD), och "
         'vid behov item: "§ 45", case: och in: (ankaret till paragrafen här som nämner den)',
         fix_en="Each reference needs the body and the date of the meeting it refers to.",
         fix_sv="Varje hänvisning behöver organet och datumet för det sammanträde den gäller.",
-        example={"got": "Hälso- och sjukvårdsnämnden 2020-05-14 § 45"},
+        example={"got": "'Hälso- och sjukvårdsnämnden 2020-05-14 § 45'"},
     )
     REFERENCE_UNKNOWN_KEYS = Message(
         en="references: {unknown} is no key of a reference; the keys are {known}",
@@ -408,13 +408,13 @@ class Front:
         where="content/kommunstyrelsen/2025/2025-03-11.md:23",
     )
     NOT_PERSONAL_NUMBER_LISTED = Message(
-        en="not_personal_numbers: {got!r} is not a number the personal identity number check "
+        en="not_personal_numbers: {got} is not a number the personal identity number check "
         "finds; list only such numbers, as written in the text",
-        sv="not_personal_numbers: {got!r} är inget nummer som kontrollen av personnummer "
+        sv="not_personal_numbers: {got} är inget nummer som kontrollen av personnummer "
         "hittar; skriv bara in sådana nummer, som de står i texten",
         fix_en="Copy the number exactly as the message about it showed it, or remove it.",
         fix_sv="Skriv numret exakt som meddelandet om det visade det, eller ta bort det.",
-        example={"got": "KS 2024/318"},
+        example={"got": "'KS 2024/318'"},
     )
     NOT_PERSONAL_NUMBER_UNUSED = Message(
         en="not_personal_numbers: '{number}' is not in the published text; remove it from the list",
