@@ -332,6 +332,9 @@ def _read_table(
             _unknown(key, prefix, line, problems)
             continue
         value = s.read(raw) if s.read is not None else raw
+        if not _valid(s, value) and isinstance(value, Mapping):
+            problems.error(SITE_TOML, line, M.SETTING_GIVEN_AS_TABLE(key=name))
+            continue
         if not _valid(s, value):
             problems.error(SITE_TOML, line, _EXPECTED[s.kind](key=name, got=shown(value)))
             continue

@@ -832,6 +832,16 @@ class Front:
         example={"key": "accessibility", "got": '"webb@kommun.se"'},
         where=SITE,
     )
+    SETTING_GIVEN_AS_TABLE = Message(
+        en="{key}: written as a table (a name in brackets, or keys after a dot), but it is "
+        "one value; write {key} = and the value",
+        sv="{key}: är skriven som en tabell (ett namn inom hakparenteser, eller nycklar efter "
+        "en punkt), men är ett enda värde; skriv {key} = och värdet",
+        fix_en='Write the setting on one line: title = "Protokoll".',
+        fix_sv='Skriv inställningen på en rad: title = "Protokoll".',
+        example={"key": "title"},
+        where=SITE,
+    )
     SETTING_MISSPELT = Message(
         en="{key}: unknown setting; did you mean {guess}?",
         sv="{key}: okänd inställning; menar du {guess}?",
