@@ -56,9 +56,9 @@ SWEDISH = {
     "secrecy in Swedish words": (
         "offentlig: nej\n",
         "content/ks.md:4: offentlig: är ingen nyckel som minutes känner till, så "
-        "sammanträdet skulle publiceras; skriv public: false för att inte publicera något av "
-        "det, eller confidential=true inom klamrarna efter rubriken på varje paragraf som ska "
-        "hållas inne",
+        "sammanträdet skulle publiceras; skriv public: false om inget av sammanträdet ska "
+        "publiceras, eller confidential=true inom klamrarna efter rubriken på varje paragraf "
+        "som inte ska publiceras",
     ),
     "arrived at no item": (
         "attendees:\n  - {name: Karin Kvist, party: S, from: 7}\n",
@@ -116,8 +116,8 @@ def test_a_required_key_and_a_personal_number_in_swedish(
     ), done.output
     assert (
         "content/ks.md:7: '121212-1212' ser ut som ett personnummer, som inte får publiceras; "
-        "ta bort det eller belägg paragrafen med sekretess (är det inget personnummer, skriv "
-        "det under not_personal_numbers i huvudet)" in lines
+        "ta bort det eller sekretessbelägg paragrafen (är det inget personnummer, skriv det "
+        "under not_personal_numbers i huvudet)" in lines
     ), done.output
     assert lines[-1] == "2 fel, 0 varningar."
 

@@ -144,8 +144,8 @@ class Front:
         "false to keep the whole meeting unpublished, or confidential=true in the braces "
         "after the heading of each item to keep back",
         sv="{key}: är ingen nyckel som minutes känner till, så sammanträdet skulle publiceras; "
-        "skriv public: false för att inte publicera något av det, eller confidential=true "
-        "inom klamrarna efter rubriken på varje paragraf som ska hållas inne",
+        "skriv public: false om inget av sammanträdet ska publiceras, eller confidential=true "
+        "inom klamrarna efter rubriken på varje paragraf som inte ska publiceras",
         fix_en="A closed meeting is public: false; a confidential item is marked on its "
         "heading (see Secrecy in the format reference).",
         fix_sv="Ett sammanträde inom stängda dörrar skrivs public: false; en paragraf med "
@@ -398,11 +398,11 @@ class Front:
         "must not publish; remove it or mark the item confidential (if it is none, list it "
         "under not_personal_numbers in the front matter)",
         sv="'{found}' ser ut som ett personnummer, som inte får publiceras; ta bort det eller "
-        "belägg paragrafen med sekretess (är det inget personnummer, skriv det under "
+        "sekretessbelägg paragrafen (är det inget personnummer, skriv det under "
         "not_personal_numbers i huvudet)",
         fix_en="Remove the number from the text, or make the item confidential; a number that "
         "only looks like one is listed in not_personal_numbers.",
-        fix_sv="Ta bort numret ur texten, eller belägg paragrafen med sekretess; ett nummer som "
+        fix_sv="Ta bort numret ur texten, eller sekretessbelägg paragrafen; ett nummer som "
         "bara liknar ett personnummer skrivs under not_personal_numbers.",
         example={"found": "121212-1212"},
         where="content/kommunstyrelsen/2025/2025-03-11.md:23",
@@ -708,7 +708,7 @@ class Front:
     LEFT_BEFORE_ARRIVING = Message(
         en="attendees: {name} left after {left} (until:), before arriving at {arrived} (from:); "
         "check the numbers",
-        sv="attendees: {name} gick efter {left} (until:), innan hen kom vid {arrived} (from:); "
+        sv="attendees: {name} gick efter {left} (until:) men kom först vid {arrived} (from:); "
         "se över numren",
         fix_en="from: is the first item the member was present at, until: the last.",
         fix_sv="from: är den första paragrafen där ledamoten var närvarande, until: den sista.",
@@ -797,7 +797,7 @@ class Front:
     )
     SETTING_NOT_TEXT = Message(
         en='{key}: expected text in quotes, got {got}; write {key} = "..."',
-        sv='{key}: skriv texten inom citattecken, här står {got}; skriv {key} = "..."',
+        sv='{key}: ska vara text inom citattecken, här står {got}; skriv {key} = "..."',
         fix_en='Put the value in double quotes: title = "Protokoll".',
         fix_sv='Sätt värdet inom dubbla citattecken: title = "Protokoll".',
         example={"key": "title", "got": "Protokoll"},
