@@ -3,13 +3,20 @@ the site's language, at the file and line, saying what to write instead (issue #
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.content.config import base_url_problem
+from generator.content.config import SETTINGS, _read_table, base_url_problem
+from generator.content.errors import Problems
+from generator.content.frontmatter import KNOWN_KEYS, FrontMatter, check_fields, load_yaml
+from generator.messages import CATALOGUE, Said
 from generator.messages.front import Front
 from tests.conftest import SiteFactory
 
@@ -169,3 +176,72 @@ def test_a_bad_base_url_is_said_with_the_option_it_came_from(tmp_site: SiteFacto
         "--base-url: the path of 'https://kommun.se//p/' starts with '//', which browsers read "
         "as another host; write one '/' after the host" in done.output
     )
+
+
+# --- every problem of the front matter and site.toml is a message of the catalogue ------
+
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))  # FUZZ_SCALE=20 for a long run by hand
+_WORDS = st.sampled_from([*KNOWN_KEYS, "justerare", "offentlig", "utkast", "colour", "x"])
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.text(max_size=12),
+    st.sampled_from(["2025-03-11", "2025-02-30", "0999-01-01", "18:00", "8.30", "25:00"]),
+    st.dates(),
+    st.integers().map(str),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.one_of(_WORDS, st.text(max_size=6)), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+
+
+def _all_told(problems: Problems) -> None:
+    """Each problem a message of the catalogue, said in both languages, a plain value (it
+    goes to a worker and back, and can be a key)."""
+    for problem in problems.items:
+        assert isinstance(problem.said, Said), problem
+        assert CATALOGUE[problem.code] is problem.said.message
+        assert problem.text("sv") != problem.text("en"), problem
+        assert pickle.loads(pickle.dumps(problem)) == problem
+        hash(problem)
+
+
+@settings(max_examples=150 * SCALE, deadline=None)
+@given(st.dictionaries(st.one_of(_WORDS, st.text(max_size=8)), _VALUES, max_size=6))
+def test_every_front_matter_problem_is_in_the_catalogue(values: dict[str, object]) -> None:
+    problems = Problems()
+    lines = {key: n for n, key in enumerate(values, 2)}
+    check_fields(FrontMatter(values, lines), "content/ks.md", (), problems)
+    _all_told(problems)
+
+
+@settings(max_examples=100 * SCALE, deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.text(max_size=16)), max_size=5))
+def test_every_problem_of_unreadable_front_matter_is_in_the_catalogue(
+    lines: list[tuple[str, str]],
+) -> None:
+    problems = Problems()
+    text = "".join(f"{key}: {value}\n" for key, value in lines)
+    found = load_yaml(text, "content/ks.md", 2, problems)
+    if found is not None:
+        check_fields(found, "content/ks.md", (), problems)
+    _all_told(problems)
+
+
+@settings(max_examples=100 * SCALE, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from([s.key.split(".")[0] for s in SETTINGS] + ["titel", "contact", "färg"]),
+        _VALUES,
+        max_size=5,
+    )
+)
+def test_every_site_toml_problem_is_in_the_catalogue(data: dict[str, object]) -> None:
+    problems = Problems()
+    _read_table({k: v for k, v in data.items() if v is not None}, (), {}, problems)
+    _all_told(problems)
