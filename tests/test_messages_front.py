@@ -70,8 +70,8 @@ SWEDISH = {
     "arrived at no item": (
         "attendees:\n  - {name: Karin Kvist, party: S, from: 7}\n",
         "content/ks.md:5: attendees: from: 7 är inte numret på någon paragraf i det här "
-        "protokollet; skriv numret på paragrafen där Karin Kvist kom, som rubriken skriver "
-        'det (ett nummer med punkt inom citattecken: "4.10")',
+        "protokollet; skriv numret på paragrafen där Karin Kvist kom till sammanträdet, som "
+        'rubriken skriver det (ett nummer med punkt inom citattecken: "4.10")',
     ),
     "present and absent": (
         "attendees: [Bo Berg (M)]\nabsent: [Bo Berg (M)]\n",

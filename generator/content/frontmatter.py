@@ -712,7 +712,9 @@ def _labels(
     for name, label in value.items():
         if name not in LABELLED:
             bad(key, M.LABEL_FOR_UNKNOWN(name=name, labelled=", ".join(LABELLED)))
-        elif not isinstance(label, str) or not label.strip():
+        elif label is None or (isinstance(label, str) and not label.strip()):
+            bad(key, M.LABEL_EMPTY(name=name))
+        elif not isinstance(label, str):
             bad(key, M.LABEL_NOT_TEXT(name=name, got=repr(label)))
         else:
             result.append((name, label.strip()))

@@ -367,12 +367,21 @@ class Front:
             "labelled": "chair, secretary, adjusters, attendees, absent, officials",
         },
     )
+    LABEL_EMPTY = Message(
+        en="labels: the label of {name} is empty; write the protocol's own heading for the "
+        "list after the colon, or remove the line",
+        sv="labels: rubriken för {name} är tom; skriv protokollets egen rubrik för listan "
+        "efter kolonet, eller ta bort raden",
+        fix_en="Write the heading after the colon: secretary: Vid anteckningar.",
+        fix_sv="Skriv rubriken efter kolonet: secretary: Vid anteckningar.",
+        example={"name": "secretary"},
+    )
     LABEL_NOT_TEXT = Message(
         en="labels: the label of {name} must be text, got {got}",
         sv="labels: rubriken för {name} ska vara text, här står {got}",
         fix_en="Write the heading after the colon: secretary: Vid anteckningar.",
         fix_sv="Skriv rubriken efter kolonet: secretary: Vid anteckningar.",
-        example={"name": "secretary", "got": "None"},
+        example={"name": "secretary", "got": "['Vid', 'anteckningar']"},
     )
     REFERENCE_UNREADABLE = Message(
         en="references: cannot read {got}; write body: and date: (YYYY-MM-DD), and as "
@@ -489,7 +498,7 @@ class Front:
             "file": "files/utredning.pdf",
             "source": "content/kommunstyrelsen/2025/2025-02-11.md",
         },
-        where="content/kommunstyrelsen/2025/2025-03-11.md",
+        where="content/kommunstyrelsen/2025/2025-03-11.md:1",
     )
     WITHHELD_LINK = Message(
         en="the link to {file}: the file is also referred to by a secret part of {source} and "
@@ -688,10 +697,11 @@ class Front:
         "number of the item {name} arrived at, as its heading writes it (a number with a dot "
         'in quotes: "4.10")',
         sv="attendees: from: {number} är inte numret på någon paragraf i det här protokollet; "
-        "skriv numret på paragrafen där {name} kom, som rubriken skriver det (ett nummer med "
+        "skriv numret på paragrafen där {name} kom till sammanträdet, som rubriken skriver det "
+        "(ett nummer med "
         'punkt inom citattecken: "4.10")',
         fix_en="Write the number of the item the member arrived at: from: 3.",
-        fix_sv="Skriv numret på paragrafen där ledamoten kom: from: 3.",
+        fix_sv="Skriv numret på paragrafen där ledamoten kom till sammanträdet: from: 3.",
         example={"number": "31", "name": "Karin Kvist"},
     )
     UNTIL_NOT_AN_ITEM = Message(
@@ -756,10 +766,12 @@ class Front:
     VOTE_BEFORE_ARRIVING = Message(
         en="vote: {member} was not present at this item: arrived at {arrived} (from: on line "
         "{line}); remove the vote, or correct from: in attendees",
-        sv="omröstning: {member} var inte närvarande vid den här paragrafen: kom vid {arrived} "
+        sv="omröstning: {member} var inte närvarande vid den här paragrafen: kom till "
+        "sammanträdet vid {arrived} "
         "(from: på rad {line}); ta bort rösten, eller rätta from: bland de närvarande",
         fix_en="Remove the vote, or correct the item the member arrived at (from:).",
-        fix_sv="Ta bort rösten, eller rätta paragrafen där ledamoten kom (from:).",
+        fix_sv="Ta bort rösten, eller rätta paragrafen där ledamoten kom till sammanträdet "
+        "(from:).",
         example={"member": "Karin Kvist (S)", "arrived": "§ 5", "line": 14},
         where="content/kommunstyrelsen/2025/2025-03-11.md:31",
     )
@@ -800,7 +812,7 @@ class Front:
         sv='{key}: ska vara text inom citattecken, här står {got}; skriv {key} = "..."',
         fix_en='Put the value in double quotes: title = "Protokoll".',
         fix_sv='Sätt värdet inom dubbla citattecken: title = "Protokoll".',
-        example={"key": "title", "got": "Protokoll"},
+        example={"key": "title", "got": "2025"},
         where=SITE,
     )
     SETTING_NOT_YES_NO = Message(
