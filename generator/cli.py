@@ -136,9 +136,9 @@ def _check_epoch(epoch: str) -> None:
 
 
 def _check_base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    problem = base_url_problem(value) if value is not None else None
+    problem = base_url_problem(value, "--base-url") if value is not None else None
     if problem:
-        raise click.BadParameter(problem)
+        raise click.UsageError(str(problem))
     return value
 
 

@@ -279,7 +279,7 @@ def _reference_keys() -> tuple[str, ...]:
     """The keys of an entry of ``references``, as the parser's own message lists them."""
     text = "---\nbody: B\ndate: 2020-01-01\nreferences: [{body: X, date: 2020-01-01, zz: 1}]\n---\n"
     parsed = parse_meeting(text.encode(), "content/x.md", SiteConfig(root=REPO))
-    found = [re.search(r"known: ([^)]*)", p.message) for p in parsed.problems]
+    found = [re.search(r"the keys are (.*)$", p.message) for p in parsed.problems]
     listed = next(m[1] for m in found if m)
     return tuple(listed.split(", "))
 

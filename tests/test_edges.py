@@ -101,21 +101,18 @@ def test_warnings_are_grouped_by_kind_with_a_summary(tmp_site: SiteFactory, tmp_
         )
         for d in range(10, 15)
     }
-    files["content/other.md"] = meeting(20, "mood: calm\n")
+    files["content/other.md"] = meeting(20, "attendees: [Bo Berg]\nabsent: [Bo Berg]\n")
     root = tmp_site(files, toml='title = "T"\nnotice_place = "Kansliet"\n')
     checked = CliRunner().invoke(main, ["check", "--source", str(root)])
     assert checked.exit_code == 0
     lines = checked.output.strip().split("\n")
     assert lines == [
-        "content/ks10.md:8: warning: colour: unknown key (declare it in site.toml extra_keys "
-        "to keep it)",
-        "content/ks11.md:8: warning: colour: unknown key (declare it in site.toml extra_keys "
-        "to keep it)",
-        "content/ks12.md:8: warning: colour: unknown key (declare it in site.toml extra_keys "
-        "to keep it)",
+        f"content/ks10.md:8: warning: {Front.KEY_UNKNOWN(key='colour')}",
+        f"content/ks11.md:8: warning: {Front.KEY_UNKNOWN(key='colour')}",
+        f"content/ks12.md:8: warning: {Front.KEY_UNKNOWN(key='colour')}",
         "  ... and 2 more like this (--verbose lists them all)",
-        "content/other.md:4: warning: mood: unknown key (declare it in site.toml extra_keys "
-        "to keep it)",
+        "content/other.md:5: warning: absent: Bo Berg is also listed in attendees; a member "
+        "who came late or left early is an attendee with from: or until:",
         "No errors, 6 warnings (errors with --strict).",
     ]
     assert "No errors, no warnings" not in checked.output
@@ -175,8 +172,8 @@ def test_labels_and_references_are_checked(tmp_site: SiteFactory) -> None:
         "content/a.md:4: labels: 'chairman' has no label to set; labels can be given "
         "for chair, secretary, adjusters, attendees, absent, officials" in out
     )
-    assert "content/b.md:4: labels: expected field: label lines" in out
-    assert "content/c.md:4: references: expected {body: ..., date: YYYY-MM-DD" in out
+    assert "content/b.md:4: labels: expected one line per list" in out
+    assert "content/c.md:4: references: cannot read {'body': 'HSN'}; write body: and date:" in out
     assert "content/d.md:4: warning: references: in: no item with anchor #p9 in this file" in out
     assert "content/e.md:4: warning: references: HSN 2024-05-01: no case number" in out
 

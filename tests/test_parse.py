@@ -216,7 +216,7 @@ def test_bad_date_names_file_line_and_key() -> None:
         ("adjuster: [A]", "adjuster: unknown key; did you mean 'adjusters'?"),
         ("bdy: X", "bdy: unknown key; did you mean 'body'?"),
         ("posted: igår", "posted: expected YYYY-MM-DD, got 'igår'"),
-        ("attendees: [[1, 2]]", "attendees: expected a list of 'Name (Party)' strings"),
+        ("attendees: [[1, 2]]", "attendees: cannot read ['1', '2'] as a person"),
     ],
 )
 def test_front_matter_errors_with_line(line: str, message: str) -> None:
@@ -247,14 +247,18 @@ def test_empty_date_is_an_error_on_its_line() -> None:
     parsed = parse("---\nbody: KS\ndate:\n---\n")
     assert parsed.meeting is None
     assert [(p.severity, p.line, p.message) for p in parsed.problems] == [
-        ("error", 3, "date: required (YYYY-MM-DD)")
+        (
+            "error",
+            3,
+            "date: required; write the day of the meeting as YYYY-MM-DD, such as date: 2025-03-11",
+        )
     ]
 
 
 def test_no_front_matter_and_invalid_yaml() -> None:
     assert "no front matter" in str(parse("## 1. A\n").problems[0])
     problem = parse("---\nbody: X\ndate: [2020\n---\n").problems[0]
-    assert problem.line >= 3 and "invalid YAML" in problem.message
+    assert problem.line >= 3 and "front matter: cannot be read here" in problem.message
 
 
 def test_attachments(tmp_path: Path) -> None:

@@ -77,6 +77,6 @@ def test_a_body_files_members_are_read_as_people(tmp_path: Path) -> None:
     _, problems = parse_body_info(wrong.encode(), "content/bodies/ks.md", config)
     assert [str(p) for p in problems] == [
         "content/bodies/ks.md:3: members: 'partey' is not a key of a person; did you mean 'party'?",
-        "content/bodies/ks.md:4: members: expected a list of 'Name (Party)' strings or "
-        "{name: ...} mappings with text values, got ['42']",
+        "content/bodies/ks.md:4: members: cannot read ['42'] as a person; write 'Name (Party)', "
+        "'Name, Organisation', or the keys name: and party: with text values",
     ]

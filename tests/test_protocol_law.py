@@ -92,7 +92,7 @@ def test_dates_by_the_law_pass_and_two_days_is_in_time() -> None:
 def test_announced_less_than_a_week_ahead_warns() -> None:
     text = head("announced: 2025-03-06", status="planned") + "\n## § 1 A\n"
     (problem,) = said(text)
-    assert problem.startswith(f"{PATH}:5: warning: announced: 2025-03-06 is 5 day(s) before")
+    assert problem.startswith(f"{PATH}:5: warning: announced: 2025-03-06 is 5 days before")
     assert "5 kap. 62 §" in problem
     assert said(head("announced: 2025-03-04", status="planned") + "\n## § 1 A\n") == []
     (after,) = said(head("announced: 2025-03-12", status="planned") + "\n## § 1 A\n")

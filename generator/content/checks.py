@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 
+from ..messages.front import Front as M
 from .errors import Problems
 from .model import Meeting
 
@@ -94,23 +95,10 @@ def check_personal_numbers(
                 if not precise and key in reported:
                     continue
                 reported.add(key)
-                problems.error(
-                    path,
-                    number,
-                    f"'{found}' looks like a personal identity number "
-                    "(personnummer), which minutes must not publish; "
-                    "remove it or mark the item confidential (if it "
-                    "is none, list it under not_personal_numbers in "
-                    "the front matter)",
-                )
+                problems.error(path, number, M.PERSONAL_NUMBER(found=found))
     for listed in allowed:
         if _key(listed) not in used:
-            problems.warn(
-                path,
-                allowed_line,
-                f"not_personal_numbers: '{listed}' is not in the "
-                "published text; remove it from the list",
-            )
+            problems.warn(path, allowed_line, M.NOT_PERSONAL_NUMBER_UNUSED(number=listed))
 
 
 def check_withheld(meetings: Iterable[Meeting], problems: Problems) -> None:
@@ -130,21 +118,12 @@ def check_withheld(meetings: Iterable[Meeting], problems: Problems) -> None:
                 problems.error(
                     m.source,
                     1,
-                    f"attachments: {attachment.file} is also referred "
-                    f"to by a secret part of {withheld[attachment.file]}"
-                    " and is not published; remove it here or there",
+                    M.WITHHELD_ATTACHMENT(file=attachment.file, source=withheld[attachment.file]),
                 )
         for target, line in m.links:
             file = target.partition("#")[0]
             if file in withheld:
-                problems.error(
-                    m.source,
-                    line,
-                    f"the link to {file}: the file is also referred "
-                    f"to by a secret part of {withheld[file]} and "
-                    "is not published; remove the link here or "
-                    "there",
-                )
+                problems.error(m.source, line, M.WITHHELD_LINK(file=file, source=withheld[file]))
 
 
 def check_site_texts(settings: str, files: Iterable[str], problems: Problems) -> None:
@@ -163,8 +142,7 @@ def check_site_texts(settings: str, files: Iterable[str], problems: Problems) ->
         problems.error(
             "site.toml",
             _line_of(settings, "title"),
-            "title: empty; every page, feed and calendar is named by it: give the site's "
-            'title (title = "Protokoll från Kommunen")',
+            M.SITE_TITLE_EMPTY(),
         )
     for key, value in named:
         hidden = unshowable(value)
@@ -172,8 +150,7 @@ def check_site_texts(settings: str, files: Iterable[str], problems: Problems) ->
             problems.error(
                 "site.toml",
                 _line_of(settings, key),
-                f"{key}: the value holds the control character U+{ord(hidden):04X}, "
-                "which no page or feed can hold; remove it",
+                M.SITE_CONTROL_CHARACTER(key=key, code=f"U+{ord(hidden):04X}"),
             )
     written = [
         (n, line)
@@ -187,31 +164,13 @@ def check_site_texts(settings: str, files: Iterable[str], problems: Problems) ->
                 if not precise and _key(found) in reported:
                     continue  # a value's number is said on the line it is written on
                 reported.add(_key(found))
-                problems.error(
-                    "site.toml",
-                    n,
-                    f"'{found}' looks like a personal identity number (personnummer), "
-                    "which minutes must not publish, and the settings are shown on every "
-                    "page; remove it",
-                )
+                problems.error("site.toml", n, M.SITE_PERSONAL_NUMBER(found=found))
     for name in sorted(files):
         found_in_name = looks_like_personnummer(name)
         if found_in_name and name.endswith(".md"):
-            problems.error(
-                f"content/{name}",
-                0,
-                f"the file name holds '{found_in_name}', which looks like a personal identity "
-                "number (personnummer), and a page's address or its edit link is made from "
-                "it; rename the file",
-            )
+            problems.error(f"content/{name}", 0, M.PAGE_NAME_PERSONAL_NUMBER(found=found_in_name))
         elif found_in_name and name.startswith("files/"):
-            problems.error(
-                f"content/{name}",
-                0,
-                f"the file name holds '{found_in_name}', which looks like a personal identity "
-                "number (personnummer); files under content/files/ are published under "
-                "their names, so rename the file (and the links to it)",
-            )
+            problems.error(f"content/{name}", 0, M.FILE_NAME_PERSONAL_NUMBER(found=found_in_name))
 
 
 def _strings(value: object, key: str = "") -> list[tuple[str, str]]:

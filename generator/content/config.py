@@ -22,6 +22,8 @@ from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..messages import Said
+from ..messages.front import Front as M
 from .errors import ConfigError, Problems
 from .spelling import nearest
 from .tomlkeys import KeyPath, key_lines, line_of
@@ -32,7 +34,7 @@ KNOWN_LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 LANGUAGE_VARIABLE = "MINUTES_LANGUAGE"  # the language messages are told in, if not the site's
 
-Check = Callable[[Any], str | None]  # what is wrong with a value, if anything
+Check = Callable[[Any, str], Said | None]  # what is wrong with a key's value, if anything
 Read = Callable[[Any], Any]  # a value as written → as kept (before its type is checked)
 
 
@@ -49,7 +51,7 @@ def setting(
     return field(default=default, metadata=about(description, check=check, read=read))
 
 
-def base_url_problem(value: str) -> str | None:
+def base_url_problem(value: str, key: str = "base_url") -> Said | None:
     """What is wrong with a base_url from site.toml or ``--base-url``, if anything: pages
     put its path before every link, so a path starting with '//' (or a backslash, which
     browsers read as '/') would send readers and scripts to another host.
@@ -63,31 +65,25 @@ def base_url_problem(value: str) -> str | None:
         or "\\" in value
         or any(c.isspace() for c in value)
     ):
-        return (
-            f"expected the absolute http(s) address the site is served from, such as "
-            f"https://kommun.se/protokoll/, got {value!r}"
-        )
+        return M.BASE_URL(key=key, got=value)
     if parts.path.startswith("//"):
-        return (
-            f"the path of {value!r} starts with '//', which browsers read as another "
-            f"host; write one '/' after the host"
-        )
+        return M.BASE_URL_DOUBLE_SLASH(key=key, got=value)
     return None
 
 
-def _web_address_problem(value: str) -> str | None:
+def _web_address_problem(value: str, key: str) -> Said | None:
     """What is wrong with an edit_url or commit_url: only http(s) links are published."""
     if not value:
         return None
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or "\\" in value:
-        return f"expected an http(s) address such as https://github.com/ORG/REPO/..., got {value!r}"
+        return M.WEB_ADDRESS(key=key, got=value)
     return None
 
 
-def _language_problem(value: str) -> str | None:
+def _language_problem(value: str, key: str) -> Said | None:
     if value not in KNOWN_LANGUAGES:
-        return f"expected one of {', '.join(KNOWN_LANGUAGES)}, got {value!r}"
+        return M.LANGUAGE_UNKNOWN(key=key, got=value, languages=", ".join(KNOWN_LANGUAGES))
     return None
 
 
@@ -96,11 +92,11 @@ def _language(value: Any) -> Any:
     return value.split("-")[0].lower() if isinstance(value, str) else value
 
 
-def _zone_problem(value: str) -> str | None:
+def _zone_problem(value: str, key: str) -> Said | None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        return f"unknown time zone {value!r}; write a name such as Europe/Stockholm"
+        return M.TIME_ZONE_UNKNOWN(key=key, got=value)
     return None
 
 
@@ -336,17 +332,18 @@ def _read_table(
             _unknown(key, prefix, line, problems)
             continue
         value = s.read(raw) if s.read is not None else raw
+        if not _valid(s, value) and isinstance(value, Mapping):
+            problems.error(SITE_TOML, line, M.SETTING_GIVEN_AS_TABLE(key=name))
+            continue
         if not _valid(s, value):
-            problems.error(
-                SITE_TOML, line, f"{name}: expected {_EXPECTED[s.kind]}, got {shown(value)}"
-            )
+            problems.error(SITE_TOML, line, _EXPECTED[s.kind](key=name, got=shown(value)))
             continue
         if s.table is not None:
             values[key] = s.table(**_read_table(value, path, lines, problems))
             continue
-        problem = s.check(value) if s.check is not None else None
+        problem = s.check(value, name) if s.check is not None else None
         if problem is not None:
-            problems.error(SITE_TOML, line, f"{name}: {problem}")
+            problems.error(SITE_TOML, line, problem)
             continue
         values[key] = tuple(value) if s.kind == "list of strings" else value
     return values
@@ -359,33 +356,21 @@ def _unknown(key: str, prefix: KeyPath, line: int, problems: Problems) -> None:
     elsewhere = [t for t, keys in _TABLES.items() if t != prefix and key in keys]
     if guess is not None:
         did_you_mean = ".".join((*prefix, guess))
-        problems.error(SITE_TOML, line, f"{name}: unknown setting; did you mean {did_you_mean}?")
+        problems.error(SITE_TOML, line, M.SETTING_MISSPELT(key=name, guess=did_you_mean))
     elif elsewhere == [()]:
-        problems.error(
-            SITE_TOML,
-            line,
-            f"{name}: unknown setting: a key below [{prefix[0]}] belongs to that table; "
-            f"write {key} above the first [table] of the file",
-        )
+        problems.error(SITE_TOML, line, M.SETTING_BELOW_TABLE(key=name, table=prefix[0], name=key))
     elif elsewhere:
         table = elsewhere[0][0]
-        problems.error(
-            SITE_TOML, line, f"{name}: unknown setting; did you mean {key} below [{table}]?"
-        )
+        problems.error(SITE_TOML, line, M.SETTING_IN_OTHER_TABLE(key=name, name=key, table=table))
     else:
-        problems.error(
-            SITE_TOML,
-            line,
-            f"{name}: unknown setting (the settings are listed in the README; a theme's own "
-            f"settings go in the [extra] table)",
-        )
+        problems.error(SITE_TOML, line, M.SETTING_UNKNOWN(key=name))
 
 
 _EXPECTED = {
-    "string": "a string in quotes",
-    "true or false": "true or false",
-    "list of strings": 'a list of strings in quotes, such as ["a", "b"]',
-    "table": "a table (its name in brackets on a line of its own, its keys below it)",
+    "string": M.SETTING_NOT_TEXT,
+    "true or false": M.SETTING_NOT_YES_NO,
+    "list of strings": M.SETTING_NOT_LIST,
+    "table": M.SETTING_NOT_TABLE,
 }
 _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
@@ -402,9 +387,7 @@ def load_config(root: Path) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        problems.error(
-            SITE_TOML, 0, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8"
-        )
+        problems.error(SITE_TOML, 0, M.SITE_NOT_UTF8(byte=exc.start))
         raise ConfigError.of(problems.items) from exc
     try:
         data = tomllib.loads(text)
@@ -412,9 +395,7 @@ def load_config(root: Path) -> SiteConfig:
         place = _TOML_PLACE.search(str(exc))
         reason = _TOML_PLACE.sub("", str(exc))
         line, column = (int(place[1]), int(place[2])) if place else (0, 0)
-        problems.error(
-            SITE_TOML, line, f"not valid TOML: {reason} (column {column}); see the README"
-        )
+        problems.error(SITE_TOML, line, M.SITE_NOT_TOML(reason=reason, column=column))
         raise ConfigError.of(problems.items) from exc
     values = _read_table(data, (), key_lines(text), problems)
     if problems.items:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..messages.front import Front as M
 from .errors import Problems
 from .model import AgendaItem
 
@@ -36,23 +37,23 @@ def check_dates(
         problems.warn(
             path,
             lines["adjusted"],
-            f"adjusted: {adjusted} is before the meeting ({day}); minutes are adjusted "
-            "at or after the meeting: check the dates",
+            M.ADJUSTED_BEFORE_MEETING(adjusted=adjusted.isoformat(), date=day.isoformat()),
         )
     if adjusted is not None and posted is not None and posted < adjusted:
         problems.warn(
             path,
             lines["posted"],
-            f"posted: {posted} is before adjusted ({adjusted}); the notice goes up once "
-            "the minutes are adjusted: check the dates",
+            M.POSTED_BEFORE_ADJUSTED(posted=posted.isoformat(), adjusted=adjusted.isoformat()),
         )
     elif adjusted is not None and posted is not None and _late(adjusted, posted):
         problems.warn(
             path,
             lines["posted"],
-            f"posted: {posted} is {(posted - adjusted).days} days after adjusted "
-            f"({adjusted}); kommunallagen 8 kap. 12 § says the notice goes up within two "
-            "days of the adjustment: check the dates",
+            M.POSTED_LATE(
+                posted=posted.isoformat(),
+                days=(posted - adjusted).days,
+                adjusted=adjusted.isoformat(),
+            ),
         )
     if status == "planned" and day is not None and announced is not None:
         ahead = (day - announced).days
@@ -60,25 +61,20 @@ def check_dates(
             problems.warn(
                 path,
                 lines["announced"],
-                f"announced: {announced} is after the meeting ({day}); an announcement "
-                "goes up before the meeting: check the date",
+                M.ANNOUNCED_AFTER_MEETING(announced=announced.isoformat(), date=day.isoformat()),
             )
         elif ahead < ANNOUNCE_AHEAD:
             problems.warn(
                 path,
                 lines["announced"],
-                f"announced: {announced} is {ahead} day(s) before the meeting ({day}); "
-                "kommunallagen 5 kap. 62 § says a meeting of fullmäktige is announced at "
-                "least a week before: check the date",
+                M.ANNOUNCED_LATE(announced=announced.isoformat(), days=ahead, date=day.isoformat()),
             )
     place = values.get("notice_place") or site_place
     if status == "adjusted" and not place:
         problems.warn(
             path,
             lines.get("status", 1),
-            "status: adjusted minutes without notice_place (förvaringsplats: where the "
-            "minutes are kept), which their notice must say; write notice_place: in the "
-            "front matter, or notice_place in site.toml for every meeting",
+            M.NO_NOTICE_PLACE(),
         )
     for item in items:
         _check_item(item, day, status, bool(place), path, problems)
@@ -103,66 +99,64 @@ def _check_item(
         return
     if any(p.line == item.line and p.severity == "error" for p in problems.items):
         return  # its attribute block is wrong already (a date that is none)
-    name = item.label or item.title or "this item"
+    name = item.label or item.title or f"#{item.anchor}"
     if item.adjusted is None:
         problems.warn(
             path,
             item.line,
-            f"{name}: posted={item.posted} without adjusted=; an item adjusted at once "
-            "gives both, {adjusted=YYYY-MM-DD posted=YYYY-MM-DD}",
+            M.ITEM_POSTED_WITHOUT_ADJUSTED(item=name, posted=str(item.posted)),
         )
         return
     if status == "planned":
         problems.warn(
             path,
             item.line,
-            f"{name}: adjusted={item.adjusted} on an item of a planned meeting; an item is "
-            "adjusted at once when the meeting is held: remove it, or change status",
+            M.ITEM_ADJUSTED_IN_PLANNED(item=name, adjusted=item.adjusted.isoformat()),
         )
         return
     if status == "draft":
         problems.warn(
             path,
             item.line,
-            f"{name}: adjusted at once, but the minutes are a draft and not published, so "
-            "its notice is not on the notice board; publish the minutes (status: adjusted), "
-            "or the item as an extract of them (extract: true)",
+            M.ITEM_ADJUSTED_IN_DRAFT(item=name),
         )
     if day is not None and item.adjusted < day:
         problems.warn(
             path,
             item.line,
-            f"{name}: adjusted={item.adjusted} is before the meeting ({day}); an item is "
-            "adjusted at once at the meeting: check the date",
+            M.ITEM_ADJUSTED_BEFORE_MEETING(
+                item=name, adjusted=item.adjusted.isoformat(), date=day.isoformat()
+            ),
         )
     if item.posted is None:
         problems.warn(
             path,
             item.line,
-            f"{name}: adjusted at once without posted=, so its notice and the time to "
-            "appeal cannot be shown; add posted= (the day its notice went up)",
+            M.ITEM_WITHOUT_POSTED(item=name),
         )
         return
     if item.posted < item.adjusted:
         problems.warn(
             path,
             item.line,
-            f"{name}: posted={item.posted} is before adjusted={item.adjusted}; its notice "
-            "goes up once the item is adjusted: check the dates",
+            M.ITEM_POSTED_BEFORE_ADJUSTED(
+                item=name, posted=item.posted.isoformat(), adjusted=item.adjusted.isoformat()
+            ),
         )
     elif _late(item.adjusted, item.posted):
         problems.warn(
             path,
             item.line,
-            f"{name}: posted={item.posted} is {(item.posted - item.adjusted).days} days "
-            f"after adjusted={item.adjusted}; kommunallagen 8 kap. 12 § says the notice goes "
-            "up within two days of the adjustment: check the dates",
+            M.ITEM_POSTED_LATE(
+                item=name,
+                posted=item.posted.isoformat(),
+                days=(item.posted - item.adjusted).days,
+                adjusted=item.adjusted.isoformat(),
+            ),
         )
     if not placed:
         problems.warn(
             path,
             item.line,
-            f"{name}: adjusted at once without notice_place (förvaringsplats: where the "
-            "minutes are kept), which its notice must say; write notice_place: in the front "
-            "matter, or notice_place in site.toml for every meeting",
+            M.ITEM_NO_NOTICE_PLACE(item=name),
         )

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import yaml
 
+from ..messages import Said
 from ..messages.front import Front as M
 from .attributes import mentions_secrecy
 from .checks import looks_like_personnummer, unshowable
@@ -290,14 +291,14 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
             if node is None:
                 return FrontMatter({}, {})
             if not isinstance(node, yaml.MappingNode):
-                problems.error(path, first_line, "front matter: expected key: value lines")
+                problems.error(path, first_line, M.FRONT_MATTER_NOT_KEYS())
                 return None
             shared = shared_node(node)
             if shared is not None:  # anchors and aliases can expand into billions of items
                 problems.error(
                     path,
                     first_line + shared.start_mark.line,
-                    "front matter: YAML anchors and aliases (&, *) are not allowed",
+                    M.YAML_ALIAS(),
                 )
                 return None
             if not _nested_keys_ok(node, path, first_line, problems):
@@ -309,7 +310,7 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark is not None else 0)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.error(path, line, f"front matter: invalid YAML: {problem}")
+        problems.error(path, line, M.YAML_UNREADABLE(problem=problem))
         return None
 
 
@@ -328,8 +329,7 @@ def _nested_keys_ok(root: yaml.MappingNode, path: str, first_line: int, problems
             problems.error(
                 path,
                 first_line + node.start_mark.line,
-                f"front matter: lists and mappings nested more than {_DEEPEST} deep; "
-                "no value minutes reads is nested so",
+                M.NESTED_TOO_DEEP(deepest=_DEEPEST),
             )
             return False
         if isinstance(node, yaml.SequenceNode):
@@ -342,8 +342,7 @@ def _nested_keys_ok(root: yaml.MappingNode, path: str, first_line: int, problems
                     problems.error(
                         path,
                         first_line + key.start_mark.line,
-                        f"front matter: '{name}' is given twice in one entry, and only "
-                        "the last would be read; keep one",
+                        M.KEY_TWICE_IN_ENTRY(key=name),
                     )
                     ok = False
                 seen.add(name)
@@ -360,11 +359,11 @@ def _read(
     for key_node, value_node in node.value:
         line = first_line + key_node.start_mark.line
         if not isinstance(key_node, yaml.ScalarNode) or "\x00" in key_node.value:
-            problems.error(path, line, "front matter: a key must be a plain word before ':'")
+            problems.error(path, line, M.KEY_NOT_A_WORD())
             continue
         key = str(key_node.value)
         if key in lines:
-            problems.error(path, line, f"{key}: given twice")
+            problems.error(path, line, M.KEY_TWICE(key=key))
             continue
         lines[key] = line
         entries[key] = _entries(value_node, first_line)
@@ -377,33 +376,32 @@ def _read(
             problems.error(
                 path,
                 first_line + exc.mark.line,
-                f"{key}: {exc.text} is not a day in the calendar; check the month "
-                "and the day (YYYY-MM-DD)",
+                M.NOT_A_DAY(key=key, got=exc.text),
             )
         except _LongNumber as exc:
             problems.error(
                 path,
                 first_line + exc.mark.line,
-                f"{key}: a number of {exc.digits} digits is too long to be meant; "
-                "put it in quotes if it is text",
+                M.NUMBER_TOO_LONG(key=key, digits=str(exc.digits)),
             )
         except _NulText as exc:
             problems.error(
                 path,
                 first_line + exc.mark.line,
-                f"{key}: the text holds a NUL character (\\0); remove it",
+                M.VALUE_NUL(key=key),
             )
         except _ControlText as exc:
             problems.error(
                 path,
                 first_line + exc.mark.line,
-                f"{key}: the text holds the character U+{ord(exc.char):04X}, which no page "
-                "can hold; remove it",
+                M.VALUE_CONTROL_CHARACTER(key=key, code=f"U+{ord(exc.char):04X}"),
             )
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or key_node.start_mark
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            problems.error(path, first_line + mark.line, f"{key}: cannot read the value: {problem}")
+            problems.error(
+                path, first_line + mark.line, M.VALUE_UNREADABLE(key=key, problem=problem)
+            )
     return FrontMatter(values, lines, entries)
 
 
@@ -462,6 +460,13 @@ def _as_date(value: object) -> date | None:
     return None
 
 
+def _as_written(value: object) -> str:
+    """A value YAML read as a date or yes/no, as the clerk wrote it (near enough)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
 def _scalar_text(value: object) -> str:
     """An extra key's value as text; lists of text are joined, anything deeper is dropped."""
     if value is None:
@@ -486,8 +491,8 @@ def check_fields(
     out: dict[str, Any] = {}
     extra: list[tuple[str, str]] = []
 
-    def bad(key: str, message: str) -> None:
-        problems.error(path, fm.lines.get(key, 1), f"{key}: {message}")
+    def bad(key: str, said: Said) -> None:
+        problems.error(path, fm.lines.get(key, 1), said)
 
     for key, value in fm.values.items():
         line = fm.lines[key]
@@ -498,36 +503,17 @@ def check_fields(
             guess = misspelt_key(key)
             meant = unpublishing_key(key)
             if meant == "public" and guess in (None, "public"):  # secrecy fails closed
-                problems.error(
-                    path,
-                    line,
-                    f"{key}: is no key minutes knows, so the meeting would be published; "
-                    "write public: false to keep the whole meeting unpublished, or put "
-                    "{confidential=true} on the heading of each item to keep back",
-                )
+                problems.error(path, line, M.KEY_WOULD_PUBLISH(key=key))
             elif meant == "draft" and guess is None:
-                problems.error(
-                    path,
-                    line,
-                    f"{key}: is no key minutes knows, so the meeting would be published; "
-                    "write status: draft for minutes that are not to be published yet",
-                )
+                problems.error(path, line, M.KEY_WOULD_PUBLISH_DRAFT(key=key))
             elif guess is not None:
-                problems.error(path, line, f"{key}: unknown key; did you mean '{guess}'?")
+                problems.error(path, line, M.KEY_MISSPELT(key=key, guess=guess))
             else:
-                problems.warn(
-                    path,
-                    line,
-                    f"{key}: unknown key (declare it in site.toml extra_keys to keep it)",
-                )
+                problems.warn(path, line, M.KEY_UNKNOWN(key=key))
                 extra.append((key, _scalar_text(value)))
             continue
         if value is None and key == "public":  # secrecy fails closed: no value, no guess
-            bad(
-                key,
-                "expected true or false, got nothing; write public: false to keep the "
-                "meeting unpublished, or remove the line",
-            )
+            bad(key, M.PUBLIC_EMPTY())
             continue
         if value is None:
             continue
@@ -539,23 +525,23 @@ def check_fields(
         elif kind == "time":
             m = _TIME.match(str(value).strip())
             if not m:
-                bad(key, f"expected HH:MM, got {value!r}")
+                bad(key, M.TIME_FORMAT(key=key, got=repr(value)))
             else:
                 out[key] = f"{int(m[1]):02d}:{m[2]}"
         elif kind == "status":
             if value not in STATUSES:
-                bad(key, f"expected one of {', '.join(STATUSES)}, got {value!r}")
+                bad(key, M.STATUS_UNKNOWN(key=key, got=repr(value), statuses=", ".join(STATUSES)))
             else:
                 out[key] = value
         elif kind == "yes/no":
             if not isinstance(value, bool):
-                bad(key, f"expected true or false, got {value!r}")
+                bad(key, M.YES_OR_NO(key=key, got=repr(value)))
             else:
                 out[key] = value
         elif kind == "names":
             names = _names(value)
             if names is None:
-                bad(key, "expected a name or a list of names")
+                bad(key, M.NAMES_EXPECTED(key=key))
             else:
                 out[key] = names
         elif kind == "people":
@@ -573,15 +559,16 @@ def check_fields(
             out[key] = not_personal_numbers(value, line, path, problems)
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             out[key] = str(value).strip()
+        elif isinstance(value, (bool, date)):
+            bad(key, M.TEXT_IN_QUOTES(key=key, got=_as_written(value)))
         else:
-            quote = "; put it in quotes" if isinstance(value, (bool, date)) else ""
-            bad(key, f"expected text, got {type(value).__name__}{quote}")
+            bad(key, M.TEXT_EXPECTED(key=key))
     # missing, or given with nothing after it (a value that could not be read is said above)
     body = fm.values.get("body", "?")
     if "body" not in fm.lines or body is None or (isinstance(body, str) and not body.strip()):
-        problems.error(path, fm.lines.get("body", 1), "body: required (the governing body)")
+        problems.error(path, fm.lines.get("body", 1), M.BODY_REQUIRED())
     if "date" not in fm.lines or fm.values.get("date", "?") is None:
-        problems.error(path, fm.lines.get("date", 1), "date: required (YYYY-MM-DD)")
+        problems.error(path, fm.lines.get("date", 1), M.DATE_REQUIRED())
     _check_order(out, fm.lines, path, problems)
     out["extra"] = tuple(sorted(extra))
     return out
@@ -598,22 +585,20 @@ def _date_value(key: str, value: object, line: int, path: str, problems: Problem
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
-            problems.error(
-                path,
-                line,
-                f"{key}: {value.strip()} is not a day in the calendar; "
-                "check the month and the day (YYYY-MM-DD)",
-            )
+            problems.error(path, line, M.NOT_A_DAY(key=key, got=value.strip()))
             return None
     if day is None:
-        problems.error(path, line, M.DATE_FORMAT(key=key, got=value))
+        problems.error(
+            path, line, M.DATE_FORMAT(key=key, got=value if isinstance(value, str) else repr(value))
+        )
         return None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         problems.error(
             path,
             line,
-            f"{key}: the year {day.year} is out of range; write a year "
-            f"from {FIRST_YEAR} to {LAST_YEAR}",
+            M.YEAR_OUT_OF_RANGE(
+                key=key, year=str(day.year), first=str(FIRST_YEAR), last=str(LAST_YEAR)
+            ),
         )
         return None
     return day
@@ -628,15 +613,14 @@ def _check_order(out: dict[str, Any], lines: dict[str, int], path: str, problems
         problems.error(
             path,
             lines["end_date"],
-            f"end_date: {last.isoformat()} is before date {first.isoformat()}",
+            M.END_DATE_BEFORE_DATE(end_date=last.isoformat(), date=first.isoformat()),
         )
     start, end = out.get("start"), out.get("end")
     if start and end and end < start and end >= SMALL_HOURS_END and (last is None or last == first):
         problems.error(
             path,
             lines["end"],
-            f"end: {end} is before start {start}; a meeting "
-            "that ends after midnight gives end_date too",
+            M.END_BEFORE_START(end=end, start=start),
         )
 
 
@@ -651,12 +635,7 @@ def people(
         person = parse_person(item)
         if person is None:
             at = entries[n][0] if n < len(entries) else 1
-            problems.error(
-                path,
-                at,
-                f"{key}: expected a list of 'Name (Party)' strings or "
-                f"{{name: ...}} mappings with text values, got {item!r}",
-            )
+            problems.error(path, at, M.PERSON_UNREADABLE(key=key, got=repr(item)))
             return None
         found.append(person)
     return tuple(found)
@@ -671,11 +650,15 @@ def _entry_keys(key: str, entries: tuple[Entry, ...], path: str, problems: Probl
             if name in known:
                 continue
             guess = nearest(name, known)
-            hint = f"did you mean '{guess}'?" if guess else f"the keys are {', '.join(known)}"
-            if key == "attachments":
-                problems.error(path, line, f"{key}: '{name}' is not a key of an attachment; {hint}")
+            listed = ", ".join(known)
+            if key == "attachments" and guess:
+                problems.error(path, line, M.ATTACHMENT_KEY_MISSPELT(name=name, guess=guess))
+            elif key == "attachments":
+                problems.error(path, line, M.ATTACHMENT_KEY_UNKNOWN(name=name, known=listed))
+            elif guess:
+                problems.error(path, line, M.PERSON_KEY_MISSPELT(key=key, name=name, guess=guess))
             else:
-                problems.error(path, line, f"{key}: '{name}' is not a key of a person; {hint}")
+                problems.error(path, line, M.PERSON_KEY_UNKNOWN(key=key, name=name, known=listed))
 
 
 def not_personal_numbers(
@@ -689,20 +672,14 @@ def not_personal_numbers(
     for item in items:
         text = str(item).strip() if isinstance(item, (str, int)) else ""
         if not text or looks_like_personnummer(text) != text:
-            problems.error(
-                path,
-                line,
-                f"not_personal_numbers: {item!r} is not a number the "
-                "personal identity number check finds; list only such "
-                "numbers, as written in the text",
-            )
+            problems.error(path, line, M.NOT_PERSONAL_NUMBER_LISTED(got=repr(item)))
             continue
         found.append(text)
     return tuple(found)
 
 
 def _attachments(
-    value: object, key: str, bad: Callable[[str, str], None]
+    value: object, key: str, bad: Callable[[str, Said], None]
 ) -> tuple[Attachment, ...]:
     items = value if isinstance(value, list) else [value]
     result: list[Attachment] = []
@@ -713,54 +690,55 @@ def _attachments(
             file = item.get("file") or ""
             url = item.get("url") or ""
             if not isinstance(file, str) or not isinstance(url, str):
-                bad(key, f"file and url must be text in {item!r}")
+                bad(key, M.ATTACHMENT_NOT_TEXT(title=item["title"]))
                 continue
             if url and not url.startswith(("https://", "http://", "mailto:")):
-                bad(key, f"url must start with https://, http:// or mailto:, got {url!r}")
+                bad(key, M.ATTACHMENT_URL(url=url))
                 continue
             result.append(Attachment(title=item["title"], file=file, url=url))
         else:
-            bad(key, f"expected {{title: ..., file: ...}} or a title, got {item!r}")
+            bad(key, M.ATTACHMENT_UNREADABLE(got=repr(item)))
     return tuple(result)
 
 
-def _labels(value: object, key: str, bad: Any) -> tuple[tuple[str, str], ...]:
+def _labels(
+    value: object, key: str, bad: Callable[[str, Said], None]
+) -> tuple[tuple[str, str], ...]:
     """``labels: {secretary: Vid anteckningar}``: the source's own word for a people field."""
     if not isinstance(value, dict):
-        bad(
-            key, f"expected field: label lines, e.g. {{secretary: Vid anteckningar}}, got {value!r}"
-        )
+        bad(key, M.LABELS_EXPECTED(got=repr(value)))
         return ()
     result: list[tuple[str, str]] = []
     for name, label in value.items():
         if name not in LABELLED:
-            bad(key, f"{name!r} has no label to set; labels can be given for {', '.join(LABELLED)}")
-        elif not isinstance(label, str) or not label.strip():
-            bad(key, f"the label of {name} must be text, got {label!r}")
+            bad(key, M.LABEL_FOR_UNKNOWN(name=name, labelled=", ".join(LABELLED)))
+        elif label is None or (isinstance(label, str) and not label.strip()):
+            bad(key, M.LABEL_EMPTY(name=name))
+        elif not isinstance(label, str):
+            bad(key, M.LABEL_NOT_TEXT(name=name, got=repr(label)))
         else:
             result.append((name, label.strip()))
     return tuple(result)
 
 
-def _references(value: object, key: str, bad: Any, line: int) -> tuple[Reference, ...]:
+def _references(
+    value: object, key: str, bad: Callable[[str, Said], None], line: int
+) -> tuple[Reference, ...]:
     """Handlings the text mentions whose minutes are not published here."""
     items = value if isinstance(value, list) else [value]
     result: list[Reference] = []
     for item in items:
         day = _as_date(item.get("date")) if isinstance(item, dict) else None
         if not isinstance(item, dict) or not isinstance(item.get("body"), str) or day is None:
-            bad(
-                key,
-                f'expected {{body: ..., date: YYYY-MM-DD, item: "§ 45", case: ..., '
-                f"in: <anchor>}}, got {item!r}",
-            )
+            bad(key, M.REFERENCE_UNREADABLE(got=repr(item)))
             continue
         unknown = sorted(set(item) - set(REFERENCE_KEYS))
         if unknown:
             bad(
                 key,
-                f"unknown field(s) {', '.join(map(str, unknown))} in {item!r} "
-                f"(known: {', '.join(REFERENCE_KEYS)})",
+                M.REFERENCE_UNKNOWN_KEYS(
+                    unknown=", ".join(map(str, unknown)), known=", ".join(REFERENCE_KEYS)
+                ),
             )
             continue
         result.append(

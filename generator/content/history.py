@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..messages.front import Front as M
 from .checks import looks_like_personnummer
 from .config import SiteConfig
 from .errors import Problems
@@ -99,12 +100,9 @@ def site_history(
                 problems.error(
                     min(sources),
                     0,
-                    f"commit {revision.commit} "
-                    f"({revision.date.isoformat()}): its message holds '{found}', "
-                    "which looks like a personal identity number (personnummer), "
-                    "and revision_messages = true in site.toml publishes commit "
-                    "messages; set revision_messages = false, or rewrite the commit "
-                    "message",
+                    M.COMMIT_PERSONAL_NUMBER(
+                        commit=revision.commit, date=revision.date.isoformat(), found=found
+                    ),
                 )
     return shown
 

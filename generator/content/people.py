@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from ..messages.front import Front as M
 from .errors import Problems
 from .frontmatter import Entry
 from .model import AgendaItem, Meeting, Person, Record, Segment, Vote
@@ -226,18 +227,14 @@ def attendance(
             problems.error(
                 path,
                 lines.get("from", at),
-                f"attendees: from: {arrived} is not the number of an item of this meeting; "
-                f"write the number of the item {person.name} arrived at, as its heading "
-                'writes it (a number with a dot in quotes: "4.10")',
+                M.FROM_NOT_AN_ITEM(number=arrived, name=person.name),
             )
         if left and left not in positions:
             ok = False
             problems.error(
                 path,
                 lines.get("until", at),
-                f"attendees: until: {left} is not the number of an item of this meeting; "
-                f"write the number of the last item {person.name} was present at, as its "
-                'heading writes it (a number with a dot in quotes: "4.10")',
+                M.UNTIL_NOT_AN_ITEM(number=left, name=person.name),
             )
         if ok and arrived:
             first = positions[arrived]
@@ -248,8 +245,9 @@ def attendance(
             problems.error(
                 path,
                 lines.get("until", at),
-                f"attendees: {person.name} left after {labels[left]} (until:), before "
-                f"arriving at {labels[arrived]} (from:); check the numbers",
+                M.LEFT_BEFORE_ARRIVING(
+                    name=person.name, left=labels[left], arrived=labels[arrived]
+                ),
             )
         person = replace(person, from_item=arrived, until_item=left)
         people.append(person)
@@ -313,8 +311,7 @@ def check_votes(
                     problems.error(
                         path,
                         line,
-                        f"vote: {member} is {cast[key][0]} (line {cast[key][1]}) written "
-                        "another way, and a member votes once; keep one of the lines",
+                        M.VOTED_TWICE(member=member, other=cast[key][0], line=cast[key][1]),
                     )
                     continue
                 cast[key] = (member, line)
@@ -322,32 +319,27 @@ def check_votes(
                     problems.error(
                         path,
                         line,
-                        f"vote: {member} has a conflict of interest (jäv) in this item "
-                        f"('::: conflict' on line {conflicts[key]}) and takes no part in it, "
-                        "so cannot vote; remove the vote or the conflict",
+                        M.VOTE_WITH_CONFLICT(member=member, line=conflicts[key]),
                     )
                 elif key in away:
                     problems.error(
                         path,
                         line,
-                        f"vote: {member} is listed as absent (absent:) and cannot vote; "
-                        "remove the vote, or list the member in attendees",
+                        M.VOTE_BY_ABSENT(member=member),
                     )
                 elif here is not None and position < here.first:
                     problems.error(
                         path,
                         line,
-                        f"vote: {member} was not present at this item: arrived at "
-                        f"{here.arrived} (from: on line {here.from_line}); remove "
-                        "the vote, or correct from: in attendees",
+                        M.VOTE_BEFORE_ARRIVING(
+                            member=member, arrived=here.arrived, line=here.from_line
+                        ),
                     )
                 elif here is not None and position > here.last:
                     problems.error(
                         path,
                         line,
-                        f"vote: {member} was not present at this item: left after "
-                        f"{here.left} (until: on line {here.until_line}); remove "
-                        "the vote, or correct until: in attendees",
+                        M.VOTE_AFTER_LEAVING(member=member, left=here.left, line=here.until_line),
                     )
 
 
@@ -369,6 +361,5 @@ def check_present_and_absent(
             problems.warn(
                 path,
                 entries[n][0] if n < len(entries) else 1,
-                f"absent: {shown_name(person)} is also listed in attendees; a member who "
-                "came late or left early is an attendee with from: or until:",
+                M.PRESENT_AND_ABSENT(name=shown_name(person)),
             )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..content.errors import Problems
 from ..content.law import last_day_to_appeal
 from ..content.model import AgendaItem, Meeting
+from ..messages.front import Front as M
 
 if TYPE_CHECKING:
     from .derive import Body
@@ -107,17 +108,13 @@ def check_announcements(bodies: Iterable[Body], problems: Problems) -> None:
                 problems.warn(
                     m.source,
                     m.line_of("status"),
-                    f"status: a planned meeting of {body.name}, which announces its "
-                    f"meetings (announce: true in {own}), without announced: (the day "
-                    "its announcement went up), so it is not on the notice board; add "
-                    "announced: YYYY-MM-DD",
+                    M.PLANNED_NOT_ANNOUNCED(body=body.name, file=own),
                     across=True,
                 )
             elif not announces(body) and m.announced is not None:
                 problems.warn(
                     m.source,
                     m.line_of("announced"),
-                    f"announced: {body.name} does not announce its meetings, so this is "
-                    f"on no notice board; add announce: true to {own}, or remove announced",
+                    M.ANNOUNCED_BUT_BODY_DOES_NOT(body=body.name, file=own),
                     across=True,
                 )
