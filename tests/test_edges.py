@@ -177,7 +177,9 @@ def test_labels_and_references_are_checked(tmp_site: SiteFactory) -> None:
     )
     assert "content/b.md:4: labels: expected field: label lines" in out
     assert "content/c.md:4: references: expected {body: ..., date: YYYY-MM-DD" in out
-    assert "content/d.md:4: warning: references: in: no item with anchor #p9 in this file" in out
+    assert (
+        "content/d.md:4: warning: references: in: no item with the anchor #p9 in this file" in out
+    )
     assert "content/e.md:4: warning: references: HSN 2024-05-01: no case number" in out
 
 
