@@ -137,11 +137,19 @@ def test_an_english_site_hears_english(
 ) -> None:
     monkeypatch.delenv("MINUTES_LANGUAGE")
     text = HEAD + "## § 1 Motion\n\n::: yrkande David Dahl (C)\nMotionen bifalls.\n\n## § 2 Info\n"
-    root = tmp_site({"content/ks.md": text}, toml='title = "T"\nlanguage = "en"\n')
+    other = "---\nbody: Byggnämnden\ndate: 2025-03-12\n---\n\n## § 1 A\n\nSee [§ 9](bn.md#p9).\n"
+    root = tmp_site(
+        {"content/ks.md": text, "content/bn.md": other},
+        toml='title = "T"\nlanguage = "en"\n',
+    )
     out = check(root)
     assert (
         "content/ks.md:8: '::: yrkande David Dahl (C)' opened here is still open at the item "
         "heading on line 11, which then is no agenda item; end the container with a line ':::' "
         "before that heading"
     ) in out
-    assert out.strip().endswith("1 error, 0 warnings.")
+    assert (
+        "content/bn.md:8: warning: link to bn.md#p9: no item there has the anchor #p9 (the "
+        "{#...} after its heading, or p and its number)"
+    ) in out
+    assert out.strip().endswith("1 error, 1 warning.")
