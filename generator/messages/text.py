@@ -148,7 +148,7 @@ class Text:
         "the decisions index, the case pages and the open data leave it out; put it under "
         "the heading of the item it was taken in",
         sv="ett beslut eller en omröstning före den första paragrafen ('## ...') hör inte till "
-        "något ärende, så beslutsregistret, ärendesidorna och öppna data tar inte med det; "
+        "någon paragraf, så beslutsregistret, ärendesidorna och öppna data tar inte med det; "
         "flytta det under rubriken för paragrafen där det fattades",
         fix_en="Move the decision or vote below the '##' heading of its agenda item.",
         fix_sv="Flytta beslutet eller omröstningen under paragrafens '##'-rubrik.",
@@ -474,8 +474,7 @@ class Text:
     )
     VOTE_RESULT_NOT_COUNT = Message(
         en="vote: result {choice}: expected a count (a whole number), got {got!r}",
-        sv="omröstningen: result {choice}: här ska ett antal stå (ett heltal), men det står "
-        "{got!r}",
+        sv="omröstningen: result {choice}: skriv antalet röster som ett heltal, här står {got!r}",
         fix_en="Write the number of votes in digits: '  Ja: 9'.",
         fix_sv="Skriv antalet röster med siffror: '  Ja: 9'.",
         example={"choice": "Ja", "got": "nio"},
@@ -554,9 +553,9 @@ class Text:
         sv="attributblocket '{block}' går inte att läsa: skriv #ankare, .sekretess och "
         "nyckel=värde åtskilda av mellanslag, med citattecken runt ett värde som har ett "
         'mellanslag (public_title="Två ord"); för att visa klamrar i en rubrik, skriv \\{{',
-        fix_en="Inside the braces, write for example #p12, case=\"KS 2025/12\" and "
+        fix_en='Inside the braces, write for example #p12, case="KS 2025/12" and '
         "confidential=true, separated by spaces.",
-        fix_sv="Skriv inom klamrarna till exempel #p12, case=\"KS 2025/12\" och "
+        fix_sv='Skriv inom klamrarna till exempel #p12, case="KS 2025/12" och '
         "confidential=true, åtskilda av mellanslag.",
         example={"block": "{case=KS 2025/12}"},
     )
@@ -824,8 +823,8 @@ class Text:
     REFERENCE_WITHOUT_CASE = Message(
         en="references: {body} {date}: no case number to list it under; add case: or name an "
         "item that has one with in:",
-        sv="references: {body} {date}: inget diarienummer att föra den till; lägg till case: "
-        "eller ange med in: en paragraf som har ett",
+        sv="references: {body} {date}: inget diarienummer att föra hänvisningen till; lägg "
+        "till case:, eller ange med in: en paragraf som har ett",
         fix_en="Give the reference its case: (the diarienummer), or point in: at an item "
         "whose heading has case=.",
         fix_sv="Ge hänvisningen ett case: (diarienumret), eller låt in: peka på en paragraf "
