@@ -224,7 +224,8 @@ def test_broken_link_is_warning_and_error_when_strict(tmp_site: SiteFactory) -> 
     with pytest.raises(BuildFailed) as failed:
         quick_build(root, strict=True)
     assert [str(p) for p in failed.value.problems] == [
-        "content/ks.md:13: warning: link to ks.md#p9: no item with anchor #p9 there",
+        "content/ks.md:13: warning: link to ks.md#p9: no item there has the anchor #p9"
+        " (the {#...} after its heading, or p and its number)",
         "content/ks.md:13: warning: link to saknas.md: no such file in content/",
     ]
 

@@ -244,7 +244,7 @@ def test_every_example_is_checked(language: str, tmp_path: Path) -> None:
     ]
     said: dict[str, list[str]] = {}
     for problem in problems:
-        said.setdefault(problem.path, []).append(str(problem))
+        said.setdefault(problem.path, []).append(problem.render(language))
     assert set(said) <= set(alone), f"the site's own files have problems: {said}"
     for path, example in alone.items():
         if example.wrong and not said.get(path):

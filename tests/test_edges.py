@@ -174,7 +174,9 @@ def test_labels_and_references_are_checked(tmp_site: SiteFactory) -> None:
     )
     assert "content/b.md:4: labels: expected one line per list" in out
     assert "content/c.md:4: references: cannot read {'body': 'HSN'}; write body: and date:" in out
-    assert "content/d.md:4: warning: references: in: no item with anchor #p9 in this file" in out
+    assert (
+        "content/d.md:4: warning: references: in: no item with the anchor #p9 in this file" in out
+    )
     assert "content/e.md:4: warning: references: HSN 2024-05-01: no case number" in out
 
 

@@ -175,9 +175,12 @@ def test_attachment_paths_outside_content_are_refused(
     with pytest.raises(BuildFailed) as failed:
         build(BuildOptions(source=root, output=root / "_site", search=False))
     assert [str(p) for p in failed.value.problems] == [
-        "content/a.md:1: attachments: '../../secret.pdf' is outside content/",
-        "content/b.md:1: attachments: '/etc/passwd' is outside content/",
-        "content/c.md:1: attachments: 'files/link.pdf' is outside content/",
+        "content/a.md:1: attachments: '../../secret.pdf' is outside content/"
+        "; put the file in content/files/ and name it from there",
+        "content/b.md:1: attachments: '/etc/passwd' is outside content/"
+        "; put the file in content/files/ and name it from there",
+        "content/c.md:1: attachments: 'files/link.pdf' is outside content/"
+        "; put the file in content/files/ and name it from there",
         "content/files/link.pdf: warning: a link to a file outside content/ (or to none: "
         "dangling, or a loop of links), which is not published; put the file itself in content/",
     ]

@@ -55,7 +55,7 @@ def test_links_on_plain_pages_and_body_pages_are_checked(tmp_site: SiteFactory) 
         "content/bodies/kommunstyrelsen.md:4: warning: link to ks/2025/2025-03-10.md: "
         "no such file in content/",
         "content/pages/om.md:4: warning: link to ks/2025/2025-03-11.md#p9: "
-        "no item with anchor #p9 there",
+        "no item there has the anchor #p9 (the {#...} after its heading, or p and its number)",
         "content/pages/om.md:4: warning: link to ks/2025/2025-03-12.md: no such file in content/",
         "content/pages/om.md:7: warning: link to files/saknas.pdf: no such file in content/",
     ]

@@ -20,6 +20,7 @@ from ..content.errors import ContentError, Problems
 from ..content.markdown import make_markdown
 from ..content.model import BodyInfo, Meeting, Page, Person
 from ..content.parse import Parsed, parse_body_info, parse_meeting, parse_page
+from ..messages.text import Text as M
 from .store import MeetingStore
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -194,19 +195,9 @@ def load_pages(
     check_site_texts(text, [*files.files, *markdown], problems)
     for path in files.skipped:
         if path.endswith(".md"):
-            problems.error(
-                path,
-                0,
-                "a link to a file outside content/ (or to none: dangling, or a loop of "
-                "links), which minutes does not read; put the file itself in content/",
-            )
+            problems.error(path, 0, M.LINKED_MARKDOWN_OUTSIDE())
         else:
-            problems.warn(
-                path,
-                0,
-                "a link to a file outside content/ (or to none: dangling, or a loop of "
-                "links), which is not published; put the file itself in content/",
-            )
+            problems.warn(path, 0, M.LINKED_FILE_OUTSIDE())
     md = make_markdown(config.raw_html)
 
     def each(

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..messages import Said
+from ..messages.text import Text as M
 from .spelling import distance, nearest
 
 ITEM_KEYS = ("case", "confidential", "public_title", "osl", "adjusted", "posted")
@@ -37,7 +39,7 @@ class Attributes:
 
     text: str
     values: dict[str, str] = field(default_factory=dict)  # id, class (space-separated), keys
-    problems: tuple[str, ...] = ()
+    problems: tuple[Said, ...] = ()
 
     @property
     def confidential(self) -> bool:
@@ -83,94 +85,58 @@ def parse_heading(text: str, item: bool) -> Attributes:
     if start is None:
         marks = loose_secrecy_marks(text)
         if marks:
-            return Attributes(
-                text,
-                {},
-                (
-                    f"'{marks[0]}' is not an attribute block, so the heading would be published "
-                    "with it; put '{confidential=true}' at the end of the item's '##' heading, "
-                    "after a space",
-                ),
-            )
+            return Attributes(text, {}, (M.SECRECY_MARK_NOT_BLOCK(mark=marks[0]),))
         return Attributes(text)
     block = text[start:].strip()
     title = text[:start].rstrip()
     earlier = _block_start(title)
     if earlier is not None or loose_secrecy_marks(title):  # only the last block is read
         first = title[earlier:] if earlier is not None else loose_secrecy_marks(title)[0]
-        return Attributes(
-            title,
-            {},
-            (
-                f"'{first}' comes before the attribute block '{block}', and only the last "
-                "block is read, so the heading would be published with it; write one "
-                'block at the end: {#p6 case="KS 1" confidential=true}',
-            ),
-        )
+        return Attributes(title, {}, (M.ATTRIBUTE_BLOCK_NOT_LAST(first=first, block=block),))
     if not _BLOCK.fullmatch(block):
-        return Attributes(
-            title,
-            {},
-            (
-                f"the attribute block '{block}' does not parse: write #anchor, .sekretess and "
-                "key=value separated by spaces, with quotes around a value that holds a space "
-                '(public_title="Två ord"); to show braces in a title, write \\{',
-            ),
-        )
+        return Attributes(title, {}, (M.ATTRIBUTE_BLOCK_UNREADABLE(block=block),))
     return _check(title, block, item)
 
 
 def _check(title: str, block: str, item: bool) -> Attributes:
     values: dict[str, str] = {}
     classes: list[str] = []
-    problems: list[str] = []
+    problems: list[Said] = []
     for m in _ITEM.finditer(block):
         if m["id"] is not None:
             if "id" in values:
-                problems.append(f"the attribute block '{block}' gives two anchors; keep one")
+                problems.append(M.ATTRIBUTE_TWO_ANCHORS(block=block))
             values["id"] = m["id"]
         elif m["cls"] is not None:
             if m["cls"] not in CLASSES:
-                problems.append(
-                    f"the attribute block '{block}' has the unknown class "
-                    f"'.{m['cls']}'; the only class is .sekretess (for an item "
-                    "under secrecy)"
-                )
+                problems.append(M.ATTRIBUTE_UNKNOWN_CLASS(block=block, name=m["cls"]))
             classes.append(m["cls"])
         else:
             key = m["key"]
             value = next(v for v in (m["dq"], m["sq"], m["bare"]) if v is not None)
             if key in values:
-                problems.append(f"the attribute block '{block}' gives {key} twice; keep one")
+                problems.append(M.ATTRIBUTE_KEY_TWICE(block=block, key=key))
             elif key not in ITEM_KEYS:
                 guess = nearest(key, ITEM_KEYS)
-                hint = f"did you mean '{guess}'?" if guess else f"known: {', '.join(ITEM_KEYS)}"
                 problems.append(
-                    f"the attribute block '{block}' has the unknown key '{key}'; {hint}"
+                    M.ATTRIBUTE_KEY_MISSPELT(block=block, key=key, guess=guess)
+                    if guess
+                    else M.ATTRIBUTE_KEY_UNKNOWN(block=block, key=key, known=", ".join(ITEM_KEYS))
                 )
             values[key] = value
     if classes:
         values["class"] = " ".join(classes)
     if "confidential" in values and values["confidential"].casefold() != "true":
-        problems.append(
-            f"confidential={values['confidential']}: write confidential=true to "
-            "keep the item unpublished, or remove the word to publish it"
-        )
+        problems.append(M.CONFIDENTIAL_NOT_TRUE(value=values["confidential"]))
     marked = values.get("confidential", "").casefold() == "true" or "sekretess" in classes
     for key in ("public_title", "osl"):
         if key in values and not marked:
-            problems.append(
-                f"{key}= is only for an item under secrecy; add confidential=true (or remove it)"
-            )
+            problems.append(M.ONLY_UNDER_SECRECY(key=key))
     for key in ("adjusted", "posted"):
         if key in values and not _is_date(values[key]):
-            problems.append(f"{key}={values[key]}: expected a date, YYYY-MM-DD")
+            problems.append(M.ATTRIBUTE_DATE(key=key, value=values[key]))
     if not item and set(values) - {"id"}:
-        problems.append(
-            f"the attribute block '{block}' is on a heading that is not an "
-            "agenda item; case, secrecy and adjustment go on the item's '##' "
-            "heading"
-        )
+        problems.append(M.ATTRIBUTES_NOT_ON_ITEM(block=block))
     return Attributes(title, values, tuple(problems))
 
 

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
+from ..messages.text import Text as M
 from .errors import Problems
 from .model import AgendaItem, Meeting
 
@@ -43,9 +44,9 @@ def check_item_numbers(meetings: Iterable[Meeting], problems: Problems) -> None:
                 problems.warn(
                     m.source,
                     items[0].line,
-                    f"{numbers} also used in {other}, an earlier meeting of {m.body} in "
-                    f"{m.year}; § numbers run on through a body's year: number this "
-                    "meeting's items on from the last one before it",
+                    M.NUMBERS_USED_EARLIER(
+                        numbers=numbers, other=other, body=m.body, year=str(m.year)
+                    ),
                     across=True,
                 )
 

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..messages.text import Text as M
 from .attributes import is_confidential
 from .checks import check_personal_numbers, unshowable
 from .config import SiteConfig
@@ -149,18 +150,17 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.error(path, line, "not UTF-8 text (save the file as UTF-8)")
+        problems.error(path, line, M.NOT_UTF8())
         return None
     if "\x00" in text:
-        problems.error(path, text[: text.index("\x00")].count("\n") + 1, "NUL byte in text")
+        problems.error(path, text[: text.index("\x00")].count("\n") + 1, M.NUL_BYTE())
         return None
     hidden = unshowable(text)
     if hidden:  # no page, feed or calendar can hold one (XML refuses it)
         problems.error(
             path,
             text[: text.index(hidden)].count("\n") + 1,
-            f"the text holds the control character U+{ord(hidden):04X} (a page break "
-            "or the like, copied from another program?), which no page can hold; remove it",
+            M.CONTROL_CHARACTER(code=f"{ord(hidden):04X}"),
         )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -256,14 +256,7 @@ class _Builder:
                     line = (tok.map[0] + 1) if tok.map else 1
                     shown = self.shown.get(word, word)
                     self.problems.warn(
-                        self.path,
-                        line,
-                        f"'{heading}' starts with the decision "
-                        f"word '{shown}' but says more, so it "
-                        "marks no decision; write the word "
-                        "alone as the heading and the rest "
-                        "below it, or reword the heading if "
-                        "it is no decision",
+                        self.path, line, M.DECISION_HEADING_SAYS_MORE(heading=heading, word=shown)
                     )
             run.append(tok)
             i += 1
@@ -282,9 +275,7 @@ def _front_matter(
     tokens: list[Token], path: str, config: SiteConfig, problems: Problems
 ) -> tuple[FrontMatter, dict[str, Any]] | None:
     if not tokens or tokens[0].type != "front_matter":
-        problems.error(
-            path, 1, "no front matter: a meeting file starts with '---', then body: and date:"
-        )
+        problems.error(path, 1, M.NO_FRONT_MATTER())
         return None
     fm = load_yaml(tokens[0].content, path, 2, problems)
     if fm is None:
@@ -306,16 +297,12 @@ def _check_attachments(
             outside = normal.startswith("..") or not target.is_relative_to(content)
             missing = not target.is_file()
         except (OSError, ValueError):  # a name too long for the file system, say
-            problems.error(
-                path,
-                line,
-                f"attachments: {att.file!r} cannot be a file in content/; check the name",
-            )
+            problems.error(path, line, M.ATTACHMENT_NAME_IMPOSSIBLE(file=att.file))
             continue
         if att.file.startswith("/") or outside:
-            problems.error(path, line, f"attachments: {att.file!r} is outside content/")
+            problems.error(path, line, M.ATTACHMENT_OUTSIDE_CONTENT(file=att.file))
         elif missing:
-            problems.error(path, line, f"attachments: {att.file!r} does not exist in content/")
+            problems.error(path, line, M.ATTACHMENT_MISSING(file=att.file))
 
 
 def parse_meeting(
@@ -356,7 +343,7 @@ def parse_meeting(
                 problems.warn(
                     path,
                     item.line,
-                    f"item number {item.number} used twice (first on line {numbers[item.number]})",
+                    M.ITEM_NUMBER_TWICE(number=item.number, first=numbers[item.number]),
                 )
             numbers.setdefault(item.number, item.line)
         items.append(item)
@@ -421,14 +408,9 @@ def _publication_checks(
     if values.get("status") == "adjusted":
         line = fm.lines.get("status", 1)
         if not values.get("adjusters"):
-            problems.warn(path, line, "status: adjusted minutes without adjusters (justerare)")
+            problems.warn(path, line, M.ADJUSTED_WITHOUT_ADJUSTERS())
         if not values.get("posted"):
-            problems.warn(
-                path,
-                line,
-                "status: adjusted minutes without a posted date "
-                "(anslag): the appeal window cannot be shown",
-            )
+            problems.warn(path, line, M.ADJUSTED_WITHOUT_POSTED())
     closed = values.get("public") is False
     listing = _lines_of(fm, "not_personal_numbers")  # the exceptions are not published
     lines = [
@@ -509,7 +491,7 @@ def _item(
     confidential = is_confidential(attrs)
     anchor = "" if confidential else attrs.get("id", "")  # its own id could say what it is
     if anchor and not _ANCHOR.match(anchor):
-        builder.problems.error(path, line, f"item anchor {anchor!r}: use letters, digits, - or _")
+        builder.problems.error(path, line, M.ITEM_ANCHOR_FORM(anchor=anchor))
         anchor = ""
     if not anchor:
         anchor = f"p{number.replace('.', '-')}" if number else f"item-{position}"
@@ -642,19 +624,13 @@ def _plain_file(
         if key in known:
             continue
         if unpublishing_key(key) or misspelt_key(key, ("public", "status")):
-            problems.error(
-                path,
-                line,
-                f"{key}: pages and bodies' descriptions are always published, and this "
-                "key keeps nothing back; to keep the text unpublished, move the file out "
-                "of content/",
-            )
+            problems.error(path, line, M.PAGE_KEY_PUBLISHES_ANYWAY(key=key))
             continue
         guess = misspelt_key(key, known)
         if guess is not None:
-            problems.error(path, line, f"{key}: unknown key; did you mean '{guess}'?")
+            problems.error(path, line, M.PAGE_KEY_MISSPELT(key=key, guess=guess))
         else:
-            problems.warn(path, line, f"{key}: unknown key (this file reads {', '.join(known)})")
+            problems.warn(path, line, M.PAGE_KEY_UNKNOWN(key=key, known=", ".join(known)))
     for tok in tokens:
         if tok.type != "heading_open":
             continue
@@ -662,12 +638,7 @@ def _plain_file(
         for message in tok.meta.get("attr_problems", ()):
             problems.error(path, line, message)
         if set(tok.meta.get("attrs", {})) - {"id"}:
-            problems.error(
-                path,
-                line,
-                "a heading on a page takes only an anchor ({#name}); "
-                "secrecy and case numbers are for meeting items",
-            )
+            problems.error(path, line, M.PAGE_HEADING_ATTRIBUTES())
     html = md.renderer.render(tokens, md.options, env)
     if md.options["html"]:
         html = sanitize(html)
@@ -708,7 +679,7 @@ def parse_page(
         if isinstance(fm.values["title"], str) and fm.values["title"].strip():
             title = fm.values["title"].strip()
         else:
-            problems.error(path, fm.lines["title"], "title: expected text")
+            problems.error(path, fm.lines["title"], M.PAGE_TITLE_NOT_TEXT())
     page = Page(source=path, slug=Path(path).stem, title=title, html=html, links=links)
     return page, tuple(problems.items)
 
@@ -728,10 +699,10 @@ def parse_body_info(
         if isinstance(fm.values["name"], str) and fm.values["name"].strip():
             name = fm.values["name"].strip()
         else:
-            problems.error(path, fm.lines["name"], "name: expected text")
+            problems.error(path, fm.lines["name"], M.BODY_NAME_NOT_TEXT())
     announce = fm.values.get("announce", False)
     if not isinstance(announce, bool):
-        problems.error(path, fm.lines["announce"], "announce: expected true or false")
+        problems.error(path, fm.lines["announce"], M.BODY_ANNOUNCE_NOT_YES_OR_NO())
         announce = False
     members: tuple[Person, ...] = ()
     if fm.values.get("members") is not None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from ..messages.text import Text as M
 from .attributes import is_confidential
 from .errors import Problems
 from .markdown import linked_file, resolve_content_link
@@ -102,11 +103,7 @@ def check_secret_links(
             at = defined.get(_label(use[1]))
             if at is not None and _inside(at, secret):
                 problems.error(
-                    path,
-                    tok.map[0] + 1,
-                    f"the link [{use[1]}] is defined on line {at}, inside a confidential "
-                    "item, so its address would be published here; move the definition "
-                    "out of the item, or write the address in the link",
+                    path, tok.map[0] + 1, M.SECRET_LINK_DEFINITION(label=use[1], line=at)
                 )
     own = {
         attrs["id"]
@@ -120,10 +117,4 @@ def check_secret_links(
         if _inside(line, secret) or anchor not in own:
             continue
         if not address or resolve_content_link(href, env["source_dir"]) == f"{this}#{anchor}":
-            problems.error(
-                path,
-                line,
-                f"the link to #{anchor} names a confidential item by its own anchor, "
-                "which is not published (it could say what the item is about); link to "
-                "the item's number instead, or remove the link",
-            )
+            problems.error(path, line, M.LINK_TO_SECRET_ANCHOR(anchor=anchor))

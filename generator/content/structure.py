@@ -12,6 +12,8 @@ from typing import Literal
 
 from markdown_it.token import Token
 
+from ..messages import Said
+from ..messages.text import Text as M
 from .attributes import loose_secrecy_marks
 from .containers import CONTAINERS, OPEN, STRAY, container_word
 from .errors import Problems
@@ -87,25 +89,22 @@ def _fence_closed(token: Token) -> bool:
     return token.content.count("\n") == token.map[1] - token.map[0] - 2
 
 
-def _fence_problem(info: str) -> str:
+def _fence_problem(info: str) -> Said | None:
     """What is wrong with a fenced block's info string, if it looks meant as a vote or a
-    record ('' if nothing)."""
+    container (None if nothing)."""
     words = info.casefold().split()
     if not words or words == ["vote"]:
-        return ""
+        return None
     first = words[0].strip("{}.")
     if (
         "vote" in words
         or first in _VOTE_WORDS
         or (first.startswith("v") and nearest(first, ("vote",)))
     ):
-        return f"'```{info}' is not a vote block; write '```vote'"
+        return M.FENCE_NOT_VOTE(info=info)
     if first in CONTAINERS:
-        return (
-            f"'{info}' after a code fence makes a code block, not a record; "
-            f"write '::: {info}' and end it with ':::'"
-        )
-    return ""
+        return M.FENCE_WITH_CONTAINER_WORD(info=info)
+    return None
 
 
 def _check_block(tok: Token, path: str, problems: Problems, in_item: bool, top: bool) -> None:
@@ -115,13 +114,7 @@ def _check_block(tok: Token, path: str, problems: Problems, in_item: bool, top: 
     line = _line(tok)
     if tok.type == "fence":
         if not _fence_closed(tok):
-            problems.error(
-                path,
-                line,
-                f"the code block opened here with '{tok.markup}' is never closed, so "
-                "everything after it is shown as code (agenda items, decisions and "
-                f"votes too); end it with a line '{tok.markup}'",
-            )
+            problems.error(path, line, M.CODE_BLOCK_NEVER_CLOSED(markup=tok.markup))
         else:
             for n, text in enumerate(tok.content.split("\n"), 1):
                 opener = _FENCE_OPENER.match(text)
@@ -129,65 +122,30 @@ def _check_block(tok: Token, path: str, problems: Problems, in_item: bool, top: 
                     problems.error(
                         path,
                         line,
-                        f"the code block opened here with '{tok.markup}' runs on to line "
-                        f"{line + n}, where '{text.strip()}' opens no new block (a code "
-                        f"block ends at a line of only '{tok.markup}'), so what is between "
-                        f"is shown as code; end this one with a line '{tok.markup}' first",
+                        M.CODE_BLOCK_RUNS_ON(markup=tok.markup, line=line + n, text=text.strip()),
                     )
                     break
         problem = _fence_problem(tok.info.strip())
-        if problem:
+        if problem is not None:
             problems.error(path, line, problem)
     elif tok.type == "html_block":
         for n, text in enumerate(tok.content.split("\n")):
             if _HTML_HEADING.search(text):
-                problems.error(
-                    path,
-                    line + n,
-                    f"'{text.strip()}' is a heading written in HTML, which is no agenda "
-                    "item; write an item's heading as '## ...'",
-                )
+                problems.error(path, line + n, M.HTML_HEADING(text=text.strip()))
                 break
             if _MARKDOWN_LINE.match(text):
-                problems.error(
-                    path,
-                    line,
-                    f"the HTML block that starts here runs on to line {line + n}, so "
-                    f"'{text.strip()}' there is not read as Markdown (no agenda item, "
-                    "record or vote); end the HTML block with an empty line, or close "
-                    "its tag, before that line",
-                )
+                problems.error(path, line, M.HTML_BLOCK_RUNS_ON(line=line + n, text=text.strip()))
                 break
         for mark in loose_secrecy_marks(tok.content):
-            problems.error(
-                path,
-                line,
-                f"'{mark}' in the HTML is no mark of secrecy and would be published; put "
-                "'{confidential=true}' at the end of the item's '##' heading, after a space",
-            )
+            problems.error(path, line, M.SECRECY_MARK_IN_HTML(mark=mark))
     elif tok.type == "inline" and top:
         for n, text in enumerate(tok.content.split("\n")):
             if _NO_SPACE_HEADING.match(text):
-                problems.error(
-                    path,
-                    line + n,
-                    f"'{text.strip()}' is no heading, so it is neither an agenda item nor a "
-                    "decision; put a space after the #'s",
-                )
+                problems.error(path, line + n, M.HEADING_WITHOUT_SPACE(text=text.strip()))
             elif _PUBLIC_LINE.match(text):
-                problems.error(
-                    path,
-                    line + n,
-                    f"'{text.strip()}' below the front matter is text (and would be "
-                    "published with the rest); move it up between the two '---' lines",
-                )
+                problems.error(path, line + n, M.PUBLIC_BELOW_FRONT_MATTER(text=text.strip()))
     elif tok.type == "heading_open" and tok.tag == "h1" and top and in_item:
-        problems.error(
-            path,
-            line,
-            "a '#' heading after the first agenda item is no agenda item; write '##' "
-            "for an item, or '###' for a heading inside one",
-        )
+        problems.error(path, line, M.LEVEL_ONE_HEADING_AFTER_ITEM())
 
 
 def check_structure(tokens: list[Token], path: str, words: set[str], problems: Problems) -> None:
@@ -204,13 +162,7 @@ def check_structure(tokens: list[Token], path: str, words: set[str], problems: P
         in_item = in_item or (tok.type == "heading_open" and tok.tag == "h2" and not ancestors)
         _check_block(tok, path, problems, in_item, not ancestors or tok.type == "inline")
         if not in_item and not ancestors and _marks_decision_or_vote(tokens, i, words):
-            problems.warn(
-                path,
-                line,
-                "a decision or vote before the first agenda item ('## ...') belongs to no "
-                "item, so the decisions index, the case pages and the open data leave it "
-                "out; put it under the heading of the item it was taken in",
-            )
+            problems.warn(path, line, M.DECISION_BEFORE_FIRST_ITEM())
         if tok.type == "heading_open":
             for message in tok.meta.get("attr_problems", ()):
                 problems.error(path, line, message)
@@ -219,13 +171,7 @@ def check_structure(tokens: list[Token], path: str, words: set[str], problems: P
             if outer is not None and outer.type == OPEN:
                 swallowed.setdefault(id(outer), [outer]).append(tok)
             else:
-                problems.error(
-                    path,
-                    line,
-                    "a '##' heading inside a quote or a list is not "
-                    "an agenda item; start it at the beginning of a "
-                    "line, or make it '###' if it is no item",
-                )
+                problems.error(path, line, M.ITEM_HEADING_IN_QUOTE_OR_LIST())
         elif tok.type == "heading_open" and ancestors and tok.tag != "h1":
             kind, _ = decision_heading(tokens[i + 1].content, words)
             outer = _where(ancestors)
@@ -233,60 +179,29 @@ def check_structure(tokens: list[Token], path: str, words: set[str], problems: P
                 problems.error(
                     path,
                     line,
-                    f"the decision heading is inside '::: {outer.info}' "
-                    f"opened on line {_line(outer)}, so it marks no "
-                    "decision; end the container with ':::' above it",
+                    M.DECISION_HEADING_IN_CONTAINER(info=outer.info, opened=_line(outer)),
                 )
             elif kind == "decision":
-                problems.error(
-                    path,
-                    line,
-                    "a decision heading inside a quote or a list marks "
-                    "no decision; start it at the beginning of a line",
-                )
+                problems.error(path, line, M.DECISION_HEADING_IN_QUOTE_OR_LIST())
         elif is_vote_fence(tok) and ancestors:
             outer = _where(ancestors)
-            opened = (
-                f"'::: {outer.info}' opened on line {_line(outer)}"
-                if (outer is not None and outer.type == OPEN)
-                else "a quote or a list"
-            )
             problems.error(
                 path,
                 line,
-                f"this vote is inside {opened}, so it is not counted; "
-                "end the container with ':::' above it, or start the "
-                "vote at the beginning of a line",
+                M.VOTE_IN_CONTAINER(info=outer.info, opened=_line(outer))
+                if (outer is not None and outer.type == OPEN)
+                else M.VOTE_IN_QUOTE_OR_LIST(),
             )
         elif tok.type == OPEN:
             _check_container(tok, ancestors, path, problems)
         elif tok.type == STRAY:
-            problems.error(
-                path,
-                line,
-                "this ':::' closes no container: remove it, or open the "
-                "container above with a word ('::: decision', "
-                "'::: motion Name', ...)",
-            )
+            problems.error(path, line, M.STRAY_CONTAINER_END())
         elif tok.type == "inline" and not (i and tokens[i - 1].type == "heading_open"):
             said = _decision_in_text(tok.content, words)
             if said and len(ancestors) == 1 and ancestors[0].type == "paragraph_open":
-                problems.warn(
-                    path,
-                    line,
-                    f"'{said}' at the start of a paragraph marks no decision (the decisions "
-                    f"index and the case pages do not list it); write '### {said}' on a "
-                    "line of its own above the decision, or put the decision in "
-                    "'::: decision'",
-                )
+                problems.warn(path, line, M.DECISION_WORD_IN_PARAGRAPH(word=said))
             for mark in loose_secrecy_marks(tok.content):
-                problems.error(
-                    path,
-                    line,
-                    f"'{mark}' in the text is no mark of secrecy and "
-                    "would be published; put '{confidential=true}' at "
-                    "the end of the item's '##' heading, after a space",
-                )
+                problems.error(path, line, M.SECRECY_MARK_IN_TEXT(mark=mark))
         if tok.nesting == 1:
             ancestors.append(tok)
     for tok in tokens:  # one that ends with the file swallows nothing yet (one in a record,
@@ -297,22 +212,17 @@ def check_structure(tokens: list[Token], path: str, words: set[str], problems: P
             and tok.meta.get("closed") is False
             and id(tok) not in swallowed
         ):
-            problems.error(
-                path,
-                _line(tok),
-                f"'::: {tok.info}' opened here is never closed, so what is written after it "
-                "would be part of it; end it with a line ':::'",
-            )
+            problems.error(path, _line(tok), M.CONTAINER_NEVER_CLOSED(info=tok.info))
     for outer, *headings in swallowed.values():
-        first = headings[0]
-        more = f" (and {len(headings) - 1} more after it)" if len(headings) > 1 else ""
+        first = _line(headings[0])
         problems.error(
             path,
             _line(outer),
-            f"'::: {outer.info}' opened here is still open at "
-            f"the item heading on line {_line(first)}{more}, "
-            "which then is no agenda item; end the container "
-            "with a line ':::' before that heading",
+            M.UNCLOSED_CONTAINER_SWALLOWS_MORE(
+                info=outer.info, heading=first, more=len(headings) - 1
+            )
+            if len(headings) > 1
+            else M.UNCLOSED_CONTAINER(info=outer.info, heading=first),
         )
 
 
@@ -321,50 +231,26 @@ def _check_container(tok: Token, ancestors: list[Token], path: str, problems: Pr
     word = container_word(tok.info)
     if word not in CONTAINERS:
         guess = nearest(word, CONTAINERS)
-        hint = (
-            f"did you mean '{guess}'?"
+        problems.error(
+            path,
+            line,
+            M.CONTAINER_WORD_MISSPELT(word=word, guess=guess)
             if guess
-            else "the words are decision, proposal, motion, reservation, distribution, "
-            "support, note and conflict (or their Swedish aliases)"
+            else M.CONTAINER_WORD_UNKNOWN(word=word),
         )
-        problems.error(path, line, f"'::: {word}' is not a container word; {hint}")
     elif CONTAINERS[word] == "decision" and len(tok.info.split(maxsplit=1)) > 1:
         rest = tok.info.split(maxsplit=1)[1].strip()
         problems.error(
-            path,
-            line,
-            f"'::: {tok.info.split()[0]}' takes nothing after the word, so '{rest}' "
-            "would not be published; write it on the lines below, before ':::'",
+            path, line, M.DECISION_CONTAINER_TAKES_NOTHING(word=tok.info.split()[0], rest=rest)
         )
     elif CONTAINERS[word] == "conflict" and len(tok.info.split(maxsplit=1)) < 2:
-        problems.error(
-            path,
-            line,
-            f"'::: {tok.info.split()[0]}' needs the member after the word, '::: "
-            f"{tok.info.split()[0]} Anna Ek (M)': a conflict of interest (jäv) is one "
-            "member's, who then takes no part in the item",
-        )
+        problems.error(path, line, M.CONFLICT_NEEDS_MEMBER(word=tok.info.split()[0]))
     elif CONTAINERS[word] == "support" and len(tok.info.split(maxsplit=1)) < 2:
-        problems.error(
-            path,
-            line,
-            f"'::: {tok.info.split()[0]}' needs the member after the word, '::: "
-            f"{tok.info.split()[0]} Anna Ek (M)': a support (bifall) is one member's, "
-            "for a motion the text names",
-        )
+        problems.error(path, line, M.SUPPORT_NEEDS_MEMBER(word=tok.info.split()[0]))
     outer = _where(ancestors)
     if outer is not None and outer.type == OPEN:
         problems.error(
-            path,
-            line,
-            f"'::: {word}' is inside '::: {outer.info}' opened on line "
-            f"{_line(outer)}; end that one with ':::' first (a record "
-            "holds no other record)",
+            path, line, M.CONTAINER_IN_CONTAINER(word=word, outer=outer.info, opened=_line(outer))
         )
     elif outer is not None:
-        problems.error(
-            path,
-            line,
-            f"'::: {word}' inside a quote or a list is not read as a "
-            "record; start it at the beginning of a line",
-        )
+        problems.error(path, line, M.CONTAINER_IN_QUOTE_OR_LIST(word=word))

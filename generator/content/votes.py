@@ -12,6 +12,8 @@ from collections import Counter
 
 import yaml
 
+from ..messages import Said
+from ..messages.text import Text as M
 from .errors import Problems
 from .frontmatter import shared_node
 from .model import Vote
@@ -55,30 +57,27 @@ def read_vote(
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first + mark.line if mark is not None else fence_line
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.error(path, line, f"vote: invalid YAML: {problem}")
+        problems.error(path, line, M.VOTE_YAML(problem=problem))
         return None, ()
     if not isinstance(root, yaml.MappingNode):
-        problems.error(
-            path, fence_line, "vote: expected the lines question:, options:, votes: and result:"
-        )
+        problems.error(path, fence_line, M.VOTE_NOT_LINES())
         return None, ()
     shared = shared_node(root)
     if shared is not None:
-        problems.error(
-            path,
-            first + shared.start_mark.line,
-            "vote: YAML anchors and aliases (&, *) are not allowed",
-        )
+        problems.error(path, first + shared.start_mark.line, M.VOTE_ALIASES())
         return None, ()
     parts: dict[str, tuple[yaml.Node, int]] = {}
     for key_node, value_node, line in _pairs(root, first):
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
         if key in parts:
-            problems.error(path, line, f"vote: {key}: given twice")
+            problems.error(path, line, M.VOTE_KEY_TWICE(key=key))
         elif key not in VOTE_KEYS:
             guess = nearest(key, VOTE_KEYS)
-            hint = f"did you mean '{guess}'?" if guess else "use question, options, votes, result"
-            problems.error(path, line, f"vote: unknown key '{key}'; {hint}")
+            problems.error(
+                path,
+                line,
+                M.VOTE_KEY_MISSPELT(key=key, guess=guess) if guess else M.VOTE_KEY_UNKNOWN(key=key),
+            )
         else:
             parts[key] = (value_node, line)
     question = ""
@@ -87,33 +86,21 @@ def read_vote(
         if isinstance(node, yaml.ScalarNode):
             question = node.value
         else:
-            problems.error(path, line, "vote: question must be one line of text")
-    options = _mapping(
-        parts.get("options"),
-        first,
-        path,
-        problems,
-        "vote: options must be lines 'choice: what it means'",
-    )
-    ballots = _mapping(
-        parts.get("votes"), first, path, problems, "vote: votes must be lines 'member: choice'"
-    )
-    stated = _mapping(
-        parts.get("result"), first, path, problems, "vote: result must be lines 'choice: count'"
-    )
+            problems.error(path, line, M.VOTE_QUESTION_NOT_LINE())
+    options = _mapping(parts.get("options"), first, path, problems, M.VOTE_OPTIONS_FORM())
+    ballots = _mapping(parts.get("votes"), first, path, problems, M.VOTE_VOTES_FORM())
+    stated = _mapping(parts.get("result"), first, path, problems, M.VOTE_RESULT_FORM())
     if not ballots and "result" not in parts and len(problems.errors) == before:
-        problems.error(path, fence_line, "vote: give votes, result, or both")
-    _check_duplicates(ballots, "member", path, problems)
-    _check_duplicates(stated, "choice", path, problems)
+        problems.error(path, fence_line, M.VOTE_EMPTY())
+    for member, first_line, line in _repeats(ballots):
+        problems.error(path, line, M.VOTE_MEMBER_TWICE(member=member, first=first_line))
+    for choice, first_line, line in _repeats(stated):
+        problems.error(path, line, M.VOTE_CHOICE_TWICE(choice=choice, first=first_line))
     _check_choices([k for k, _, _ in options], ballots, stated, path, problems)
     result: dict[str, int] = {}
     for choice, count, line in stated:
         if not _COUNT.fullmatch(count):
-            problems.error(
-                path,
-                line,
-                f"vote: result {choice}: expected a count (a whole number), got {count!r}",
-            )
+            problems.error(path, line, M.VOTE_RESULT_NOT_COUNT(choice=choice, got=count))
         else:
             result[choice] = int(count)
     if len(problems.errors) > before:
@@ -121,14 +108,16 @@ def read_vote(
     counted = Counter(choice for _, choice, _ in ballots)
     order = list(dict.fromkeys([*(k for k, _, _ in options), *counted, *result]))
     if ballots and stated:
-        wrong = [c for c in order if counted.get(c, 0) != result.get(c, 0)]
-        if wrong:
-            detail = ", ".join(
-                f"{c}: counted {counted.get(c, 0)}, stated {result.get(c, 0)}" for c in wrong
-            )
-            problems.error(
-                path, parts["result"][1], f"vote: result does not match the votes ({detail})"
-            )
+        lines = {choice: line for choice, _, line in stated}
+        for c in order:
+            if counted.get(c, 0) != result.get(c, 0):
+                problems.error(
+                    path,
+                    lines.get(c, parts["result"][1]),
+                    M.VOTE_RESULT_MISMATCH(
+                        choice=c, counted=counted.get(c, 0), stated=result.get(c, 0)
+                    ),
+                )
     tally = counted if ballots else Counter(result)
     vote = Vote(
         question=question,
@@ -140,7 +129,7 @@ def read_vote(
 
 
 def _mapping(
-    part: tuple[yaml.Node, int] | None, first: int, path: str, problems: Problems, message: str
+    part: tuple[yaml.Node, int] | None, first: int, path: str, problems: Problems, message: Said
 ) -> list[Entry]:
     """'key: value' lines of text; an empty value ('options:') is none."""
     if part is None:
@@ -165,14 +154,15 @@ def _mapping(
     return entries
 
 
-def _check_duplicates(entries: list[Entry], what: str, path: str, problems: Problems) -> None:
+def _repeats(entries: list[Entry]) -> list[tuple[str, int, int]]:
+    """Keys given again: (key, the line it was first on, the line of the repeat)."""
     seen: dict[str, int] = {}
+    found = []
     for key, _, line in entries:
         if key in seen:
-            problems.error(
-                path, line, f"vote: the {what} '{key}' is listed twice (first on line {seen[key]})"
-            )
+            found.append((key, seen[key], line))
         seen.setdefault(key, line)
+    return found
 
 
 def _check_choices(
@@ -188,15 +178,13 @@ def _check_choices(
                 problems.error(
                     path,
                     line,
-                    f"vote: {member} voted '{choice}', which is "
-                    f"written '{known[folded]}' in the options or an "
-                    "earlier vote; write it the same way",
+                    M.VOTE_CHOICE_SPELLING(member=member, choice=choice, written=known[folded]),
                 )
             continue
         guess = nearest(choice, options)
         if guess is not None:
             problems.error(
-                path, line, f"vote: {member} voted '{choice}'; did you mean the option '{guess}'?"
+                path, line, M.VOTE_CHOICE_MISSPELT(member=member, choice=choice, guess=guess)
             )
         known[folded] = choice  # a choice beside the options (an abstention): the first
         # spelling is the one later votes must follow
@@ -207,9 +195,7 @@ def _check_choices(
             problems.error(
                 path,
                 line,
-                f"vote: result '{choice}' is written "
-                f"'{known[choice.casefold()]}' in the options or votes; "
-                "write it the same way",
+                M.VOTE_RESULT_SPELLING(choice=choice, written=known[choice.casefold()]),
             )
         elif (guess := nearest(choice, list(dict.fromkeys(known.values())))) is not None:
-            problems.error(path, line, f"vote: result '{choice}'; did you mean '{guess}'?")
+            problems.error(path, line, M.VOTE_RESULT_MISSPELT(choice=choice, guess=guess))

@@ -12,6 +12,7 @@ from ..content.errors import Problems
 from ..content.history import Revision
 from ..content.model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
 from ..content.people import PersonKey
+from ..messages.text import Text as M
 from .notices import Notice, notice_board
 from .partitions import Partition, plan_partitions
 from .paths import (
@@ -447,30 +448,22 @@ def check_links(site: Site, files: set[str], problems: Problems) -> None:
             if path in anchors:
                 if anchor and anchor not in anchors[path]:
                     problems.warn(
-                        source, line, f"link to {target}: no item with anchor #{anchor} there"
+                        source, line, M.LINK_NO_ITEM_WITH_ANCHOR(target=target, anchor=anchor)
                     )
             elif path not in pages:
-                problems.warn(source, line, f"link to {target}: no such file in content/")
+                problems.warn(source, line, M.LINK_NO_SUCH_FILE(target=target))
     for m in site.meetings:
         for ref in m.references:
             if (
                 ref.mentioned_in
                 and ref.mentioned_in not in anchors[m.source.removeprefix("content/")]
             ):
-                problems.warn(
-                    m.source,
-                    ref.line,
-                    f"references: in: no item with anchor #{ref.mentioned_in} in this file",
-                )
+                problems.warn(m.source, ref.line, M.REFERENCE_IN_NO_ITEM(anchor=ref.mentioned_in))
             elif not (
                 ref.case or m.case or any(i.case for i in m.items if i.anchor == ref.mentioned_in)
             ):
                 problems.warn(
-                    m.source,
-                    ref.line,
-                    f"references: {ref.body} {ref.date}: no "
-                    "case number to list it under; add case: or "
-                    "name an item that has one with in:",
+                    m.source, ref.line, M.REFERENCE_WITHOUT_CASE(body=ref.body, date=str(ref.date))
                 )
 
 

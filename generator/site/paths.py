@@ -20,6 +20,7 @@ from typing import Protocol
 
 from ..content.errors import Problems
 from ..content.people import PersonKey
+from ..messages.text import Text as M
 from .partitions import INDEX_ROOT
 from .urls import EXTRACT, slug, unique
 
@@ -330,24 +331,26 @@ class Claims:
             self.problems.error(
                 loser.source,
                 loser.line,
-                f"the page URL {loser.url} is already used by {other.what} ({other.url}); "
-                "rename the file",
+                M.PAGE_URL_TAKEN(url=loser.url, other=other.what, other_url=other.url),
             )
         elif loser.movable == "attachment":
             self.problems.error(
                 loser.source,
                 loser.line,
-                f"attachments: {loser.url.lstrip('/')} would be published at {loser.url}, "
-                f"which is already used by {other.what} ({other.url}); move the file into "
-                "content/files/",
+                M.ATTACHMENT_URL_TAKEN(
+                    file=loser.url.lstrip("/"),
+                    url=loser.url,
+                    other=other.what,
+                    other_url=other.url,
+                ),
             )
         else:
             self.problems.error(
                 loser.source or other.source or "site.toml",
                 loser.line if loser.source else other.line,
-                f"{loser.what} ({loser.url}) and {other.what} ({other.url}) would be "
-                "written to the same place; rename the body, organisation or file that "
-                "names one of them",
+                M.SAME_OUTPUT_PLACE(
+                    what=loser.what, url=loser.url, other=other.what, other_url=other.url
+                ),
             )
         return False
 
