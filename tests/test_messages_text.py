@@ -153,3 +153,18 @@ def test_an_english_site_hears_english(
         "{#...} after its heading, or p and its number)"
     ) in out
     assert out.strip().endswith("1 error, 1 warning.")
+
+
+def test_a_vote_line_the_clerk_cannot_see_is_wrong(swedish: SiteFactory) -> None:
+    """PyYAML's own words ('found character that cannot start any token') are no clerk's:
+    a tab, or a second colon, is said as what to write instead."""
+    vote = "```vote\nquestion: Bifall?\nvotes:\n\tAnna Ek (M): Ja\n```\n"
+    colon = "```vote\nquestion: Bifall?\nvotes:\n  Anna Ek (M): Ja: med tillägg\n```\n"
+    out = check(swedish({"content/ks.md": HEAD + "## § 1 A\n\n" + vote + "\n## § 2 B\n\n" + colon}))
+    assert (
+        "content/ks.md:11: omröstningen: raden är indragen med tabb; dra in den med mellanslag"
+        in (out)
+    )
+    assert (
+        "content/ks.md:19: omröstningen: ett andra ': ' på raden; skriv värdet inom citattecken"
+    ) in out

@@ -56,8 +56,18 @@ def read_vote(
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first + mark.line if mark is not None else fence_line
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.error(path, line, M.VOTE_YAML(problem=problem))
+        written = "".join(content.split("\n")[mark.line :][:1]) if mark is not None else ""
+        indent = written[: len(written) - len(written.lstrip())]
+        problem = getattr(exc, "problem", None) or ""
+        problems.error(
+            path,
+            line,
+            M.VOTE_TAB()
+            if "\t" in indent
+            else M.VOTE_COLON_IN_VALUE()
+            if problem.startswith("mapping values are not allowed")
+            else M.VOTE_LINES_UNREADABLE(),
+        )
         return None, ()
     if not isinstance(root, yaml.MappingNode):
         problems.error(path, fence_line, M.VOTE_NOT_LINES())

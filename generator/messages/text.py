@@ -380,16 +380,29 @@ class Text:
         fix_en="Write '```vote' at the very start of the line, with no '>' or '-' before it.",
         fix_sv="Skriv '```vote' allra först på raden, utan '>' eller '-' framför.",
     )
-    VOTE_YAML = Message(
-        en="vote: the lines of the vote cannot be read ({problem}); write them as 'key: value', "
-        "one a line",
-        sv="omröstningen: raderna går inte att läsa ({problem}); skriv dem som 'nyckel: värde', "
-        "en per rad",
-        fix_en="Check the colons and the indentation of the vote's lines; a value holding a "
-        "colon goes in quotes.",
-        fix_sv="Kontrollera kolon och indrag på omröstningens rader; ett värde som innehåller "
-        "ett kolon skrivs inom citattecken.",
-        example={"problem": "mapping values are not allowed here"},
+    VOTE_LINES_UNREADABLE = Message(
+        en="vote: the lines cannot be read here; write each line 'key: value', and indent the "
+        "lines under options:, votes: and result: by the same number of spaces",
+        sv="omröstningen: raderna går inte att läsa här; skriv varje rad som 'nyckel: värde', "
+        "och dra in raderna under options:, votes: och result: lika många mellanslag",
+        fix_en="Check the colons and the indentation of the vote's lines near that line; a "
+        "value that holds quotes must also end them.",
+        fix_sv="Kontrollera kolon och indrag på omröstningens rader runt den raden; ett värde "
+        "som börjar med ett citattecken måste också avslutas med ett.",
+    )
+    VOTE_TAB = Message(
+        en="vote: the line is indented with a tab; indent it with spaces",
+        sv="omröstningen: raden är indragen med tabb; dra in den med mellanslag",
+        fix_en="Replace the tab at the start of the line by spaces (two, as on the other lines).",
+        fix_sv="Byt tabben först på raden mot mellanslag (två, som på de andra raderna).",
+    )
+    VOTE_COLON_IN_VALUE = Message(
+        en="vote: a second ': ' on the line; put the value in quotes ('Anna Ek (M): \"Ja: "
+        "med tillägg\"')",
+        sv="omröstningen: ett andra ': ' på raden; skriv värdet inom citattecken ('Anna Ek (M): "
+        '"Ja: med tillägg"\')',
+        fix_en="A value that holds a colon and a space goes in double quotes.",
+        fix_sv="Ett värde som innehåller kolon och mellanslag skrivs inom dubbla citattecken.",
     )
     VOTE_NOT_LINES = Message(
         en="vote: expected the lines question:, options:, votes: and result:",
