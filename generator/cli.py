@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -22,8 +23,9 @@ from .build.footprint import human
 from .build.load import Progress as ProgressFn
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
-from .content.config import KNOWN_LANGUAGES, base_url_problem, language_of
+from .content.config import KNOWN_LANGUAGES, LANGUAGE_VARIABLE, base_url_problem, language_of
 from .content.errors import BuildFailed, ConfigError, ContentError, Problems, grouped
+from .messages import Said
 from .messages.commands import Commands
 from .pages.search import MissingSearchMarkup
 
@@ -84,6 +86,38 @@ def _print_config_error(console: Console, exc: ConfigError, language: str) -> No
         _say(console, Commands.ERROR(text=line).text(language))
 
 
+def _print_error(console: Console, said: Said, language: str) -> None:
+    _say(console, Commands.ERROR(text=said.text(language)).text(language))
+
+
+def spoken(language: str) -> str:
+    """The language to speak to someone about a site not made yet (``minutes init``):
+    ``MINUTES_LANGUAGE`` if set, else the language the site will have."""
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip().lower()
+    return chosen if chosen in KNOWN_LANGUAGES else language
+
+
+class Refused(click.UsageError):
+    """A value on the command line that cannot be used, said in the site's language (click's
+    own words around it would be English): ``fel: --date: skriv datumet ...``."""
+
+    def __init__(self, said: Said, language: str) -> None:
+        super().__init__(said.text(language))
+        self.said, self.language = said, language
+
+    def show(self, file: Any = None) -> None:
+        """One line, as the other errors are said."""
+        click.echo(Commands.ERROR(text=self.said.text(self.language)).text(self.language), err=True)
+
+
+def _language_of_command(ctx: click.Context) -> str:
+    """The language to tell a command's options in: that of ``--source`` (an eager option,
+    so read before the others), or of ``--language`` for a site not made yet."""
+    if "language" in ctx.params:
+        return spoken(str(ctx.params["language"]))
+    return language_of(ctx.params.get("source") or Path("."))
+
+
 def summary(problems: list[ContentError], strict: bool, language: str = "en") -> str:
     """One line: how many errors and warnings, and whether they fail."""
     errors = sum(1 for p in problems if p.severity == "error")
@@ -99,6 +133,21 @@ def summary(problems: list[ContentError], strict: bool, language: str = "en") ->
     return said.text(language)
 
 
+def template_problem(exc: TemplateError, language: str) -> Said:
+    """What a theme's template did wrong, at its file and line."""
+    if isinstance(exc, MissingSearchMarkup):  # the page as a whole lacks it: no line
+        return Commands.PROBLEM_AT(where=exc.filename, text=exc.said.text(language))
+    return Commands.TEMPLATE_FAILED(where=template_location(exc), text=str(exc))
+
+
+def disk_problem(exc: OSError) -> Said:
+    """A file the build could not read or write: the disk's fault, not the content's."""
+    reason = exc.strerror or str(exc)
+    if exc.filename:
+        return Commands.DISK_FAILED(file=os.fsdecode(exc.filename), reason=reason)
+    return Commands.DISK_FAILED_SOMEWHERE(reason=reason)
+
+
 def template_location(exc: BaseException) -> str:
     """'themes/x/templates/page.html:8' for an error raised in a template (even in a worker)."""
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
@@ -112,15 +161,17 @@ def template_location(exc: BaseException) -> str:
 
 def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
-        _check_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))
+        _check_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""), _language_of_command(_ctx))
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+        option = _param.opts[0] if _param.opts else str(_param.name)
+        said = Commands.OPTION_DATE(option=option, got=value)
+        raise Refused(said, _language_of_command(_ctx)) from None
 
 
-def _check_epoch(epoch: str) -> None:
+def _check_epoch(epoch: str, language: str) -> None:
     """SOURCE_DATE_EPOCH fixes the build's date: one that cannot be read was ignored (the
     clock decided instead) or, too large, a traceback. An empty one is unset."""
     try:
@@ -129,16 +180,15 @@ def _check_epoch(epoch: str) -> None:
                 raise ValueError(epoch)
             datetime.fromtimestamp(int(epoch), tz=UTC)
     except (ValueError, OverflowError, OSError):
-        raise click.UsageError(
-            f"SOURCE_DATE_EPOCH: expected the build's time in whole seconds since "
-            f"1970-01-01, got {epoch!r}"
-        ) from None
+        raise Refused(Commands.SOURCE_DATE_EPOCH(got=epoch), language) from None
 
 
-def _check_base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def _check_base_url(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     problem = base_url_problem(value) if value is not None else None
     if problem:
-        raise click.BadParameter(problem)
+        language = _language_of_command(ctx)
+        text = problem.text(language) if isinstance(problem, Said) else problem
+        raise Refused(Commands.PROBLEM_AT(where="--base-url", text=text), language)
     return value
 
 
@@ -148,6 +198,7 @@ _source = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
+    is_eager=True,  # read first: the other options' problems are told in the site's language
     help="The site folder.",
 )
 _verbose = click.option(
@@ -229,25 +280,33 @@ def build_command(
         _say(console, f"{summary(exc.problems, strict, language)} {nothing}")
         sys.exit(1)
     except SearchIndexError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        for line in exc.lines(language):
+            _say(console, Commands.ERROR(text=line).text(language))
         sys.exit(1)
     except TemplateError as exc:
-        console.print(f"error: {template_location(exc)}: {exc}", markup=False, soft_wrap=True)
-        console.print(f"nothing was written ({options.output_dir} is unchanged).", markup=False)
+        _print_error(console, template_problem(exc, language), language)
+        _say(console, Commands.NOTHING_WRITTEN(folder=str(options.output_dir)).text(language))
         sys.exit(1)
     except OSError as exc:  # the disk, not the content: full, read-only, a file gone
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        _print_error(console, disk_problem(exc), language)
         sys.exit(1)
     _print_problems(console, list(result.warnings), verbose, language)
     warned = f" {summary(list(result.warnings), strict, language)}" if result.warnings else ""
     size, entries = result.footprint.per_meeting(result.meetings)
-    click.echo(
-        f"Built {result.meetings} meetings, {result.pages} pages in "
-        f"{result.seconds:.1f} s ({result.rendered} rendered, {result.written} files "
-        f"written, {result.unchanged} unchanged) → {options.output_dir} "
-        f"({human(result.footprint.size)} in {result.footprint.entries:,} files and folders: "
-        f"{human(size)} and {entries:.1f} entries per meeting).{warned}"
+    built = Commands.BUILT(
+        meetings=result.meetings,
+        pages=result.pages,
+        seconds=result.seconds,
+        rendered=result.rendered,
+        written=result.written,
+        unchanged=result.unchanged,
+        folder=str(options.output_dir),
+        size=human(result.footprint.size),
+        entries=result.footprint.entries,
+        per_size=human(size),
+        per_entries=entries,
     )
+    click.echo(f"{built.text(language)}{warned}")
     if timings:
         click.echo(json.dumps(dict(result.timings)))
 
@@ -294,6 +353,7 @@ def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> 
     type=click.Choice(KNOWN_LANGUAGES),
     default="sv",
     show_default=True,
+    is_eager=True,  # read first: the other options' problems are told in this language
     help="The site's language: its pages, the sample meeting and the template.",
 )
 @_today
@@ -301,13 +361,14 @@ def init_command(folder: Path, title: str, language: str, today: date | None) ->
     """Write a new site: site.toml, a sample meeting, CI workflows and a pre-commit hook."""
     from .scaffold import ScaffoldError, init_site
 
+    told = spoken(language)
     try:
         written = init_site(folder, title, today or date.today(), language)
     except ScaffoldError as exc:
-        Console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
+        _print_error(Console(stderr=True), exc.said, told)
         sys.exit(1)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(Commands.WROTE(file=str(path)).text(told))
 
 
 @main.command("new")
@@ -325,13 +386,17 @@ def new_command(source: Path, body: str, day: date) -> None:
     """Write a new meeting file from the body's template; never overwrites."""
     from .scaffold import ScaffoldError, new_meeting_numbered
 
+    language = language_of(source)
     try:
         path, last = new_meeting_numbered(source, body, day)
     except ScaffoldError as exc:
-        Console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
+        _print_error(Console(stderr=True), exc.said, language)
         sys.exit(1)
-    after = f" (items numbered on from § {last}, {body}'s last in {day.year})" if last else ""
-    click.echo(f"wrote {path}{after}")
+    if last:
+        said = Commands.WROTE_NUMBERED(file=str(path), last=last, body=body, year=str(day.year))
+    else:
+        said = Commands.WROTE(file=str(path))
+    click.echo(said.text(language))
 
 
 @main.command("schema")
@@ -358,7 +423,7 @@ def schema_command(source: Path, write: bool) -> None:
     target = source / SCHEMA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {target}")
+    click.echo(Commands.WROTE(file=str(target)).text(language_of(source)))
 
 
 @main.command("check")
@@ -386,8 +451,10 @@ def check_command(source: Path, strict: bool, verbose: bool, form: str) -> None:
     except ConfigError as exc:
         _print_config_error(console, exc, language)
         if form != "text":  # where the clerk looks too: an annotation, a report GitLab reads
-            where = ContentError("site.toml", 0, str(exc))  # a problem outside its lines
-            problems = Problems(list(exc.problems) or [where])
+            found = list(exc.problems)
+            if exc.said is not None:  # a problem outside site.toml's lines
+                found.append(ContentError("site.toml", 0, exc.said))
+            problems = Problems(found)
         else:
             sys.exit(1)
     # files named as the repository names them: from its root where the CI says where that

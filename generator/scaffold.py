@@ -18,6 +18,8 @@ from .content.model import Meeting
 from .content.numbering import last_number
 from .content.parse import parse_meeting
 from .content.schema import SCHEMA_FILE, schema_text
+from .messages import Said
+from .messages.commands import Commands as M
 from .site.urls import slug
 
 LANGUAGE = "sv"  # of a new site: its pages, its messages, its editor help
@@ -368,14 +370,19 @@ DESCRIPTIONS = {
 
 
 class ScaffoldError(Exception):
-    """A file would be overwritten, or the arguments do not fit."""
+    """A file would be overwritten, or the arguments do not fit: ``said`` says which, to be
+    told in the site's language."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def init_site(folder: Path, title: str, today: date, language: str = LANGUAGE) -> list[Path]:
     """Write a new site into ``folder`` (which must not hold a site yet), its sample files
     in ``language``."""
     if (folder / "site.toml").exists():
-        raise ScaffoldError(f"{folder / 'site.toml'} exists: {folder} is a site already")
+        raise ScaffoldError(M.SITE_EXISTS(file=str(folder / "site.toml"), folder=str(folder)))
     body = SAMPLE_BODIES[language]
     files = {
         "site.toml": site_toml(title, language),
@@ -398,7 +405,7 @@ def init_site(folder: Path, title: str, today: date, language: str = LANGUAGE) -
     for rel in files:
         path = folder / rel
         if path.exists():
-            raise ScaffoldError(f"{path} exists; nothing was written")
+            raise ScaffoldError(M.INIT_FILE_EXISTS(file=str(path)))
     for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -417,18 +424,15 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
 def new_meeting_numbered(site: Path, body: str, day: date) -> tuple[Path, int]:
     """``new_meeting``, and the body's last § number of the year before ``day`` (0: none)."""
     if "\x00" in body:  # the build refuses a NUL in any text: never write such a file
-        raise ScaffoldError("--body: the name holds a NUL character (\\0); remove it")
+        raise ScaffoldError(M.BODY_NUL())
     hidden = unshowable(body)
     if hidden:  # the build would refuse the file
-        raise ScaffoldError(
-            f"--body: the name holds the character U+{ord(hidden):04X}, which no page can "
-            "hold; remove it"
-        )
+        raise ScaffoldError(M.BODY_UNSHOWABLE(code=f"U+{ord(hidden):04X}"))
     if not body.strip():  # the build would refuse the file: body is required
-        raise ScaffoldError("--body: give the body's name, such as --body Kommunstyrelsen")
+        raise ScaffoldError(M.BODY_EMPTY())
     target = site / "content" / slug(body) / str(day.year) / f"{day.isoformat()}.md"
     if target.exists():
-        raise ScaffoldError(f"{target} exists; not overwritten")
+        raise ScaffoldError(M.MEETING_EXISTS(file=str(target)))
     template = MEETING_TEMPLATES[_language(site)]
     for candidate in (site / "templates" / f"{slug(body)}.md", site / "templates" / "meeting.md"):
         if candidate.is_file():
