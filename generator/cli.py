@@ -29,12 +29,16 @@ from .messages import Said
 from .messages.commands import Commands
 from .pages.search import MissingSearchMarkup
 
-_STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}
+_STAGES = {
+    "parse": Commands.PROGRESS_READING,
+    "render": Commands.PROGRESS_RENDERING,
+    "search": Commands.PROGRESS_INDEXING,
+}
 
 
 @contextmanager
-def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
-    """A progress bar on a terminal; nothing when the output is a log."""
+def progress_bar(console: Console, language: str = "en") -> Iterator[ProgressFn | None]:
+    """A progress bar on a terminal, in ``language``; nothing when the output is a log."""
     if not console.is_terminal:
         yield None
         return
@@ -50,7 +54,8 @@ def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
+                named = _STAGES[stage]().text(language) if stage in _STAGES else stage
+                tasks[stage] = bar.add_task(named, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
         yield update
@@ -159,28 +164,32 @@ def template_location(exc: BaseException) -> str:
     return f"{found[-1][0]}:{found[-1][1]}" if found else "template"
 
 
-def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
-        _check_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""), _language_of_command(_ctx))
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        if not _epoch_readable(epoch):
+            said = Commands.SOURCE_DATE_EPOCH(got=epoch)
+            raise Refused(said, _language_of_command(ctx))
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        option = _param.opts[0] if _param.opts else str(_param.name)
+        option = param.opts[0] if param.opts else str(param.name)
         said = Commands.OPTION_DATE(option=option, got=value)
-        raise Refused(said, _language_of_command(_ctx)) from None
+        raise Refused(said, _language_of_command(ctx)) from None
 
 
-def _check_epoch(epoch: str, language: str) -> None:
+def _epoch_readable(epoch: str) -> bool:
     """SOURCE_DATE_EPOCH fixes the build's date: one that cannot be read was ignored (the
     clock decided instead) or, too large, a traceback. An empty one is unset."""
     try:
         if epoch:
             if not epoch.isdigit():
-                raise ValueError(epoch)
+                return False
             datetime.fromtimestamp(int(epoch), tz=UTC)
     except (ValueError, OverflowError, OSError):
-        raise Refused(Commands.SOURCE_DATE_EPOCH(got=epoch), language) from None
+        return False
+    return True
 
 
 def _check_base_url(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -269,7 +278,7 @@ def build_command(
     )
     language = language_of(source)
     try:
-        with progress_bar(console) as progress:
+        with progress_bar(console, language) as progress:
             result = build(options, progress)
     except ConfigError as exc:
         _print_config_error(console, exc, language)
@@ -446,7 +455,7 @@ def check_command(source: Path, strict: bool, verbose: bool, form: str) -> None:
     console = Console(stderr=True)
     language = language_of(source)
     try:
-        with progress_bar(console) as progress:
+        with progress_bar(console, language) as progress:
             problems = check(BuildOptions(source=source, strict=strict), progress)
     except ConfigError as exc:
         _print_config_error(console, exc, language)

@@ -81,8 +81,10 @@ class Commands:
     ERROR = Message(
         en="error: {text}",
         sv="fel: {text}",
-        fix_en="The build stopped before reading the meetings: mend what the line says.",
-        fix_sv="Bygget stannade innan mötena lästes: rätta det som raden säger.",
+        fix_en="The command stopped before it did anything: mend what the line says and run "
+        "it again.",
+        fix_sv="Kommandot stannade innan det gjorde något: rätta det som raden säger och kör "
+        "det igen.",
         example={"text": "site.toml:3: …"},
         where="",
     )
@@ -501,5 +503,28 @@ class Commands:
         fix_en="Check the address: the site is served under its own path, such as /protokoll/.",
         fix_sv="Titta på adressen: webbplatsen visas under sin egen sökväg, till exempel "
         "/protokoll/.",
+        where="",
+    )
+
+    # --- the progress bar on a terminal ----------------------------------------------------
+    PROGRESS_READING = Message(
+        en="Reading the files",
+        sv="Läser filerna",
+        fix_en="Nothing to mend: the bar shows how far the build has come.",
+        fix_sv="Inget att rätta: stapeln visar hur långt bygget har kommit.",
+        where="",
+    )
+    PROGRESS_RENDERING = Message(
+        en="Making the pages",
+        sv="Gör sidorna",
+        fix_en="Nothing to mend: the bar shows how far the build has come.",
+        fix_sv="Inget att rätta: stapeln visar hur långt bygget har kommit.",
+        where="",
+    )
+    PROGRESS_INDEXING = Message(
+        en="Indexing for search",
+        sv="Gör sökindexet",
+        fix_en="Nothing to mend: the bar shows how far the build has come.",
+        fix_sv="Inget att rätta: stapeln visar hur långt bygget har kommit.",
         where="",
     )
