@@ -23,13 +23,37 @@ from .messages.commands import Commands as M
 from .site.urls import slug
 
 LANGUAGE = "sv"  # of a new site: its pages, its messages, its editor help
-SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"
-SITE_TOML_TAIL = """\
+# site.toml's comments, in the site's language, point to the guide of that language
+SITE_TOML_HEAD = {
+    "sv": """\
+# Webbplatsens inställningar. Varje inställning beskrivs i minutes formatbeskrivning,
+# avsnittet "Webbplatsens inställningar" (docs/sv/content/pages/format.md i minutes);
+# handledningen för nämndsekreterare (docs/sv/content/pages/handledning.md) visar hur du
+# kommer igång. Allt efter # är kommentarer.
+""",
+    "en": """\
+# The settings of this site. Each setting is described in the minutes format reference,
+# section "The site's settings" (docs/en/content/pages/format.md in minutes); the guide for
+# clerks (docs/en/content/pages/guide.md) shows how to get started. Everything after # is a
+# comment.
+""",
+}
+SITE_TOML_TAIL = {
+    "sv": """\
+# Ta bort # framför en rad för att använda den:
+# notice_place = "Kommunkansliet, Stadshuset"   # var de justerade protokollen förvaras
+# edit_url = "https://github.com/ORG/REPO/edit/main/"   # länk till att ändra en fil på GitHub
+# commit_url = "https://github.com/ORG/REPO/commit/"   # länkar varje ändring till sin commit
+# revision_messages = true   # visa commit-meddelandena (kontrolleras för personnummer)
+""",
+    "en": """\
+# Remove the # before a line to use it:
 # notice_place = "Kommunkansliet, Stadshuset"   # where adjusted minutes are kept (no default)
-# edit_url = "https://github.com/ORG/REPO/edit/main/"
+# edit_url = "https://github.com/ORG/REPO/edit/main/"   # a link to edit a file on GitHub
 # commit_url = "https://github.com/ORG/REPO/commit/"   # links each revision to its commit
 # revision_messages = true   # show commit messages (checked for personal identity numbers)
-"""
+""",
+}
 
 
 def site_toml(title: str, language: str = LANGUAGE) -> str:
@@ -42,7 +66,7 @@ def site_toml(title: str, language: str = LANGUAGE) -> str:
         "language": language,
         "organisation": title,
     }
-    return SITE_TOML_HEAD + tomli_w.dumps(settings) + SITE_TOML_TAIL
+    return SITE_TOML_HEAD[language] + tomli_w.dumps(settings) + SITE_TOML_TAIL[language]
 
 
 # what `minutes new` writes when the site has no template of its own, in the site's

@@ -223,3 +223,23 @@ def test_an_english_site_hears_english(
     done = run("build", "--source", str(root), "--no-search")
     assert done.exit_code == 0 and done.output.startswith("Built 1 meeting, ")
     assert os.environ.get("MINUTES_LANGUAGE") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "guide"),
+    [("sv", "docs/sv/content/pages/handledning.md"), ("en", "docs/en/content/pages/guide.md")],
+)
+def test_site_toml_points_to_the_guide_in_the_site_s_language(
+    language: str, guide: str, tmp_path: Path
+) -> None:
+    """Its comments pointed to the README, which is English and written for developers."""
+    folder = tmp_path / "protokoll"
+    done = run("init", str(folder), "--language", language, "--today", "2025-03-11")
+    assert done.exit_code == 0, done.output
+    text = (folder / "site.toml").read_text(encoding="utf-8")
+    format_page = f"docs/{language}/content/pages/format.md"
+    assert guide in text and format_page in text and "README" not in text
+    repo = Path(cli.__file__).resolve().parent.parent
+    assert (repo / guide).is_file() and (repo / format_page).is_file()
+    section = {"sv": "## Webbplatsens inställningar", "en": "## The site's settings"}[language]
+    assert f"\n{section}\n" in (repo / format_page).read_text(encoding="utf-8")
