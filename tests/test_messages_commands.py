@@ -97,7 +97,7 @@ def test_new_says_what_it_wrote_in_swedish(swedish: Path) -> None:
     written = swedish / "content/kommunstyrelsen/2025/2025-04-08.md"
     assert done.exit_code == 0 and written.exists()
     assert done.output == (
-        f"skrev {written} (paragraferna numreras vidare från § 1, den sista för "
+        f"skrev {written} (paragraferna numreras vidare efter § 1, den senaste för "
         "Kommunstyrelsen 2025)\n"
     )
     again = run(

@@ -149,7 +149,8 @@ class Commands:
     )
     WROTE_NUMBERED = Message(
         en="wrote {file} (items numbered on from § {last}, the last of {body} in {year})",
-        sv="skrev {file} (paragraferna numreras vidare från § {last}, den sista för {body} {year})",
+        sv="skrev {file} (paragraferna numreras vidare efter § {last}, den senaste för {body} "
+        "{year})",
         fix_en="Nothing to mend: § numbers run on through a body's year. Check the numbers "
         "if a meeting before it is not written yet.",
         fix_sv="Inget att rätta: paragraferna numreras löpande under organets år. Titta på "
@@ -278,8 +279,8 @@ class Commands:
     OUTPUT_HOLDS_SOURCES = Message(
         en="output folder {folder}: it holds {name}, so it looks like a site's sources; a "
         "build replaces its output whole, so give a folder of its own, such as _site",
-        sv="utmappen {folder}: den innehåller {name}, så den ser ut som en webbplats källor; "
-        "ett bygge ersätter hela utmappen, så ange en egen mapp, till exempel _site",
+        sv="utmappen {folder}: den innehåller {name}, så den ser ut att höra till en annan "
+        "webbplats; ett bygge ersätter hela utmappen, så ange en egen mapp, till exempel _site",
         fix_en="Give --output a folder of its own: never another site's folder.",
         fix_sv="Ge --output en egen mapp, aldrig en annan webbplats mapp.",
         example={"folder": "../andra-protokoll", "name": "site.toml"},
@@ -348,7 +349,7 @@ class Commands:
     SEARCH_BODY_MISSING = Message(
         en="a meeting page must mark the element that holds the minutes' text for search: "
         "write {{{{ search.body }}}} in its opening tag (<article {{{{ search.body }}}}>)",
-        sv="en sida för ett sammanträde måste märka ut det element som håller protokollets "
+        sv="en sida för ett sammanträde måste märka ut det element som innehåller protokollets "
         "text för sökningen: skriv {{{{ search.body }}}} i dess starttagg "
         "(<article {{{{ search.body }}}}>)",
         fix_en="Add it to the opening tag of the element around the text in meeting.html.",
@@ -498,8 +499,8 @@ class Commands:
         where="",
     )
     SERVE_NOT_FOUND = Message(
-        en="not found",
-        sv="finns inte",
+        en="no such page",
+        sv="sidan finns inte",
         fix_en="Check the address: the site is served under its own path, such as /protokoll/.",
         fix_sv="Titta på adressen: webbplatsen visas under sin egen sökväg, till exempel "
         "/protokoll/.",
