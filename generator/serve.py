@@ -228,6 +228,13 @@ class Handler(SimpleHTTPRequestHandler):
             return
 
 
+def handler(state: ServeState, base_path: str, language: str) -> type[Handler]:
+    """The request handler of one serving: its state, the site's path, its language."""
+    return type(
+        "BoundHandler", (Handler,), {"state": state, "base_path": base_path, "language": language}
+    )
+
+
 class _Watcher(FileSystemEventHandler):
     """Sets a flag on any change under content/, themes/ or to site.toml."""
 
@@ -393,11 +400,7 @@ def serve(options: BuildOptions, port: int, log: Any) -> None:
         )
         log(built.text(language))
     output.mkdir(parents=True, exist_ok=True)
-    bound = type(
-        "BoundHandler",
-        (Handler,),
-        {"state": state, "base_path": base_path, "language": language},
-    )
+    bound = handler(state, base_path, language)
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(bound, directory=str(output)))
     server.daemon_threads = True
     url = f"http://127.0.0.1:{server.server_address[1]}{base_path}"

@@ -5,6 +5,11 @@ each message is about; an English site hears English."""
 from __future__ import annotations
 
 import os
+import threading
+import urllib.error
+import urllib.request
+from functools import partial
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,7 +22,7 @@ from generator.build.write import read_attachment
 from generator.cli import main
 from generator.content.errors import BuildFailed
 from generator.messages.commands import Commands
-from generator.serve import ServeState, error_page, rebuild
+from generator.serve import ServeState, error_page, handler, rebuild
 from tests.conftest import SiteFactory
 
 MEETING = "---\ntitle: Möte\nbody: Kommunstyrelsen\ndate: 2025-03-11\n---\n\n## § 1 Öppnande\n"
@@ -243,3 +248,38 @@ def test_site_toml_points_to_the_guide_in_the_site_s_language(
     assert (repo / guide).is_file() and (repo / format_page).is_file()
     section = {"sv": "## Webbplatsens inställningar", "en": "## The site's settings"}[language]
     assert f"\n{section}\n" in (repo / format_page).read_text(encoding="utf-8")
+
+
+def test_serve_answers_the_browser_in_swedish(tmp_path: Path) -> None:
+    """What the server itself says to a browser: a refused host, a page that is not there,
+    the page shown while the build fails."""
+    (tmp_path / "index.html").write_text("<html><body>Protokoll</body></html>")
+    state = ServeState()
+    bound = handler(state, "/protokoll/", "sv")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(bound, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def get(path: str, host: str = "localhost") -> tuple[int, str]:
+        request = urllib.request.Request(url + path, headers={"Host": host})
+        try:
+            with urllib.request.urlopen(request) as answer:
+                return answer.status, answer.read().decode()
+        except urllib.error.HTTPError as refused:
+            return refused.code, refused.read().decode()
+
+    try:
+        assert get("/protokoll/")[0] == 200
+        assert get("/protokoll/", "evil.example") == (
+            403,
+            "minutes serve svarar bara på adresserna localhost, 127.0.0.1 och [::1]\n",
+        )
+        assert get("/annat/") == (404, "sidan finns inte\n")
+        state.publish(["content/ks.md:4: date: skriv datumet som ÅÅÅÅ-MM-DD"])
+        status, shown = get("/protokoll/")
+        assert status == 500 and '<html lang="sv">' in shown
+        assert "<h1>Webbplatsen kunde inte byggas</h1>" in shown
+        assert "content/ks.md:4: date: skriv datumet som ÅÅÅÅ-MM-DD" in shown
+    finally:
+        server.shutdown()
+        server.server_close()
