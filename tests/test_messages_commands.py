@@ -22,7 +22,7 @@ from generator.build.write import read_attachment
 from generator.cli import main
 from generator.content.errors import BuildFailed
 from generator.messages.commands import Commands
-from generator.serve import ServeState, error_page, handler, rebuild
+from generator.serve import ServeState, error_page, rebuild
 from tests.conftest import SiteFactory
 
 MEETING = "---\ntitle: Möte\nbody: Kommunstyrelsen\ndate: 2025-03-11\n---\n\n## § 1 Öppnande\n"
@@ -253,6 +253,8 @@ def test_site_toml_points_to_the_guide_in_the_site_s_language(
 def test_serve_answers_the_browser_in_swedish(tmp_path: Path) -> None:
     """What the server itself says to a browser: a refused host, a page that is not there,
     the page shown while the build fails."""
+    from generator.serve import handler
+
     (tmp_path / "index.html").write_text("<html><body>Protokoll</body></html>")
     state = ServeState()
     bound = handler(state, "/protokoll/", "sv")
