@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -22,17 +23,22 @@ from .build.footprint import human
 from .build.load import Progress as ProgressFn
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
-from .content.config import KNOWN_LANGUAGES, base_url_problem, language_of
+from .content.config import KNOWN_LANGUAGES, LANGUAGE_VARIABLE, base_url_problem, language_of
 from .content.errors import BuildFailed, ConfigError, ContentError, Problems, grouped
+from .messages import Said
 from .messages.commands import Commands
 from .pages.search import MissingSearchMarkup
 
-_STAGES = {"parse": "Parsing", "render": "Rendering", "search": "Indexing for search"}
+_STAGES = {
+    "parse": Commands.PROGRESS_READING,
+    "render": Commands.PROGRESS_RENDERING,
+    "search": Commands.PROGRESS_INDEXING,
+}
 
 
 @contextmanager
-def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
-    """A progress bar on a terminal; nothing when the output is a log."""
+def progress_bar(console: Console, language: str = "en") -> Iterator[ProgressFn | None]:
+    """A progress bar on a terminal, in ``language``; nothing when the output is a log."""
     if not console.is_terminal:
         yield None
         return
@@ -48,7 +54,8 @@ def progress_bar(console: Console) -> Iterator[ProgressFn | None]:
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
+                named = _STAGES[stage]().text(language) if stage in _STAGES else stage
+                tasks[stage] = bar.add_task(named, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
         yield update
@@ -80,8 +87,40 @@ def _print_problems(
 
 
 def _print_config_error(console: Console, exc: ConfigError, language: str) -> None:
-    for line in exc.lines_in(language):  # site.toml: every problem, each on its own line
+    for line in exc.lines(language):  # site.toml: every problem, each on its own line
         _say(console, Commands.ERROR(text=line).text(language))
+
+
+def _print_error(console: Console, said: Said, language: str) -> None:
+    _say(console, Commands.ERROR(text=said.text(language)).text(language))
+
+
+def spoken(language: str) -> str:
+    """The language to speak to someone about a site not made yet (``minutes init``):
+    ``MINUTES_LANGUAGE`` if set, else the language the site will have."""
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip().lower()
+    return chosen if chosen in KNOWN_LANGUAGES else language
+
+
+class Refused(click.UsageError):
+    """A value on the command line that cannot be used, said in the site's language (click's
+    own words around it would be English): ``fel: --date: skriv datumet ...``."""
+
+    def __init__(self, said: Said, language: str) -> None:
+        super().__init__(said.text(language))
+        self.said, self.language = said, language
+
+    def show(self, file: Any = None) -> None:
+        """One line, as the other errors are said."""
+        click.echo(Commands.ERROR(text=self.said.text(self.language)).text(self.language), err=True)
+
+
+def _language_of_command(ctx: click.Context) -> str:
+    """The language to tell a command's options in: that of ``--source`` (an eager option,
+    so read before the others), or of ``--language`` for a site not made yet."""
+    if "language" in ctx.params:
+        return spoken(str(ctx.params["language"]))
+    return language_of(ctx.params.get("source") or Path("."))
 
 
 def summary(problems: list[ContentError], strict: bool, language: str = "en") -> str:
@@ -99,6 +138,21 @@ def summary(problems: list[ContentError], strict: bool, language: str = "en") ->
     return said.text(language)
 
 
+def template_problem(exc: TemplateError, language: str) -> Said:
+    """What a theme's template did wrong, at its file and line."""
+    if isinstance(exc, MissingSearchMarkup):  # the page as a whole lacks it: no line
+        return Commands.PROBLEM_AT(where=exc.filename, text=exc.said.text(language))
+    return Commands.TEMPLATE_FAILED(where=template_location(exc), text=str(exc))
+
+
+def disk_problem(exc: OSError) -> Said:
+    """A file the build could not read or write: the disk's fault, not the content's."""
+    reason = exc.strerror or str(exc)
+    if exc.filename:
+        return Commands.DISK_FAILED(file=os.fsdecode(exc.filename), reason=reason)
+    return Commands.DISK_FAILED_SOMEWHERE(reason=reason)
+
+
 def template_location(exc: BaseException) -> str:
     """'themes/x/templates/page.html:8' for an error raised in a template (even in a worker)."""
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
@@ -110,35 +164,38 @@ def template_location(exc: BaseException) -> str:
     return f"{found[-1][0]}:{found[-1][1]}" if found else "template"
 
 
-def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
-        _check_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        if not _epoch_readable(epoch):
+            said = Commands.SOURCE_DATE_EPOCH(got=epoch)
+            raise Refused(said, _language_of_command(ctx))
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+        option = param.opts[0] if param.opts else str(param.name)
+        said = Commands.OPTION_DATE(option=option, got=value)
+        raise Refused(said, _language_of_command(ctx)) from None
 
 
-def _check_epoch(epoch: str) -> None:
+def _epoch_readable(epoch: str) -> bool:
     """SOURCE_DATE_EPOCH fixes the build's date: one that cannot be read was ignored (the
     clock decided instead) or, too large, a traceback. An empty one is unset."""
     try:
         if epoch:
             if not epoch.isdigit():
-                raise ValueError(epoch)
+                return False
             datetime.fromtimestamp(int(epoch), tz=UTC)
     except (ValueError, OverflowError, OSError):
-        raise click.UsageError(
-            f"SOURCE_DATE_EPOCH: expected the build's time in whole seconds since "
-            f"1970-01-01, got {epoch!r}"
-        ) from None
+        return False
+    return True
 
 
-def _check_base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def _check_base_url(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     problem = base_url_problem(value, "--base-url") if value is not None else None
     if problem:
-        raise click.UsageError(str(problem))
+        raise Refused(problem, _language_of_command(ctx))
     return value
 
 
@@ -148,6 +205,7 @@ _source = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
+    is_eager=True,  # read first: the other options' problems are told in the site's language
     help="The site folder.",
 )
 _verbose = click.option(
@@ -218,7 +276,7 @@ def build_command(
     )
     language = language_of(source)
     try:
-        with progress_bar(console) as progress:
+        with progress_bar(console, language) as progress:
             result = build(options, progress)
     except ConfigError as exc:
         _print_config_error(console, exc, language)
@@ -229,25 +287,33 @@ def build_command(
         _say(console, f"{summary(exc.problems, strict, language)} {nothing}")
         sys.exit(1)
     except SearchIndexError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        for line in exc.lines(language):
+            _say(console, Commands.ERROR(text=line).text(language))
         sys.exit(1)
     except TemplateError as exc:
-        console.print(f"error: {template_location(exc)}: {exc}", markup=False, soft_wrap=True)
-        console.print(f"nothing was written ({options.output_dir} is unchanged).", markup=False)
+        _print_error(console, template_problem(exc, language), language)
+        _say(console, Commands.NOTHING_WRITTEN(folder=str(options.output_dir)).text(language))
         sys.exit(1)
     except OSError as exc:  # the disk, not the content: full, read-only, a file gone
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        _print_error(console, disk_problem(exc), language)
         sys.exit(1)
     _print_problems(console, list(result.warnings), verbose, language)
     warned = f" {summary(list(result.warnings), strict, language)}" if result.warnings else ""
     size, entries = result.footprint.per_meeting(result.meetings)
-    click.echo(
-        f"Built {result.meetings} meetings, {result.pages} pages in "
-        f"{result.seconds:.1f} s ({result.rendered} rendered, {result.written} files "
-        f"written, {result.unchanged} unchanged) → {options.output_dir} "
-        f"({human(result.footprint.size)} in {result.footprint.entries:,} files and folders: "
-        f"{human(size)} and {entries:.1f} entries per meeting).{warned}"
+    built = Commands.BUILT(
+        meetings=result.meetings,
+        pages=result.pages,
+        seconds=result.seconds,
+        rendered=result.rendered,
+        written=result.written,
+        unchanged=result.unchanged,
+        folder=str(options.output_dir),
+        size=human(result.footprint.size),
+        entries=result.footprint.entries,
+        per_size=human(size),
+        per_entries=entries,
     )
+    click.echo(f"{built.text(language)}{warned}")
     if timings:
         click.echo(json.dumps(dict(result.timings)))
 
@@ -294,6 +360,7 @@ def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> 
     type=click.Choice(KNOWN_LANGUAGES),
     default="sv",
     show_default=True,
+    is_eager=True,  # read first: the other options' problems are told in this language
     help="The site's language: its pages, the sample meeting and the template.",
 )
 @_today
@@ -301,13 +368,14 @@ def init_command(folder: Path, title: str, language: str, today: date | None) ->
     """Write a new site: site.toml, a sample meeting, CI workflows and a pre-commit hook."""
     from .scaffold import ScaffoldError, init_site
 
+    told = spoken(language)
     try:
         written = init_site(folder, title, today or date.today(), language)
     except ScaffoldError as exc:
-        Console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
+        _print_error(Console(stderr=True), exc.said, told)
         sys.exit(1)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(Commands.WROTE(file=str(path)).text(told))
 
 
 @main.command("new")
@@ -325,13 +393,17 @@ def new_command(source: Path, body: str, day: date) -> None:
     """Write a new meeting file from the body's template; never overwrites."""
     from .scaffold import ScaffoldError, new_meeting_numbered
 
+    language = language_of(source)
     try:
         path, last = new_meeting_numbered(source, body, day)
     except ScaffoldError as exc:
-        Console(stderr=True).print(f"error: {exc}", markup=False, soft_wrap=True)
+        _print_error(Console(stderr=True), exc.said, language)
         sys.exit(1)
-    after = f" (items numbered on from § {last}, {body}'s last in {day.year})" if last else ""
-    click.echo(f"wrote {path}{after}")
+    if last:
+        said = Commands.WROTE_NUMBERED(file=str(path), last=last, body=body, year=str(day.year))
+    else:
+        said = Commands.WROTE(file=str(path))
+    click.echo(said.text(language))
 
 
 @main.command("schema")
@@ -358,7 +430,7 @@ def schema_command(source: Path, write: bool) -> None:
     target = source / SCHEMA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {target}")
+    click.echo(Commands.WROTE(file=str(target)).text(language_of(source)))
 
 
 @main.command("check")
@@ -381,13 +453,15 @@ def check_command(source: Path, strict: bool, verbose: bool, form: str) -> None:
     console = Console(stderr=True)
     language = language_of(source)
     try:
-        with progress_bar(console) as progress:
+        with progress_bar(console, language) as progress:
             problems = check(BuildOptions(source=source, strict=strict), progress)
     except ConfigError as exc:
         _print_config_error(console, exc, language)
         if form != "text":  # where the clerk looks too: an annotation, a report GitLab reads
-            where = ContentError("site.toml", 0, str(exc))  # a problem outside its lines
-            problems = Problems(list(exc.problems) or [where])
+            found = list(exc.problems)
+            if exc.said is not None:  # a problem outside site.toml's lines
+                found.append(ContentError("site.toml", 0, exc.said))
+            problems = Problems(found)
         else:
             sys.exit(1)
     # files named as the repository names them: from its root where the CI says where that

@@ -18,16 +18,42 @@ from .content.model import Meeting
 from .content.numbering import last_number
 from .content.parse import parse_meeting
 from .content.schema import SCHEMA_FILE, schema_text
+from .messages import Said
+from .messages.commands import Commands as M
 from .site.urls import slug
 
 LANGUAGE = "sv"  # of a new site: its pages, its messages, its editor help
-SITE_TOML_HEAD = "# Settings of this minutes site; see the minutes README for every key.\n"
-SITE_TOML_TAIL = """\
+# site.toml's comments, in the site's language, point to the guide of that language
+SITE_TOML_HEAD = {
+    "sv": """\
+# Webbplatsens inställningar. Varje inställning beskrivs i minutes formatbeskrivning,
+# avsnittet "Webbplatsens inställningar" (docs/sv/content/pages/format.md i minutes);
+# handledningen för nämndsekreterare (docs/sv/content/pages/handledning.md) visar hur du
+# kommer igång. Allt efter # är kommentarer.
+""",
+    "en": """\
+# The settings of this site. Each setting is described in the minutes format reference,
+# section "The site's settings" (docs/en/content/pages/format.md in minutes); the guide for
+# clerks (docs/en/content/pages/guide.md) shows how to get started. Everything after # is a
+# comment.
+""",
+}
+SITE_TOML_TAIL = {
+    "sv": """\
+# Ta bort # framför en rad för att använda den:
+# notice_place = "Kommunkansliet, Stadshuset"   # var de justerade protokollen förvaras
+# edit_url = "https://github.com/ORG/REPO/edit/main/"   # länk till att ändra en fil på GitHub
+# commit_url = "https://github.com/ORG/REPO/commit/"   # länkar varje ändring till sin commit
+# revision_messages = true   # visa commit-meddelandena (kontrolleras för personnummer)
+""",
+    "en": """\
+# Remove the # before a line to use it:
 # notice_place = "Kommunkansliet, Stadshuset"   # where adjusted minutes are kept (no default)
-# edit_url = "https://github.com/ORG/REPO/edit/main/"
+# edit_url = "https://github.com/ORG/REPO/edit/main/"   # a link to edit a file on GitHub
 # commit_url = "https://github.com/ORG/REPO/commit/"   # links each revision to its commit
 # revision_messages = true   # show commit messages (checked for personal identity numbers)
-"""
+""",
+}
 
 
 def site_toml(title: str, language: str = LANGUAGE) -> str:
@@ -40,7 +66,7 @@ def site_toml(title: str, language: str = LANGUAGE) -> str:
         "language": language,
         "organisation": title,
     }
-    return SITE_TOML_HEAD + tomli_w.dumps(settings) + SITE_TOML_TAIL
+    return SITE_TOML_HEAD[language] + tomli_w.dumps(settings) + SITE_TOML_TAIL[language]
 
 
 # what `minutes new` writes when the site has no template of its own, in the site's
@@ -368,14 +394,19 @@ DESCRIPTIONS = {
 
 
 class ScaffoldError(Exception):
-    """A file would be overwritten, or the arguments do not fit."""
+    """A file would be overwritten, or the arguments do not fit: ``said`` says which, to be
+    told in the site's language."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def init_site(folder: Path, title: str, today: date, language: str = LANGUAGE) -> list[Path]:
     """Write a new site into ``folder`` (which must not hold a site yet), its sample files
     in ``language``."""
     if (folder / "site.toml").exists():
-        raise ScaffoldError(f"{folder / 'site.toml'} exists: {folder} is a site already")
+        raise ScaffoldError(M.SITE_EXISTS(file=str(folder / "site.toml"), folder=str(folder)))
     body = SAMPLE_BODIES[language]
     files = {
         "site.toml": site_toml(title, language),
@@ -398,7 +429,7 @@ def init_site(folder: Path, title: str, today: date, language: str = LANGUAGE) -
     for rel in files:
         path = folder / rel
         if path.exists():
-            raise ScaffoldError(f"{path} exists; nothing was written")
+            raise ScaffoldError(M.INIT_FILE_EXISTS(file=str(path)))
     for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -417,18 +448,15 @@ def new_meeting(site: Path, body: str, day: date) -> Path:
 def new_meeting_numbered(site: Path, body: str, day: date) -> tuple[Path, int]:
     """``new_meeting``, and the body's last § number of the year before ``day`` (0: none)."""
     if "\x00" in body:  # the build refuses a NUL in any text: never write such a file
-        raise ScaffoldError("--body: the name holds a NUL character (\\0); remove it")
+        raise ScaffoldError(M.BODY_NUL())
     hidden = unshowable(body)
     if hidden:  # the build would refuse the file
-        raise ScaffoldError(
-            f"--body: the name holds the character U+{ord(hidden):04X}, which no page can "
-            "hold; remove it"
-        )
+        raise ScaffoldError(M.BODY_UNSHOWABLE(code=f"U+{ord(hidden):04X}"))
     if not body.strip():  # the build would refuse the file: body is required
-        raise ScaffoldError("--body: give the body's name, such as --body Kommunstyrelsen")
+        raise ScaffoldError(M.BODY_EMPTY())
     target = site / "content" / slug(body) / str(day.year) / f"{day.isoformat()}.md"
     if target.exists():
-        raise ScaffoldError(f"{target} exists; not overwritten")
+        raise ScaffoldError(M.MEETING_EXISTS(file=str(target)))
     template = MEETING_TEMPLATES[_language(site)]
     for candidate in (site / "templates" / f"{slug(body)}.md", site / "templates" / "meeting.md"):
         if candidate.is_file():

@@ -50,6 +50,7 @@ from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
 from .content.config import language_of, load_config
 from .content.errors import BuildFailed, ConfigError, ContentError
+from .messages.commands import Commands as M
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
@@ -90,13 +91,15 @@ class ServeState:
             self.changed.notify_all()
 
 
-def error_page(problems: list[str]) -> bytes:
-    """The page shown instead of the site while the content has errors."""
+def error_page(problems: list[str], language: str = "en") -> bytes:
+    """The page shown instead of the site while the content has errors, in the language
+    the problems are told in."""
     items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    title = html.escape(M.SERVE_PAGE_TITLE().text(language))
+    hint = html.escape(M.SERVE_PAGE_HINT().text(language))
     return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Build error'
-        f"</title></head><body><main><h1>The site could not be built</h1><ul>{items}</ul>"
-        f"<p>Fix the files; this page reloads when the build succeeds.</p></main>"
+        f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"><title>{title}'
+        f"</title></head><body><main><h1>{title}</h1><ul>{items}</ul><p>{hint}</p></main>"
         f"{_SCRIPT.decode()}</body></html>"
     ).encode()
 
@@ -124,6 +127,7 @@ class Handler(SimpleHTTPRequestHandler):
 
     state: ServeState
     base_path: str = "/"  # the site's own path (its base URL's)
+    language: str = "en"  # what the server's own words are in
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -132,11 +136,8 @@ class Handler(SimpleHTTPRequestHandler):
         """Answer 403 to a request for another host name (DNS rebinding); True if refused."""
         if local_host(self.headers.get("Host")):
             return False
-        self._send(
-            403,
-            "text/plain; charset=utf-8",
-            b"minutes serve answers only requests for localhost, 127.0.0.1 or [::1]\n",
-        )
+        refusal = M.SERVE_LOCAL_ONLY().text(self.language)
+        self._send(403, "text/plain; charset=utf-8", f"{refusal}\n".encode())
         return True
 
     def do_HEAD(self) -> None:
@@ -151,7 +152,11 @@ class Handler(SimpleHTTPRequestHandler):
         try:
             self._get()
         except FileNotFoundError:  # replaced by a build between looking and reading
-            self._send(404, "text/plain; charset=utf-8", b"not found\n")
+            self._not_found()
+
+    def _not_found(self) -> None:
+        missing = M.SERVE_NOT_FOUND().text(self.language)
+        self._send(404, "text/plain; charset=utf-8", f"{missing}\n".encode())
 
     def _get(self) -> None:
         path = self.path.split("?")[0]
@@ -167,10 +172,11 @@ class Handler(SimpleHTTPRequestHandler):
                 self.send_header("Location", self.base_path)
                 self.end_headers()
             else:
-                self._send(404, "text/plain; charset=utf-8", b"not found\n")
+                self._not_found()
             return
         if self.state.problems:
-            self._send(500, "text/html; charset=utf-8", error_page(self.state.problems))
+            page = error_page(self.state.problems, self.language)
+            self._send(500, "text/html; charset=utf-8", page)
             return
         local = Path(self.translate_path(self.path))
         if local.is_dir():
@@ -222,6 +228,13 @@ class Handler(SimpleHTTPRequestHandler):
             return
 
 
+def handler(state: ServeState, base_path: str, language: str) -> type[Handler]:
+    """The request handler of one serving: its state, the site's path, its language."""
+    return type(
+        "BoundHandler", (Handler,), {"state": state, "base_path": base_path, "language": language}
+    )
+
+
 class _Watcher(FileSystemEventHandler):
     """Sets a flag on any change under content/, themes/ or to site.toml."""
 
@@ -262,43 +275,45 @@ def rebuild(
         state.publish([])
         published.set()
 
+    language = language_of(options.source)
     try:
         result = build(options, on_pages=pages_ready, session=session)
     except BuildFailed as exc:
-        language = language_of(options.source)
         lines = [p.render(language) for p in exc.problems]
         state.publish(lines)
         for line in lines:
             log(line)
         return None
     except (ConfigError, SearchIndexError) as exc:
-        language = language_of(options.source)
-        lines = exc.lines_in(language) if isinstance(exc, ConfigError) else [str(exc)]
+        lines = exc.lines(language)
         state.publish(lines)
         log("\n".join(lines))
         return None
     except TemplateError as exc:
-        from .cli import template_location
+        from .cli import template_problem
 
-        line = f"{template_location(exc)}: {exc}"
+        line = template_problem(exc, language).text(language)
         state.publish([line])
         log(line)
         return None
     except OSError as exc:  # a file removed or renamed while the build read it
-        line = (
-            f"{exc.filename or 'a file'}: {exc.strerror or exc}; the site is built "
-            f"again on the next change"
+        reason = exc.strerror or str(exc)
+        gone = (
+            M.SERVE_FILE_GONE(file=os.fsdecode(exc.filename), reason=reason)
+            if exc.filename
+            else M.SERVE_FILE_GONE_SOMEWHERE(reason=reason)
         )
+        line = gone.text(language)
         state.publish([line])
         log(line)
         return None
     except Exception as exc:  # a bug: say so, and keep serving
-        state.publish([f"the build failed: {exc!r} (see the terminal)"])
+        state.publish([M.SERVE_BUG(error=repr(exc)).text(language)])
         log("".join(traceback.format_exception(exc)))
         return None
     warnings: list[ContentError] = list(result.warnings)
     for warning in warnings:
-        log(str(warning))
+        log(warning.render(language))
     if not published.is_set() or state.problems:
         state.publish([])
     return result
@@ -310,16 +325,14 @@ class _Overflow(logging.Handler):
     is started, and it looks at every file's size and mtime (content hash if they changed),
     so no edit is lost."""
 
-    def __init__(self, dirty: threading.Event, log: Any) -> None:
+    def __init__(self, dirty: threading.Event, log: Any, language: str = "en") -> None:
         super().__init__(logging.WARNING)
-        self.dirty, self.log = dirty, log
+        self.dirty, self.log, self.language = dirty, log, language
 
     def emit(self, record: logging.LogRecord) -> None:
         if "overflow" in record.getMessage().lower() and not self.dirty.is_set():
             self.dirty.set()
-            self.log(
-                "Some file changes were not reported (too many at once); every file is checked"
-            )
+            self.log(M.SERVE_CHANGES_DROPPED().text(self.language))
 
 
 @dataclass
@@ -336,7 +349,9 @@ class Watching:
         self.observer.join()
 
 
-def watch(source: Path, output: Path, dirty: threading.Event, log: Any) -> Watching:
+def watch(
+    source: Path, output: Path, dirty: threading.Event, log: Any, language: str = "en"
+) -> Watching:
     """Start watching content/, themes/ and site.toml: ``dirty`` is set on any change, and
     when the kernel dropped events."""
     observer = Observer()
@@ -345,7 +360,7 @@ def watch(source: Path, output: Path, dirty: threading.Event, log: Any) -> Watch
         if folder.is_dir():
             observer.schedule(watcher, str(folder), recursive=True, event_filter=WATCHED)
     observer.schedule(watcher, str(source), recursive=False, event_filter=WATCHED)
-    alarm = _Overflow(dirty, log)
+    alarm = _Overflow(dirty, log, language)
     logging.getLogger("watchdog").addHandler(alarm)
     observer.start()
     return Watching(observer, alarm)
@@ -369,37 +384,41 @@ def serve(options: BuildOptions, port: int, log: Any) -> None:
     Cache(options.source).make_dir()  # before anything is built there: out of git
     options = serve_options(options)
     base_path = load_config(options.source).base_path
+    language = language_of(options.source)
     output = options.output_dir
     if adopt(options.source, output, options.source / "_site"):
-        log("Starting from the site in _site")
+        log(M.SERVE_STARTING_FROM(folder="_site").text(language))
     state = ServeState()
     session = Session()  # parsed meetings stay in memory between rebuilds
     first = rebuild(options, state, log, session)
     if first is not None:
-        log(
-            f"Built {first.meetings} meetings, {first.pages} pages in {first.seconds:.1f} s "
-            f"({first.rendered} rendered)"
+        built = M.SERVE_BUILT(
+            meetings=first.meetings,
+            pages=first.pages,
+            seconds=first.seconds,
+            rendered=first.rendered,
         )
+        log(built.text(language))
     output.mkdir(parents=True, exist_ok=True)
-    bound = type("BoundHandler", (Handler,), {"state": state, "base_path": base_path})
+    bound = handler(state, base_path, language)
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(bound, directory=str(output)))
     server.daemon_threads = True
-    log(
-        f"Serving {output} on http://127.0.0.1:{server.server_address[1]}{base_path} (Ctrl-C stops)"
-    )
+    url = f"http://127.0.0.1:{server.server_address[1]}{base_path}"
+    log(M.SERVING(url=url).text(language))
     dirty = threading.Event()
-    watching = watch(options.source, output, dirty, log)
+    watching = watch(options.source, output, dirty, log, language)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         if first is not None and _warm(options, session):  # edits made meanwhile wait
-            log("Ready for edits")
+            log(M.SERVE_READY().text(language))
         while True:
             dirty.wait()
             time.sleep(DEBOUNCE)  # let an editor finish writing
             dirty.clear()
             result = rebuild(options, state, log, session)
             if result is not None:
-                log(f"Rebuilt: {result.rendered} pages rendered in {result.seconds:.2f} s")
+                rebuilt = M.SERVE_REBUILT(rendered=result.rendered, seconds=result.seconds)
+                log(rebuilt.text(language))
     except KeyboardInterrupt:
         pass
     finally:

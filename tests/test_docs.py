@@ -31,7 +31,7 @@ from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
 from generator.build.pipeline import BuildOptions, check
-from generator.cli import main
+from generator.cli import main, summary
 from generator.content.attributes import CLASSES, ITEM_KEYS
 from generator.content.config import (
     DEFAULT_DECISION_WORDS,
@@ -208,6 +208,7 @@ def test_every_example_is_checked(language: str, tmp_path: Path) -> None:
     alone: dict[str, Example] = {}
     texts: dict[str, str] = {}
     messages: dict[str, list[str]] = {}  # a wrong example's file → the messages shown after it
+    summaries: dict[str, list[str]] = {}  # ... and the summary lines shown after them
     failures = []
     for n, example in enumerate(found):
         if example.language == "toml":
@@ -219,6 +220,9 @@ def test_every_example_is_checked(language: str, tmp_path: Path) -> None:
         if example.language == "text" and n and found[n - 1].wrong and found[n - 1].path:
             shown = [line for line in example.text.splitlines() if line.startswith("content/")]
             messages[found[n - 1].path] = shown
+            summaries[found[n - 1].path] = [
+                line for line in example.text.splitlines() if line and line not in shown
+            ]
             continue
         if example.language not in ("markdown", "yaml"):
             continue
@@ -242,7 +246,7 @@ def test_every_example_is_checked(language: str, tmp_path: Path) -> None:
         for p in check(BuildOptions(source=root, strict=True, cache=False)).items
         if not (p.across and p.path in alone and "§ numbers run on" in p.message)
     ]
-    said: dict[str, list[str]] = {}
+    said: dict[str, list[str]] = {}  # told as a site of the guide's language is told
     for problem in problems:
         said.setdefault(problem.path, []).append(problem.render(language))
     assert set(said) <= set(alone), f"the site's own files have problems: {said}"
@@ -255,6 +259,9 @@ def test_every_example_is_checked(language: str, tmp_path: Path) -> None:
         missing = [line for line in shown if line not in said.get(path, [])]
         if missing:
             failures.append(f"{path}: the guide shows {missing}, the check says {said.get(path)}")
+        last = summary([p for p in problems if p.path == path], True, language)
+        if summaries[path] != [last]:
+            failures.append(f"{path}: the guide's summary is {summaries[path]}, not {[last]}")
     assert not failures, "\n".join(failures)
     assert len(alone) >= 5 and len(found) >= 30  # the extraction found the examples
 

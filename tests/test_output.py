@@ -139,7 +139,7 @@ def test_refuses_a_file_and_a_folder_minutes_did_not_write(small: Path, tmp_path
 def test_refuses_a_link_to_a_folder_it_may_not_write(small: Path, tmp_path: Path) -> None:
     (tmp_path / "link").symlink_to(small)
     line = refused(tmp_path, small, tmp_path / "link")
-    assert f"output folder {tmp_path / 'link'} (a link to {small})" in line
+    assert f"output folder {tmp_path / 'link'} → {small}" in line
     assert "that is the site folder itself" in line
     (tmp_path / "link-to-content").symlink_to(small / "content")
     assert "it is inside content/" in refused(tmp_path, small, tmp_path / "link-to-content")

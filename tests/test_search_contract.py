@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from generator.cli import main, template_location
 from generator.content.config import SiteConfig
 from generator.content.parse import parse_meeting
+from generator.messages.commands import Commands
 from generator.pages import search
 from generator.pages.render import default_theme_dir
 
@@ -101,7 +102,7 @@ def test_a_theme_that_leaves_the_markup_out_fails_naming_its_template(
         assert done.exit_code == 1, done.output
         where = root / "themes/egen/templates" / template
         assert f"error: {where}: " in done.output and lacking in done.output
-        assert "nothing was written" in done.output
+        assert "Nothing was written" in done.output
         assert not (root / "_site").exists()
 
 
@@ -133,10 +134,12 @@ def test_a_theme_meeting_page_with_the_markup_builds(tmp_site: SiteFactory) -> N
 
 def test_the_error_crosses_from_a_worker() -> None:
     """Raised in a render worker, it reaches the command with its template."""
-    raised = search.MissingSearchMarkup("a meeting page must ...", "/s/themes/e/meeting.html")
+    said = Commands.SEARCH_BODY_MISSING()
+    raised = search.MissingSearchMarkup(said, "/s/themes/e/meeting.html")
     again = pickle.loads(pickle.dumps(raised))
     assert isinstance(again, search.MissingSearchMarkup)
-    assert (again.message, again.filename) == (raised.message, raised.filename)
+    assert (again.said, again.filename) == (said, raised.filename)
+    assert again.message == raised.message == str(said)
     assert template_location(again) == "/s/themes/e/meeting.html"
 
 

@@ -75,7 +75,9 @@ def test_template_errors_and_bugs_are_shown_not_fatal(
     (root / "content/pages").mkdir()
     (root / "content/pages/om.md").write_text("# Om\n")
     assert rebuild(options, state, log.append) is None
-    assert state.problems[0].endswith("page.html:2: 'x' is undefined"), state.problems
+    assert state.problems[0].endswith(
+        "page.html:2: the theme's template could not be used: 'x' is undefined"
+    ), state.problems
     (theme / "page.html").unlink()
     assert rebuild(options, state, log.append) is not None and state.problems == []
 

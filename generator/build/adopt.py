@@ -18,7 +18,7 @@ def adopt(source: Path, output: Path, built: Path) -> bool:
     ``built``, which is locked meanwhile so that no build swaps it mid-copy."""
     mine = Cache(source, output)
     theirs = Cache(source, built)
-    with output_lock(built), output_lock(output):
+    with output_lock(built, source), output_lock(output, source):
         if _describes(mine.load_head(), source, output):
             return False
         if not _describes(theirs.load_head(), source, built):

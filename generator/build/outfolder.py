@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from ..content.errors import ConfigError
+from ..messages.commands import Commands as M
 from .cache import CACHE_DIR, SERVE_DIR
 
 MARKER = ".minutes-output"
@@ -29,53 +30,27 @@ def choose_output(source: Path, output: Path, recorded: bool) -> Path:
     try:
         where = output.resolve()
     except (RuntimeError, OSError):  # Python says a loop of links with RuntimeError
-        raise ConfigError(
-            f"output folder {output}: it is a link that leads round in a loop (or cannot be "
-            "followed); give a folder"
-        ) from None
-    shown = f"{output} (a link to {where})" if output.is_symlink() else str(output)
+        raise ConfigError(M.OUTPUT_LINK_LOOP(folder=str(output))) from None
+    shown = f"{output} → {where}" if output.is_symlink() else str(output)  # a link: where to
     site = source.resolve()
     cache = site / CACHE_DIR
     if where.is_relative_to(cache) and where != site / SERVE_DIR:
-        raise ConfigError(
-            f"output folder {shown}: it is inside {CACHE_DIR}/, which minutes keeps for "
-            "itself (a build removes and replaces files there); give a folder outside it, "
-            "such as _site"
-        )
+        raise ConfigError(M.OUTPUT_IN_CACHE(folder=shown, cache=CACHE_DIR))
     if where == site:
-        raise ConfigError(
-            f"output folder {shown}: that is the site folder itself; a build "
-            f"replaces its output whole, so give a folder of its own, such as "
-            f"_site"
-        )
+        raise ConfigError(M.OUTPUT_IS_SITE(folder=shown))
     if site.is_relative_to(where):
-        raise ConfigError(
-            f"output folder {shown}: it holds the site folder {site}; a build "
-            f"replaces its output whole, so give a folder of its own, such as "
-            f"_site"
-        )
+        raise ConfigError(M.OUTPUT_HOLDS_SITE(folder=shown, site=str(site)))
     if where.is_relative_to(site / "content"):
-        raise ConfigError(
-            f"output folder {shown}: it is inside content/, where the clerks' "
-            f"files are; give a folder outside content/, such as _site"
-        )
+        raise ConfigError(M.OUTPUT_IN_CONTENT(folder=shown))
     if not os.path.lexists(where):
         return where
     if not where.is_dir():
-        raise ConfigError(f"output folder {shown}: it is a file, not a folder; give a folder")
+        raise ConfigError(M.OUTPUT_IS_FILE(folder=shown))
     for name in ("content", "site.toml"):
         if os.path.lexists(where / name):
-            raise ConfigError(
-                f"output folder {shown}: it holds {name}, so it looks like a "
-                f"site's sources; a build replaces its output whole, so give a "
-                f"folder of its own, such as _site"
-            )
+            raise ConfigError(M.OUTPUT_HOLDS_SOURCES(folder=shown, name=name))
     if not recorded and not is_marked(where) and any(where.iterdir()):
-        raise ConfigError(
-            f"output folder {shown}: it holds files that minutes did not write "
-            f"(there is no {MARKER} in it); a build replaces its output whole, "
-            f"so remove or empty it, or give another folder"
-        )
+        raise ConfigError(M.OUTPUT_NOT_OURS(folder=shown, marker=MARKER))
     return where
 
 

@@ -10,11 +10,27 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..messages import Said
+from ..messages.commands import Commands as M
 from ..site.partitions import Partition
 
 
 class SearchIndexError(Exception):
-    """Pagefind failed; the message carries what it printed."""
+    """Pagefind failed: one message for each index it could not make, with what it printed."""
+
+    def __init__(self, failures: list[Said]) -> None:
+        super().__init__("; ".join(map(str, failures)))
+        self.failures = tuple(failures)
+
+    def lines(self, language: str = "en") -> list[str]:
+        """What to print: one failed index a line, in ``language``."""
+        return [said.text(language) for said in self.failures]
+
+
+def _failed(partition: Partition, status: int, output: bytes) -> Said:
+    return M.SEARCH_INDEX_FAILED(
+        part=partition.name, status=status, output=output.decode(errors="replace").strip()
+    )
 
 
 def _command(
@@ -48,10 +64,7 @@ def index_partition(site_dir: Path, partition: Partition, language: str, into: P
     )
     if done.returncode != 0:
         shutil.rmtree(into, ignore_errors=True)
-        raise SearchIndexError(
-            f"pagefind ({partition.name}) failed ({done.returncode}): "
-            f"{done.stderr.decode(errors='replace')}"
-        )
+        raise SearchIndexError([_failed(partition, done.returncode, done.stderr)])
 
 
 class Indexer:
@@ -62,7 +75,7 @@ class Indexer:
         self.language = language
         self.waiting: list[Partition] = []
         self.running: tuple[Partition, subprocess.Popen[bytes]] | None = None
-        self.failures: list[str] = []
+        self.failures: list[Said] = []
 
     def submit(self, partition: Partition) -> None:
         """Index ``partition`` once the one before it is done; its pages are written."""
@@ -77,10 +90,7 @@ class Indexer:
                     return
                 _, err = proc.communicate()
                 if proc.returncode != 0:
-                    self.failures.append(
-                        f"pagefind ({partition.name}) failed "
-                        f"({proc.returncode}): {err.decode(errors='replace')}"
-                    )
+                    self.failures.append(_failed(partition, proc.returncode, err))
                 self.running = None
             if not self.waiting:
                 return
@@ -98,7 +108,7 @@ class Indexer:
         """Wait for every index; raise SearchIndexError if any failed."""
         self._advance(block=True)
         if self.failures:
-            raise SearchIndexError("; ".join(self.failures))
+            raise SearchIndexError(self.failures)
 
     def cancel(self) -> None:
         """Stop indexing (the build failed or was interrupted)."""

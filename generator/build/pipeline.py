@@ -252,7 +252,7 @@ def build(
     edited meetings' own pages, also once those pages are in place, before the others.
     The short ways are tried first: nothing changed, then a fix in running text."""
     run = _Run.start(options, progress, on_pages, session)
-    with output_lock(run.output), _meeting_store(run.config, run.cache) as store:
+    with output_lock(run.output, options.source), _meeting_store(run.config, run.cache) as store:
         run.look()
         return (
             _unchanged(run)

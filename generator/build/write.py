@@ -31,7 +31,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from ..content.config import language_of
 from ..content.errors import BuildFailed, ContentError
+from ..messages.commands import Commands as M
 from .outfolder import MARKER, check_rel, marker_text
 
 # At most this many changed files are moved into the live output one by one; more go through
@@ -101,15 +103,17 @@ def _switch(new: Path, output: Path) -> None:
 
 
 @contextmanager
-def output_lock(output: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``output`` for the whole build; a second build waits."""
+def output_lock(output: Path, source: Path | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``output`` for the whole build; a second build waits (and
+    says so in the language of the site in ``source``)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     lock_path = sibling(output, "lock")
     with open(lock_path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"waiting for another build of {output} to finish ...", file=sys.stderr)
+            language = language_of(source) if source is not None else "en"
+            print(M.BUILD_WAITING(folder=str(output)).text(language), file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -124,27 +128,11 @@ def read_attachment(content_dir: Path, rel: str) -> bytes:
     root = os.path.realpath(content_dir)
     real = os.path.realpath(content_dir / rel)
     if not real.startswith(root + os.sep):
-        raise BuildFailed(
-            [
-                ContentError(
-                    f"content/{rel}",
-                    0,
-                    "it is a link to a file "
-                    "outside content/, which is never published; put "
-                    "the file itself in content/",
-                )
-            ]
-        )
+        raise BuildFailed([ContentError(f"content/{rel}", 0, M.FILE_LINKS_OUTSIDE())])
     fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # a FIFO: no wait
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BuildFailed(
-                [
-                    ContentError(
-                        f"content/{rel}", 0, "it is not a regular file; only files can be published"
-                    )
-                ]
-            )
+            raise BuildFailed([ContentError(f"content/{rel}", 0, M.FILE_NOT_REGULAR())])
         return handle.read()
 
 

@@ -109,23 +109,20 @@ class BuildFailed(Exception):
 
 
 class ConfigError(Exception):
-    """A problem in ``site.toml`` or the command line, reported before any content is read;
-    site.toml's carry every problem found in it, each at its line."""
+    """A problem in ``site.toml`` or the command line, reported before any content is read:
+    one message of the catalogue (``said``), or site.toml's every problem, each at its line."""
 
-    def __init__(self, message: str, problems: tuple[ContentError, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, said: Said | None = None, problems: tuple[ContentError, ...] = ()) -> None:
+        super().__init__(str(said) if said is not None else "\n".join(map(str, problems)))
+        self.said = said
         self.problems = problems
 
     @classmethod
     def of(cls, problems: list[ContentError]) -> ConfigError:
         """Every problem found in a file at once."""
-        return cls("\n".join(map(str, problems)), tuple(problems))
+        return cls(None, tuple(problems))
 
-    @property
-    def lines(self) -> list[str]:
-        """What to print: one problem a line (in English)."""
-        return self.lines_in("en")
-
-    def lines_in(self, language: str) -> list[str]:
+    def lines(self, language: str = "en") -> list[str]:
         """What to print: one problem a line, in ``language``."""
-        return [p.render(language) for p in self.problems] or [str(self)]
+        told = [p.render(language) for p in self.problems]
+        return told or ([self.said.text(language)] if self.said is not None else [str(self)])

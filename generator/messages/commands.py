@@ -81,8 +81,451 @@ class Commands:
     ERROR = Message(
         en="error: {text}",
         sv="fel: {text}",
-        fix_en="The build stopped before reading the meetings: mend what the line says.",
-        fix_sv="Bygget stannade innan mötena lästes: rätta det som raden säger.",
+        fix_en="The command stopped before it did anything: mend what the line says and run "
+        "it again.",
+        fix_sv="Kommandot stannade innan det gjorde något: rätta det som raden säger och kör "
+        "det igen.",
         example={"text": "site.toml:3: …"},
+        where="",
+    )
+
+    # --- the command line ------------------------------------------------------------------
+    OPTION_DATE = Message(
+        en="{option}: expected a date as YYYY-MM-DD, got {got!r}",
+        sv="{option}: skriv datumet som ÅÅÅÅ-MM-DD, här står {got!r}",
+        fix_en="Write the date in digits, year first, such as --date 2025-03-11.",
+        fix_sv="Skriv datumet med siffror, året först, till exempel --date 2025-03-11.",
+        example={"option": "--date", "got": "11 mars"},
+        where="",
+    )
+    SOURCE_DATE_EPOCH = Message(
+        en="SOURCE_DATE_EPOCH: expected the build's time in whole seconds since 1970-01-01, "
+        "got {got!r}",
+        sv="SOURCE_DATE_EPOCH: ska vara byggets tid i hela sekunder sedan 1970-01-01, här står "
+        "{got!r}",
+        fix_en="Set the variable to a whole number of seconds (such as the last commit's time, "
+        "git log -1 --format=%ct), or unset it to build with today's date.",
+        fix_sv="Sätt variabeln till ett helt antal sekunder (till exempel tiden för senaste "
+        "commit, git log -1 --format=%ct), eller ta bort den så byggs webbplatsen med dagens "
+        "datum.",
+        example={"got": "1.5e9"},
+        where="",
+    )
+    BUILT = Message(
+        en="Built {meetings:#meeting|meetings}, {pages:#page|pages} in {seconds:.1f} s "
+        "({rendered} rendered, {written} files written, {unchanged} unchanged) → {folder} "
+        "({size} in {entries} files and folders: {per_size} and {per_entries:.1f} files and "
+        "folders per meeting).",
+        sv="Klart: {meetings:#sammanträde|sammanträden}, {pages:#sida|sidor} på {seconds:.1f} s "
+        "({rendered} gjordes om, {written:#fil|filer} skrevs, {unchanged} var som förut) → "
+        "{folder} ({size} i {entries} filer och mappar: {per_size} och {per_entries:.1f} filer "
+        "och mappar per sammanträde).",
+        fix_en="Nothing to mend: the site is built. The sizes are what a host counts "
+        "(GitHub Pages and GitLab Pages refuse a site of 1 GB).",
+        fix_sv="Inget att rätta: webbplatsen är byggd. Storlekarna är det som ett webbhotell "
+        "räknar (GitHub Pages och GitLab Pages tar inte emot en webbplats på 1 GB).",
+        example={
+            "meetings": 12,
+            "pages": 97,
+            "seconds": 1.4,
+            "rendered": 97,
+            "written": 131,
+            "unchanged": 0,
+            "folder": "_site",
+            "size": "2.31 MB",
+            "entries": 160,
+            "per_size": "193 KB",
+            "per_entries": 13.3,
+        },
+        where="",
+    )
+    WROTE = Message(
+        en="wrote {file}",
+        sv="skrev {file}",
+        fix_en="Nothing to mend: the file is new. Open it and fill it in.",
+        fix_sv="Inget att rätta: filen är ny. Öppna den och fyll i den.",
+        example={"file": "content/kommunstyrelsen/2025/2025-03-11.md"},
+        where="",
+    )
+    WROTE_NUMBERED = Message(
+        en="wrote {file} (items numbered on from § {last}, the last of {body} in {year})",
+        sv="skrev {file} (paragraferna numreras vidare efter § {last}, den senaste för {body} "
+        "{year})",
+        fix_en="Nothing to mend: § numbers run on through a body's year. Check the numbers "
+        "if a meeting before it is not written yet.",
+        fix_sv="Inget att rätta: paragraferna numreras löpande under organets år. Titta på "
+        "numren om ett tidigare sammanträde inte är skrivet än.",
+        example={
+            "file": "content/kommunstyrelsen/2025/2025-04-08.md",
+            "last": 52,
+            "body": "Kommunstyrelsen",
+            "year": "2025",
+        },
+        where="",
+    )
+
+    # --- minutes init and minutes new ------------------------------------------------------
+    SITE_EXISTS = Message(
+        en="{file} exists: {folder} is a site already; give minutes init a new folder",
+        sv="{file} finns redan: {folder} är redan en webbplats; ge minutes init en ny mapp",
+        fix_en="minutes init only starts new sites: give the name of a folder that does not "
+        "exist yet.",
+        fix_sv="minutes init gör bara nya webbplatser: ange namnet på en mapp som inte finns än.",
+        example={"file": "protokoll/site.toml", "folder": "protokoll"},
+        where="",
+    )
+    INIT_FILE_EXISTS = Message(
+        en="{file} exists; nothing was written (minutes init never replaces a file)",
+        sv="{file} finns redan; ingenting skrevs (minutes init skriver aldrig över en fil)",
+        fix_en="Move the file away, or give minutes init a new folder.",
+        fix_sv="Flytta filen, eller ge minutes init en ny mapp.",
+        example={"file": "protokoll/.gitignore"},
+        where="",
+    )
+    BODY_NUL = Message(
+        en="--body: the name holds a NUL character (\\0); remove it",
+        sv="--body: namnet innehåller ett NUL-tecken (\\0); ta bort det",
+        fix_en="Type the body's name again, letters and spaces only.",
+        fix_sv="Skriv organets namn igen, med bara bokstäver och mellanslag.",
+        where="",
+    )
+    BODY_UNSHOWABLE = Message(
+        en="--body: the name holds the character {code}, which no page can show; remove it",
+        sv="--body: namnet innehåller tecknet {code}, som ingen sida kan visa; ta bort det",
+        fix_en="Type the body's name again rather than pasting it: the hidden character came "
+        "with the copied text.",
+        fix_sv="Skriv organets namn igen i stället för att klistra in det: det osynliga tecknet "
+        "följde med den kopierade texten.",
+        example={"code": "U+0007"},
+        where="",
+    )
+    BODY_EMPTY = Message(
+        en="--body: give the body's name, such as --body Kommunstyrelsen",
+        sv="--body: skriv organets namn, till exempel --body Kommunstyrelsen",
+        fix_en="Write the name of the body that met after --body, as in its body file.",
+        fix_sv="Skriv namnet på organet som sammanträdde efter --body, som i organets fil.",
+        where="",
+    )
+    MEETING_EXISTS = Message(
+        en="{file} exists; it was not overwritten (open it to go on writing)",
+        sv="{file} finns redan och skrevs inte över (öppna den och skriv vidare)",
+        fix_en="Open the file that is there, or give another --date if the body met twice.",
+        fix_sv="Öppna filen som finns, eller ange ett annat --date om organet sammanträdde två "
+        "gånger.",
+        example={"file": "content/kommunstyrelsen/2025/2025-03-11.md"},
+        where="",
+    )
+
+    # --- the output folder -----------------------------------------------------------------
+    OUTPUT_LINK_LOOP = Message(
+        en="output folder {folder}: it is a link that leads round in a loop (or cannot be "
+        "followed); give a folder",
+        sv="utmappen {folder}: det är en länk som går runt i en slinga (eller inte kan följas); "
+        "ange en mapp",
+        fix_en="Give --output a real folder, such as _site, or mend the link.",
+        fix_sv="Ge --output en riktig mapp, till exempel _site, eller laga länken.",
+        example={"folder": "_site"},
+        where="",
+    )
+    OUTPUT_IN_CACHE = Message(
+        en="output folder {folder}: it is inside {cache}/, which minutes keeps for itself (a "
+        "build removes and replaces files there); give a folder outside it, such as _site",
+        sv="utmappen {folder}: den ligger i {cache}/, som minutes har för sig själv (ett bygge "
+        "tar bort och byter filer där); ange en mapp utanför, till exempel _site",
+        fix_en="Build into _site (the default) or another folder of its own.",
+        fix_sv="Bygg till _site (det vanliga) eller en annan egen mapp.",
+        example={"folder": ".minutes-cache/ut", "cache": ".minutes-cache"},
+        where="",
+    )
+    OUTPUT_IS_SITE = Message(
+        en="output folder {folder}: that is the site folder itself; a build replaces its "
+        "output whole, so give a folder of its own, such as _site",
+        sv="utmappen {folder}: det är webbplatsens egen mapp; ett bygge ersätter hela utmappen, "
+        "så ange en egen mapp, till exempel _site",
+        fix_en="Leave out --output (the site goes to _site) or give a new folder.",
+        fix_sv="Ta bort --output (då hamnar webbplatsen i _site) eller ange en ny mapp.",
+        example={"folder": "."},
+        where="",
+    )
+    OUTPUT_HOLDS_SITE = Message(
+        en="output folder {folder}: it holds the site folder {site}; a build replaces its "
+        "output whole, so give a folder of its own, such as _site",
+        sv="utmappen {folder}: webbplatsens mapp {site} ligger i den; ett bygge ersätter hela "
+        "utmappen, så ange en egen mapp, till exempel _site",
+        fix_en="Leave out --output (the site goes to _site) or give a new folder.",
+        fix_sv="Ta bort --output (då hamnar webbplatsen i _site) eller ange en ny mapp.",
+        example={"folder": "..", "site": "/home/anna/protokoll"},
+        where="",
+    )
+    OUTPUT_IN_CONTENT = Message(
+        en="output folder {folder}: it is inside content/, where the clerks' files are; give "
+        "a folder outside content/, such as _site",
+        sv="utmappen {folder}: den ligger i content/, där protokollen finns; ange en mapp "
+        "utanför content/, till exempel _site",
+        fix_en="Leave out --output (the site goes to _site) or give a folder outside content/.",
+        fix_sv="Ta bort --output (då hamnar webbplatsen i _site) eller ange en mapp utanför "
+        "content/.",
+        example={"folder": "content/ut"},
+        where="",
+    )
+    OUTPUT_IS_FILE = Message(
+        en="output folder {folder}: it is a file, not a folder; give a folder",
+        sv="utmappen {folder}: det är en fil, inte en mapp; ange en mapp",
+        fix_en="Give --output the name of a folder, such as _site.",
+        fix_sv="Ge --output namnet på en mapp, till exempel _site.",
+        example={"folder": "anteckningar.txt"},
+        where="",
+    )
+    OUTPUT_HOLDS_SOURCES = Message(
+        en="output folder {folder}: it holds {name}, so it looks like a site's sources; a "
+        "build replaces its output whole, so give a folder of its own, such as _site",
+        sv="utmappen {folder}: den innehåller {name}, så den ser ut att höra till en annan "
+        "webbplats; ett bygge ersätter hela utmappen, så ange en egen mapp, till exempel _site",
+        fix_en="Give --output a folder of its own: never another site's folder.",
+        fix_sv="Ge --output en egen mapp, aldrig en annan webbplats mapp.",
+        example={"folder": "../andra-protokoll", "name": "site.toml"},
+        where="",
+    )
+    OUTPUT_NOT_OURS = Message(
+        en="output folder {folder}: it holds files that minutes did not write (there is no "
+        "{marker} in it); a build replaces its output whole, so remove or empty it, or give "
+        "another folder",
+        sv="utmappen {folder}: den innehåller filer som minutes inte har skrivit (det finns "
+        "ingen {marker} i den); ett bygge ersätter hela utmappen, så ta bort eller töm den, "
+        "eller ange en annan mapp",
+        fix_en="Move the files you want to keep, then empty the folder, or build into a new "
+        "folder.",
+        fix_sv="Flytta de filer du vill behålla och töm mappen, eller bygg till en ny mapp.",
+        example={"folder": "www", "marker": ".minutes-output"},
+        where="",
+    )
+    BUILD_WAITING = Message(
+        en="waiting for another build of {folder} to finish ...",
+        sv="väntar på att ett annat bygge av {folder} ska bli klart ...",
+        fix_en="Nothing to mend: two builds of one folder take turns.",
+        fix_sv="Inget att rätta: två byggen av samma mapp turas om.",
+        example={"folder": "_site"},
+        where="",
+    )
+
+    # --- attachments as the build writes them ----------------------------------------------
+    FILE_LINKS_OUTSIDE = Message(
+        en="it is a link to a file outside content/, which is never published; put the file "
+        "itself in content/",
+        sv="det är en länk till en fil utanför content/, och sådana publiceras aldrig; lägg "
+        "själva filen i content/",
+        fix_en="Copy the file into content/files/ in place of the link.",
+        fix_sv="Kopiera filen till content/files/ i stället för länken.",
+        where="content/files/bilaga-1.pdf",
+    )
+    FILE_NOT_REGULAR = Message(
+        en="it is not a regular file; only files can be published",
+        sv="det är ingen vanlig fil; bara filer kan publiceras",
+        fix_en="Put the file itself there, or remove what is there.",
+        fix_sv="Lägg själva filen där, eller ta bort det som ligger där.",
+        where="content/files/bilaga-1.pdf",
+    )
+
+    # --- the theme, the search index and the disk ------------------------------------------
+    TEMPLATE_FAILED = Message(
+        en="{where}: the theme's template could not be used: {text}",
+        sv="{where}: temats mall gick inte att använda: {text}",
+        fix_en="Mend the template at that line (the text after it is Jinja's, in English), or "
+        "remove the site's own theme to build with the default one.",
+        fix_sv="Rätta mallen på den raden (texten efter är Jinjas, på engelska), eller ta bort "
+        "webbplatsens eget tema så byggs den med standardtemat.",
+        example={"where": "themes/egen/templates/meeting.html:8", "text": "unexpected '}'"},
+        where="",
+    )
+    SEARCH_HEAD_MISSING = Message(
+        en="a meeting page must carry the <meta> elements search filters by: write "
+        "{{{{ search.head(meeting) }}}} in the template's head block",
+        sv="en sida för ett sammanträde måste ha de <meta>-element som sökningen filtrerar på: "
+        "skriv {{{{ search.head(meeting) }}}} i mallens head-block",
+        fix_en="Add the line to the theme's meeting.html, in its head block (block head).",
+        fix_sv="Lägg till raden i temats meeting.html, i dess head-block (block head).",
+        where="themes/egen/templates/meeting.html",
+    )
+    SEARCH_BODY_MISSING = Message(
+        en="a meeting page must mark the element that holds the minutes' text for search: "
+        "write {{{{ search.body }}}} in its opening tag (<article {{{{ search.body }}}}>)",
+        sv="en sida för ett sammanträde måste märka ut det element som innehåller protokollets "
+        "text för sökningen: skriv {{{{ search.body }}}} i dess starttagg "
+        "(<article {{{{ search.body }}}}>)",
+        fix_en="Add it to the opening tag of the element around the text in meeting.html.",
+        fix_sv="Lägg till det i starttaggen för elementet runt texten i meeting.html.",
+        where="themes/egen/templates/meeting.html",
+    )
+    SEARCH_DATA_MISSING = Message(
+        en="the search page must carry the names its script asks the index for: write "
+        "{{{{ search.data }}}} in the template's main block",
+        sv="söksidan måste ha de namn som dess skript frågar indexet efter: skriv "
+        "{{{{ search.data }}}} i mallens main-block",
+        fix_en="Add the line to the theme's search.html, in its main block (block main).",
+        fix_sv="Lägg till raden i temats search.html, i dess main-block (block main).",
+        where="themes/egen/templates/search.html",
+    )
+    SEARCH_INDEX_FAILED = Message(
+        en="the search index of {part} could not be made (Pagefind stopped with code "
+        "{status}): {output}",
+        sv="sökindexet för {part} kunde inte göras (Pagefind avslutades med kod {status}): "
+        "{output}",
+        fix_en="Build again; if it fails again, build with --no-search and give the lines "
+        "above to whoever looks after the site.",
+        fix_sv="Bygg igen; går det inte heller, bygg med --no-search och ge raderna ovan till "
+        "den som sköter webbplatsen.",
+        example={"part": "2025", "status": 1, "output": "Error: …"},
+        where="",
+    )
+    DISK_FAILED = Message(
+        en="could not read or write {file}: {reason}. The content is not at fault: check the "
+        "disk (is it full, or read-only?) and build again.",
+        sv="kunde inte läsa eller skriva {file}: {reason}. Det är inget fel i innehållet: "
+        "titta efter om disken är full eller skrivskyddad och bygg igen.",
+        fix_en="Free space on the disk or ask for write access to the folder, then build again.",
+        fix_sv="Frigör utrymme på disken eller be om rätt att skriva i mappen, och bygg igen.",
+        example={"file": "_site/index.html", "reason": "No space left on device"},
+        where="",
+    )
+    DISK_FAILED_SOMEWHERE = Message(
+        en="could not read or write a file: {reason}. The content is not at fault: check the "
+        "disk (is it full, or read-only?) and build again.",
+        sv="kunde inte läsa eller skriva en fil: {reason}. Det är inget fel i innehållet: "
+        "titta efter om disken är full eller skrivskyddad och bygg igen.",
+        fix_en="Free space on the disk or ask for write access to the folder, then build again.",
+        fix_sv="Frigör utrymme på disken eller be om rätt att skriva i mappen, och bygg igen.",
+        example={"reason": "No space left on device"},
+        where="",
+    )
+
+    # --- minutes serve ---------------------------------------------------------------------
+    SERVE_STARTING_FROM = Message(
+        en="Starting from the site in {folder}",
+        sv="Börjar från webbplatsen i {folder}",
+        fix_en="Nothing to mend: serve reuses the pages minutes build made.",
+        fix_sv="Inget att rätta: serve återanvänder sidorna som minutes build gjorde.",
+        example={"folder": "_site"},
+        where="",
+    )
+    SERVE_BUILT = Message(
+        en="Built {meetings:#meeting|meetings}, {pages:#page|pages} in {seconds:.1f} s "
+        "({rendered} rendered)",
+        sv="Klart: {meetings:#sammanträde|sammanträden}, {pages:#sida|sidor} på {seconds:.1f} s "
+        "({rendered} gjordes om)",
+        fix_en="Nothing to mend: open the address on the next line.",
+        fix_sv="Inget att rätta: öppna adressen på nästa rad.",
+        example={"meetings": 12, "pages": 97, "seconds": 1.4, "rendered": 97},
+        where="",
+    )
+    SERVING = Message(
+        en="Serving the site on {url} (Ctrl-C stops)",
+        sv="Webbplatsen visas på {url} (Ctrl-C avslutar)",
+        fix_en="Open the address in the browser; the page reloads each time you save a file.",
+        fix_sv="Öppna adressen i webbläsaren; sidan laddas om varje gång du sparar en fil.",
+        example={"url": "http://127.0.0.1:8000/protokoll/"},
+        where="",
+    )
+    SERVE_READY = Message(
+        en="Ready for edits",
+        sv="Redo för ändringar",
+        fix_en="Nothing to mend: edit and save, and the page in the browser follows.",
+        fix_sv="Inget att rätta: ändra och spara, så följer sidan i webbläsaren med.",
+        where="",
+    )
+    SERVE_REBUILT = Message(
+        en="Rebuilt: {rendered:#page|pages} rendered in {seconds:.2f} s",
+        sv="Byggt igen: {rendered:#sida|sidor} gjordes om på {seconds:.2f} s",
+        fix_en="Nothing to mend: the browser reloads by itself.",
+        fix_sv="Inget att rätta: webbläsaren laddar om av sig själv.",
+        example={"rendered": 3, "seconds": 0.21},
+        where="",
+    )
+    SERVE_CHANGES_DROPPED = Message(
+        en="Some file changes were not reported (too many at once); every file is checked",
+        sv="Några ändringar i filerna rapporterades inte (för många på en gång); alla filer "
+        "kontrolleras",
+        fix_en="Nothing to mend: the next build looks at every file.",
+        fix_sv="Inget att rätta: nästa bygge tittar på alla filer.",
+        where="",
+    )
+    SERVE_FILE_GONE = Message(
+        en="{file}: {reason}; the site is built again on the next change",
+        sv="{file}: {reason}; webbplatsen byggs igen vid nästa ändring",
+        fix_en="Usually a file was moved or removed while it was read: save a file to build again.",
+        fix_sv="Oftast flyttades eller togs en fil bort medan den lästes: spara en fil så byggs "
+        "det igen.",
+        example={"file": "content/kommunstyrelsen/2025/2025-03-11.md", "reason": "No such file"},
+        where="",
+    )
+    SERVE_FILE_GONE_SOMEWHERE = Message(
+        en="a file could not be read: {reason}; the site is built again on the next change",
+        sv="en fil gick inte att läsa: {reason}; webbplatsen byggs igen vid nästa ändring",
+        fix_en="Usually a file was moved or removed while it was read: save a file to build again.",
+        fix_sv="Oftast flyttades eller togs en fil bort medan den lästes: spara en fil så byggs "
+        "det igen.",
+        example={"reason": "No such file or directory"},
+        where="",
+    )
+    SERVE_BUG = Message(
+        en="the build failed: {error} (see the terminal)",
+        sv="bygget misslyckades: {error} (se terminalen)",
+        fix_en="A fault in minutes, not in the content: copy what the terminal shows into an "
+        "issue for minutes' developers.",
+        fix_sv="Ett fel i minutes, inte i innehållet: kopiera det som terminalen visar till ett "
+        "ärende till utvecklarna av minutes.",
+        example={"error": "KeyError('a bug')"},
+        where="",
+    )
+    SERVE_PAGE_TITLE = Message(
+        en="The site could not be built",
+        sv="Webbplatsen kunde inte byggas",
+        fix_en="The browser shows what is wrong instead of the page: mend each line it lists.",
+        fix_sv="Webbläsaren visar vad som är fel i stället för sidan: rätta varje rad som står "
+        "där.",
+        where="",
+    )
+    SERVE_PAGE_HINT = Message(
+        en="Mend the files; this page reloads when the build succeeds.",
+        sv="Rätta filerna; sidan laddas om när bygget går igenom.",
+        fix_en="Save the file after mending it; the page follows by itself.",
+        fix_sv="Spara filen när du har rättat den; sidan följer med av sig själv.",
+        where="",
+    )
+    SERVE_LOCAL_ONLY = Message(
+        en="minutes serve answers only requests for localhost, 127.0.0.1 or [::1]",
+        sv="minutes serve svarar bara på adresserna localhost, 127.0.0.1 och [::1]",
+        fix_en="Open http://localhost:8000/ on the same computer; serve is not for others to see.",
+        fix_sv="Öppna http://localhost:8000/ på samma dator; serve är inte till för andra.",
+        where="",
+    )
+    SERVE_NOT_FOUND = Message(
+        en="no such page",
+        sv="sidan finns inte",
+        fix_en="Check the address: the site is served under its own path, such as /protokoll/.",
+        fix_sv="Titta på adressen: webbplatsen visas under sin egen sökväg, till exempel "
+        "/protokoll/.",
+        where="",
+    )
+
+    # --- the progress bar on a terminal ----------------------------------------------------
+    PROGRESS_READING = Message(
+        en="Reading the files",
+        sv="Läser filerna",
+        fix_en="Nothing to mend: the bar shows how far the build has come.",
+        fix_sv="Inget att rätta: stapeln visar hur långt bygget har kommit.",
+        where="",
+    )
+    PROGRESS_RENDERING = Message(
+        en="Making the pages",
+        sv="Gör sidorna",
+        fix_en="Nothing to mend: the bar shows how far the build has come.",
+        fix_sv="Inget att rätta: stapeln visar hur långt bygget har kommit.",
+        where="",
+    )
+    PROGRESS_INDEXING = Message(
+        en="Indexing for search",
+        sv="Gör sökindexet",
+        fix_en="Nothing to mend: the bar shows how far the build has come.",
+        fix_sv="Inget att rätta: stapeln visar hur långt bygget har kommit.",
         where="",
     )

@@ -22,6 +22,8 @@ from markupsafe import Markup
 
 from ..content.digest import digest
 from ..content.model import Meeting
+from ..messages import Said
+from ..messages.commands import Commands as M
 
 # The search page's names (its form's fields and URL parameters) → Pagefind's filter names.
 FILTERS = {"body": "body", "year": "year", "type": "type", "decisions": "decisions"}
@@ -118,36 +120,24 @@ class MissingSearchMarkup(TemplateRuntimeError):
     """A page a theme's template made lacks what search needs; ``filename`` is the template
     file (the site's own theme's, or the default)."""
 
-    def __init__(self, message: str, filename: str) -> None:
-        super().__init__(message)
+    def __init__(self, said: Said, filename: str) -> None:
+        super().__init__(str(said))
+        self.said = said
         self.filename = filename
 
     def __reduce__(self) -> tuple[Any, ...]:  # raised in a worker, told in the main process
-        return type(self), (self.message, self.filename)
+        return type(self), (self.said, self.filename)
 
 
 def check_meeting_page(filename: str, html: str, meeting: Meeting) -> None:
     """Raise MissingSearchMarkup if a rendered meeting page lacks the contract's markup."""
     if str(head(meeting)) not in html:
-        raise MissingSearchMarkup(
-            "a meeting page must carry the <meta> elements search filters by: write "
-            "{{ search.head(meeting) }} in the template's head block",
-            filename,
-        )
+        raise MissingSearchMarkup(M.SEARCH_HEAD_MISSING(), filename)
     if BODY not in html:
-        raise MissingSearchMarkup(
-            "a meeting page must mark the element that holds the minutes' text for "
-            "search: write {{ search.body }} in its opening tag (<article {{ search.body "
-            "}}>)",
-            filename,
-        )
+        raise MissingSearchMarkup(M.SEARCH_BODY_MISSING(), filename)
 
 
 def check_search_page(filename: str, html: str) -> None:
     """Raise MissingSearchMarkup if the rendered search page lacks the contract's data."""
     if data() not in html:
-        raise MissingSearchMarkup(
-            "the search page must carry the names its script asks the index for: write "
-            "{{ search.data }} in the template's main block",
-            filename,
-        )
+        raise MissingSearchMarkup(M.SEARCH_DATA_MISSING(), filename)
