@@ -15,6 +15,7 @@ from generator.build.pipeline import BuildOptions, build
 from generator.cli import main
 from generator.content.errors import ContentError, grouped, kind_of
 from generator.messages.front import Front
+from generator.messages.text import Text
 
 from conftest import SiteFactory, write_site
 from htmltools import links, page, texts
@@ -141,15 +142,16 @@ def test_warnings_are_grouped_by_kind_with_a_summary(tmp_site: SiteFactory, tmp_
     )
 
 
-def test_kind_is_the_code_else_the_message_without_its_values() -> None:
-    a = ContentError("a.md", 3, "date: expected YYYY-MM-DD, got '26 maj 2020'", "warning")
-    b = ContentError("b.md", 9, "date: expected YYYY-MM-DD, got '1 juni'", "warning")
-    c = ContentError("c.md", 1, "link to ../x/y.md#p3: no item with anchor #p3 there", "warning")
-    d = ContentError("d.md", 2, "link to z.md#p12: no item with anchor #p12 there", "warning")
-    e = ContentError("e.md", 4, Front.DATE_FORMAT(key="date", got="x"), "warning")
+def test_kind_is_the_message_and_the_key_it_is_about() -> None:
+    a = ContentError("a.md", 3, Front.DATE_FORMAT(key="date", got="26 maj 2020"), "warning")
+    b = ContentError("b.md", 9, Front.DATE_FORMAT(key="date", got="1 juni"), "warning")
+    c = ContentError("c.md", 1, Text.LINK_NO_SUCH_FILE(target="../x/y.md"), "warning")
+    d = ContentError("d.md", 2, Text.LINK_NO_SUCH_FILE(target="z.md"), "warning")
+    e = ContentError("e.md", 4, Front.DATE_FORMAT(key="adjusted", got="x"), "warning")
     f = ContentError("f.md", 5, Front.DATE_FORMAT(key="adjusted", got="y z"), "warning")
     assert kind_of(a) == kind_of(b) and kind_of(c) == kind_of(d) and kind_of(e) == kind_of(f)
-    assert kind_of(a) != kind_of(ContentError("a.md", 3, a.message, "error"))
+    assert kind_of(a) != kind_of(e)  # the same message about another key: another kind
+    assert kind_of(a) != kind_of(ContentError("a.md", 3, a.said, "error"))
     assert [len(g) for g in grouped([a, c, b, e, d, f])] == [2, 2, 2]
 
 

@@ -13,10 +13,12 @@ from click.testing import CliRunner
 
 from generator.cli import main, summary
 from generator.content.errors import ContentError
-from generator.messages import CATALOGUE, LANGUAGES, Message, by_code, fields
+from generator.messages import CATALOGUE, LANGUAGES, NAMES, Message, by_code, fields
 from generator.messages.commands import Commands
 from generator.messages.front import Front
 from generator.messages.guide import PAGES, page_with_section
+from generator.messages.names import Names
+from generator.messages.text import Text
 from tests.conftest import SiteFactory
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,6 +46,8 @@ def test_every_message_is_said_in_both_languages(message: Message) -> None:
 
 
 def test_codes_are_their_names_and_come_back_from_a_worker() -> None:
+    assert len(set(CATALOGUE) | set(NAMES)) == len(CATALOGUE) + len(NAMES)
+    assert all(code.startswith("name-") for code in NAMES)
     assert Front.DATE_FORMAT.code == "date-format" and by_code("date-format") is Front.DATE_FORMAT
     problem = ContentError("a.md", 4, Front.DATE_FORMAT(key="date", got="26 maj 2020"))
     again = pickle.loads(pickle.dumps(problem))
@@ -61,6 +65,8 @@ def test_counts_are_words_in_each_language() -> None:
     many = Commands.MORE_LIKE_THIS(n=12345)
     assert "12\u00a0345" in many.text("sv") and "12,345" in many.text("en")
     assert summary([], False, "sv") == "Inga fel, inga varningar."
+    took = Commands.PROBLEM_AT(where="x", text=1.5)  # a decimal number: a decimal comma
+    assert took.text("sv") == "x: 1,5" and took.text("en") == "x: 1.5"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -97,3 +103,20 @@ def test_the_clerk_is_told_in_the_site_s_language(
     done = CliRunner().invoke(main, ["check", "--source", str(swedish)])
     assert done.output.strip().endswith("1 fel, 0 varningar.")
     assert os.environ["MINUTES_LANGUAGE"] == "sv"
+
+
+@pytest.mark.parametrize("name", sorted(NAMES.values(), key=lambda m: m.code), ids=lambda m: m.code)
+def test_every_name_is_said_in_both_languages(name: Message) -> None:
+    """The phrases naming pages inside other messages: a Swedish message names them in
+    Swedish (robots.txt is robots.txt in both)."""
+    assert fields(name.en) == fields(name.sv) == set(name.example), name.code
+    said = name(**name.example)
+    assert said.text("sv") != said.text("en") or name.code == "name-robots", name.code
+
+
+def test_a_name_inside_a_message_is_told_in_the_message_s_language() -> None:
+    taken = Text.PAGE_URL_TAKEN(url="/sok/", other=Names.SEARCH_PAGE(), other_url="/sok/")
+    assert "söksidan" in taken.text("sv") and "the search page" in taken.text("en")
+    again = pickle.loads(pickle.dumps(taken))
+    assert again == taken and again.text("sv") == taken.text("sv")
+    assert Commands.SUMMARY_ERRORS(errors=1, warnings=0).text("sv") == "1 fel, 0 varningar."

@@ -14,6 +14,8 @@ from jsonschema import Draft7Validator
 
 from generator.cli import main
 from generator.content.errors import ContentError
+from generator.messages.front import Front
+from generator.messages.text import Text
 from generator.report import github_annotations, gitlab_report
 
 from conftest import SiteFactory
@@ -63,11 +65,14 @@ def _unescape(text: str) -> str:
     )
 
 
+UNKNOWN_FOO = Front.KEY_UNKNOWN(key="foo")
 PROBLEMS = [
-    ContentError("content/ks/a.md", 3, "date: expected YYYY-MM-DD, got '26 maj 2020'"),
-    ContentError("content/ks/a.md", 9, "foo: unknown key", "warning"),
-    ContentError("content/ks/a,b:c.md", 2, "100% sure\nsecond line: yes", "error"),
-    ContentError("content/files/x.pdf", 0, "a link to a file outside content/", "warning"),
+    ContentError("content/ks/a.md", 3, Front.DATE_FORMAT(key="date", got="26 maj 2020")),
+    ContentError("content/ks/a.md", 9, UNKNOWN_FOO, "warning"),
+    ContentError(
+        "content/ks/a,b:c.md", 2, Front.DATE_FORMAT(key="x", got="100% sure\nsecond line: yes")
+    ),
+    ContentError("content/files/x.pdf", 0, Text.LINK_NO_SUCH_FILE(target="y.md"), "warning"),
 ]
 
 
@@ -93,7 +98,7 @@ def test_strict_makes_every_annotation_an_error_and_a_folder_prefixes_the_path()
 
 
 def test_gitlab_report_has_the_documented_shape_with_unique_fingerprints() -> None:
-    twice = [*PROBLEMS, ContentError("content/ks/a.md", 12, "foo: unknown key", "warning")]
+    twice = [*PROBLEMS, ContentError("content/ks/a.md", 12, UNKNOWN_FOO, "warning")]
     report = json.loads(gitlab_report(twice, strict=False))
     assert not list(Draft7Validator(GITLAB).iter_errors(report))
     assert len({issue["fingerprint"] for issue in report}) == len(twice)

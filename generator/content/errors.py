@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -19,7 +18,7 @@ class ContentError:
 
     path: str
     line: int
-    said: Said | str
+    said: Said
     severity: Severity = "error"
     across: bool = False  # found by comparing files (not by parsing this one alone)
 
@@ -30,12 +29,12 @@ class ContentError:
 
     @property
     def code(self) -> str:
-        """Which message of the catalogue it is ('' for one not yet in it)."""
-        return self.said.code if isinstance(self.said, Said) else ""
+        """Which message of the catalogue it is."""
+        return self.said.code
 
     def text(self, language: str = "en") -> str:
         """What it says in ``language``, without the place."""
-        return self.said.text(language) if isinstance(self.said, Said) else self.said
+        return self.said.text(language)
 
     def render(self, language: str = "en") -> str:
         """The whole line: place, whether a warning, what is wrong."""
@@ -53,11 +52,11 @@ class Problems:
 
     items: list[ContentError] = field(default_factory=list)
 
-    def error(self, path: str, line: int, said: Said | str) -> None:
+    def error(self, path: str, line: int, said: Said) -> None:
         """Record an error: the build will fail."""
         self.items.append(ContentError(path, line, said, "error"))
 
-    def warn(self, path: str, line: int, said: Said | str, across: bool = False) -> None:
+    def warn(self, path: str, line: int, said: Said, across: bool = False) -> None:
         """Record a warning: an error only under ``--strict``; ``across``: found by comparing
         files, so a file's own parse never gives it."""
         self.items.append(ContentError(path, line, said, "warning", across))
@@ -81,15 +80,12 @@ class Problems:
         return sorted(self.items, key=lambda p: (p.path, p.line, p.message))
 
 
-# the specific values in a message: quoted text, numbers, dates, paths and anchors
-_VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\S*[/#]\S*|\d+(?:[-.:]\d+)*")
-
-
 def kind_of(problem: ContentError) -> str:
-    """What sort of problem this is: its message's code in the catalogue, else its message
-    with the specific values taken out ('date: expected YYYY-MM-DD, got …'), so that repeats
-    can be told in one line."""
-    return f"{problem.severity} {problem.code or _VALUES.sub('…', problem.message)}"
+    """What sort of problem this is, so that repeats can be told in one line: its message in
+    the catalogue and, for a message about a key, which key ('colour: unknown key' five times
+    is one kind, 'mood: unknown key' another)."""
+    key = dict(problem.said.values).get("key")
+    return f"{problem.severity} {problem.code}" + (f" {key}" if key is not None else "")
 
 
 def grouped(problems: list[ContentError]) -> list[list[ContentError]]:

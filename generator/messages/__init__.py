@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from .message import LANGUAGES, Message, Said, fields
 
-__all__ = ["CATALOGUE", "LANGUAGES", "Message", "Said", "by_code", "fields"]
+__all__ = ["CATALOGUE", "LANGUAGES", "NAMES", "Message", "Said", "by_code", "fields"]
 
 
-def _catalogue() -> dict[str, Message]:
-    from . import commands, front, text
-
+def _collect(*parts: type) -> dict[str, Message]:
     found: dict[str, Message] = {}
-    for part in (front.Front, text.Text, commands.Commands):
+    for part in parts:
         for name, value in vars(part).items():
             if isinstance(value, Message):
                 if value.code in found:
@@ -23,9 +21,14 @@ def _catalogue() -> dict[str, Message]:
 
 
 def by_code(code: str) -> Message:
-    """The catalogue's message of that code."""
-    return CATALOGUE[code]
+    """The catalogue's message (or name) of that code."""
+    return CATALOGUE.get(code) or NAMES[code]
 
 
-CATALOGUE: dict[str, Message] = {}
-CATALOGUE.update(_catalogue())
+CATALOGUE: dict[str, Message] = {}  # every message, each in the guide with its fix
+NAMES: dict[str, Message] = {}  # what messages call the things a build writes
+
+from . import commands, front, names, text  # noqa: E402  (the parts use Message above)
+
+CATALOGUE.update(_collect(front.Front, text.Text, commands.Commands))
+NAMES.update(_collect(names.Names))

@@ -14,18 +14,24 @@ EXAMPLE_FILE = "content/kommunstyrelsen/2025/2025-03-11.md:4"
 
 class _Formatter(string.Formatter):
     """str.format, plus counted words: ``{n:#varning|varningar}`` → '1 varning', '2 varningar'
-    (a number alone gets the language's thousands separator: 12 345 in Swedish)."""
+    (a number alone gets the language's thousands separator: 12 345 in Swedish; a decimal
+    number its decimal comma: 1,4 s), and a ``Said`` as a value told in the same language."""
 
     def __init__(self, language: str) -> None:
         self.language = language
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Said):  # a phrase of the catalogue inside a message
+            return value.text(self.language)
         if format_spec.startswith("#"):
             one, _, many = format_spec[1:].partition("|")
             return f"{self._number(value)} {one if value == 1 else many}"
         if isinstance(value, int) and not isinstance(value, bool) and not format_spec:
             return self._number(value)
-        return str(super().format_field(value, format_spec))
+        text = str(super().format_field(value, format_spec))
+        if isinstance(value, float) and self.language == "sv":
+            return text.replace(",", "\u00a0").replace(".", ",")  # 1 234,5
+        return text
 
     def _number(self, value: int) -> str:
         text = f"{value:,}"
@@ -56,7 +62,10 @@ class Message:
     code: str = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
-        object.__setattr__(self, "code", name.lower().replace("_", "-"))
+        if self.code:  # named where it is declared; a class that holds it later keeps it
+            return
+        prefix = getattr(owner, "PREFIX", "")  # a part whose codes must not meet the others'
+        object.__setattr__(self, "code", prefix + name.lower().replace("_", "-"))
 
     def __call__(self, **values: object) -> Said:
         """This message with its values, to be said in any language later."""

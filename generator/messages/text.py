@@ -5,6 +5,7 @@ made across files (links, references, § numbers, two things on one address)."""
 from __future__ import annotations
 
 from .message import Message
+from .names import Names
 
 PAGE = "content/pages/om.md:5"
 BODY = "content/bodies/kommunstyrelsen.md:2"
@@ -867,7 +868,7 @@ class Text:
         sv="sidans adress {url} används redan av {other} ({other_url}); byt namn på filen",
         fix_en="Give the page's file another name: its name is its address.",
         fix_sv="Ge sidans fil ett annat namn: namnet blir dess adress.",
-        example={"url": "/sok/", "other": "the search page", "other_url": "/sok/"},
+        example={"url": "/sok/", "other": Names.SEARCH_PAGE(), "other_url": "/sok/"},
         where="content/pages/sok.md:1",
     )
     ATTACHMENT_URL_TAKEN = Message(
@@ -880,7 +881,7 @@ class Text:
         example={
             "file": "pagefind/bilaga.pdf",
             "url": "/pagefind/bilaga.pdf",
-            "other": "the search index",
+            "other": Names.SEARCH_INDEX(),
             "other_url": "/pagefind/",
         },
         where="content/kommunstyrelsen/2025/2025-03-11.md:1",
@@ -893,9 +894,9 @@ class Text:
         fix_en="Two things would get the same address: rename one of them.",
         fix_sv="Två saker skulle få samma adress: byt namn på den ena.",
         example={
-            "what": "the page of the body Arkiv",
+            "what": Names.BODY_PAGE(name="Arkiv"),
             "url": "/arkiv/",
-            "other": "the archive",
+            "other": Names.ARCHIVE(),
             "other_url": "/arkiv/",
         },
         where="content/bodies/arkiv.md:1",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from ..content.config import SiteConfig
 from ..content.model import Meeting
+from ..messages import Said
 from ..site.derive import Site
 from ..site.paths import Claimant, output_file
 from .views import Views
@@ -83,7 +84,7 @@ class Kind(Generic[T]):
         """A page of this kind."""
         return PageJob(self, path, own)
 
-    def describe(self, job: PageJob[T]) -> str:
+    def describe(self, job: PageJob[T]) -> Said:
         """The page in plain words, for a message: 'the site-wide Atom feed'."""
         raise NotImplementedError
 

@@ -14,6 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..content.model import Meeting, Page
+from ..messages import Message, Said
+from ..messages.names import Names
 from ..site.derive import LATEST_DECISIONS, Body, CaseFile, DecisionPage, Site, YearArchive
 from ..site.notices import Notice
 from ..site.paths import (
@@ -62,8 +64,8 @@ class Meetings(Kind[MeetingPage]):
             site.paths[meeting.source], MeetingPage(meeting, site.body_of[meeting.source])
         )
 
-    def describe(self, job: PageJob[MeetingPage]) -> str:
-        return f"the page of the meeting {job.own.meeting.source}"
+    def describe(self, job: PageJob[MeetingPage]) -> Said:
+        return Names.MEETING_PAGE(source=job.own.meeting.source)
 
     def source(self, job: PageJob[MeetingPage]) -> tuple[str, int]:
         return job.own.meeting.source, 1
@@ -101,7 +103,7 @@ class Meetings(Kind[MeetingPage]):
 class Single(Kind[None]):
     """A kind with one page (subclasses say where: ``at``, and what it is: ``what``)."""
 
-    what = ""
+    what: Message  # what it is, in the messages' words
 
     def at(self, plan: Plan) -> str:
         """Its path."""
@@ -110,8 +112,8 @@ class Single(Kind[None]):
     def pages(self, plan: Plan) -> Iterable[PageJob[None]]:
         return (self.job(self.at(plan), None),)
 
-    def describe(self, job: PageJob[None]) -> str:
-        return self.what
+    def describe(self, job: PageJob[None]) -> Said:
+        return self.what()
 
 
 class Home(Single):
@@ -119,7 +121,7 @@ class Home(Single):
 
     name = template = "home.html"
     shows = ("upcoming", "notices", "announcements", "latest", "bodies")
-    what = "the home page"
+    what = Names.HOME_PAGE
 
     def at(self, plan: Plan) -> str:
         return HOME
@@ -134,8 +136,8 @@ class Bodies(Kind[Body]):
     def pages(self, plan: Plan) -> Iterable[PageJob[Body]]:
         return (self.job(b.path, b) for b in plan.site.bodies)
 
-    def describe(self, job: PageJob[Body]) -> str:
-        return f"the page of the body {job.own.name}"
+    def describe(self, job: PageJob[Body]) -> Said:
+        return Names.BODY_PAGE(name=job.own.name)
 
     def source(self, job: PageJob[Body]) -> tuple[str, int]:
         body = job.own
@@ -154,8 +156,8 @@ class Years(Kind[YearArchive]):
     def pages(self, plan: Plan) -> Iterable[PageJob[YearArchive]]:
         return (self.job(y.path, y) for y in plan.site.years)
 
-    def describe(self, job: PageJob[YearArchive]) -> str:
-        return f"the archive of {job.own.year}"
+    def describe(self, job: PageJob[YearArchive]) -> Said:
+        return Names.YEAR_ARCHIVE(year=str(job.own.year))
 
     def values(self, job: PageJob[YearArchive], views: Views) -> dict[str, Any]:
         return {"archive": views.year(job.own)}
@@ -169,7 +171,7 @@ class Archive(Single):
 
     name = template = "archive.html"
     shows = ("years", "bodies")
-    what = "the archive"
+    what = Names.ARCHIVE
 
     def at(self, plan: Plan) -> str:
         return section_path(plan.site.section, "archive")
@@ -186,11 +188,11 @@ class Decisions(Kind[DecisionPage | None]):
         yield self.job(section_path(plan.site.section, "decisions"), None)
         yield from (self.job(p.path, p) for p in plan.site.decision_pages)
 
-    def describe(self, job: PageJob[DecisionPage | None]) -> str:
+    def describe(self, job: PageJob[DecisionPage | None]) -> Said:
         page = job.own
         if page is None:
-            return "the decisions index"
-        return f"page {page.number} of the decisions of {page.year}"
+            return Names.DECISIONS_INDEX()
+        return Names.DECISIONS_OF_YEAR(n=page.number, year=str(page.year))
 
     def own_facets(self, job: PageJob[DecisionPage | None], views: Views) -> dict[str, Any]:
         page = job.own
@@ -214,8 +216,8 @@ class Cases(Kind[CaseFile]):
     def pages(self, plan: Plan) -> Iterable[PageJob[CaseFile]]:
         return (self.job(c.path, c) for c in plan.site.cases)
 
-    def describe(self, job: PageJob[CaseFile]) -> str:
-        return f"the page of the case {job.own.case}"
+    def describe(self, job: PageJob[CaseFile]) -> Said:
+        return Names.CASE_PAGE(case=job.own.case)
 
     def weight(self, job: PageJob[CaseFile]) -> int:
         return max(1, len(job.own.entries))
@@ -231,9 +233,9 @@ class People(Kind[Profile | None]):
         yield self.job(section_path(plan.site.section, "people"), None)
         yield from (self.job(p.path, p) for p in plan.site.people)
 
-    def describe(self, job: PageJob[Profile | None]) -> str:
+    def describe(self, job: PageJob[Profile | None]) -> Said:
         person = job.own
-        return "the list of people" if person is None else f"the page of {person.shown}"
+        return Names.PEOPLE_LIST() if person is None else Names.PERSON_PAGE(person=person.shown)
 
     def values(self, job: PageJob[Profile | None], views: Views) -> dict[str, Any]:
         person = job.own
@@ -255,8 +257,8 @@ class Pages(Kind[Page]):
     def pages(self, plan: Plan) -> Iterable[PageJob[Page]]:
         return (self.job(plan.site.paths[p.source], p) for p in plan.site.pages)
 
-    def describe(self, job: PageJob[Page]) -> str:
-        return f"the page {job.own.source}"
+    def describe(self, job: PageJob[Page]) -> Said:
+        return Names.PAGE(source=job.own.source)
 
     def claimant(self, job: PageJob[Page]) -> Claimant:
         return Claimant(self.describe(job), "/" + job.path, job.own.source, 1, movable="page")
@@ -267,7 +269,7 @@ class Search(Single):
 
     name = template = "search.html"
     shows = ("search_indexes", "search_filters")
-    what = "the search page"
+    what = Names.SEARCH_PAGE
 
     def at(self, plan: Plan) -> str:
         return section_path(plan.site.section, "search")
@@ -283,7 +285,7 @@ class Notices(Single):
 
     name = template = "notices.html"
     shows = ("today", "notices", "past_notices", "announcements")
-    what = "the notice board"
+    what = Names.NOTICE_BOARD
 
     def at(self, plan: Plan) -> str:
         return section_path(plan.site.section, "notices")
@@ -293,7 +295,7 @@ class Accessibility(Single):
     """The accessibility statement (from site.toml)."""
 
     name = template = "accessibility.html"
-    what = "the accessibility statement"
+    what = Names.ACCESSIBILITY
 
     def at(self, plan: Plan) -> str:
         return section_path(plan.site.section, "accessibility")
@@ -303,7 +305,7 @@ class OpenDataPage(Single):
     """The page that documents the open data export (when the site has one)."""
 
     name = template = "opendata.html"
-    what = "the page about open data"
+    what = Names.OPEN_DATA_PAGE
 
     def at(self, plan: Plan) -> str:
         return section_path(plan.site.section, "opendata")
@@ -316,7 +318,7 @@ class NotFound(Single):
     """The page a web server shows for an address that does not exist."""
 
     name = template = "404.html"
-    what = "the page shown for an address that does not exist"
+    what = Names.NOT_FOUND_PAGE
 
     def at(self, plan: Plan) -> str:
         return NOT_FOUND
@@ -356,10 +358,10 @@ class Feeds(Kind[Listing]):
             own = tuple(n for n in site.announcements if site.body_of[n.meeting.source] is b)
             yield self.job(feed_path(b.path), Listing(tuple(reversed(b.meetings)), b.name, own))
 
-    def describe(self, job: PageJob[Listing]) -> str:
+    def describe(self, job: PageJob[Listing]) -> Said:
         if job.path == feed_path():
-            return "the site-wide Atom feed"
-        return f"the Atom feed of {job.own.title}"
+            return Names.SITE_FEED()
+        return Names.FEED(title=job.own.title)
 
     def weight(self, job: PageJob[Listing]) -> int:
         return max(1, len(job.own.meetings))
@@ -389,10 +391,10 @@ class Calendars(Kind[Listing]):
             ordered = tuple(reversed(b.meetings))
             yield self.job(calendar_path(b.path), Listing(newest(ordered), b.name))
 
-    def describe(self, job: PageJob[Listing]) -> str:
+    def describe(self, job: PageJob[Listing]) -> Said:
         if job.path == calendar_path():
-            return "the site-wide calendar"
-        return f"the calendar of {job.own.title}"
+            return Names.SITE_CALENDAR()
+        return Names.CALENDAR(title=job.own.title)
 
     def weight(self, job: PageJob[Listing]) -> int:
         return max(1, len(job.own.meetings))
@@ -411,8 +413,8 @@ class Sitemap(Kind[tuple[str, ...]]):
         listed = sorted(j.path for j in plan.jobs if j.path == HOME or j.path.endswith("/"))
         return (self.job(SITEMAP, tuple(listed)),)
 
-    def describe(self, job: PageJob[tuple[str, ...]]) -> str:
-        return "the sitemap"
+    def describe(self, job: PageJob[tuple[str, ...]]) -> Said:
+        return Names.SITEMAP()
 
     def render(
         self, job: PageJob[tuple[str, ...]], context: dict[str, Any], renderer: Renderer
@@ -424,7 +426,7 @@ class Robots(Single):
     """robots.txt: everything may be crawled; where the sitemap is."""
 
     name = "@robots"
-    what = "robots.txt"
+    what = Names.ROBOTS
 
     def at(self, plan: Plan) -> str:
         return ROBOTS

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from ..content.config import SiteConfig
 from ..content.model import Meeting
+from ..messages import Said
+from ..messages.names import Names
 from ..site.derive import Body, CaseFile, Site
 from ..site.paths import OPARL, initial, oparl_bodies, oparl_list, oparl_system
 from ..site.people import Profile
@@ -57,8 +59,8 @@ class OParlKind(Kind[T]):
         """The files of this kind."""
         raise NotImplementedError
 
-    def describe(self, job: PageJob[T]) -> str:
-        return "a file of the open data export"
+    def describe(self, job: PageJob[T]) -> Said:
+        return Names.OPEN_DATA_FILE()
 
     def render(self, job: PageJob[T], context: dict[str, Any], renderer: Renderer) -> bytes:
         data = open_data(renderer.memo, renderer.site, renderer.config)

@@ -20,6 +20,8 @@ from typing import Protocol
 
 from ..content.errors import Problems
 from ..content.people import PersonKey
+from ..messages import Said
+from ..messages.names import Names
 from ..messages.text import Text as M
 from .partitions import INDEX_ROOT
 from .urls import EXTRACT, slug, unique
@@ -211,7 +213,7 @@ class Claimant:
     ('page') or an attachment ('attachment'), which the clerk can rename; '' for what the
     build makes (its URL is the site's)."""
 
-    what: str  # in plain words: "the site-wide Atom feed", "the page content/pages/om.md"
+    what: Said  # in plain words: "the site-wide Atom feed", "the page content/pages/om.md"
     url: str  # as a reader would type it: '/feed.xml', '/om/'
     source: str = ""  # the content file it comes from, if any
     line: int = 0
@@ -247,13 +249,13 @@ class Reserved:
 def reserved(open_data: bool) -> list[tuple[str, Reserved]]:
     """The folders and files a build writes besides its pages: (path, claim)."""
     found = [
-        (MARKER, Reserved(Claimant("the output marker of minutes", f"/{MARKER}"), "build")),
-        (STATIC, Reserved(Claimant("the theme's files", f"/{STATIC}/"), "theme")),
-        (INDEX_ROOT, Reserved(Claimant("the search index", f"/{INDEX_ROOT}/"), "search")),
-        (FILES, Reserved(Claimant("the attachments folder", f"/{FILES}/"), "attachments")),
+        (MARKER, Reserved(Claimant(Names.OUTPUT_MARKER(), f"/{MARKER}"), "build")),
+        (STATIC, Reserved(Claimant(Names.THEME_FILES(), f"/{STATIC}/"), "theme")),
+        (INDEX_ROOT, Reserved(Claimant(Names.SEARCH_INDEX(), f"/{INDEX_ROOT}/"), "search")),
+        (FILES, Reserved(Claimant(Names.ATTACHMENTS_FOLDER(), f"/{FILES}/"), "attachments")),
     ]
     if open_data:
-        found.append((OPARL, Reserved(Claimant("the open data export", f"/{OPARL}/"), OPARL)))
+        found.append((OPARL, Reserved(Claimant(Names.OPEN_DATA(), f"/{OPARL}/"), OPARL)))
     return found
 
 
@@ -369,10 +371,12 @@ class Published:
 
     def claimant(self) -> Claimant:
         """Who it is: the clerk moves it when its path is taken."""
-        where = f" of {self.source}" if self.source != f"content/{self.path}" else ""
-        return Claimant(
-            f"the attachment {self.path}{where}", f"/{self.path}", self.source, 1, "attachment"
+        what = (
+            Names.ATTACHMENT(path=self.path)
+            if self.source == f"content/{self.path}"
+            else Names.ATTACHMENT_OF(path=self.path, source=self.source)
         )
+        return Claimant(what, f"/{self.path}", self.source, 1, "attachment")
 
 
 def claim_outputs(
