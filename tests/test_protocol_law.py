@@ -66,8 +66,8 @@ DATES = [
     ),
     (
         "posted three days after adjusted",
-        ["adjusted: 2025-03-13", "posted: 2025-03-16", PLACE],
-        f"{PATH}:6: warning: posted: 2025-03-16 is 3 days after adjusted (2025-03-13); "
+        ["adjusted: 2025-03-11", "posted: 2025-03-14", PLACE],
+        f"{PATH}:6: warning: posted: 2025-03-14 is 3 days after adjusted (2025-03-11); "
         "kommunallagen 8 kap. 12 §",
     ),
     (
@@ -86,6 +86,31 @@ def test_contradicting_dates_warn_on_their_line(case: str, keys: list[str], mess
 
 def test_dates_by_the_law_pass_and_two_days_is_in_time() -> None:
     assert said(head("adjusted: 2025-03-11", "posted: 2025-03-13", PLACE) + "\n## § 1 A\n") == []
+
+
+@pytest.mark.parametrize(
+    ("adjusted", "in_time", "late"),
+    [
+        ("2026-03-06", "2026-03-09", "2026-03-10"),  # Friday: the Sunday moves to Monday
+        ("2025-03-13", "2025-03-17", "2025-03-18"),  # Thursday: the Saturday moves to Monday
+        ("2025-04-17", "2025-04-22", "2025-04-23"),  # Maundy Thursday: Easter Monday is off
+        ("2025-12-22", "2025-12-29", "2025-12-30"),  # Christmas: the 24th to the 28th off
+    ],
+)
+def test_the_two_days_to_post_move_past_a_weekend_or_holiday(
+    adjusted: str, in_time: str, late: str
+) -> None:
+    """Lag (1930:173): the notice's last day moves off a Saturday, Sunday or holiday, as
+    the appeal's does; a clerk who adjusts on a Friday posts on the Monday in time (a
+    clerk following the guide was warned, and --strict stopped the publishing)."""
+    keys = (f"adjusted: {adjusted}", PLACE)
+    ok = head(*keys, f"posted: {in_time}").replace("2025-03-11", adjusted[:4] + "-01-02")
+    assert said(ok + "\n## § 1 A\n") == []
+    (problem,) = said(
+        head(*keys, f"posted: {late}").replace("2025-03-11", adjusted[:4] + "-01-02")
+        + "\n## § 1 A\n"
+    )
+    assert f"posted: {late} is " in problem and "kommunallagen 8 kap. 12 §" in problem
     assert said(head("adjusted: 2025-03-13", "posted: 2025-03-14") + "\n", notice_place="KK") == []
 
 
@@ -106,7 +131,7 @@ def test_announced_is_a_date() -> None:
 
 def test_strict_makes_the_date_warnings_errors(tmp_site: SiteFactory) -> None:
     site = tmp_site(
-        {PATH: head("adjusted: 2025-03-13", "posted: 2025-03-17", PLACE) + "\n## § 1 A\n"}
+        {PATH: head("adjusted: 2025-03-13", "posted: 2025-03-18", PLACE) + "\n## § 1 A\n"}
     )
     (late,) = [p for p in check(BuildOptions(source=site)).items if p.line == 6]
     assert late.severity == "warning" and "8 kap. 12 §" in late.message

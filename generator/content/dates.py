@@ -6,11 +6,12 @@ are the record, and only the clerk can tell which one is wrong."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..messages.front import Front as M
 from .errors import Problems
+from .law import next_working_day
 from .model import AgendaItem
 
 NOTICE_WITHIN = 2  # days from adjustment to notice (kommunallagen 8 kap. 12 §)
@@ -81,8 +82,10 @@ def check_dates(
 
 
 def _late(adjusted: date, posted: date) -> bool:
-    """Whether the notice went up more than two calendar days after the adjustment."""
-    return (posted - adjusted).days > NOTICE_WITHIN
+    """Whether the notice went up after the last day the law allows: two days after the
+    adjustment, moved on past a Saturday, Sunday or holiday (lag 1930:173), so minutes
+    adjusted on a Friday may go up on the Monday."""
+    return posted > next_working_day(adjusted + timedelta(days=NOTICE_WITHIN))
 
 
 def _check_item(

@@ -538,10 +538,11 @@ class Front:
     )
     POSTED_LATE = Message(
         en="posted: {posted} is {days} days after adjusted ({adjusted}); kommunallagen 8 kap. "
-        "12 § says the notice goes up within two days of the adjustment: check the dates",
+        "12 § says the notice goes up within two days of the adjustment (the next weekday when "
+        "the second day is a Saturday, Sunday or holiday): check the dates",
         sv="posted: {posted} ligger {days} dagar efter justeringen ({adjusted}); enligt "
-        "kommunallagen 8 kap. 12 § ska anslaget sättas upp inom två dagar efter justeringen: "
-        "se över datumen",
+        "kommunallagen 8 kap. 12 § ska anslaget sättas upp inom två dagar efter justeringen "
+        "(nästa vardag när den andra dagen är en lördag, söndag eller helgdag): se över datumen",
         fix_en="Correct the date if it is wrong; if the notice really went up late, the "
         "warning stays (it is an error with --strict).",
         fix_sv="Rätta datumet om det är fel; sattes anslaget verkligen upp för sent, står "
@@ -644,10 +645,11 @@ class Front:
     )
     ITEM_POSTED_LATE = Message(
         en="{item}: posted={posted} is {days} days after adjusted={adjusted}; kommunallagen 8 "
-        "kap. 12 § says the notice goes up within two days of the adjustment: check the dates",
+        "kap. 12 § says the notice goes up within two days of the adjustment (the next weekday "
+        "when the second day is a Saturday, Sunday or holiday): check the dates",
         sv="{item}: posted={posted} ligger {days} dagar efter adjusted={adjusted}; enligt "
-        "kommunallagen 8 kap. 12 § ska anslaget sättas upp inom två dagar efter justeringen: "
-        "se över datumen",
+        "kommunallagen 8 kap. 12 § ska anslaget sättas upp inom två dagar efter justeringen "
+        "(nästa vardag när den andra dagen är en lördag, söndag eller helgdag): se över datumen",
         fix_en="Correct the date if it is wrong; if the notice really went up late, the "
         "warning stays.",
         fix_sv="Rätta datumet om det är fel; sattes anslaget verkligen upp för sent, står "
