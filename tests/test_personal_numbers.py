@@ -12,8 +12,10 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.build.pipeline import BuildOptions, build, check
 from generator.cli import main
 from generator.content.config import SiteConfig
+from generator.content.errors import BuildFailed
 from generator.content.parse import parse_body_info, parse_meeting, parse_page
 
 from conftest import SiteFactory
@@ -126,7 +128,7 @@ def test_a_listed_number_not_in_the_text_is_a_warning() -> None:
         "'*'",
         "all",
         "true",
-        "811218-9877",
+        "811218 9877",  # no dash: neither a number nor a mistyped one
         "'Sökande 811218-9876'",
         "8112189876X",
         "[[811218-9876]]",
@@ -270,3 +272,27 @@ def test_a_number_in_the_settings_or_a_published_file_name_is_an_error(
         assert "content/ks/2024-01-10-850709-9805.md: the file name holds" in result.output
         assert "3234" not in result.output and "protokoll-2024" not in result.output
     assert not (root / "_site").exists()
+
+
+def test_a_mistyped_number_is_a_warning_until_it_is_removed_or_listed(
+    tmp_site: SiteFactory,
+) -> None:
+    """A personnummer with one digit mistyped fails its check digit but still points at a
+    person: written as one (a birth date, a dash, four digits) it is a warning at its line,
+    so --strict (the workflows) stops it; listed in not_personal_numbers it passes. A clerk
+    following the guide published 800312-1234 without a word."""
+    text = "---\nbody: KS\ndate: 2025-03-11\n---\n\n## § 1 Bistånd\n\nSökande 800312-1234.\n"
+    site = tmp_site({"content/ks.md": text})
+    (warned,) = check(BuildOptions(source=site)).items
+    assert warned.severity == "warning" and warned.line == 8
+    assert "'800312-1234' is written as a personal identity number" in warned.message
+    with pytest.raises(BuildFailed):
+        build(BuildOptions(source=site, strict=True, search=False))
+    listed = text.replace(
+        "date: 2025-03-11\n", "date: 2025-03-11\nnot_personal_numbers: [800312-1234]\n"
+    )
+    (site / "content/ks.md").write_text(listed, encoding="utf-8")
+    assert check(BuildOptions(source=site)).items == []
+    plain = text.replace("800312-1234", "8003121234 och 20250311 1234")  # no dash: no guess
+    (site / "content/ks.md").write_text(plain, encoding="utf-8")
+    assert check(BuildOptions(source=site)).items == []

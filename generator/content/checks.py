@@ -42,8 +42,9 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def personal_numbers(text: str) -> Iterator[str]:
-    """Every personnummer (or samordningsnummer) in ``text`` whose check digit is right."""
+def _dated_numbers(text: str) -> Iterator[tuple[str, bool, bool]]:
+    """Every number in ``text`` that begins with a birth date as a personnummer does:
+    (as written, whether its check digit is right, whether written with a - or + between)."""
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
     for m in _PNR.finditer(text):
@@ -53,8 +54,20 @@ def personal_numbers(text: str) -> Iterator[str]:
         month, day = int(birth[-4:-2]), int(birth[-2:])
         if not (1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)):
             continue
-        if _luhn_ok(birth[-6:] + m.group(3)):
-            yield m.group(0)
+        written = m.group(0)
+        yield written, _luhn_ok(birth[-6:] + m.group(3)), bool(re.search(_DASH, written))
+
+
+def personal_numbers(text: str) -> Iterator[str]:
+    """Every personnummer (or samordningsnummer) in ``text`` whose check digit is right."""
+    return (written for written, right, _ in _dated_numbers(text) if right)
+
+
+def mistyped_numbers(text: str) -> Iterator[str]:
+    """Every number in ``text`` written as a personnummer is (a birth date, a - or +, four
+    digits) whose check digit is wrong: most likely a real one with a digit mistyped, which
+    still points at a person."""
+    return (written for written, right, dashed in _dated_numbers(text) if dashed and not right)
 
 
 def looks_like_personnummer(text: str) -> str | None:
@@ -96,6 +109,13 @@ def check_personal_numbers(
                     continue
                 reported.add(key)
                 problems.error(path, number, M.PERSONAL_NUMBER(found=found))
+            for found in mistyped_numbers(text):
+                key = _key(found)
+                if key in exempt:
+                    used.add(key)
+                elif precise or key not in reported:
+                    reported.add(key)
+                    problems.warn(path, number, M.PERSONAL_NUMBER_MISTYPED(found=found))
     for listed in allowed:
         if _key(listed) not in used:
             problems.warn(path, allowed_line, M.NOT_PERSONAL_NUMBER_UNUSED(number=listed))

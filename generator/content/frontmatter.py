@@ -13,7 +13,7 @@ import yaml
 from ..messages import Said
 from ..messages.front import Front as M
 from .attributes import mentions_secrecy
-from .checks import looks_like_personnummer, unshowable
+from .checks import looks_like_personnummer, mistyped_numbers, unshowable
 from .errors import Problems
 from .model import LABELLED, STATUSES, Attachment, Person, Reference
 from .spelling import nearest
@@ -671,7 +671,10 @@ def not_personal_numbers(
     found: list[str] = []
     for item in items:
         text = str(item).strip() if isinstance(item, (str, int)) else ""
-        if not text or looks_like_personnummer(text) != text:
+        if not text or text not in (
+            looks_like_personnummer(text),
+            next(mistyped_numbers(text), None),
+        ):
             problems.error(path, line, M.NOT_PERSONAL_NUMBER_LISTED(got=repr(item)))
             continue
         found.append(text)

@@ -416,6 +416,22 @@ class Front:
         example={"found": "121212-1212"},
         where="content/kommunstyrelsen/2025/2025-03-11.md:23",
     )
+    PERSONAL_NUMBER_MISTYPED = Message(
+        en="'{found}' is written as a personal identity number (personnummer), though its "
+        "last digit does not check out: if it is one with a digit mistyped, it still points "
+        "at a person and must not be published; remove it (if it is none, list it under "
+        "not_personal_numbers in the front matter)",
+        sv="'{found}' är skrivet som ett personnummer, men kontrollsiffran stämmer inte: är det "
+        "ett personnummer med en felskriven siffra pekar det ändå ut en person och får inte "
+        "publiceras; ta bort det (är det inget personnummer, skriv det under "
+        "not_personal_numbers i huvudet)",
+        fix_en="Remove the number from the text; a number that only looks like one (a case "
+        "or reference number) is listed in not_personal_numbers.",
+        fix_sv="Ta bort numret ur texten; ett nummer som bara liknar ett personnummer (ett "
+        "diarie- eller referensnummer) skrivs under not_personal_numbers.",
+        example={"found": "800312-1234"},
+        where="content/kommunstyrelsen/2025/2025-03-11.md:23",
+    )
     NOT_PERSONAL_NUMBER_LISTED = Message(
         en="not_personal_numbers: {got} is not a number the personal identity number check "
         "finds; list only such numbers, as written in the text",
