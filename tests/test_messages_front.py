@@ -83,7 +83,8 @@ SWEDISH = {
         "status: adjusted\nadjusted: 2025-03-11\nposted: 2025-03-20\n",
         "content/ks.md:6: varning: posted: 2025-03-20 ligger 9 dagar efter justeringen "
         "(2025-03-11); enligt kommunallagen 8 kap. 12 § ska anslaget sättas upp inom två "
-        "dagar efter justeringen: se över datumen",
+        "dagar efter justeringen (nästa vardag när den andra dagen är en lördag, söndag eller "
+        "helgdag): se över datumen",
     ),
     "adjusted minutes kept nowhere": (
         "status: adjusted\n",

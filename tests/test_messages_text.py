@@ -168,3 +168,23 @@ def test_a_vote_line_the_clerk_cannot_see_is_wrong(swedish: SiteFactory) -> None
     assert (
         "content/ks.md:19: omröstningen: ett andra ': ' på raden; skriv värdet inom citattecken"
     ) in out
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("---\nbody: KS\ndate: 2025-03-11\n\n## § 1 A\n", 1, "ingen rad '---' avslutar det"),
+        ("--\nbody: KS\ndate: 2025-03-11\n--\n\n## § 1 A\n", 1, "(tre bindestreck)"),
+    ],
+    ids=["not closed", "two dashes"],
+)
+def test_a_broken_front_matter_says_which_line_is_wrong(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, text: str, line: int, words: str
+) -> None:
+    """A missing closing '---' said 'no front matter: a meeting file starts with ---' to a
+    clerk whose file did start with it (found by a clerk following the guide)."""
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    site = tmp_site({"content/ks.md": text})
+    done = CliRunner().invoke(main, ["check", "--source", str(site)])
+    assert done.exit_code == 1
+    assert f"content/ks.md:{line}: " in done.output and words in done.output, done.output

@@ -400,7 +400,7 @@ def test_personal_identity_number_is_an_error_with_line(number: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "811218-9877",
+        "8112189877",  # a wrong check digit and no dash: no guess (with a dash: a warning)
         "Telefon 010-441 00 00",
         "RS 2024-05699",
         "2020-05-26",

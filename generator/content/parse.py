@@ -275,7 +275,11 @@ def _front_matter(
     tokens: list[Token], path: str, config: SiteConfig, problems: Problems
 ) -> tuple[FrontMatter, dict[str, Any]] | None:
     if not tokens or tokens[0].type != "front_matter":
-        problems.error(path, 1, M.NO_FRONT_MATTER())
+        first = tokens[0] if tokens else None
+        if first is not None and first.type == "hr" and set(first.markup) == {"-"}:
+            problems.error(path, 1, M.FRONT_MATTER_NOT_CLOSED())  # an opening '---' alone
+        else:
+            problems.error(path, 1, M.NO_FRONT_MATTER())
         return None
     fm = load_yaml(tokens[0].content, path, 2, problems)
     if fm is None:

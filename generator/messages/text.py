@@ -44,12 +44,23 @@ class Text:
         example={"code": "000C"},
     )
     NO_FRONT_MATTER = Message(
-        en="no front matter: a meeting file starts with '---', then body: and date:",
-        sv="huvudet saknas: en protokollsfil börjar med en rad '---', sedan body: och date:",
+        en="no front matter: a meeting file starts with a line '---' (three dashes), then "
+        "body: and date:, then another line '---'",
+        sv="huvudet saknas: en protokollsfil börjar med en rad '---' (tre bindestreck), sedan "
+        "body: och date: och sist en rad '---' till",
         fix_en="Put a line '---' first in the file, then the keys (body:, date:, ...), then "
         "another line '---'.",
         fix_sv="Skriv en rad '---' först i filen, sedan nycklarna (body:, date: ...) och sist en "
         "rad '---' till.",
+        where="content/kommunstyrelsen/2025/2025-03-11.md:1",
+    )
+    FRONT_MATTER_NOT_CLOSED = Message(
+        en="the line '---' on line 1 begins the front matter, but no line '---' ends it: write "
+        "a line with only '---' after the last key (date:, status: ...)",
+        sv="raden '---' på rad 1 börjar huvudet, men ingen rad '---' avslutar det: skriv en rad "
+        "med bara '---' efter den sista nyckeln (date:, status: ...)",
+        fix_en="Put a line with only '---' between the last key and the text of the minutes.",
+        fix_sv="Skriv en rad med bara '---' mellan den sista nyckeln och protokollets text.",
         where="content/kommunstyrelsen/2025/2025-03-11.md:1",
     )
 
