@@ -52,9 +52,8 @@ SWEDISH = {
     ),
     "a colon in a title": (
         "title: Uppdrag: Ny organisation\n",
-        "content/ks.md:4: huvudet går inte att läsa här (mapping values are not allowed …); "
-        "se efter att det står ett kolon och ett mellanslag efter nyckeln, och sätt "
-        "citattecken runt ett värde som innehåller ': '",
+        "content/ks.md:4: huvudet: värdet på raden innehåller ': ', som läses som en nyckel "
+        'till; sätt citattecken runt värdet: title: "Uppdrag: Ny organisation"',
     ),
     "a person's key in Swedish": (
         "attendees:\n  - {name: Anna Andersson, parti: S}\n",
@@ -246,3 +245,43 @@ def test_every_site_toml_problem_is_in_the_catalogue(data: dict[str, object]) ->
     problems = Problems()
     _read_table({k: v for k, v in data.items() if v is not None}, (), {}, problems)
     _all_told(problems)
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "words"),
+    [
+        ("title: Möte\n\tstart: 13:00\n", 5, "huvudet: raden är indragen med tabb"),
+        ("title: Uppdrag: Ny organisation\n", 4, "innehåller ': '"),
+        ("title Möte\nstart: 13:00\n", 4, "nyckeln på raden saknar ': '"),
+    ],
+    ids=["tab", "colon in a value", "no colon"],
+)
+def test_what_yaml_cannot_read_is_said_in_the_clerk_s_words_at_its_line(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, lines: str, line: int, words: str
+) -> None:
+    """PyYAML's own English ('found a tab character that violates indentation', 'could not
+    find expected ':'') reached a Swedish clerk, and a key without its colon was reported
+    on the line after it (found by a clerk following the guide)."""
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    text = f"---\nbody: KS\ndate: 2025-03-11\n{lines}---\n\n## § 1 A\n"
+    site = tmp_site({"content/ks.md": text})
+    done = CliRunner().invoke(main, ["check", "--source", str(site)])
+    assert done.exit_code == 1
+    assert f"content/ks.md:{line}: {words}" in done.output or (
+        f"content/ks.md:{line}: " in done.output and words in done.output
+    ), done.output
+    assert "found" not in done.output and "expected" not in done.output, done.output
+
+
+@pytest.mark.parametrize("value", ["”13:00”", "“13:00”", "”2025-03-11”"])
+def test_quotation_marks_from_a_word_processor_are_named(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """”13:00” pasted from Word was told 'write the time as TT:MM, here stands ”13:00”',
+    which looks right to a clerk (found by a clerk following the guide)."""
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    key = "adjusted" if "-" in value else "start"
+    text = f"---\nbody: KS\ndate: 2025-03-11\n{key}: {value}\n---\n\n## § 1 A\n"
+    site = tmp_site({"content/ks.md": text})
+    done = CliRunner().invoke(main, ["check", "--source", str(site)])
+    assert f"content/ks.md:4: {key}: {value} står inom typografiska citattecken" in done.output

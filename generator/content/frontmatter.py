@@ -307,11 +307,34 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + (mark.line if mark is not None else 0)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.error(path, line, M.YAML_UNREADABLE(problem=problem))
+        said, mark = _yaml_problem(exc)
+        problems.error(path, first_line + (mark.line if mark is not None else 0), said)
         return None
+
+
+_CURLY = "\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019"  # double and single curly quotes, guillemets
+
+
+def _curly_quoted(value: object) -> bool:
+    """Whether a value is in the quotation marks a word processor puts ("13:00" pasted from
+    Word comes as ”13:00”), which YAML reads as part of the text, not as quotes."""
+    text = value.strip() if isinstance(value, str) else ""
+    return len(text) > 1 and text[0] in _CURLY and text[-1] in _CURLY
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> tuple[Said, Any]:
+    """What a clerk did that YAML cannot read, in the clerk's words (PyYAML's own are
+    English and about its grammar), and where: a tab, a colon in a value, a key without
+    its colon, or else the line to look at."""
+    problem = str(getattr(exc, "problem", None) or exc)
+    at, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    if "tab" in problem:
+        return M.YAML_TAB(), at or context
+    if "mapping values are not allowed" in problem:
+        return M.YAML_COLON_IN_VALUE(), at or context
+    if "could not find expected ':'" in problem:  # found at the next line; the key is here
+        return M.YAML_NO_COLON(), context or at
+    return M.YAML_UNREADABLE(), at or context
 
 
 _DEEPEST = 20  # lists and mappings inside each other; a person in a list of people is 3
@@ -524,7 +547,9 @@ def check_fields(
                 out[key] = day
         elif kind == "time":
             m = _TIME.match(str(value).strip())
-            if not m:
+            if not m and _curly_quoted(value):
+                bad(key, M.CURLY_QUOTES(key=key, got=str(value)))
+            elif not m:
                 bad(key, M.TIME_FORMAT(key=key, got=repr(value)))
             else:
                 out[key] = f"{int(m[1]):02d}:{m[2]}"
@@ -587,6 +612,9 @@ def _date_value(key: str, value: object, line: int, path: str, problems: Problem
         except ValueError:
             problems.error(path, line, M.NOT_A_DAY(key=key, got=value.strip()))
             return None
+    if day is None and _curly_quoted(value):
+        problems.error(path, line, M.CURLY_QUOTES(key=key, got=str(value)))
+        return None
     if day is None:
         problems.error(
             path, line, M.DATE_FORMAT(key=key, got=value if isinstance(value, str) else repr(value))

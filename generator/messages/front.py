@@ -35,15 +35,40 @@ class Front:
         'citattecken: title: "*Extra* sammanträde".',
     )
     YAML_UNREADABLE = Message(
-        en="front matter: cannot be read here ({problem}); check for a missing colon or space "
-        "after the key, and put a value holding ': ' in quotes",
-        sv="huvudet går inte att läsa här ({problem}); se efter att det står ett kolon och ett "
-        "mellanslag efter nyckeln, och sätt citattecken runt ett värde som innehåller ': '",
-        fix_en="Look at the line and the one before it: each key is followed by ': ', and a "
-        'value with a colon in it is in quotes: title: "Uppdrag: Ny organisation".',
-        fix_sv="Titta på raden och raden före: efter varje nyckel kommer ': ', och ett värde "
-        'med kolon i står inom citattecken: title: "Uppdrag: Ny organisation".',
-        example={"problem": "mapping values are not allowed here"},
+        en="front matter: this line cannot be read; check for a missing colon or space after "
+        "the key, an indent that differs from the lines around it, and put a value holding "
+        "': ' in quotes",
+        sv="huvudet: raden går inte att läsa; se efter att det står ett kolon och ett "
+        "mellanslag efter nyckeln och att indraget är som på raderna runt omkring, och sätt "
+        "citattecken runt ett värde som innehåller ': '",
+        fix_en="Look at the line and the one before it: each key is followed by ': ', lines "
+        "of a list are indented alike, and a value with a colon in it is in quotes: title: "
+        '"Uppdrag: Ny organisation".',
+        fix_sv="Titta på raden och raden före: efter varje nyckel kommer ': ', raderna i en "
+        "lista är indragna lika mycket, och ett värde med kolon i står inom citattecken: "
+        'title: "Uppdrag: Ny organisation".',
+    )
+    YAML_TAB = Message(
+        en="front matter: the line is indented with a tab; indent it with spaces",
+        sv="huvudet: raden är indragen med tabb; dra in den med mellanslag i stället",
+        fix_en="Replace the tab at the start of the line by spaces (two, as on the other lines).",
+        fix_sv="Byt tabben i början av raden mot mellanslag (två, som på de andra raderna).",
+    )
+    YAML_COLON_IN_VALUE = Message(
+        en="front matter: the value on this line holds ': ', which reads as a second key; put "
+        'the value in quotes: title: "Uppdrag: Ny organisation"',
+        sv="huvudet: värdet på raden innehåller ': ', som läses som en nyckel till; sätt "
+        'citattecken runt värdet: title: "Uppdrag: Ny organisation"',
+        fix_en="Put double quotes around the whole value after the key's colon.",
+        fix_sv='Sätt raka citattecken (") runt hela värdet efter nyckelns kolon.',
+    )
+    YAML_NO_COLON = Message(
+        en="front matter: the key on this line has no ': ' after it; write the key, a colon "
+        "and a space, then the value (date: 2025-03-11)",
+        sv="huvudet: nyckeln på raden saknar ': ' efter sig; skriv nyckeln, ett kolon och ett "
+        "mellanslag, sedan värdet (date: 2025-03-11)",
+        fix_en="Put a colon and a space between the key and its value.",
+        fix_sv="Skriv ett kolon och ett mellanslag mellan nyckeln och värdet.",
     )
     NESTED_TOO_DEEP = Message(
         en="front matter: lists and keys are indented inside each other more than {deepest} "
@@ -205,6 +230,17 @@ class Front:
         fix_en="Write the time in hours and minutes: 18:00 or 8.30.",
         fix_sv="Skriv klockslaget med timmar och minuter: 18:00 eller 8.30.",
         example={"key": "start", "got": "'kl. sex'"},
+    )
+    CURLY_QUOTES = Message(
+        en="{key}: {got} is in curly quotation marks, as a word processor writes them; write "
+        'straight ones (") or none',
+        sv="{key}: {got} står inom typografiska citattecken, som ett ordbehandlingsprogram "
+        'skriver dem; skriv raka (") eller inga alls',
+        fix_en='Retype the quotation marks in the text editor as straight ones ("), or leave '
+        "them out: start: 13:00.",
+        fix_sv='Skriv om citattecknen i textredigeraren som raka ("), eller ta bort dem: '
+        "start: 13:00.",
+        example={"key": "start", "got": "\u201d13:00\u201d"},
     )
     STATUS_UNKNOWN = Message(
         en="{key}: expected one of {statuses}, got {got}",
