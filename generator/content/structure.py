@@ -247,6 +247,8 @@ def _check_container(tok: Token, ancestors: list[Token], path: str, problems: Pr
         problems.error(path, line, M.CONFLICT_NEEDS_MEMBER(word=tok.info.split()[0]))
     elif CONTAINERS[word] == "support" and len(tok.info.split(maxsplit=1)) < 2:
         problems.error(path, line, M.SUPPORT_NEEDS_MEMBER(word=tok.info.split()[0]))
+    elif CONTAINERS[word] in ("motion", "reservation") and len(tok.info.split(maxsplit=1)) < 2:
+        problems.warn(path, line, M.RECORD_WITHOUT_MEMBER(word=tok.info.split()[0]))
     outer = _where(ancestors)
     if outer is not None and outer.type == OPEN:
         problems.error(

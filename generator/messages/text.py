@@ -352,6 +352,15 @@ class Text:
         fix_sv="Skriv namn och parti för ledamoten som biföll yrkandet efter ordet.",
         example={"word": "bifall"},
     )
+    RECORD_WITHOUT_MEMBER = Message(
+        en="'::: {word}' has no name after the word: whose it is belongs in the minutes; write "
+        "'::: {word} Anna Ek (M)'",
+        sv="'::: {word}' saknar namn efter ordet: vems det är hör till protokollet; skriv "
+        "'::: {word} Anna Ek (M)'",
+        fix_en="Write the name and party of the member (or the group) after the word.",
+        fix_sv="Skriv namn och parti för ledamoten (eller gruppen) efter ordet.",
+        example={"word": "reservation"},
+    )
     CONTAINER_IN_CONTAINER = Message(
         en="'::: {word}' is inside '::: {outer}' opened on line {opened}; end that one with "
         "':::' first (a container holds no other container)",
