@@ -59,9 +59,9 @@ def test_a_code_block_never_closed(swedish: SiteFactory) -> None:
     text = HEAD + "## § 1 Budget\n\n```vote\nquestion: Bifall?\n\n## § 2 Övrigt\n"
     out = check(swedish({"content/ks.md": text}))
     assert (
-        "content/ks.md:8: kodblocket som börjar här med '```' avslutas aldrig, så allt efter "
-        "det visas som kod (även paragrafer, beslut och omröstningar); avsluta det med en rad "
-        "'```'"
+        "content/ks.md:8: blocket som börjar här med '```' (ett omröstningsblock eller ett "
+        "kodblock) avslutas aldrig, så allt efter det visas som kod (även paragrafer, beslut "
+        "och omröstningar); avsluta det med en rad '```'"
     ) in out
 
 

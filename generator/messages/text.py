@@ -88,8 +88,9 @@ class Text:
         en="the code block opened here with '{markup}' is never closed, so everything after "
         "it is shown as code (agenda items, decisions and votes too); end it with a line "
         "'{markup}'",
-        sv="kodblocket som börjar här med '{markup}' avslutas aldrig, så allt efter det visas "
-        "som kod (även paragrafer, beslut och omröstningar); avsluta det med en rad '{markup}'",
+        sv="blocket som börjar här med '{markup}' (ett omröstningsblock eller ett kodblock) "
+        "avslutas aldrig, så allt efter det visas som kod (även paragrafer, beslut och "
+        "omröstningar); avsluta det med en rad '{markup}'",
         fix_en="Write a line with only the three backticks where the block (a vote, say) ends.",
         fix_sv="Skriv en rad med bara de tre bakåtfnuttarna där blocket (till exempel en "
         "omröstning) slutar.",
@@ -99,9 +100,10 @@ class Text:
         en="the code block opened here with '{markup}' runs on to line {line}, where "
         "'{text}' opens no new block (a code block ends at a line of only '{markup}'), so "
         "what is between is shown as code; end this one with a line '{markup}' first",
-        sv="kodblocket som börjar här med '{markup}' fortsätter till rad {line}, där '{text}' "
-        "inte börjar något nytt block (ett kodblock slutar vid en rad med bara '{markup}'), "
-        "så allt däremellan visas som kod; avsluta det här blocket med en rad '{markup}' först",
+        sv="blocket som börjar här med '{markup}' (ett omröstningsblock eller ett kodblock) "
+        "fortsätter till rad {line}, där '{text}' inte börjar något nytt block (ett sådant "
+        "block slutar vid en rad med bara '{markup}'), så allt däremellan visas som kod; "
+        "avsluta det här blocket med en rad '{markup}' först",
         fix_en="Close each code block (each vote) with a line of only three backticks before "
         "the next one starts.",
         fix_sv="Avsluta varje kodblock (varje omröstning) med en rad med bara tre bakåtfnuttar "
@@ -747,15 +749,16 @@ class Text:
     )
     ADJUSTED_WITHOUT_ADJUSTERS = Message(
         en="status: adjusted minutes without adjusters (justerare); add adjusters:",
-        sv="status: justerat protokoll utan justerare; lägg till adjusters:",
+        sv="status: adjusted säger att protokollet är justerat, men huvudet har inga justerare; "
+        "skriv dem under adjusters:",
         fix_en="List who adjusted the minutes under adjusters: in the front matter.",
         fix_sv="Skriv vilka som justerade protokollet under adjusters: i huvudet.",
     )
     ADJUSTED_WITHOUT_POSTED = Message(
         en="status: adjusted minutes without a posted date (anslag): the appeal window cannot "
         "be shown; add posted:",
-        sv="status: justerat protokoll utan datum för anslag: tiden för överklagande kan inte "
-        "visas; lägg till posted:",
+        sv="status: adjusted säger att protokollet är justerat, men huvudet har inget datum för "
+        "anslaget: tiden för överklagande kan inte visas; skriv det som posted:",
         fix_en="Write the day the notice of adjustment went up on the notice board as "
         "posted: in the front matter.",
         fix_sv="Skriv dagen då anslaget om justeringen sattes upp på anslagstavlan som posted: i "
