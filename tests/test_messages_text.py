@@ -100,7 +100,7 @@ def test_secrecy_written_where_it_marks_nothing(swedish: SiteFactory) -> None:
     text = HEAD + "## § 1 Personalärende {confidental=true}\n\nText {sekretess} här.\n"
     out = check(swedish({"content/ks.md": text}))
     assert (
-        "content/ks.md:6: attributblocket '{confidental=true}' har den okända nyckeln "
+        "content/ks.md:6: klamrarna '{confidental=true}' efter rubriken har den okända nyckeln "
         "'confidental'; menade du 'confidential'?"
     ) in out
     assert (

@@ -563,7 +563,8 @@ class Text:
     SECRECY_MARK_NOT_BLOCK = Message(
         en="'{mark}' is not an attribute block, so the heading would be published with it; "
         "put '{{confidential=true}}' at the end of the item's '##' heading, after a space",
-        sv="'{mark}' är inget attributblock, så rubriken skulle publiceras med det; skriv "
+        sv="'{mark}' är inga klamrar som minutes läser, så rubriken skulle publiceras med det; "
+        "skriv "
         "'{{confidential=true}}' sist i paragrafens '##'-rubrik, efter ett mellanslag",
         fix_en="Mark secrecy only with confidential=true (or .sekretess) in braces at the end "
         "of the '##' heading.",
@@ -575,7 +576,7 @@ class Text:
         en="'{first}' comes before the attribute block '{block}', and only the last block is "
         "read, so the heading would be published with it; write one block at the end: "
         '{{#p6 case="KS 1" confidential=true}}',
-        sv="'{first}' står före attributblocket '{block}', och bara det sista blocket läses, "
+        sv="'{first}' står före klamrarna '{block}', och bara de sista klamrarna läses, "
         "så rubriken skulle publiceras med det; skriv ett enda block sist: "
         '{{#p6 case="KS 1" confidential=true}}',
         fix_en="Put everything in one pair of braces at the end of the heading.",
@@ -586,8 +587,9 @@ class Text:
         en="the attribute block '{block}' does not parse: write #anchor, .sekretess and "
         "key=value separated by spaces, with quotes around a value that holds a space "
         '(public_title="Två ord"); to show braces in a title, write \\{{',
-        sv="attributblocket '{block}' går inte att läsa: skriv #ankare, .sekretess och "
-        "nyckel=värde åtskilda av mellanslag, med citattecken runt ett värde som har ett "
+        sv="klamrarna '{block}' efter rubriken går inte att läsa: skriv till exempel #p12, "
+        'case="KS 2025/12" och confidential=true åtskilda av mellanslag, med citattecken '
+        "runt ett värde som har ett "
         'mellanslag (public_title="Två ord"); för att visa klamrar i en rubrik, skriv \\{{',
         fix_en='Inside the braces, write for example #p12, case="KS 2025/12" and '
         "confidential=true, separated by spaces.",
@@ -597,7 +599,7 @@ class Text:
     )
     ATTRIBUTE_TWO_ANCHORS = Message(
         en="the attribute block '{block}' gives two anchors; keep one",
-        sv="attributblocket '{block}' har två ankare; behåll ett",
+        sv="klamrarna '{block}' efter rubriken har två ankare; behåll ett",
         fix_en="An item has one anchor (#p12): remove the other.",
         fix_sv="En paragraf har ett ankare (#p12): ta bort det andra.",
         example={"block": "{#p12 #budget}"},
@@ -605,7 +607,8 @@ class Text:
     ATTRIBUTE_UNKNOWN_CLASS = Message(
         en="the attribute block '{block}' has the unknown class '.{name}'; the only class is "
         ".sekretess (for an item under secrecy)",
-        sv="attributblocket '{block}' har den okända klassen '.{name}'; den enda klassen är "
+        sv="klamrarna '{block}' efter rubriken har den okända klassen '.{name}'; den enda "
+        "klassen är "
         ".sekretess (för en paragraf under sekretess)",
         fix_en="Write .sekretess, or confidential=true, to mark secrecy; remove any other "
         "word with a dot.",
@@ -615,21 +618,23 @@ class Text:
     )
     ATTRIBUTE_KEY_TWICE = Message(
         en="the attribute block '{block}' gives {key} twice; keep one",
-        sv="attributblocket '{block}' har {key} två gånger; behåll en",
+        sv="klamrarna '{block}' efter rubriken har {key} två gånger; behåll en",
         fix_en="Give each key once in the block.",
         fix_sv="Skriv varje nyckel en gång i blocket.",
         example={"block": '{case="KS 1" case="KS 2"}', "key": "case"},
     )
     ATTRIBUTE_KEY_MISSPELT = Message(
         en="the attribute block '{block}' has the unknown key '{key}'; did you mean '{guess}'?",
-        sv="attributblocket '{block}' har den okända nyckeln '{key}'; menade du '{guess}'?",
+        sv="klamrarna '{block}' efter rubriken har den okända nyckeln '{key}'; menade du "
+        "'{guess}'?",
         fix_en="Correct the key's spelling.",
         fix_sv="Rätta stavningen av nyckeln.",
         example={"block": "{confidental=true}", "key": "confidental", "guess": "confidential"},
     )
     ATTRIBUTE_KEY_UNKNOWN = Message(
         en="the attribute block '{block}' has the unknown key '{key}'; known: {known}",
-        sv="attributblocket '{block}' har den okända nyckeln '{key}'; nycklarna är: {known}",
+        sv="klamrarna '{block}' efter rubriken har den okända nyckeln '{key}'; nycklarna är: "
+        "{known}",
         fix_en="Use only the keys the format lists for an item's heading.",
         fix_sv="Använd bara de nycklar som formatet räknar upp för en paragrafrubrik.",
         example={
@@ -665,7 +670,8 @@ class Text:
     ATTRIBUTES_NOT_ON_ITEM = Message(
         en="the attribute block '{block}' is on a heading that is not an agenda item; case, "
         "secrecy and adjustment go on the item's '##' heading",
-        sv="attributblocket '{block}' står på en rubrik som inte är en paragraf; diarienummer, "
+        sv="klamrarna '{block}' efter rubriken står på en rubrik som inte är en paragraf; "
+        "diarienummer, "
         "sekretess och justering skrivs på paragrafens '##'-rubrik",
         fix_en="Move the block to the end of the item's '##' heading; a lower heading takes "
         "only an anchor (#name in braces).",
