@@ -23,6 +23,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..messages.front import Front as M
 from .errors import Problems
@@ -59,6 +60,7 @@ def _party(text: str) -> str:
     return " ".join(text.strip().strip("()").split())
 
 
+@lru_cache(maxsize=1 << 16)  # a name is read thousands of times a build
 def written(person: Person) -> Person:
     """A person as their name, party and organisation are written, white space folded; a
     name given as 'Name (Party)' inside ``name:`` is read as that."""
@@ -71,6 +73,7 @@ def written(person: Person) -> Person:
     return Person(name=name, party=party, org=" ".join(org.split()) if not party else "")
 
 
+@lru_cache(maxsize=1 << 16)  # a name is read thousands of times a build
 def read_mention(text: str) -> Person | None:
     """A name written in text (who a record is by, a voter, whom a substitute serves for):
     a person if it reads as one name, with or without a party or organisation; else None
@@ -82,6 +85,7 @@ def read_mention(text: str) -> Person | None:
     return written(Person(name=folded))
 
 
+@lru_cache(maxsize=1 << 16)  # a name is read thousands of times a build
 def person_key(person: Person | str) -> PersonKey:
     """The person a listed or written name is (see the module's docstring): 'Anna Ek (M)',
     'anna  ek (M)' and the attendee {name: Anna Ek, party: M} are one key."""
@@ -91,6 +95,7 @@ def person_key(person: Person | str) -> PersonKey:
     return PersonKey(fold(shown.name), fold(shown.party), fold(shown.org))
 
 
+@lru_cache(maxsize=1 << 16)  # a name is read thousands of times a build
 def shown_name(person: Person) -> str:
     """A person as the minutes write them: 'Eva Hellstrand (C)', 'Lennart Johansson, Vision'."""
     shown = written(person)
