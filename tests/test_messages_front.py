@@ -52,7 +52,8 @@ SWEDISH = {
     ),
     "a colon in a title": (
         "title: Uppdrag: Ny organisation\n",
-        "content/ks.md:4: huvudet går inte att läsa här (mapping values are not allowed …); "
+        "content/ks.md:4: huvudet går inte att läsa här (ett andra ': ' på raden, i ett värde "
+        "utan citattecken); "
         "se efter att det står ett kolon och ett mellanslag efter nyckeln, och sätt "
         "citattecken runt ett värde som innehåller ': '",
     ),
@@ -245,3 +246,64 @@ def test_every_site_toml_problem_is_in_the_catalogue(data: dict[str, object]) ->
     problems = Problems()
     _read_table({k: v for k, v in data.items() if v is not None}, (), {}, problems)
     _all_told(problems)
+
+
+# --- why YAML or TOML cannot be read: the clerk's words, never the parser's English -------
+
+PARSERS_WORDS = re.compile(
+    r"mapping values|could not find|found character|found unexpected|expected <|while |"
+    r"constructor|Expected|Invalid|Unclosed|Unterminated|Cannot |end of document"
+)
+UNREADABLE_FRONT = {
+    "a second colon": ("title: Uppdrag: Ny organisation\n", 4, "ett andra ': ' på raden"),
+    "a key without its colon": ("location Kommunhuset\nchair: A\n", 5, "en rad utan ': '"),
+    "a tab": ("attendees:\n\t- Bo Berg (M)\n", 5, "en tabb där det ska stå mellanslag"),
+    "a quote not closed": ("title: 'Möte\n", 4, "ett citattecken som inte stängs"),
+    "a bracket not closed": ("adjusters: [Bo Berg (M)\n", 4, "en [ eller { som inte stängs"),
+    "a sign first": ("location: @Kommunhuset\n", 4, "ett värde som börjar med ett tecken"),
+    "an indent": ("location: Kommunhuset\n  chair: A\n", 5, "ett andra ': ' på raden"),
+    "a list below a key": ("location: Kommunhuset\n- Bo\n", 5, "inte indragen som raderna"),
+}
+
+
+@pytest.mark.parametrize("case", UNREADABLE_FRONT.values(), ids=list(UNREADABLE_FRONT))
+def test_front_matter_that_does_not_read_is_said_in_swedish(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, case: tuple[str, int, str]
+) -> None:
+    """PyYAML's English ('mapping values are not allowed here') stays out of a Swedish
+    message: the clerk is told what the line lacks, in the site's language."""
+    front, line, phrase = case
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    root = tmp_site({"content/ks.md": meeting(front)})
+    done = CliRunner().invoke(main, ["check", "--source", str(root)])
+    said = [s for s in done.output.splitlines() if s.startswith("content/ks.md:")]
+    assert said and said[0].startswith(f"content/ks.md:{line}: "), done.output
+    assert phrase in said[0] and not PARSERS_WORDS.search(done.output), done.output
+
+
+UNREADABLE_TOML = {
+    "a table's bracket": ('title = "T"\nlanguage = "sv"\n[search\n', 3, 8, "en [ eller {"),
+    "text without quotes": ('language = "sv"\ntitle = Kommunen\n', 2, 9, "värdet är inte"),
+    "a quote not closed": ('language = "sv"\ntitle = "Kommunen\n', 2, 18, "citattecken"),
+    "no '='": ('language = "sv"\ntitle "Kommunen"\n', 2, 7, "raden är inte nyckel = värde"),
+    "a setting twice": ('language = "sv"\nlanguage = "sv"\n', 2, 16, "redan står ovanför"),
+    "a bad date": ('language = "sv"\nx = 2025-02-30\n', 2, 5, "ÅÅÅÅ-MM-DD"),
+    "a value and more": ('language = "sv"\ntitle = "A" B\n', 2, 13, "värdet är inte"),
+    "the end of the file": ('language = "sv"\ntitle =', 2, 8, "värdet är inte"),
+}
+
+
+@pytest.mark.parametrize("case", UNREADABLE_TOML.values(), ids=list(UNREADABLE_TOML))
+def test_site_toml_that_does_not_read_is_said_in_swedish(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, case: tuple[str, int, int, str]
+) -> None:
+    """tomllib's English ('Expected ']' at the end of a table declaration') stays out, and
+    a mistake at the very end of the file is at its last line, not at line 0."""
+    toml, line, column, phrase = case
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    root = tmp_site({"content/ks.md": meeting("")}, toml=toml)
+    done = CliRunner().invoke(main, ["check", "--source", str(root)])
+    assert done.exit_code == 1
+    assert done.output.startswith(f"fel: site.toml:{line}: går inte att läsa"), done.output
+    assert f"kolumn {column})" in done.output and phrase in done.output, done.output
+    assert not PARSERS_WORDS.search(done.output), done.output

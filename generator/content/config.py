@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..messages import Said
 from ..messages.front import Front as M
+from ..messages.reasons import toml_reason
 from .errors import ConfigError, Problems
 from .spelling import nearest
 from .tomlkeys import KeyPath, key_lines, line_of
@@ -372,7 +373,7 @@ _EXPECTED = {
     "list of strings": M.SETTING_NOT_LIST,
     "table": M.SETTING_NOT_TABLE,
 }
-_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_PLACE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 
 def load_config(root: Path) -> SiteConfig:
@@ -393,8 +394,12 @@ def load_config(root: Path) -> SiteConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         place = _TOML_PLACE.search(str(exc))
-        reason = _TOML_PLACE.sub("", str(exc))
-        line, column = (int(place[1]), int(place[2])) if place else (0, 0)
+        reason = toml_reason(_TOML_PLACE.sub("", str(exc)))
+        if place and place[1]:
+            line, column = int(place[1]), int(place[2])
+        else:  # "(at end of document)": the last line, after its last character
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1]) + 1
         problems.error(SITE_TOML, line, M.SITE_NOT_TOML(reason=reason, column=column))
         raise ConfigError.of(problems.items) from exc
     values = _read_table(data, (), key_lines(text), problems)

@@ -12,6 +12,7 @@ import yaml
 
 from ..messages import Said
 from ..messages.front import Front as M
+from ..messages.reasons import yaml_reason
 from .attributes import mentions_secrecy
 from .checks import looks_like_personnummer, unshowable
 from .errors import Problems
@@ -307,9 +308,16 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
+        problem_text, context = (
+            getattr(exc, "problem", None) or "",
+            getattr(exc, "context", None) or "",
+        )
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if "flow" in context or "quoted" in context:  # where the bracket or quote opened
+            mark = getattr(exc, "context_mark", None) or mark
         line = first_line + (mark.line if mark is not None else 0)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        written = "".join(text.split("\n")[mark.line :][:1]) if mark is not None else ""
+        problem = yaml_reason(problem_text, context, written)
         problems.error(path, line, M.YAML_UNREADABLE(problem=problem))
         return None
 
@@ -398,7 +406,9 @@ def _read(
             )
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or key_node.start_mark
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problem = yaml_reason(
+                getattr(exc, "problem", None) or "", getattr(exc, "context", None) or ""
+            )
             problems.error(
                 path, first_line + mark.line, M.VALUE_UNREADABLE(key=key, problem=problem)
             )

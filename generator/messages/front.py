@@ -5,6 +5,7 @@ board, personal identity numbers outside the text of the items, and ``site.toml`
 from __future__ import annotations
 
 from .message import Message
+from .reasons import Reasons
 
 SITE = "site.toml:3"
 BODY_FILE = "content/bodies/kommunstyrelsen.md:2"
@@ -43,7 +44,7 @@ class Front:
         'value with a colon in it is in quotes: title: "Uppdrag: Ny organisation".',
         fix_sv="Titta på raden och raden före: efter varje nyckel kommer ': ', och ett värde "
         'med kolon i står inom citattecken: title: "Uppdrag: Ny organisation".',
-        example={"problem": "mapping values are not allowed here"},
+        example={"problem": Reasons.COLON_IN_VALUE()},
     )
     NESTED_TOO_DEEP = Message(
         en="front matter: lists and keys are indented inside each other more than {deepest} "
@@ -113,7 +114,7 @@ class Front:
         fix_en='Write the value as plain text, in quotes if it starts with a sign: title: "!Möte".',
         fix_sv="Skriv värdet som vanlig text, inom citattecken om det börjar med ett tecken: "
         'title: "!Möte".',
-        example={"key": "title", "problem": "could not determine a constructor for the tag '!x'"},
+        example={"key": "title", "problem": Reasons.TAG()},
     )
 
     # --- which keys ---------------------------------------------------------------------
@@ -804,7 +805,7 @@ class Front:
         'nyckel = värde, text inom citattecken: title = "Protokoll"',
         fix_en="Look at the line: a missing quote or '=' is the usual cause.",
         fix_sv="Titta på raden: oftast saknas ett citattecken eller ett '='.",
-        example={"reason": "Expected '=' after a key in a key/value pair", "column": 7},
+        example={"reason": Reasons.NOT_KEY_VALUE(), "column": 7},
         where=SITE,
     )
     SETTING_NOT_TEXT = Message(
