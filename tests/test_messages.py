@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,16 @@ def test_a_name_inside_a_message_is_told_in_the_message_s_language() -> None:
     again = pickle.loads(pickle.dumps(taken))
     assert again == taken and again.text("sv") == taken.text("sv")
     assert Commands.SUMMARY_ERRORS(errors=1, warnings=0).text("sv") == "1 fel, 0 varningar."
+
+
+def test_a_key_that_starts_messages_is_said_the_same_way_in_swedish() -> None:
+    """Messages that start with the same word in English ('vote: ...') start with the same
+    word in Swedish ('omröstningen: ...'), so the clerk sees one name for one thing."""
+    starts: dict[str, dict[str, list[str]]] = {}
+    for message in MESSAGES:
+        english = re.match(r"([a-z_]+): ", message.en)
+        swedish = re.match(r"([^:{ ]+): ", message.sv)
+        if english and swedish:
+            starts.setdefault(english[1], {}).setdefault(swedish[1], []).append(message.code)
+    mixed = {word: ways for word, ways in starts.items() if len(ways) > 1}
+    assert not mixed, mixed

@@ -737,7 +737,7 @@ class Front:
     VOTED_TWICE = Message(
         en="vote: {member} is {other} (line {line}) written another way, and a member votes "
         "once; keep one of the lines",
-        sv="omröstning: {member} är samma person som {other} (rad {line}), skriven på ett "
+        sv="omröstningen: {member} är samma person som {other} (rad {line}), skriven på ett "
         "annat sätt, och en ledamot röstar en gång; behåll en av raderna",
         fix_en="Remove one of the two lines of the member's vote.",
         fix_sv="Ta bort en av de två raderna med ledamotens röst.",
@@ -747,7 +747,7 @@ class Front:
     VOTE_WITH_CONFLICT = Message(
         en="vote: {member} has a conflict of interest (jäv) in this item ('::: conflict' on "
         "line {line}) and takes no part in it, so cannot vote; remove the vote or the conflict",
-        sv="omröstning: {member} är jävig i den här paragrafen ('::: conflict' på rad {line}) "
+        sv="omröstningen: {member} är jävig i den här paragrafen ('::: conflict' på rad {line}) "
         "och deltar inte i den, så kan inte rösta; ta bort rösten eller jävet",
         fix_en="A member with a conflict of interest does not vote: remove one of the two.",
         fix_sv="En jävig ledamot röstar inte: ta bort det ena av dem.",
@@ -757,7 +757,7 @@ class Front:
     VOTE_BY_ABSENT = Message(
         en="vote: {member} is listed as absent (absent:) and cannot vote; remove the vote, or "
         "list the member in attendees",
-        sv="omröstning: {member} står bland de frånvarande (absent:) och kan inte rösta; ta "
+        sv="omröstningen: {member} står bland de frånvarande (absent:) och kan inte rösta; ta "
         "bort rösten, eller skriv ledamoten bland de närvarande (attendees)",
         fix_en="Remove the vote, or move the member from absent: to attendees:.",
         fix_sv="Ta bort rösten, eller flytta ledamoten från absent: till attendees:.",
@@ -767,7 +767,7 @@ class Front:
     VOTE_BEFORE_ARRIVING = Message(
         en="vote: {member} was not present at this item: arrived at {arrived} (from: on line "
         "{line}); remove the vote, or correct from: in attendees",
-        sv="omröstning: {member} var inte närvarande vid den här paragrafen: kom till "
+        sv="omröstningen: {member} var inte närvarande vid den här paragrafen: kom till "
         "sammanträdet vid {arrived} "
         "(from: på rad {line}); ta bort rösten, eller rätta from: bland de närvarande",
         fix_en="Remove the vote, or correct the item the member arrived at (from:).",
@@ -779,7 +779,7 @@ class Front:
     VOTE_AFTER_LEAVING = Message(
         en="vote: {member} was not present at this item: left after {left} (until: on line "
         "{line}); remove the vote, or correct until: in attendees",
-        sv="omröstning: {member} var inte närvarande vid den här paragrafen: gick efter {left} "
+        sv="omröstningen: {member} var inte närvarande vid den här paragrafen: gick efter {left} "
         "(until: på rad {line}); ta bort rösten, eller rätta until: bland de närvarande",
         fix_en="Remove the vote, or correct the last item the member was present at (until:).",
         fix_sv="Ta bort rösten, eller rätta den sista paragrafen där ledamoten var närvarande "
