@@ -308,9 +308,9 @@ def build_command(
         written=result.written,
         unchanged=result.unchanged,
         folder=str(options.output_dir),
-        size=human(result.footprint.size),
+        size=human(result.footprint.size, language),
         entries=result.footprint.entries,
-        per_size=human(size),
+        per_size=human(size, language),
         per_entries=entries,
     )
     click.echo(f"{built.text(language)}{warned}")

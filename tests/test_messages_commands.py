@@ -5,6 +5,7 @@ each message is about; an English site hears English."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -16,6 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator import cli
+from generator.build.footprint import human
 from generator.build.pagefind import SearchIndexError
 from generator.build.pipeline import BuildOptions
 from generator.build.write import read_attachment
@@ -45,6 +47,15 @@ def test_a_built_site_is_said_in_swedish(swedish: Path) -> None:
     assert done.output.startswith("Klart: 1 sammanträde, ")
     assert f"→ {swedish / '_site'} (" in done.output
     assert "filer och mappar per sammanträde)." in done.output
+    # sizes with a decimal comma, as every other number of a Swedish message
+    assert re.search(r"\(\d+(,\d+)? (byte|KB|MB) i ", done.output), done.output
+    assert not re.search(r"\d\.\d", done.output.split("→")[1]), done.output
+
+
+def test_a_size_is_said_as_the_language_writes_numbers() -> None:
+    assert human(31_400) == "31.4 KB" and human(31_400, "sv") == "31,4 KB"
+    assert human(312) == "312 bytes" and human(312, "sv") == "312 byte"
+    assert human(4_120_000_000, "sv") == "4,12 GB"
 
 
 def test_an_output_folder_that_may_not_be_written_is_refused_in_swedish(
