@@ -296,3 +296,85 @@ def test_serve_answers_the_browser_in_swedish(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# what click itself finds wrong on the command line: (arguments after --source SITE, the
+# line a Swedish site is told, the line an English reader is told)
+USAGE = {
+    "a missing option": (
+        ["new", "--date", "2025-03-11"],
+        "fel: --body saknas: minutes new behöver den; minutes new --help visar vad du ska skriva",
+        "error: --body is missing: minutes new needs it; minutes new --help says what to write",
+    ),
+    "a misspelt option": (
+        ["check", "--strikt"],
+        "fel: --strikt: minutes check har ingen sådan flagga; menar du --strict?",
+        "error: --strikt: minutes check has no such option; did you mean --strict?",
+    ),
+    "an unknown option": (
+        ["check", "--xyzzy"],
+        "fel: --xyzzy: minutes check har ingen sådan flagga; minutes check --help visar alla",
+        "error: --xyzzy: minutes check has no such option; minutes check --help lists them",
+    ),
+    "a value left out": (
+        ["new", "--date", "2025-03-11", "--body"],
+        "fel: --body: skriv värdet efter flaggan; minutes new --help visar vad den tar emot",
+        "error: --body: write its value after it; minutes new --help says what it takes",
+    ),
+    "a value to a flag": (
+        ["check", "--strict=ja"],
+        "fel: --strict tar inget värde: skriv flaggan ensam",
+        "error: --strict takes no value: write it alone",
+    ),
+    "a choice": (
+        ["check", "--format", "xml"],
+        "fel: --format: skriv ett av text, github, gitlab, här står 'xml'",
+        "error: --format: write one of text, github, gitlab, got 'xml'",
+    ),
+    "a whole number": (
+        ["build", "--jobs", "-1"],
+        "fel: --jobs: skriv ett heltal, 0 eller mer, här står '-1'",
+        "error: --jobs: write a whole number, 0 or more, got '-1'",
+    ),
+    "words without an option": (
+        ["build", "webbplats"],
+        "fel: webbplats: minutes build vet inte vad det ska göra med det här; minutes build "
+        "--help visar vad det tar emot",
+        "error: webbplats: minutes build does not know what to do with this; minutes build "
+        "--help says what it takes",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", USAGE.values(), ids=list(USAGE))
+def test_click_s_own_problems_are_said_in_the_site_s_language(
+    swedish: Path, monkeypatch: pytest.MonkeyPatch, case: tuple[list[str], str, str]
+) -> None:
+    """click's English ('Error: Missing option', 'Usage: ...') is said as one line of the
+    catalogue, in Swedish on a Swedish site and in English with MINUTES_LANGUAGE=en."""
+    args, sv, en = case
+    args = [args[0], "--source", str(swedish), *args[1:]]
+    done = CliRunner().invoke(main, args, prog_name="minutes")
+    assert done.exit_code == 2 and done.output.splitlines() == [sv], done.output
+    monkeypatch.setenv("MINUTES_LANGUAGE", "en")
+    done = CliRunner().invoke(main, args, prog_name="minutes")
+    assert done.exit_code == 2 and done.output.splitlines() == [en], done.output
+
+
+def test_a_command_and_a_folder_click_refuses_are_said_in_swedish(
+    swedish: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(swedish)
+    said = {
+        ("bild",): "fel: bild: det finns inget sådant kommando i minutes; menar du build?",
+        ("init",): "fel: minutes init: skriv den nya webbplatsens mapp efter kommandot, till "
+        "exempel minutes init protokoll",
+        ("init", "ny", "--language", "svenska"): "fel: --language: skriv ett av sv, en, här "
+        "står 'svenska'",
+        ("check", "--source", "site.toml"): "fel: --source: site.toml är en fil; skriv mappen",
+        ("serve", "--port", "99999"): "fel: --port: skriv ett heltal från 0 till 65\u00a0535, "
+        "här står '99999'",
+    }
+    for args, line in said.items():
+        done = CliRunner().invoke(main, list(args), prog_name="minutes")
+        assert done.exit_code == 2 and done.output.splitlines() == [line], done.output
