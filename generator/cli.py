@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
@@ -287,6 +287,8 @@ def template_problem(exc: TemplateError, language: str) -> Said:
     """What a theme's template did wrong, at its file and line."""
     if isinstance(exc, MissingSearchMarkup):  # the page as a whole lacks it: no line
         return Commands.PROBLEM_AT(where=exc.filename, text=exc.said.text(language))
+    if isinstance(exc, TemplateNotFound):  # Jinja says only the name
+        return Commands.TEMPLATE_MISSING(where=template_location(exc), name=exc.name)
     return Commands.TEMPLATE_FAILED(where=template_location(exc), text=str(exc))
 
 

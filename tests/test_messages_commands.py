@@ -378,3 +378,17 @@ def test_a_command_and_a_folder_click_refuses_are_said_in_swedish(
     for args, line in said.items():
         done = CliRunner().invoke(main, list(args), prog_name="minutes")
         assert done.exit_code == 2 and done.output.splitlines() == [line], done.output
+
+
+def test_a_missing_template_is_said_by_its_name(swedish: Path) -> None:
+    """Jinja says only the name ('_sidfot.html'): the clerk is told it is missing."""
+    own = swedish / "themes/egen/templates/meeting.html"
+    own.parent.mkdir(parents=True)
+    own.write_text('{% extends "base.html" %}\n{% include "_sidfot.html" %}\n')
+    (swedish / "site.toml").write_text('title = "T"\nlanguage = "sv"\ntheme = "egen"\n')
+    done = run("build", "--source", str(swedish), "--no-search")
+    assert done.exit_code == 1
+    assert done.output.splitlines()[0] == (
+        f"fel: {own}:2: mallen _sidfot.html finns varken i webbplatsens tema eller i "
+        "standardtemat; kontrollera namnet, eller lägg filen i temats templates/"
+    )

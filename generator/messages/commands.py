@@ -461,6 +461,18 @@ class Commands:
         example={"where": "themes/egen/templates/meeting.html:8", "text": "unexpected '}'"},
         where="",
     )
+    TEMPLATE_MISSING = Message(
+        en="{where}: the template {name} is in neither the site's theme nor the default theme; "
+        "check its name, or add the file to the theme's templates/",
+        sv="{where}: mallen {name} finns varken i webbplatsens tema eller i standardtemat; "
+        "kontrollera namnet, eller lägg filen i temats templates/",
+        fix_en="Correct the name in the template's include, import or extends, or add that "
+        "file to themes/<theme>/templates/.",
+        fix_sv="Rätta namnet i mallens include, import eller extends, eller lägg den filen i "
+        "themes/<tema>/templates/.",
+        example={"where": "themes/egen/templates/meeting.html:3", "name": "_sidfot.html"},
+        where="",
+    )
     SEARCH_HEAD_MISSING = Message(
         en="a meeting page must carry the <meta> elements search filters by: write "
         "{{{{ search.head(meeting) }}}} in the template's head block",
