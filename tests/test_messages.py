@@ -134,3 +134,12 @@ def test_a_key_that_starts_messages_is_said_the_same_way_in_swedish() -> None:
             starts.setdefault(english[1], {}).setdefault(swedish[1], []).append(message.code)
     mixed = {word: ways for word, ways in starts.items() if len(ways) > 1}
     assert not mixed, mixed
+
+
+@pytest.mark.parametrize(
+    ("english", "swedish"), [("did you mean", "menar du"), ("^front matter: ", "^huvudet: ")]
+)
+def test_one_english_phrase_is_one_swedish_phrase(english: str, swedish: str) -> None:
+    """A clerk who reads 'menar du' in one message does not read 'menade du' in the next."""
+    apart = [m.code for m in MESSAGES if re.search(english, m.en) and not re.search(swedish, m.sv)]
+    assert not apart, apart

@@ -52,7 +52,7 @@ SWEDISH = {
     ),
     "a colon in a title": (
         "title: Uppdrag: Ny organisation\n",
-        "content/ks.md:4: huvudet går inte att läsa här (ett andra ': ' på raden, i ett värde "
+        "content/ks.md:4: huvudet: går inte att läsa här (ett andra ': ' på raden, i ett värde "
         "utan citattecken); "
         "se efter att det står ett kolon och ett mellanslag efter nyckeln, och sätt "
         "citattecken runt ett värde som innehåller ': '",

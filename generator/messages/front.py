@@ -38,7 +38,7 @@ class Front:
     YAML_UNREADABLE = Message(
         en="front matter: cannot be read here ({problem}); check for a missing colon or space "
         "after the key, and put a value holding ': ' in quotes",
-        sv="huvudet går inte att läsa här ({problem}); se efter att det står ett kolon och ett "
+        sv="huvudet: går inte att läsa här ({problem}); se efter att det står ett kolon och ett "
         "mellanslag efter nyckeln, och sätt citattecken runt ett värde som innehåller ': '",
         fix_en="Look at the line and the one before it: each key is followed by ': ', and a "
         'value with a colon in it is in quotes: title: "Uppdrag: Ny organisation".',

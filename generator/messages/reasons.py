@@ -1,5 +1,5 @@
 """Why a file's YAML or TOML cannot be read, in the clerk's words: phrases told inside a
-message (``huvudet går inte att läsa här ({problem})``) in its language, never PyYAML's or
+message (``huvudet: går inte att läsa här ({problem})``) in its language, never PyYAML's or
 tomllib's English. Not messages of their own, so not in the guide's list."""
 
 from __future__ import annotations

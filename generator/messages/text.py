@@ -299,7 +299,7 @@ class Text:
     )
     CONTAINER_WORD_MISSPELT = Message(
         en="'::: {word}' is not a container word; did you mean '{guess}'?",
-        sv="'::: {word}' är inget ord för en behållare; menade du '{guess}'?",
+        sv="'::: {word}' är inget ord för en behållare; menar du '{guess}'?",
         fix_en="Correct the word after ':::'.",
         fix_sv="Rätta ordet efter ':::'.",
         example={"word": "reservaton", "guess": "reservation"},
@@ -428,7 +428,7 @@ class Text:
     )
     VOTE_KEY_MISSPELT = Message(
         en="vote: unknown key '{key}'; did you mean '{guess}'?",
-        sv="omröstningen: okänd nyckel '{key}'; menade du '{guess}'?",
+        sv="omröstningen: okänd nyckel '{key}'; menar du '{guess}'?",
         fix_en="Correct the key's spelling.",
         fix_sv="Rätta stavningen av nyckeln.",
         example={"key": "vots", "guess": "votes"},
@@ -514,7 +514,7 @@ class Text:
     )
     VOTE_CHOICE_MISSPELT = Message(
         en="vote: {member} voted '{choice}'; did you mean the option '{guess}'?",
-        sv="omröstningen: {member} röstade '{choice}'; menade du alternativet '{guess}'?",
+        sv="omröstningen: {member} röstade '{choice}'; menar du alternativet '{guess}'?",
         fix_en="Correct the vote to one of the options.",
         fix_sv="Rätta rösten till ett av alternativen.",
         example={"member": "Anna Ek (M)", "choice": "Nejj", "guess": "Nej"},
@@ -530,7 +530,7 @@ class Text:
     )
     VOTE_RESULT_MISSPELT = Message(
         en="vote: result '{choice}'; did you mean '{guess}'?",
-        sv="omröstningen: resultatet '{choice}'; menade du '{guess}'?",
+        sv="omröstningen: resultatet '{choice}'; menar du '{guess}'?",
         fix_en="Correct the choice under result: to one of the options.",
         fix_sv="Rätta alternativet under result: till ett av alternativen.",
         example={"choice": "Avstå", "guess": "Avstår"},
@@ -600,7 +600,7 @@ class Text:
     )
     ATTRIBUTE_KEY_MISSPELT = Message(
         en="the attribute block '{block}' has the unknown key '{key}'; did you mean '{guess}'?",
-        sv="attributblocket '{block}' har den okända nyckeln '{key}'; menade du '{guess}'?",
+        sv="attributblocket '{block}' har den okända nyckeln '{key}'; menar du '{guess}'?",
         fix_en="Correct the key's spelling.",
         fix_sv="Rätta stavningen av nyckeln.",
         example={"block": "{confidental=true}", "key": "confidental", "guess": "confidential"},
@@ -753,7 +753,7 @@ class Text:
     )
     PAGE_KEY_MISSPELT = Message(
         en="{key}: unknown key; did you mean '{guess}'?",
-        sv="{key}: okänd nyckel; menade du '{guess}'?",
+        sv="{key}: okänd nyckel; menar du '{guess}'?",
         fix_en="Correct the key's spelling.",
         fix_sv="Rätta stavningen av nyckeln.",
         example={"key": "titel", "guess": "title"},
