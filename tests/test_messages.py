@@ -143,3 +143,38 @@ def test_one_english_phrase_is_one_swedish_phrase(english: str, swedish: str) ->
     """A clerk who reads 'menar du' in one message does not read 'menade du' in the next."""
     apart = [m.code for m in MESSAGES if re.search(english, m.en) and not re.search(swedish, m.sv)]
     assert not apart, apart
+
+
+WITHOUT_A_FIX_BEFORE = [  # said what was wrong and stopped there
+    "item-number-twice",
+    "vote-key-twice",
+    "vote-member-twice",
+    "vote-choice-twice",
+    "vote-result-mismatch",
+    "vote-question-not-line",
+    "attachment-missing",
+    "link-no-such-file",
+]
+
+
+@pytest.mark.parametrize("code", WITHOUT_A_FIX_BEFORE)
+def test_a_message_says_what_to_write_instead(code: str) -> None:
+    """After what is wrong, a ';' and what to do, in the message itself, not only in the
+    guide: 'resultatet stämmer inte ... (Ja: 8 räknade, 9 angivna); skriv Ja: 8 under
+    result:, eller rätta rösterna'."""
+    message = CATALOGUE[code]
+    for language in LANGUAGES:
+        said = message(**message.example).text(language)
+        assert "; " in said and said.rsplit("; ", 1)[1].split()[0] in {
+            "give",
+            "keep",
+            "write",
+            "check",
+            "ge",
+            "behåll",
+            "skriv",
+            "kontrollera",
+        }, said
+    assert "skriv Ja: 8 under result:" in Text.VOTE_RESULT_MISMATCH(
+        choice="Ja", counted=8, stated=9
+    ).text("sv")

@@ -166,8 +166,9 @@ class Text:
         fix_sv="Skriv '## ' allra först på raden, utan '>', '-' eller siffra framför.",
     )
     ITEM_NUMBER_TWICE = Message(
-        en="item number {number} used twice (first on line {first})",
-        sv="paragrafnummer {number} används två gånger (första gången på rad {first})",
+        en="item number {number} used twice (first on line {first}); give each item its own number",
+        sv="paragrafnummer {number} används två gånger (första gången på rad {first}); ge varje "
+        "paragraf ett eget nummer",
         fix_en="Give each agenda item of the meeting its own number.",
         fix_sv="Ge varje paragraf i protokollet ett eget nummer.",
         example={"number": "12", "first": 30},
@@ -420,8 +421,8 @@ class Text:
         fix_sv="Skriv ut varje röst i sin helhet i stället för att upprepa med & och *.",
     )
     VOTE_KEY_TWICE = Message(
-        en="vote: {key}: given twice",
-        sv="omröstningen: {key}: står två gånger",
+        en="vote: {key}: given twice; keep one line {key}: with all its values under it",
+        sv="omröstningen: {key}: står två gånger; behåll en rad {key}: med alla värden under den",
         fix_en="Keep one line of the key and put all its values under it.",
         fix_sv="Behåll en rad med nyckeln och skriv alla värden under den.",
         example={"key": "votes"},
@@ -441,8 +442,8 @@ class Text:
         example={"key": "fråga"},
     )
     VOTE_QUESTION_NOT_LINE = Message(
-        en="vote: question must be one line of text",
-        sv="omröstningen: question ska vara en rad text",
+        en="vote: question must be one line of text; write the question after question: on its line",
+        sv="omröstningen: question ska vara en rad text; skriv frågan efter question: på samma rad",
         fix_en="Write the question on the same line as question:.",
         fix_sv="Skriv frågan på samma rad som question:.",
     )
@@ -473,15 +474,19 @@ class Text:
         fix_sv="Skriv hur varje ledamot röstade under votes:, eller antalen under result:.",
     )
     VOTE_MEMBER_TWICE = Message(
-        en="vote: the member '{member}' is listed twice (first on line {first})",
-        sv="omröstningen: ledamoten '{member}' står två gånger (första gången på rad {first})",
+        en="vote: the member '{member}' is listed twice (first on line {first}); keep one of the "
+        "lines",
+        sv="omröstningen: ledamoten '{member}' står två gånger (första gången på rad {first}); "
+        "behåll en av raderna",
         fix_en="Keep one line per member under votes:.",
         fix_sv="Behåll en rad per ledamot under votes:.",
         example={"member": "Anna Ek (M)", "first": 21},
     )
     VOTE_CHOICE_TWICE = Message(
-        en="vote: the choice '{choice}' is listed twice (first on line {first})",
-        sv="omröstningen: alternativet '{choice}' står två gånger (första gången på rad {first})",
+        en="vote: the choice '{choice}' is listed twice (first on line {first}); keep one of the "
+        "lines",
+        sv="omröstningen: alternativet '{choice}' står två gånger (första gången på rad {first}); "
+        "behåll en av raderna",
         fix_en="Keep one line per choice under result:.",
         fix_sv="Behåll en rad per alternativ under result:.",
         example={"choice": "Ja", "first": 30},
@@ -494,9 +499,10 @@ class Text:
         example={"choice": "Ja", "got": "nio"},
     )
     VOTE_RESULT_MISMATCH = Message(
-        en="vote: result does not match the votes ({choice}: counted {counted}, stated {stated})",
+        en="vote: result does not match the votes ({choice}: counted {counted}, stated {stated}); "
+        "write {choice}: {counted} under result:, or correct the votes",
         sv="omröstningen: resultatet stämmer inte med rösterna ({choice}: {counted} räknade, "
-        "{stated} angivna)",
+        "{stated} angivna); skriv {choice}: {counted} under result:, eller rätta rösterna",
         fix_en="Correct the count under result:, or the members' votes under votes:, so that "
         "they agree.",
         fix_sv="Rätta antalet under result:, eller ledamöternas röster under votes:, så att de "
@@ -718,8 +724,8 @@ class Text:
         where="content/kommunstyrelsen/2025/2025-03-11.md:2",
     )
     ATTACHMENT_MISSING = Message(
-        en="attachments: {file!r} does not exist in content/",
-        sv="attachments: {file!r} finns inte i content/",
+        en="attachments: {file!r} does not exist in content/; check the name, or put the file there",
+        sv="attachments: {file!r} finns inte i content/; kontrollera namnet, eller lägg filen där",
         fix_en="Check the spelling of the file name, or add the file to content/files/.",
         fix_sv="Kontrollera stavningen av filnamnet, eller lägg filen i content/files/.",
         example={"file": "files/ks-2025-03-11-bilaga-1.pdf"},
@@ -814,8 +820,9 @@ class Text:
         where="content/kommunstyrelsen/2025/2025-03-11.md:27",
     )
     LINK_NO_SUCH_FILE = Message(
-        en="link to {target}: no such file in content/",
-        sv="länken till {target}: filen finns inte i content/",
+        en="link to {target}: no such file in content/; check the path, counted from this file",
+        sv="länken till {target}: filen finns inte i content/; kontrollera sökvägen, räknad från den "
+        "här filen",
         fix_en="Check the path: it is counted from the file that links, and names a file in "
         "content/.",
         fix_sv="Kontrollera sökvägen: den räknas från filen som länkar, och ska leda till en "
