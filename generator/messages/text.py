@@ -442,7 +442,8 @@ class Text:
         example={"key": "fråga"},
     )
     VOTE_QUESTION_NOT_LINE = Message(
-        en="vote: question must be one line of text; write the question after question: on its line",
+        en="vote: question must be one line of text; write the question after question: on its "
+        "line",
         sv="omröstningen: question ska vara en rad text; skriv frågan efter question: på samma rad",
         fix_en="Write the question on the same line as question:.",
         fix_sv="Skriv frågan på samma rad som question:.",
@@ -724,7 +725,8 @@ class Text:
         where="content/kommunstyrelsen/2025/2025-03-11.md:2",
     )
     ATTACHMENT_MISSING = Message(
-        en="attachments: {file!r} does not exist in content/; check the name, or put the file there",
+        en="attachments: {file!r} does not exist in content/; check the name, or put the file "
+        "there",
         sv="attachments: {file!r} finns inte i content/; kontrollera namnet, eller lägg filen där",
         fix_en="Check the spelling of the file name, or add the file to content/files/.",
         fix_sv="Kontrollera stavningen av filnamnet, eller lägg filen i content/files/.",
@@ -821,8 +823,8 @@ class Text:
     )
     LINK_NO_SUCH_FILE = Message(
         en="link to {target}: no such file in content/; check the path, counted from this file",
-        sv="länken till {target}: filen finns inte i content/; kontrollera sökvägen, räknad från den "
-        "här filen",
+        sv="länken till {target}: filen finns inte i content/; kontrollera sökvägen, räknad "
+        "från den här filen",
         fix_en="Check the path: it is counted from the file that links, and names a file in "
         "content/.",
         fix_sv="Kontrollera sökvägen: den räknas från filen som länkar, och ska leda till en "
