@@ -28,6 +28,7 @@ from .content.config import KNOWN_LANGUAGES, LANGUAGE_VARIABLE, base_url_problem
 from .content.errors import BuildFailed, ConfigError, ContentError, Problems, grouped
 from .messages import Said
 from .messages.commands import Commands
+from .messages.reasons import system_reason
 from .pages.search import MissingSearchMarkup
 
 _STAGES = {
@@ -294,7 +295,7 @@ def template_problem(exc: TemplateError, language: str) -> Said:
 
 def disk_problem(exc: OSError) -> Said:
     """A file the build could not read or write: the disk's fault, not the content's."""
-    reason = exc.strerror or str(exc)
+    reason = system_reason(exc)
     if exc.filename:
         return Commands.DISK_FAILED(file=os.fsdecode(exc.filename), reason=reason)
     return Commands.DISK_FAILED_SOMEWHERE(reason=reason)

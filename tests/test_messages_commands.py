@@ -4,6 +4,7 @@ each message is about; an English site hears English."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import threading
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import cli
+from generator import cli, serve
 from generator.build.footprint import human
 from generator.build.pagefind import SearchIndexError
 from generator.build.pipeline import BuildOptions
@@ -194,10 +195,22 @@ def test_the_disk_and_the_search_index_are_said_in_swedish(
     done = run("build", "--source", str(swedish))
     assert done.exit_code == 1
     assert done.output == (
-        "fel: kunde inte läsa eller skriva _site/index.html: No space left on device. Det är "
+        "fel: kunde inte läsa eller skriva _site/index.html: disken är full. Det är "
         "inget fel i innehållet: titta efter om disken är full eller skrivskyddad och bygg "
         "igen.\n"
     )
+    for code, said in [
+        (errno.EACCES, "du har inte rätt att läsa eller skriva där"),
+        (errno.ENAMETOOLONG, "systemet svarade ENAMETOOLONG"),
+    ]:
+
+        def refused(*_: object, code: int = code, **__: object) -> None:
+            raise OSError(code, os.strerror(code), "_site/index.html")
+
+        monkeypatch.setattr(cli, "build", refused)
+        done = run("build", "--source", str(swedish))
+        assert f"_site/index.html: {said}. Det är inget fel" in done.output, done.output
+        assert os.strerror(code) not in done.output
 
     def no_index(*_: object, **__: object) -> None:
         raise SearchIndexError([Commands.SEARCH_INDEX_FAILED(part="2025", status=1, output="x")])
@@ -209,7 +222,9 @@ def test_the_disk_and_the_search_index_are_said_in_swedish(
     )
 
 
-def test_serve_shows_the_problems_in_swedish(swedish: Path) -> None:
+def test_serve_shows_the_problems_in_swedish(
+    swedish: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = swedish / "content/kommunstyrelsen/2025/2025-03-11.md"
     page.write_text(MEETING.replace("2025-03-11", "11 mars 2025"))
     state, log = ServeState(), []
@@ -219,6 +234,14 @@ def test_serve_shows_the_problems_in_swedish(swedish: Path) -> None:
         "content/kommunstyrelsen/2025/2025-03-11.md:4: date: skriv datumet som ÅÅÅÅ-MM-DD, "
         "här står '11 mars 2025'"
     ]
+
+    def gone(*_: object, **__: object) -> None:  # a file removed while the build read it
+        raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(page))
+
+    monkeypatch.setattr(serve, "build", gone)
+    assert rebuild(options, state, log.append) is None
+    assert state.problems[0].endswith("; webbplatsen byggs igen vid nästa ändring")
+    assert "No such file" not in state.problems[0]
     shown = error_page(state.problems, "sv").decode()
     assert '<html lang="sv">' in shown and "<h1>Webbplatsen kunde inte byggas</h1>" in shown
     assert "Rätta filerna; sidan laddas om när bygget går igenom." in shown

@@ -4,6 +4,7 @@ problems of the build itself (the output folder, the theme, the search index).""
 from __future__ import annotations
 
 from .message import Message
+from .reasons import Reasons
 
 
 class Commands:
@@ -520,7 +521,7 @@ class Commands:
         "titta efter om disken är full eller skrivskyddad och bygg igen.",
         fix_en="Free space on the disk or ask for write access to the folder, then build again.",
         fix_sv="Frigör utrymme på disken eller be om rätt att skriva i mappen, och bygg igen.",
-        example={"file": "_site/index.html", "reason": "No space left on device"},
+        example={"file": "_site/index.html", "reason": Reasons.DISK_FULL()},
         where="",
     )
     DISK_FAILED_SOMEWHERE = Message(
@@ -530,7 +531,7 @@ class Commands:
         "titta efter om disken är full eller skrivskyddad och bygg igen.",
         fix_en="Free space on the disk or ask for write access to the folder, then build again.",
         fix_sv="Frigör utrymme på disken eller be om rätt att skriva i mappen, och bygg igen.",
-        example={"reason": "No space left on device"},
+        example={"reason": Reasons.DISK_FULL()},
         where="",
     )
 
@@ -590,7 +591,10 @@ class Commands:
         fix_en="Usually a file was moved or removed while it was read: save a file to build again.",
         fix_sv="Oftast flyttades eller togs en fil bort medan den lästes: spara en fil så byggs "
         "det igen.",
-        example={"file": "content/kommunstyrelsen/2025/2025-03-11.md", "reason": "No such file"},
+        example={
+            "file": "content/kommunstyrelsen/2025/2025-03-11.md",
+            "reason": Reasons.NO_SUCH_FILE(),
+        },
         where="",
     )
     SERVE_FILE_GONE_SOMEWHERE = Message(
@@ -599,7 +603,7 @@ class Commands:
         fix_en="Usually a file was moved or removed while it was read: save a file to build again.",
         fix_sv="Oftast flyttades eller togs en fil bort medan den lästes: spara en fil så byggs "
         "det igen.",
-        example={"reason": "No such file or directory"},
+        example={"reason": Reasons.NO_SUCH_FILE()},
         where="",
     )
     SERVE_BUG = Message(

@@ -4,6 +4,8 @@ tomllib's English. Not messages of their own, so not in the guide's list."""
 
 from __future__ import annotations
 
+import errno
+
 from .message import Message, Said
 
 
@@ -55,6 +57,24 @@ class Reasons:
     )
     OTHER = _reason("something on the line", "något på raden")
 
+    # why the system could not read or write a file
+    DISK_FULL = _reason("the disk is full", "disken är full")
+    QUOTA = _reason("the disk quota is used up", "utrymmet på disken som du får använda är slut")
+    NOT_ALLOWED = _reason(
+        "no permission to read or write there", "du har inte rätt att läsa eller skriva där"
+    )
+    READ_ONLY = _reason("the disk is read-only", "disken är skrivskyddad")
+    NO_SUCH_FILE = _reason("no such file or folder", "filen eller mappen finns inte")
+    DISK_BROKEN = _reason(
+        "the disk could not be read or written", "disken gick inte att läsa eller skriva"
+    )
+    TOO_MANY_FILES = _reason("too many files open at once", "för många filer öppna samtidigt")
+    NOT_A_FOLDER = _reason(
+        "a file where a folder should be, or a folder where a file should be",
+        "en fil där det ska vara en mapp, eller en mapp där det ska vara en fil",
+    )
+    SYSTEM = _reason("the system answered {code}", "systemet svarade {code}")
+
 
 def yaml_reason(problem: str, context: str = "", written: str = "") -> Said:
     """PyYAML's problem (and what it was reading, and the line it stopped at) as the clerk's
@@ -101,3 +121,27 @@ def toml_reason(text: str) -> Said:
         if text.startswith(starts):
             return reason()
     return Reasons.NOT_KEY_VALUE()
+
+
+_SYSTEM = {
+    errno.ENOSPC: Reasons.DISK_FULL,
+    errno.EDQUOT: Reasons.QUOTA,
+    errno.EACCES: Reasons.NOT_ALLOWED,
+    errno.EPERM: Reasons.NOT_ALLOWED,
+    errno.EROFS: Reasons.READ_ONLY,
+    errno.ENOENT: Reasons.NO_SUCH_FILE,
+    errno.EIO: Reasons.DISK_BROKEN,
+    errno.EMFILE: Reasons.TOO_MANY_FILES,
+    errno.ENFILE: Reasons.TOO_MANY_FILES,
+    errno.ENOTDIR: Reasons.NOT_A_FOLDER,
+    errno.EISDIR: Reasons.NOT_A_FOLDER,
+}
+
+
+def system_reason(exc: OSError) -> Said:
+    """Why the system could not read or write, as the clerk's phrase (its own text is
+    English, whatever the site's language); an error without a phrase is named by its code."""
+    known = _SYSTEM.get(exc.errno or 0)
+    if known is not None:
+        return known()
+    return Reasons.SYSTEM(code=errno.errorcode.get(exc.errno or 0, str(exc.errno)))
