@@ -9,8 +9,8 @@ import errno
 from .message import Message, Said
 
 
-def _reason(en: str, sv: str) -> Message:
-    return Message(en=en, sv=sv, fix_en="", fix_sv="", where="")
+def _reason(en: str, sv: str, **example: object) -> Message:
+    return Message(en=en, sv=sv, fix_en="", fix_sv="", example=example, where="")
 
 
 class Reasons:
@@ -73,7 +73,7 @@ class Reasons:
         "a file where a folder should be, or a folder where a file should be",
         "en fil där det ska vara en mapp, eller en mapp där det ska vara en fil",
     )
-    SYSTEM = _reason("the system answered {code}", "systemet svarade {code}")
+    SYSTEM = _reason("the system answered {code}", "systemet svarade {code}", code="EMLINK")
 
 
 def yaml_reason(problem: str, context: str = "", written: str = "") -> Said:
