@@ -178,3 +178,8 @@ def test_a_message_says_what_to_write_instead(code: str) -> None:
     assert "skriv Ja: 8 under result:" in Text.VOTE_RESULT_MISMATCH(
         choice="Ja", counted=8, stated=9
     ).text("sv")
+
+
+def test_the_swedish_guide_writes_sizes_with_a_decimal_comma() -> None:
+    built = Commands.BUILT(**Commands.BUILT.example).text("sv")
+    assert not re.search(r"\d\.\d", built), built

@@ -257,7 +257,7 @@ class Commands:
             "written": 131,
             "unchanged": 0,
             "folder": "_site",
-            "size": "2.31 MB",
+            "size": "231 KB",
             "entries": 160,
             "per_size": "193 KB",
             "per_entries": 13.3,
