@@ -307,3 +307,23 @@ def test_site_toml_that_does_not_read_is_said_in_swedish(
     assert done.output.startswith(f"fel: site.toml:{line}: går inte att läsa"), done.output
     assert f"kolumn {column})" in done.output and phrase in done.output, done.output
     assert not PARSERS_WORDS.search(done.output), done.output
+
+
+def test_a_theme_without_its_folder_is_an_error_in_swedish(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """theme = "egen" and no themes/egen/: the default theme would be published without a
+    word; the site owner is told at the line instead."""
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    toml = 'title = "T"\nlanguage = "sv"\ntheme = "egen"\n'
+    root = tmp_site({"content/ks.md": meeting("")}, toml=toml)
+    done = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert done.exit_code == 1
+    assert done.output.splitlines() == [
+        "fel: site.toml:3: theme: webbplatsen har ingen mapp themes/egen/, så sidorna skulle "
+        "byggas med standardtemat; kontrollera namnet, eller ta bort raden för att använda "
+        "standardtemat"
+    ]
+    assert not (root / "_site").exists()
+    (root / "themes/egen").mkdir(parents=True)
+    assert CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"]).exit_code == 0

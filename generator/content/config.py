@@ -143,7 +143,9 @@ class SiteConfig:
         "", "The organisation: meetings' default `organisation`, the footer, feeds"
     )
     theme: str = setting(
-        "default", "The folder under `themes/` whose files shadow the default theme's"
+        "default",
+        "The folder under `themes/` whose files shadow the default theme's (one that does not "
+        "exist is an error)",
     )
     decision_words: tuple[str, ...] = setting(
         DEFAULT_DECISION_WORDS, "Headings that start a decision (`### Beslut`)"
@@ -402,7 +404,12 @@ def load_config(root: Path) -> SiteConfig:
             line, column = len(lines), len(lines[-1]) + 1
         problems.error(SITE_TOML, line, M.SITE_NOT_TOML(reason=reason, column=column))
         raise ConfigError.of(problems.items) from exc
-    values = _read_table(data, (), key_lines(text), problems)
+    written_on = key_lines(text)
+    values = _read_table(data, (), written_on, problems)
+    theme = values.get("theme")
+    if isinstance(theme, str) and theme != "default" and not (root / "themes" / theme).is_dir():
+        # a misspelt theme would otherwise publish the default theme without a word
+        problems.error(SITE_TOML, written_on.get(("theme",), 0), M.THEME_MISSING(theme=theme))
     if problems.items:
         raise ConfigError.of(problems.sorted())
     return SiteConfig(root=root, **values)

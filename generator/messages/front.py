@@ -957,3 +957,15 @@ class Front:
         example={"key": "title", "code": "U+000C"},
         where=SITE,
     )
+    THEME_MISSING = Message(
+        en="theme: the site has no folder themes/{theme}/, so its pages would be built with the "
+        "default theme; check the name, or remove the line to use the default theme",
+        sv="theme: webbplatsen har ingen mapp themes/{theme}/, så sidorna skulle byggas med "
+        "standardtemat; kontrollera namnet, eller ta bort raden för att använda standardtemat",
+        fix_en='Write the name of a folder under themes/ (theme = "egen" for themes/egen/), '
+        "or remove the line.",
+        fix_sv='Skriv namnet på en mapp under themes/ (theme = "egen" för themes/egen/), '
+        "eller ta bort raden.",
+        example={"theme": "kommunen"},
+        where="site.toml:7",
+    )
