@@ -121,6 +121,13 @@ def _language_of_usage(ctx: click.Context | None) -> str:
     return _language_of_command(ctx) if ctx is not None else language_of(Path("."))
 
 
+# ours, already in the catalogue's words; and click's help shown for a bare command (8.2+)
+_PASSED_ON: tuple[type[Exception], ...] = (
+    Refused,
+    *((e,) if (e := getattr(click.exceptions, "NoArgsIsHelpError", None)) else ()),
+)
+
+
 def _refusal(exc: click.UsageError) -> Said:
     """What click found wrong on the command line, in the catalogue's words (click's own
     are English, and end in a usage line the clerk has to decode)."""
@@ -209,7 +216,7 @@ class _Command(click.Command):
     ) -> click.Context:
         try:
             return super().make_context(info_name, args, parent, **extra)
-        except Refused:
+        except _PASSED_ON:
             raise
         except click.UsageError as exc:
             if exc.ctx is None:  # the parser's own problems carry no context: this one
@@ -232,7 +239,7 @@ class _Minutes(click.Group):
     ) -> click.Context:
         try:
             return super().make_context(info_name, args, parent, **extra)
-        except Refused:
+        except _PASSED_ON:
             raise
         except click.UsageError as exc:
             raise Refused(_refusal(exc), _language_of_usage(exc.ctx)) from None
@@ -240,7 +247,7 @@ class _Minutes(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except Refused:
+        except _PASSED_ON:
             raise
         except click.UsageError as exc:
             raise Refused(_refusal(exc), _language_of_usage(exc.ctx)) from None

@@ -415,3 +415,9 @@ def test_a_missing_template_is_said_by_its_name(swedish: Path) -> None:
         f"fel: {own}:2: mallen _sidfot.html finns varken i webbplatsens tema eller i "
         "standardtemat; kontrollera namnet, eller lägg filen i temats templates/"
     )
+
+
+def test_minutes_alone_shows_its_help() -> None:
+    """A bare ``minutes`` lists the commands (click's help), not a refusal."""
+    done = CliRunner().invoke(main, [], prog_name="minutes")
+    assert "Commands:" in done.output and "build" in done.output and "fel:" not in done.output
