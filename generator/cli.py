@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
@@ -27,6 +28,7 @@ from .content.config import KNOWN_LANGUAGES, LANGUAGE_VARIABLE, base_url_problem
 from .content.errors import BuildFailed, ConfigError, ContentError, Problems, grouped
 from .messages import Said
 from .messages.commands import Commands
+from .messages.reasons import system_reason
 from .pages.search import MissingSearchMarkup
 
 _STAGES = {
@@ -115,6 +117,157 @@ class Refused(click.UsageError):
         click.echo(Commands.ERROR(text=self.said.text(self.language)).text(self.language), err=True)
 
 
+def _language_of_usage(ctx: click.Context | None) -> str:
+    return _language_of_command(ctx) if ctx is not None else language_of(Path("."))
+
+
+# ours, already in the catalogue's words; and click's help shown for a bare command (8.2+)
+_PASSED_ON: tuple[type[Exception], ...] = (
+    Refused,
+    *((e,) if (e := getattr(click.exceptions, "NoArgsIsHelpError", None)) else ()),
+)
+
+
+def _refusal(exc: click.UsageError) -> Said:
+    """What click found wrong on the command line, in the catalogue's words (click's own
+    are English, and end in a usage line the clerk has to decode)."""
+    ctx = exc.ctx
+    command = ctx.command_path if ctx is not None else "minutes"
+    helps = f"{command} --help"
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        if isinstance(exc.param, click.Argument):  # minutes init FOLDER, the one argument
+            return Commands.ARGUMENT_MISSING(command=command)
+        return Commands.OPTION_MISSING(option=exc.param.opts[0], command=command, help=helps)
+    if isinstance(exc, click.NoSuchOption):
+        if exc.possibilities:
+            return Commands.OPTION_MISSPELT(
+                option=exc.option_name, command=command, suggestion=exc.possibilities[0]
+            )
+        return Commands.OPTION_UNKNOWN(option=exc.option_name, command=command, help=helps)
+    if isinstance(exc, click.BadOptionUsage):
+        if "does not take" in exc.message:
+            return Commands.OPTION_TAKES_NO_VALUE(option=exc.option_name)
+        return Commands.OPTION_NEEDS_VALUE(option=exc.option_name, help=helps)
+    extra = re.match(r"Got unexpected extra arguments? \((.*)\)$", exc.message)
+    if extra:
+        return Commands.EXTRA_WORDS(words=extra[1], command=command, help=helps)
+    return Commands.COMMAND_LINE_UNREADABLE(command=command, help=helps)
+
+
+class _Choice(click.Choice):  # type: ignore[type-arg]
+    """click.Choice, its refusal in the site's language."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            option = param.opts[0] if param is not None and param.opts else "?"
+            said = Commands.OPTION_CHOICE(
+                option=option, choices=", ".join(map(str, self.choices)), got=str(value)
+            )
+            raise Refused(said, _language_of_usage(ctx)) from None
+
+
+class _Whole(click.IntRange):
+    """click.IntRange, its refusal in the site's language."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            option = param.opts[0] if param is not None and param.opts else "?"
+            if self.max is None:
+                said = Commands.OPTION_WHOLE_NUMBER_FROM(
+                    option=option, least=self.min, got=str(value)
+                )
+            else:
+                said = Commands.OPTION_WHOLE_NUMBER(
+                    option=option, least=self.min, most=self.max, got=str(value)
+                )
+            raise Refused(said, _language_of_usage(ctx)) from None
+
+
+class _Folder(click.Path):
+    """A folder on the command line (click.Path(file_okay=False)), a file refused in the
+    site's language."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            option = param.opts[0] if param is not None and param.opts else "?"
+            said = Commands.OPTION_NOT_FOLDER(option=option, got=os.fsdecode(value))
+            raise Refused(said, _language_of_usage(ctx)) from None
+
+
+class _Command(click.Command):
+    """A command of minutes: a problem with its options said as the catalogue says it, in
+    the site's language, naming the command (``minutes new --help``)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _PASSED_ON:
+            raise
+        except click.UsageError as exc:
+            if exc.ctx is None:  # the parser's own problems carry no context: this one
+                exc.ctx = click.Context(self, info_name=info_name, parent=parent)
+            raise Refused(_refusal(exc), _language_of_usage(exc.ctx)) from None
+
+
+class _Minutes(click.Group):
+    """The ``minutes`` command: every problem of the command line said as the catalogue
+    says it, in the site's language."""
+
+    command_class = _Command
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _PASSED_ON:
+            raise
+        except click.UsageError as exc:
+            raise Refused(_refusal(exc), _language_of_usage(exc.ctx)) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _PASSED_ON:
+            raise
+        except click.UsageError as exc:
+            raise Refused(_refusal(exc), _language_of_usage(exc.ctx)) from None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            known = sorted(self.list_commands(ctx))
+            close = difflib.get_close_matches(name, known, n=1)
+            said = (
+                Commands.COMMAND_MISSPELT(command=name, suggestion=close[0])
+                if close
+                else Commands.COMMAND_UNKNOWN(command=name, commands=", ".join(known))
+            )
+            raise Refused(said, _language_of_usage(ctx))
+        return super().resolve_command(ctx, args)
+
+
 def _language_of_command(ctx: click.Context) -> str:
     """The language to tell a command's options in: that of ``--source`` (an eager option,
     so read before the others), or of ``--language`` for a site not made yet."""
@@ -142,12 +295,14 @@ def template_problem(exc: TemplateError, language: str) -> Said:
     """What a theme's template did wrong, at its file and line."""
     if isinstance(exc, MissingSearchMarkup):  # the page as a whole lacks it: no line
         return Commands.PROBLEM_AT(where=exc.filename, text=exc.said.text(language))
+    if isinstance(exc, TemplateNotFound):  # Jinja says only the name
+        return Commands.TEMPLATE_MISSING(where=template_location(exc), name=exc.name)
     return Commands.TEMPLATE_FAILED(where=template_location(exc), text=str(exc))
 
 
 def disk_problem(exc: OSError) -> Said:
     """A file the build could not read or write: the disk's fault, not the content's."""
-    reason = exc.strerror or str(exc)
+    reason = system_reason(exc)
     if exc.filename:
         return Commands.DISK_FAILED(file=os.fsdecode(exc.filename), reason=reason)
     return Commands.DISK_FAILED_SOMEWHERE(reason=reason)
@@ -202,7 +357,7 @@ def _check_base_url(ctx: click.Context, _param: click.Parameter, value: str | No
 _source = click.option(
     "--source",
     "-s",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_Folder(),
     default=Path("."),
     show_default=True,
     is_eager=True,  # read first: the other options' problems are told in the site's language
@@ -219,7 +374,7 @@ _today = click.option(
 )
 
 
-@click.group()
+@click.group(cls=_Minutes)
 @click.version_option(__version__, prog_name="minutes")
 def main() -> None:
     """minutes: a static site generator for published meeting minutes."""
@@ -230,7 +385,7 @@ def main() -> None:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_Folder(),
     help="Where to write the site (default: _site in the site folder).",
 )
 @click.option("--drafts", is_flag=True, help="Publish draft meetings too.")
@@ -241,9 +396,7 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-search", is_flag=True, help="Skip the search index.")
-@click.option(
-    "--jobs", "-j", type=click.IntRange(0), default=0, help="Worker processes (0: one per core)."
-)
+@click.option("--jobs", "-j", type=_Whole(0), default=0, help="Worker processes (0: one per core).")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write .minutes-cache.")
 @click.option("--timings", is_flag=True, help="Print where the time went, as JSON.")
 @_verbose
@@ -308,9 +461,9 @@ def build_command(
         written=result.written,
         unchanged=result.unchanged,
         folder=str(options.output_dir),
-        size=human(result.footprint.size),
+        size=human(result.footprint.size, language),
         entries=result.footprint.entries,
-        per_size=human(size),
+        per_size=human(size, language),
         per_entries=entries,
     )
     click.echo(f"{built.text(language)}{warned}")
@@ -323,7 +476,7 @@ def build_command(
 @click.option(
     "--port",
     "-p",
-    type=click.IntRange(0, 65535),
+    type=_Whole(0, 65535),
     default=8000,
     show_default=True,
     help="Port on 127.0.0.1 (0: any free port).",
@@ -353,11 +506,11 @@ def serve_command(source: Path, port: int, drafts: bool, today: date | None) -> 
 
 
 @main.command("init")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=_Folder())
 @click.option("--title", default="Kommunen", show_default=True, help="The site's title.")
 @click.option(
     "--language",
-    type=click.Choice(KNOWN_LANGUAGES),
+    type=_Choice(KNOWN_LANGUAGES),
     default="sv",
     show_default=True,
     is_eager=True,  # read first: the other options' problems are told in this language
@@ -440,7 +593,7 @@ def schema_command(source: Path, write: bool) -> None:
 @click.option(
     "--format",
     "form",
-    type=click.Choice(["text", "github", "gitlab"]),
+    type=_Choice(["text", "github", "gitlab"]),
     default="text",
     show_default=True,
     help="text for people; github: workflow annotations on stdout (each problem shown on "

@@ -51,6 +51,7 @@ from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
 from .content.config import language_of, load_config
 from .content.errors import BuildFailed, ConfigError, ContentError
 from .messages.commands import Commands as M
+from .messages.reasons import system_reason
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
@@ -297,7 +298,7 @@ def rebuild(
         log(line)
         return None
     except OSError as exc:  # a file removed or renamed while the build read it
-        reason = exc.strerror or str(exc)
+        reason = system_reason(exc)
         gone = (
             M.SERVE_FILE_GONE(file=os.fsdecode(exc.filename), reason=reason)
             if exc.filename

@@ -226,7 +226,8 @@ def test_broken_link_is_warning_and_error_when_strict(tmp_site: SiteFactory) -> 
     assert [str(p) for p in failed.value.problems] == [
         "content/ks.md:13: warning: link to ks.md#p9: no item there has the anchor #p9"
         " (the {#...} after its heading, or p and its number)",
-        "content/ks.md:13: warning: link to saknas.md: no such file in content/",
+        "content/ks.md:13: warning: link to saknas.md: no such file in content/; check the path, "
+        "counted from this file",
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,65 @@ def test_a_name_inside_a_message_is_told_in_the_message_s_language() -> None:
     again = pickle.loads(pickle.dumps(taken))
     assert again == taken and again.text("sv") == taken.text("sv")
     assert Commands.SUMMARY_ERRORS(errors=1, warnings=0).text("sv") == "1 fel, 0 varningar."
+
+
+def test_a_key_that_starts_messages_is_said_the_same_way_in_swedish() -> None:
+    """Messages that start with the same word in English ('vote: ...') start with the same
+    word in Swedish ('omröstningen: ...'), so the clerk sees one name for one thing."""
+    starts: dict[str, dict[str, list[str]]] = {}
+    for message in MESSAGES:
+        english = re.match(r"([a-z_]+): ", message.en)
+        swedish = re.match(r"([^:{ ]+): ", message.sv)
+        if english and swedish:
+            starts.setdefault(english[1], {}).setdefault(swedish[1], []).append(message.code)
+    mixed = {word: ways for word, ways in starts.items() if len(ways) > 1}
+    assert not mixed, mixed
+
+
+@pytest.mark.parametrize(
+    ("english", "swedish"), [("did you mean", "menar du"), ("^front matter: ", "^huvudet: ")]
+)
+def test_one_english_phrase_is_one_swedish_phrase(english: str, swedish: str) -> None:
+    """A clerk who reads 'menar du' in one message does not read 'menade du' in the next."""
+    apart = [m.code for m in MESSAGES if re.search(english, m.en) and not re.search(swedish, m.sv)]
+    assert not apart, apart
+
+
+WITHOUT_A_FIX_BEFORE = [  # said what was wrong and stopped there
+    "item-number-twice",
+    "vote-key-twice",
+    "vote-member-twice",
+    "vote-choice-twice",
+    "vote-result-mismatch",
+    "vote-question-not-line",
+    "attachment-missing",
+    "link-no-such-file",
+]
+
+
+@pytest.mark.parametrize("code", WITHOUT_A_FIX_BEFORE)
+def test_a_message_says_what_to_write_instead(code: str) -> None:
+    """After what is wrong, a ';' and what to do, in the message itself, not only in the
+    guide: 'resultatet stämmer inte ... (Ja: 8 räknade, 9 angivna); skriv Ja: 8 under
+    result:, eller rätta rösterna'."""
+    message = CATALOGUE[code]
+    for language in LANGUAGES:
+        said = message(**message.example).text(language)
+        assert "; " in said and said.rsplit("; ", 1)[1].split()[0] in {
+            "give",
+            "keep",
+            "write",
+            "check",
+            "ge",
+            "behåll",
+            "skriv",
+            "kontrollera",
+        }, said
+    assert "skriv Ja: 8 under result:" in Text.VOTE_RESULT_MISMATCH(
+        choice="Ja", counted=8, stated=9
+    ).text("sv")
+
+
+def test_the_swedish_guide_writes_sizes_with_a_decimal_comma() -> None:
+    built = Commands.BUILT(**Commands.BUILT.example).text("sv")
+    assert not re.search(r"\d\.\d", built), built

@@ -4,7 +4,9 @@ each message is about; an English site hears English."""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -15,7 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator import cli
+from generator import cli, serve
+from generator.build.footprint import human
 from generator.build.pagefind import SearchIndexError
 from generator.build.pipeline import BuildOptions
 from generator.build.write import read_attachment
@@ -45,6 +48,15 @@ def test_a_built_site_is_said_in_swedish(swedish: Path) -> None:
     assert done.output.startswith("Klart: 1 sammanträde, ")
     assert f"→ {swedish / '_site'} (" in done.output
     assert "filer och mappar per sammanträde)." in done.output
+    # sizes with a decimal comma, as every other number of a Swedish message
+    assert re.search(r"\(\d+(,\d+)? (byte|KB|MB) i ", done.output), done.output
+    assert not re.search(r"\d\.\d", done.output.split("→")[1]), done.output
+
+
+def test_a_size_is_said_as_the_language_writes_numbers() -> None:
+    assert human(31_400) == "31.4 KB" and human(31_400, "sv") == "31,4 KB"
+    assert human(312) == "312 bytes" and human(312, "sv") == "312 byte"
+    assert human(4_120_000_000, "sv") == "4,12 GB"
 
 
 def test_an_output_folder_that_may_not_be_written_is_refused_in_swedish(
@@ -183,10 +195,22 @@ def test_the_disk_and_the_search_index_are_said_in_swedish(
     done = run("build", "--source", str(swedish))
     assert done.exit_code == 1
     assert done.output == (
-        "fel: kunde inte läsa eller skriva _site/index.html: No space left on device. Det är "
+        "fel: kunde inte läsa eller skriva _site/index.html: disken är full. Det är "
         "inget fel i innehållet: titta efter om disken är full eller skrivskyddad och bygg "
         "igen.\n"
     )
+    for code, said in [
+        (errno.EACCES, "du har inte rätt att läsa eller skriva där"),
+        (errno.ENAMETOOLONG, "systemet svarade ENAMETOOLONG"),
+    ]:
+
+        def refused(*_: object, code: int = code, **__: object) -> None:
+            raise OSError(code, os.strerror(code), "_site/index.html")
+
+        monkeypatch.setattr(cli, "build", refused)
+        done = run("build", "--source", str(swedish))
+        assert f"_site/index.html: {said}. Det är inget fel" in done.output, done.output
+        assert os.strerror(code) not in done.output
 
     def no_index(*_: object, **__: object) -> None:
         raise SearchIndexError([Commands.SEARCH_INDEX_FAILED(part="2025", status=1, output="x")])
@@ -198,7 +222,9 @@ def test_the_disk_and_the_search_index_are_said_in_swedish(
     )
 
 
-def test_serve_shows_the_problems_in_swedish(swedish: Path) -> None:
+def test_serve_shows_the_problems_in_swedish(
+    swedish: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = swedish / "content/kommunstyrelsen/2025/2025-03-11.md"
     page.write_text(MEETING.replace("2025-03-11", "11 mars 2025"))
     state, log = ServeState(), []
@@ -208,6 +234,14 @@ def test_serve_shows_the_problems_in_swedish(swedish: Path) -> None:
         "content/kommunstyrelsen/2025/2025-03-11.md:4: date: skriv datumet som ÅÅÅÅ-MM-DD, "
         "här står '11 mars 2025'"
     ]
+
+    def gone(*_: object, **__: object) -> None:  # a file removed while the build read it
+        raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), str(page))
+
+    monkeypatch.setattr(serve, "build", gone)
+    assert rebuild(options, state, log.append) is None
+    assert state.problems[0].endswith("; webbplatsen byggs igen vid nästa ändring")
+    assert "No such file" not in state.problems[0]
     shown = error_page(state.problems, "sv").decode()
     assert '<html lang="sv">' in shown and "<h1>Webbplatsen kunde inte byggas</h1>" in shown
     assert "Rätta filerna; sidan laddas om när bygget går igenom." in shown
@@ -285,3 +319,105 @@ def test_serve_answers_the_browser_in_swedish(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# what click itself finds wrong on the command line: (arguments after --source SITE, the
+# line a Swedish site is told, the line an English reader is told)
+USAGE = {
+    "a missing option": (
+        ["new", "--date", "2025-03-11"],
+        "fel: --body saknas: minutes new behöver den; minutes new --help visar vad du ska skriva",
+        "error: --body is missing: minutes new needs it; minutes new --help says what to write",
+    ),
+    "a misspelt option": (
+        ["check", "--strikt"],
+        "fel: --strikt: minutes check har ingen sådan flagga; menar du --strict?",
+        "error: --strikt: minutes check has no such option; did you mean --strict?",
+    ),
+    "an unknown option": (
+        ["check", "--xyzzy"],
+        "fel: --xyzzy: minutes check har ingen sådan flagga; minutes check --help visar alla",
+        "error: --xyzzy: minutes check has no such option; minutes check --help lists them",
+    ),
+    "a value left out": (
+        ["new", "--date", "2025-03-11", "--body"],
+        "fel: --body: skriv värdet efter flaggan; minutes new --help visar vad den tar emot",
+        "error: --body: write its value after it; minutes new --help says what it takes",
+    ),
+    "a value to a flag": (
+        ["check", "--strict=ja"],
+        "fel: --strict tar inget värde: skriv flaggan ensam",
+        "error: --strict takes no value: write it alone",
+    ),
+    "a choice": (
+        ["check", "--format", "xml"],
+        "fel: --format: skriv ett av text, github, gitlab, här står 'xml'",
+        "error: --format: write one of text, github, gitlab, got 'xml'",
+    ),
+    "a whole number": (
+        ["build", "--jobs", "-1"],
+        "fel: --jobs: skriv ett heltal, 0 eller mer, här står '-1'",
+        "error: --jobs: write a whole number, 0 or more, got '-1'",
+    ),
+    "words without an option": (
+        ["build", "webbplats"],
+        "fel: webbplats: minutes build vet inte vad det ska göra med det här; minutes build "
+        "--help visar vad det tar emot",
+        "error: webbplats: minutes build does not know what to do with this; minutes build "
+        "--help says what it takes",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", USAGE.values(), ids=list(USAGE))
+def test_click_s_own_problems_are_said_in_the_site_s_language(
+    swedish: Path, monkeypatch: pytest.MonkeyPatch, case: tuple[list[str], str, str]
+) -> None:
+    """click's English ('Error: Missing option', 'Usage: ...') is said as one line of the
+    catalogue, in Swedish on a Swedish site and in English with MINUTES_LANGUAGE=en."""
+    args, sv, en = case
+    args = [args[0], "--source", str(swedish), *args[1:]]
+    done = CliRunner().invoke(main, args, prog_name="minutes")
+    assert done.exit_code == 2 and done.output.splitlines() == [sv], done.output
+    monkeypatch.setenv("MINUTES_LANGUAGE", "en")
+    done = CliRunner().invoke(main, args, prog_name="minutes")
+    assert done.exit_code == 2 and done.output.splitlines() == [en], done.output
+
+
+def test_a_command_and_a_folder_click_refuses_are_said_in_swedish(
+    swedish: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(swedish)
+    said = {
+        ("bild",): "fel: bild: det finns inget sådant kommando i minutes; menar du build?",
+        ("init",): "fel: minutes init: skriv den nya webbplatsens mapp efter kommandot, till "
+        "exempel minutes init protokoll",
+        ("init", "ny", "--language", "svenska"): "fel: --language: skriv ett av sv, en, här "
+        "står 'svenska'",
+        ("check", "--source", "site.toml"): "fel: --source: site.toml är en fil; skriv mappen",
+        ("serve", "--port", "99999"): "fel: --port: skriv ett heltal från 0 till 65\u00a0535, "
+        "här står '99999'",
+    }
+    for args, line in said.items():
+        done = CliRunner().invoke(main, list(args), prog_name="minutes")
+        assert done.exit_code == 2 and done.output.splitlines() == [line], done.output
+
+
+def test_a_missing_template_is_said_by_its_name(swedish: Path) -> None:
+    """Jinja says only the name ('_sidfot.html'): the clerk is told it is missing."""
+    own = swedish / "themes/egen/templates/meeting.html"
+    own.parent.mkdir(parents=True)
+    own.write_text('{% extends "base.html" %}\n{% include "_sidfot.html" %}\n')
+    (swedish / "site.toml").write_text('title = "T"\nlanguage = "sv"\ntheme = "egen"\n')
+    done = run("build", "--source", str(swedish), "--no-search")
+    assert done.exit_code == 1
+    assert done.output.splitlines()[0] == (
+        f"fel: {own}:2: mallen _sidfot.html finns varken i webbplatsens tema eller i "
+        "standardtemat; kontrollera namnet, eller lägg filen i temats templates/"
+    )
+
+
+def test_minutes_alone_shows_its_help() -> None:
+    """A bare ``minutes`` lists the commands (click's help), not a refusal."""
+    done = CliRunner().invoke(main, [], prog_name="minutes")
+    assert "Commands:" in done.output and "build" in done.output and "fel:" not in done.output

@@ -52,8 +52,10 @@ SWEDISH = {
     ),
     "a colon in a title": (
         "title: Uppdrag: Ny organisation\n",
-        "content/ks.md:4: huvudet: värdet på raden innehåller ': ', som läses som en nyckel "
-        'till; sätt citattecken runt värdet: title: "Uppdrag: Ny organisation"',
+        "content/ks.md:4: huvudet: går inte att läsa här (ett andra ': ' på raden, i ett värde "
+        "utan citattecken); "
+        "se efter att det står ett kolon och ett mellanslag efter nyckeln, och sätt "
+        "citattecken runt ett värde som innehåller ': '",
     ),
     "a person's key in Swedish": (
         "attendees:\n  - {name: Anna Andersson, parti: S}\n",
@@ -247,30 +249,85 @@ def test_every_site_toml_problem_is_in_the_catalogue(data: dict[str, object]) ->
     _all_told(problems)
 
 
-@pytest.mark.parametrize(
-    ("lines", "line", "words"),
-    [
-        ("title: Möte\n\tstart: 13:00\n", 5, "huvudet: raden är indragen med tabb"),
-        ("title: Uppdrag: Ny organisation\n", 4, "innehåller ': '"),
-        ("title Möte\nstart: 13:00\n", 4, "nyckeln på raden saknar ': '"),
-    ],
-    ids=["tab", "colon in a value", "no colon"],
+# --- why YAML or TOML cannot be read: the clerk's words, never the parser's English -------
+
+PARSERS_WORDS = re.compile(
+    r"mapping values|could not find|found character|found unexpected|expected <|while |"
+    r"constructor|Expected|Invalid|Unclosed|Unterminated|Cannot |end of document"
 )
-def test_what_yaml_cannot_read_is_said_in_the_clerk_s_words_at_its_line(
-    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, lines: str, line: int, words: str
+UNREADABLE_FRONT = {
+    "a second colon": ("title: Uppdrag: Ny organisation\n", 4, "ett andra ': ' på raden"),
+    "a key without its colon": ("location Kommunhuset\nchair: A\n", 4, "en rad utan ': '"),
+    "a tab": ("attendees:\n\t- Bo Berg (M)\n", 5, "en tabb där det ska stå mellanslag"),
+    "a quote not closed": ("title: 'Möte\n", 4, "ett citattecken som inte stängs"),
+    "a bracket not closed": ("adjusters: [Bo Berg (M)\n", 4, "en [ eller { som inte stängs"),
+    "a sign first": ("location: @Kommunhuset\n", 4, "ett värde som börjar med ett tecken"),
+    "an indent": ("location: Kommunhuset\n  chair: A\n", 5, "ett andra ': ' på raden"),
+    "a list below a key": ("location: Kommunhuset\n- Bo\n", 5, "inte indragen som raderna"),
+}
+
+
+@pytest.mark.parametrize("case", UNREADABLE_FRONT.values(), ids=list(UNREADABLE_FRONT))
+def test_front_matter_that_does_not_read_is_said_in_swedish(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, case: tuple[str, int, str]
 ) -> None:
-    """PyYAML's own English ('found a tab character that violates indentation', 'could not
-    find expected ':'') reached a Swedish clerk, and a key without its colon was reported
-    on the line after it (found by a clerk following the guide)."""
+    """PyYAML's English ('mapping values are not allowed here') stays out of a Swedish
+    message: the clerk is told what the line lacks, in the site's language."""
+    front, line, phrase = case
     monkeypatch.delenv("MINUTES_LANGUAGE")
-    text = f"---\nbody: KS\ndate: 2025-03-11\n{lines}---\n\n## § 1 A\n"
-    site = tmp_site({"content/ks.md": text})
-    done = CliRunner().invoke(main, ["check", "--source", str(site)])
+    root = tmp_site({"content/ks.md": meeting(front)})
+    done = CliRunner().invoke(main, ["check", "--source", str(root)])
+    said = [s for s in done.output.splitlines() if s.startswith("content/ks.md:")]
+    assert said and said[0].startswith(f"content/ks.md:{line}: "), done.output
+    assert phrase in said[0] and not PARSERS_WORDS.search(done.output), done.output
+
+
+UNREADABLE_TOML = {
+    "a table's bracket": ('title = "T"\nlanguage = "sv"\n[search\n', 3, 8, "en [ eller {"),
+    "text without quotes": ('language = "sv"\ntitle = Kommunen\n', 2, 9, "värdet är inte"),
+    "a quote not closed": ('language = "sv"\ntitle = "Kommunen\n', 2, 18, "citattecken"),
+    "no '='": ('language = "sv"\ntitle "Kommunen"\n', 2, 7, "raden är inte nyckel = värde"),
+    "a setting twice": ('language = "sv"\nlanguage = "sv"\n', 2, 16, "redan står ovanför"),
+    "a bad date": ('language = "sv"\nx = 2025-02-30\n', 2, 5, "ÅÅÅÅ-MM-DD"),
+    "a value and more": ('language = "sv"\ntitle = "A" B\n', 2, 13, "värdet är inte"),
+    "the end of the file": ('language = "sv"\ntitle =', 2, 8, "värdet är inte"),
+}
+
+
+@pytest.mark.parametrize("case", UNREADABLE_TOML.values(), ids=list(UNREADABLE_TOML))
+def test_site_toml_that_does_not_read_is_said_in_swedish(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, case: tuple[str, int, int, str]
+) -> None:
+    """tomllib's English ('Expected ']' at the end of a table declaration') stays out, and
+    a mistake at the very end of the file is at its last line, not at line 0."""
+    toml, line, column, phrase = case
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    root = tmp_site({"content/ks.md": meeting("")}, toml=toml)
+    done = CliRunner().invoke(main, ["check", "--source", str(root)])
     assert done.exit_code == 1
-    assert f"content/ks.md:{line}: {words}" in done.output or (
-        f"content/ks.md:{line}: " in done.output and words in done.output
-    ), done.output
-    assert "found" not in done.output and "expected" not in done.output, done.output
+    assert done.output.startswith(f"fel: site.toml:{line}: går inte att läsa"), done.output
+    assert f"kolumn {column})" in done.output and phrase in done.output, done.output
+    assert not PARSERS_WORDS.search(done.output), done.output
+
+
+def test_a_theme_without_its_folder_is_an_error_in_swedish(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """theme = "egen" and no themes/egen/: the default theme would be published without a
+    word; the site owner is told at the line instead."""
+    monkeypatch.delenv("MINUTES_LANGUAGE")
+    toml = 'title = "T"\nlanguage = "sv"\ntheme = "egen"\n'
+    root = tmp_site({"content/ks.md": meeting("")}, toml=toml)
+    done = CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"])
+    assert done.exit_code == 1
+    assert done.output.splitlines() == [
+        "fel: site.toml:3: theme: webbplatsen har ingen mapp themes/egen/, så sidorna skulle "
+        "byggas med standardtemat; kontrollera namnet, eller ta bort raden för att använda "
+        "standardtemat"
+    ]
+    assert not (root / "_site").exists()
+    (root / "themes/egen").mkdir(parents=True)
+    assert CliRunner().invoke(main, ["build", "--source", str(root), "--no-search"]).exit_code == 0
 
 
 @pytest.mark.parametrize("value", ["”13:00”", "“13:00”", "”2025-03-11”"])

@@ -51,7 +51,7 @@ def test_a_misspelt_container_word(swedish: SiteFactory) -> None:
     text = HEAD + "## § 1 Budget\n\n::: reservaton Anna Ek (M)\nVi reserverar oss.\n:::\n"
     out = check(swedish({"content/ks.md": text}))
     assert (
-        "content/ks.md:8: '::: reservaton' är inget ord för en behållare; menade du 'reservation'?"
+        "content/ks.md:8: '::: reservaton' är inget ord för en behållare; menar du 'reservation'?"
     ) in out
 
 
@@ -72,7 +72,7 @@ def test_a_vote_whose_result_does_not_match(swedish: SiteFactory) -> None:
     )
     out = check(swedish({"content/ks.md": HEAD + "## § 1 Budget\n\n" + vote}))
     assert (
-        "content/ks.md:15: omröstningen: Bo Ek (S) röstade 'Nejj'; menade du alternativet 'Nej'?"
+        "content/ks.md:15: omröstningen: Bo Ek (S) röstade 'Nejj'; menar du alternativet 'Nej'?"
     ) in out
     fixed = vote.replace("Nejj", "Nej")
     out = check(swedish({"content/ks.md": HEAD + "## § 1 Budget\n\n" + fixed}))
@@ -101,7 +101,7 @@ def test_secrecy_written_where_it_marks_nothing(swedish: SiteFactory) -> None:
     out = check(swedish({"content/ks.md": text}))
     assert (
         "content/ks.md:6: klamrarna '{confidental=true}' efter rubriken har den okända nyckeln "
-        "'confidental'; menade du 'confidential'?"
+        "'confidental'; menar du 'confidential'?"
     ) in out
     assert (
         "content/ks.md:8: '{sekretess}' i texten markerar ingen sekretess och skulle "

@@ -169,7 +169,8 @@ def test_vote_missing_option_in_result_counts_zero() -> None:
     parsed = parse(text)
     assert parsed.meeting is None
     assert [str(p) for p in parsed.problems] == [
-        "content/rs/m.md:15: vote: result does not match the votes (Avstår: counted 1, stated 0)"
+        "content/rs/m.md:15: vote: result does not match the votes (Avstår: counted 1, stated 0); "
+        "write Avstår: 1 under result:, or correct the votes"
     ]
 
 

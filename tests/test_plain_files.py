@@ -53,11 +53,13 @@ def test_links_on_plain_pages_and_body_pages_are_checked(tmp_site: SiteFactory) 
     )
     assert sorted(_messages(root)) == [
         "content/bodies/kommunstyrelsen.md:4: warning: link to ks/2025/2025-03-10.md: "
-        "no such file in content/",
+        "no such file in content/; check the path, counted from this file",
         "content/pages/om.md:4: warning: link to ks/2025/2025-03-11.md#p9: "
         "no item there has the anchor #p9 (the {#...} after its heading, or p and its number)",
-        "content/pages/om.md:4: warning: link to ks/2025/2025-03-12.md: no such file in content/",
-        "content/pages/om.md:7: warning: link to files/saknas.pdf: no such file in content/",
+        "content/pages/om.md:4: warning: link to ks/2025/2025-03-12.md: no such file in "
+        "content/; check the path, counted from this file",
+        "content/pages/om.md:7: warning: link to files/saknas.pdf: no such file in content/; "
+        "check the path, counted from this file",
     ]
 
 

@@ -257,7 +257,7 @@ def test_attendee_keys_of_the_contract_are_kept_and_shown(tmp_site: SiteFactory)
         (
             "votes:\n  Anna (S): Ja\n  Anna (S): Nej",
             10,
-            "vote: the member 'Anna (S)' is listed twice (first on line 9)",
+            "vote: the member 'Anna (S)' is listed twice (first on line 9); keep one of the lines",
         ),
         (
             "result: {Ja: många}",

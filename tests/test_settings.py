@@ -173,7 +173,8 @@ def test_a_file_that_is_not_toml_is_one_problem_at_its_line(tmp_path: Path) -> N
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
     assert caught.value.lines() == [
-        "site.toml:2: cannot be read as settings (Invalid value, column 12); each line is "
+        "site.toml:2: cannot be read as settings (the value is not text in quotes, a number, "
+        "true or false, a date or a list in [ ], column 12); each line is "
         'key = value, text in quotes: title = "Protokoll"'
     ]
     (tmp_path / "site.toml").write_bytes(b'title = "\xe5"\n')

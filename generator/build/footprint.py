@@ -40,9 +40,16 @@ def measure(root: Path) -> Footprint:
     return Footprint(size, entries)
 
 
-def human(size: float) -> str:
+def human(size: float, language: str = "en") -> str:
     """A size as hosts state their limits, in decimal units, to three digits ('312 MB',
-    '31.4 KB', '4.12 MB')."""
+    '31.4 KB', '4.12 MB'; in Swedish with a decimal comma, '31,4 KB')."""
+    text = _human(size)
+    if language == "sv":
+        return text.replace(".", ",").replace("bytes", "byte")
+    return text
+
+
+def _human(size: float) -> str:
     for unit in ("bytes", "KB", "MB"):
         if size < 999.5:
             if unit == "bytes" or size >= 99.95:

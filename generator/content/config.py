@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..messages import Said
 from ..messages.front import Front as M
+from ..messages.reasons import toml_reason
 from .errors import ConfigError, Problems
 from .spelling import nearest
 from .tomlkeys import KeyPath, key_lines, line_of
@@ -142,7 +143,9 @@ class SiteConfig:
         "", "The organisation: meetings' default `organisation`, the footer, feeds"
     )
     theme: str = setting(
-        "default", "The folder under `themes/` whose files shadow the default theme's"
+        "default",
+        "The folder under `themes/` whose files shadow the default theme's (one that does not "
+        "exist is an error)",
     )
     decision_words: tuple[str, ...] = setting(
         DEFAULT_DECISION_WORDS, "Headings that start a decision (`### Beslut`)"
@@ -372,7 +375,7 @@ _EXPECTED = {
     "list of strings": M.SETTING_NOT_LIST,
     "table": M.SETTING_NOT_TABLE,
 }
-_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_PLACE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 
 def load_config(root: Path) -> SiteConfig:
@@ -393,11 +396,20 @@ def load_config(root: Path) -> SiteConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         place = _TOML_PLACE.search(str(exc))
-        reason = _TOML_PLACE.sub("", str(exc))
-        line, column = (int(place[1]), int(place[2])) if place else (0, 0)
+        reason = toml_reason(_TOML_PLACE.sub("", str(exc)))
+        if place and place[1]:
+            line, column = int(place[1]), int(place[2])
+        else:  # "(at end of document)": the last line, after its last character
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1]) + 1
         problems.error(SITE_TOML, line, M.SITE_NOT_TOML(reason=reason, column=column))
         raise ConfigError.of(problems.items) from exc
-    values = _read_table(data, (), key_lines(text), problems)
+    written_on = key_lines(text)
+    values = _read_table(data, (), written_on, problems)
+    theme = values.get("theme")
+    if isinstance(theme, str) and theme != "default" and not (root / "themes" / theme).is_dir():
+        # a misspelt theme would otherwise publish the default theme without a word
+        problems.error(SITE_TOML, written_on.get(("theme",), 0), M.THEME_MISSING(theme=theme))
     if problems.items:
         raise ConfigError.of(problems.sorted())
     return SiteConfig(root=root, **values)

@@ -12,6 +12,7 @@ import yaml
 
 from ..messages import Said
 from ..messages.front import Front as M
+from ..messages.reasons import yaml_reason
 from .attributes import mentions_secrecy
 from .checks import looks_like_personnummer, mistyped_numbers, unshowable
 from .errors import Problems
@@ -307,8 +308,20 @@ def load_yaml(text: str, path: str, first_line: int, problems: Problems) -> Fron
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        said, mark = _yaml_problem(exc)
-        problems.error(path, first_line + (mark.line if mark is not None else 0), said)
+        problem_text, context = (
+            getattr(exc, "problem", None) or "",
+            getattr(exc, "context", None) or "",
+        )
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # where the bracket or quote opened, or the key whose colon is missing (the parser
+        # finds that out a line later)
+        opened = "flow" in context or "quoted" in context
+        if opened or problem_text.startswith("could not find expected ':'"):
+            mark = getattr(exc, "context_mark", None) or mark
+        line = first_line + (mark.line if mark is not None else 0)
+        written = "".join(text.split("\n")[mark.line :][:1]) if mark is not None else ""
+        problem = yaml_reason(problem_text, context, written)
+        problems.error(path, line, M.YAML_UNREADABLE(problem=problem))
         return None
 
 
@@ -320,21 +333,6 @@ def _curly_quoted(value: object) -> bool:
     Word comes as ”13:00”), which YAML reads as part of the text, not as quotes."""
     text = value.strip() if isinstance(value, str) else ""
     return len(text) > 1 and text[0] in _CURLY and text[-1] in _CURLY
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> tuple[Said, Any]:
-    """What a clerk did that YAML cannot read, in the clerk's words (PyYAML's own are
-    English and about its grammar), and where: a tab, a colon in a value, a key without
-    its colon, or else the line to look at."""
-    problem = str(getattr(exc, "problem", None) or exc)
-    at, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
-    if "tab" in problem:
-        return M.YAML_TAB(), at or context
-    if "mapping values are not allowed" in problem:
-        return M.YAML_COLON_IN_VALUE(), at or context
-    if "could not find expected ':'" in problem:  # found at the next line; the key is here
-        return M.YAML_NO_COLON(), context or at
-    return M.YAML_UNREADABLE(), at or context
 
 
 _DEEPEST = 20  # lists and mappings inside each other; a person in a list of people is 3
@@ -421,7 +419,9 @@ def _read(
             )
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or key_node.start_mark
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problem = yaml_reason(
+                getattr(exc, "problem", None) or "", getattr(exc, "context", None) or ""
+            )
             problems.error(
                 path, first_line + mark.line, M.VALUE_UNREADABLE(key=key, problem=problem)
             )

@@ -28,7 +28,7 @@ def by_code(code: str) -> Message:
 CATALOGUE: dict[str, Message] = {}  # every message, each in the guide with its fix
 NAMES: dict[str, Message] = {}  # what messages call the things a build writes
 
-from . import commands, front, names, text  # noqa: E402  (the parts use Message above)
+from . import commands, front, names, reasons, text  # noqa: E402  (the parts use Message above)
 
 CATALOGUE.update(_collect(front.Front, text.Text, commands.Commands))
-NAMES.update(_collect(names.Names))
+NAMES.update(_collect(names.Names, reasons.Reasons))

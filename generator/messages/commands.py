@@ -4,6 +4,7 @@ problems of the build itself (the output folder, the theme, the search index).""
 from __future__ import annotations
 
 from .message import Message
+from .reasons import Reasons
 
 
 class Commands:
@@ -111,6 +112,130 @@ class Commands:
         example={"got": "1.5e9"},
         where="",
     )
+    COMMAND_UNKNOWN = Message(
+        en="{command}: minutes has no such command; the commands are {commands}",
+        sv="{command}: det finns inget sådant kommando i minutes; kommandona är {commands}",
+        fix_en="Write one of the commands after minutes: minutes check, minutes build.",
+        fix_sv="Skriv ett av kommandona efter minutes: minutes check, minutes build.",
+        example={"command": "bygg", "commands": "build, check, init, new, schema, serve"},
+        where="",
+    )
+    COMMAND_MISSPELT = Message(
+        en="{command}: minutes has no such command; did you mean {suggestion}?",
+        sv="{command}: det finns inget sådant kommando i minutes; menar du {suggestion}?",
+        fix_en="Correct the command's spelling: minutes build, not minutes bild.",
+        fix_sv="Rätta stavningen av kommandot: minutes build, inte minutes bild.",
+        example={"command": "bild", "suggestion": "build"},
+        where="",
+    )
+    OPTION_UNKNOWN = Message(
+        en="{option}: {command} has no such option; {help} lists them",
+        sv="{option}: {command} har ingen sådan flagga; {help} visar alla",
+        fix_en="Remove the option, or write one that --help lists.",
+        fix_sv="Ta bort flaggan, eller skriv en som --help visar.",
+        example={
+            "option": "--utan-sök",
+            "command": "minutes build",
+            "help": "minutes build --help",
+        },
+        where="",
+    )
+    OPTION_MISSPELT = Message(
+        en="{option}: {command} has no such option; did you mean {suggestion}?",
+        sv="{option}: {command} har ingen sådan flagga; menar du {suggestion}?",
+        fix_en="Correct the option's spelling, such as --strict for --strikt.",
+        fix_sv="Rätta stavningen av flaggan, till exempel --strict för --strikt.",
+        example={"option": "--strikt", "command": "minutes check", "suggestion": "--strict"},
+        where="",
+    )
+    OPTION_MISSING = Message(
+        en="{option} is missing: {command} needs it; {help} says what to write",
+        sv="{option} saknas: {command} behöver den; {help} visar vad du ska skriva",
+        fix_en="Write the option and its value: minutes new --body Kommunstyrelsen --date "
+        "2025-03-11.",
+        fix_sv="Skriv flaggan och dess värde: minutes new --body Kommunstyrelsen --date "
+        "2025-03-11.",
+        example={"option": "--body", "command": "minutes new", "help": "minutes new --help"},
+        where="",
+    )
+    ARGUMENT_MISSING = Message(
+        en="{command}: write the new site's folder after the command, such as {command} protokoll",
+        sv="{command}: skriv den nya webbplatsens mapp efter kommandot, till exempel {command} "
+        "protokoll",
+        fix_en="Name a folder that does not exist yet: minutes init protokoll.",
+        fix_sv="Ange en mapp som inte finns ännu: minutes init protokoll.",
+        example={"command": "minutes init"},
+        where="",
+    )
+    OPTION_NEEDS_VALUE = Message(
+        en="{option}: write its value after it; {help} says what it takes",
+        sv="{option}: skriv värdet efter flaggan; {help} visar vad den tar emot",
+        fix_en="Write the value after the option, with a space between; a value with spaces "
+        'in quotes: --body "Barn- och utbildningsnämnden".',
+        fix_sv="Skriv värdet efter flaggan, med ett mellanslag emellan; ett värde med "
+        'mellanslag inom citattecken: --body "Barn- och utbildningsnämnden".',
+        example={"option": "--date", "help": "minutes new --help"},
+        where="",
+    )
+    OPTION_TAKES_NO_VALUE = Message(
+        en="{option} takes no value: write it alone",
+        sv="{option} tar inget värde: skriv flaggan ensam",
+        fix_en="Write the option without '=' and a value: --strict, not --strict=yes.",
+        fix_sv="Skriv flaggan utan '=' och värde: --strict, inte --strict=ja.",
+        example={"option": "--strict"},
+        where="",
+    )
+    OPTION_CHOICE = Message(
+        en="{option}: write one of {choices}, got {got!r}",
+        sv="{option}: skriv ett av {choices}, här står {got!r}",
+        fix_en="Write one of the values the message lists, as it is written there.",
+        fix_sv="Skriv ett av värdena som meddelandet räknar upp, så som det skrivs där.",
+        example={"option": "--language", "choices": "sv, en", "got": "svenska"},
+        where="",
+    )
+    OPTION_WHOLE_NUMBER = Message(
+        en="{option}: write a whole number from {least} to {most}, got {got!r}",
+        sv="{option}: skriv ett heltal från {least} till {most}, här står {got!r}",
+        fix_en="Write the number in digits, without a unit: --port 8080.",
+        fix_sv="Skriv talet med siffror, utan enhet: --port 8080.",
+        example={"option": "--port", "least": 0, "most": 65535, "got": "åttatusen"},
+        where="",
+    )
+    OPTION_WHOLE_NUMBER_FROM = Message(
+        en="{option}: write a whole number, {least} or more, got {got!r}",
+        sv="{option}: skriv ett heltal, {least} eller mer, här står {got!r}",
+        fix_en="Write the number in digits: --jobs 2 (or 0 for one per core).",
+        fix_sv="Skriv talet med siffror: --jobs 2 (eller 0 för en per kärna).",
+        example={"option": "--jobs", "least": 0, "got": "-1"},
+        where="",
+    )
+    OPTION_NOT_FOLDER = Message(
+        en="{option}: {got} is a file; write the folder",
+        sv="{option}: {got} är en fil; skriv mappen",
+        fix_en="Write the folder the site is in (the one with site.toml), not a file in it.",
+        fix_sv="Skriv mappen som webbplatsen ligger i (den med site.toml), inte en fil i den.",
+        example={"option": "--source", "got": "site.toml"},
+        where="",
+    )
+    EXTRA_WORDS = Message(
+        en="{words}: {command} does not know what to do with this; {help} says what it takes",
+        sv="{words}: {command} vet inte vad det ska göra med det här; {help} visar vad det tar "
+        "emot",
+        fix_en="Write each value after its option: minutes build --source webbplats, not "
+        "minutes build webbplats.",
+        fix_sv="Skriv varje värde efter sin flagga: minutes build --source webbplats, inte "
+        "minutes build webbplats.",
+        example={"words": "webbplats", "command": "minutes build", "help": "minutes build --help"},
+        where="",
+    )
+    COMMAND_LINE_UNREADABLE = Message(
+        en="{command}: the command line cannot be read; {help} says what to write",
+        sv="{command}: kommandoraden går inte att läsa; {help} visar vad du ska skriva",
+        fix_en="Compare the command with what --help shows, option by option.",
+        fix_sv="Jämför kommandot med det som --help visar, flagga för flagga.",
+        example={"command": "minutes build", "help": "minutes build --help"},
+        where="",
+    )
     BUILT = Message(
         en="Built {meetings:#meeting|meetings}, {pages:#page|pages} in {seconds:.1f} s "
         "({rendered} rendered, {written} files written, {unchanged} unchanged) → {folder} "
@@ -132,7 +257,7 @@ class Commands:
             "written": 131,
             "unchanged": 0,
             "folder": "_site",
-            "size": "2.31 MB",
+            "size": "231 KB",
             "entries": 160,
             "per_size": "193 KB",
             "per_entries": 13.3,
@@ -337,6 +462,18 @@ class Commands:
         example={"where": "themes/egen/templates/meeting.html:8", "text": "unexpected '}'"},
         where="",
     )
+    TEMPLATE_MISSING = Message(
+        en="{where}: the template {name} is in neither the site's theme nor the default theme; "
+        "check its name, or add the file to the theme's templates/",
+        sv="{where}: mallen {name} finns varken i webbplatsens tema eller i standardtemat; "
+        "kontrollera namnet, eller lägg filen i temats templates/",
+        fix_en="Correct the name in the template's include, import or extends, or add that "
+        "file to themes/<theme>/templates/.",
+        fix_sv="Rätta namnet i mallens include, import eller extends, eller lägg den filen i "
+        "themes/<tema>/templates/.",
+        example={"where": "themes/egen/templates/meeting.html:3", "name": "_sidfot.html"},
+        where="",
+    )
     SEARCH_HEAD_MISSING = Message(
         en="a meeting page must carry the <meta> elements search filters by: write "
         "{{{{ search.head(meeting) }}}} in the template's head block",
@@ -384,7 +521,7 @@ class Commands:
         "titta efter om disken är full eller skrivskyddad och bygg igen.",
         fix_en="Free space on the disk or ask for write access to the folder, then build again.",
         fix_sv="Frigör utrymme på disken eller be om rätt att skriva i mappen, och bygg igen.",
-        example={"file": "_site/index.html", "reason": "No space left on device"},
+        example={"file": "_site/index.html", "reason": Reasons.DISK_FULL()},
         where="",
     )
     DISK_FAILED_SOMEWHERE = Message(
@@ -394,7 +531,7 @@ class Commands:
         "titta efter om disken är full eller skrivskyddad och bygg igen.",
         fix_en="Free space on the disk or ask for write access to the folder, then build again.",
         fix_sv="Frigör utrymme på disken eller be om rätt att skriva i mappen, och bygg igen.",
-        example={"reason": "No space left on device"},
+        example={"reason": Reasons.DISK_FULL()},
         where="",
     )
 
@@ -454,7 +591,10 @@ class Commands:
         fix_en="Usually a file was moved or removed while it was read: save a file to build again.",
         fix_sv="Oftast flyttades eller togs en fil bort medan den lästes: spara en fil så byggs "
         "det igen.",
-        example={"file": "content/kommunstyrelsen/2025/2025-03-11.md", "reason": "No such file"},
+        example={
+            "file": "content/kommunstyrelsen/2025/2025-03-11.md",
+            "reason": Reasons.NO_SUCH_FILE(),
+        },
         where="",
     )
     SERVE_FILE_GONE_SOMEWHERE = Message(
@@ -463,7 +603,7 @@ class Commands:
         fix_en="Usually a file was moved or removed while it was read: save a file to build again.",
         fix_sv="Oftast flyttades eller togs en fil bort medan den lästes: spara en fil så byggs "
         "det igen.",
-        example={"reason": "No such file or directory"},
+        example={"reason": Reasons.NO_SUCH_FILE()},
         where="",
     )
     SERVE_BUG = Message(

@@ -5,6 +5,7 @@ board, personal identity numbers outside the text of the items, and ``site.toml`
 from __future__ import annotations
 
 from .message import Message
+from .reasons import Reasons
 
 SITE = "site.toml:3"
 BODY_FILE = "content/bodies/kommunstyrelsen.md:2"
@@ -35,40 +36,15 @@ class Front:
         'citattecken: title: "*Extra* sammanträde".',
     )
     YAML_UNREADABLE = Message(
-        en="front matter: this line cannot be read; check for a missing colon or space after "
-        "the key, an indent that differs from the lines around it, and put a value holding "
-        "': ' in quotes",
-        sv="huvudet: raden går inte att läsa; se efter att det står ett kolon och ett "
-        "mellanslag efter nyckeln och att indraget är som på raderna runt omkring, och sätt "
-        "citattecken runt ett värde som innehåller ': '",
-        fix_en="Look at the line and the one before it: each key is followed by ': ', lines "
-        "of a list are indented alike, and a value with a colon in it is in quotes: title: "
-        '"Uppdrag: Ny organisation".',
-        fix_sv="Titta på raden och raden före: efter varje nyckel kommer ': ', raderna i en "
-        "lista är indragna lika mycket, och ett värde med kolon i står inom citattecken: "
-        'title: "Uppdrag: Ny organisation".',
-    )
-    YAML_TAB = Message(
-        en="front matter: the line is indented with a tab; indent it with spaces",
-        sv="huvudet: raden är indragen med tabb; dra in den med mellanslag i stället",
-        fix_en="Replace the tab at the start of the line by spaces (two, as on the other lines).",
-        fix_sv="Byt tabben i början av raden mot mellanslag (två, som på de andra raderna).",
-    )
-    YAML_COLON_IN_VALUE = Message(
-        en="front matter: the value on this line holds ': ', which reads as a second key; put "
-        'the value in quotes: title: "Uppdrag: Ny organisation"',
-        sv="huvudet: värdet på raden innehåller ': ', som läses som en nyckel till; sätt "
-        'citattecken runt värdet: title: "Uppdrag: Ny organisation"',
-        fix_en="Put double quotes around the whole value after the key's colon.",
-        fix_sv='Sätt raka citattecken (") runt hela värdet efter nyckelns kolon.',
-    )
-    YAML_NO_COLON = Message(
-        en="front matter: the key on this line has no ': ' after it; write the key, a colon "
-        "and a space, then the value (date: 2025-03-11)",
-        sv="huvudet: nyckeln på raden saknar ': ' efter sig; skriv nyckeln, ett kolon och ett "
-        "mellanslag, sedan värdet (date: 2025-03-11)",
-        fix_en="Put a colon and a space between the key and its value.",
-        fix_sv="Skriv ett kolon och ett mellanslag mellan nyckeln och värdet.",
+        en="front matter: cannot be read here ({problem}); check for a missing colon or space "
+        "after the key, and put a value holding ': ' in quotes",
+        sv="huvudet: går inte att läsa här ({problem}); se efter att det står ett kolon och ett "
+        "mellanslag efter nyckeln, och sätt citattecken runt ett värde som innehåller ': '",
+        fix_en="Look at the line and the one before it: each key is followed by ': ', and a "
+        'value with a colon in it is in quotes: title: "Uppdrag: Ny organisation".',
+        fix_sv="Titta på raden och raden före: efter varje nyckel kommer ': ', och ett värde "
+        'med kolon i står inom citattecken: title: "Uppdrag: Ny organisation".',
+        example={"problem": Reasons.COLON_IN_VALUE()},
     )
     NESTED_TOO_DEEP = Message(
         en="front matter: lists and keys are indented inside each other more than {deepest} "
@@ -138,7 +114,7 @@ class Front:
         fix_en='Write the value as plain text, in quotes if it starts with a sign: title: "!Möte".',
         fix_sv="Skriv värdet som vanlig text, inom citattecken om det börjar med ett tecken: "
         'title: "!Möte".',
-        example={"key": "title", "problem": "could not determine a constructor for the tag '!x'"},
+        example={"key": "title", "problem": Reasons.TAG()},
     )
 
     # --- which keys ---------------------------------------------------------------------
@@ -790,7 +766,7 @@ class Front:
     VOTED_TWICE = Message(
         en="vote: {member} is {other} (line {line}) written another way, and a member votes "
         "once; keep one of the lines",
-        sv="omröstning: {member} är samma person som {other} (rad {line}), skriven på ett "
+        sv="omröstningen: {member} är samma person som {other} (rad {line}), skriven på ett "
         "annat sätt, och en ledamot röstar en gång; behåll en av raderna",
         fix_en="Remove one of the two lines of the member's vote.",
         fix_sv="Ta bort en av de två raderna med ledamotens röst.",
@@ -800,7 +776,7 @@ class Front:
     VOTE_WITH_CONFLICT = Message(
         en="vote: {member} has a conflict of interest (jäv) in this item ('::: conflict' on "
         "line {line}) and takes no part in it, so cannot vote; remove the vote or the conflict",
-        sv="omröstning: {member} är jävig i den här paragrafen ('::: conflict' på rad {line}) "
+        sv="omröstningen: {member} är jävig i den här paragrafen ('::: conflict' på rad {line}) "
         "och deltar inte i den, så kan inte rösta; ta bort rösten eller jävet",
         fix_en="A member with a conflict of interest does not vote: remove one of the two.",
         fix_sv="En jävig ledamot röstar inte: ta bort det ena av dem.",
@@ -810,7 +786,7 @@ class Front:
     VOTE_BY_ABSENT = Message(
         en="vote: {member} is listed as absent (absent:) and cannot vote; remove the vote, or "
         "list the member in attendees",
-        sv="omröstning: {member} står bland de frånvarande (absent:) och kan inte rösta; ta "
+        sv="omröstningen: {member} står bland de frånvarande (absent:) och kan inte rösta; ta "
         "bort rösten, eller skriv ledamoten bland de närvarande (attendees)",
         fix_en="Remove the vote, or move the member from absent: to attendees:.",
         fix_sv="Ta bort rösten, eller flytta ledamoten från absent: till attendees:.",
@@ -820,7 +796,7 @@ class Front:
     VOTE_BEFORE_ARRIVING = Message(
         en="vote: {member} was not present at this item: arrived at {arrived} (from: on line "
         "{line}); remove the vote, or correct from: in attendees",
-        sv="omröstning: {member} var inte närvarande vid den här paragrafen: kom till "
+        sv="omröstningen: {member} var inte närvarande vid den här paragrafen: kom till "
         "sammanträdet vid {arrived} "
         "(from: på rad {line}); ta bort rösten, eller rätta from: bland de närvarande",
         fix_en="Remove the vote, or correct the item the member arrived at (from:).",
@@ -832,7 +808,7 @@ class Front:
     VOTE_AFTER_LEAVING = Message(
         en="vote: {member} was not present at this item: left after {left} (until: on line "
         "{line}); remove the vote, or correct until: in attendees",
-        sv="omröstning: {member} var inte närvarande vid den här paragrafen: gick efter {left} "
+        sv="omröstningen: {member} var inte närvarande vid den här paragrafen: gick efter {left} "
         "(until: på rad {line}); ta bort rösten, eller rätta until: bland de närvarande",
         fix_en="Remove the vote, or correct the last item the member was present at (until:).",
         fix_sv="Ta bort rösten, eller rätta den sista paragrafen där ledamoten var närvarande "
@@ -858,7 +834,7 @@ class Front:
         'nyckel = värde, text inom citattecken: title = "Protokoll"',
         fix_en="Look at the line: a missing quote or '=' is the usual cause.",
         fix_sv="Titta på raden: oftast saknas ett citattecken eller ett '='.",
-        example={"reason": "Expected '=' after a key in a key/value pair", "column": 7},
+        example={"reason": Reasons.NOT_KEY_VALUE(), "column": 7},
         where=SITE,
     )
     SETTING_NOT_TEXT = Message(
@@ -1009,4 +985,16 @@ class Front:
         fix_sv="Ta bort tecknet (skrivet som till exempel \\u000c), eller skriv värdet på nytt.",
         example={"key": "title", "code": "U+000C"},
         where=SITE,
+    )
+    THEME_MISSING = Message(
+        en="theme: the site has no folder themes/{theme}/, so its pages would be built with the "
+        "default theme; check the name, or remove the line to use the default theme",
+        sv="theme: webbplatsen har ingen mapp themes/{theme}/, så sidorna skulle byggas med "
+        "standardtemat; kontrollera namnet, eller ta bort raden för att använda standardtemat",
+        fix_en='Write the name of a folder under themes/ (theme = "egen" for themes/egen/), '
+        "or remove the line.",
+        fix_sv='Skriv namnet på en mapp under themes/ (theme = "egen" för themes/egen/), '
+        "eller ta bort raden.",
+        example={"theme": "kommunen"},
+        where="site.toml:7",
     )

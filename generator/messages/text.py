@@ -179,8 +179,9 @@ class Text:
         fix_sv="Skriv '## ' allra först på raden, utan '>', '-' eller siffra framför.",
     )
     ITEM_NUMBER_TWICE = Message(
-        en="item number {number} used twice (first on line {first})",
-        sv="paragrafnummer {number} används två gånger (första gången på rad {first})",
+        en="item number {number} used twice (first on line {first}); give each item its own number",
+        sv="paragrafnummer {number} används två gånger (första gången på rad {first}); ge varje "
+        "paragraf ett eget nummer",
         fix_en="Give each agenda item of the meeting its own number.",
         fix_sv="Ge varje paragraf i protokollet ett eget nummer.",
         example={"number": "12", "first": 30},
@@ -312,7 +313,7 @@ class Text:
     )
     CONTAINER_WORD_MISSPELT = Message(
         en="'::: {word}' is not a container word; did you mean '{guess}'?",
-        sv="'::: {word}' är inget ord för en behållare; menade du '{guess}'?",
+        sv="'::: {word}' är inget ord för en behållare; menar du '{guess}'?",
         fix_en="Correct the word after ':::'.",
         fix_sv="Rätta ordet efter ':::'.",
         example={"word": "reservaton", "guess": "reservation"},
@@ -442,15 +443,15 @@ class Text:
         fix_sv="Skriv ut varje röst i sin helhet i stället för att upprepa med & och *.",
     )
     VOTE_KEY_TWICE = Message(
-        en="vote: {key}: given twice",
-        sv="omröstningen: {key}: står två gånger",
+        en="vote: {key}: given twice; keep one line {key}: with all its values under it",
+        sv="omröstningen: {key}: står två gånger; behåll en rad {key}: med alla värden under den",
         fix_en="Keep one line of the key and put all its values under it.",
         fix_sv="Behåll en rad med nyckeln och skriv alla värden under den.",
         example={"key": "votes"},
     )
     VOTE_KEY_MISSPELT = Message(
         en="vote: unknown key '{key}'; did you mean '{guess}'?",
-        sv="omröstningen: okänd nyckel '{key}'; menade du '{guess}'?",
+        sv="omröstningen: okänd nyckel '{key}'; menar du '{guess}'?",
         fix_en="Correct the key's spelling.",
         fix_sv="Rätta stavningen av nyckeln.",
         example={"key": "vots", "guess": "votes"},
@@ -463,8 +464,9 @@ class Text:
         example={"key": "fråga"},
     )
     VOTE_QUESTION_NOT_LINE = Message(
-        en="vote: question must be one line of text",
-        sv="omröstningen: question ska vara en rad text",
+        en="vote: question must be one line of text; write the question after question: on its "
+        "line",
+        sv="omröstningen: question ska vara en rad text; skriv frågan efter question: på samma rad",
         fix_en="Write the question on the same line as question:.",
         fix_sv="Skriv frågan på samma rad som question:.",
     )
@@ -495,15 +497,19 @@ class Text:
         fix_sv="Skriv hur varje ledamot röstade under votes:, eller antalen under result:.",
     )
     VOTE_MEMBER_TWICE = Message(
-        en="vote: the member '{member}' is listed twice (first on line {first})",
-        sv="omröstningen: ledamoten '{member}' står två gånger (första gången på rad {first})",
+        en="vote: the member '{member}' is listed twice (first on line {first}); keep one of the "
+        "lines",
+        sv="omröstningen: ledamoten '{member}' står två gånger (första gången på rad {first}); "
+        "behåll en av raderna",
         fix_en="Keep one line per member under votes:.",
         fix_sv="Behåll en rad per ledamot under votes:.",
         example={"member": "Anna Ek (M)", "first": 21},
     )
     VOTE_CHOICE_TWICE = Message(
-        en="vote: the choice '{choice}' is listed twice (first on line {first})",
-        sv="omröstningen: alternativet '{choice}' står två gånger (första gången på rad {first})",
+        en="vote: the choice '{choice}' is listed twice (first on line {first}); keep one of the "
+        "lines",
+        sv="omröstningen: alternativet '{choice}' står två gånger (första gången på rad {first}); "
+        "behåll en av raderna",
         fix_en="Keep one line per choice under result:.",
         fix_sv="Behåll en rad per alternativ under result:.",
         example={"choice": "Ja", "first": 30},
@@ -516,9 +522,10 @@ class Text:
         example={"choice": "Ja", "got": "nio"},
     )
     VOTE_RESULT_MISMATCH = Message(
-        en="vote: result does not match the votes ({choice}: counted {counted}, stated {stated})",
+        en="vote: result does not match the votes ({choice}: counted {counted}, stated {stated}); "
+        "write {choice}: {counted} under result:, or correct the votes",
         sv="omröstningen: resultatet stämmer inte med rösterna ({choice}: {counted} räknade, "
-        "{stated} angivna)",
+        "{stated} angivna); skriv {choice}: {counted} under result:, eller rätta rösterna",
         fix_en="Correct the count under result:, or the members' votes under votes:, so that "
         "they agree.",
         fix_sv="Rätta antalet under result:, eller ledamöternas röster under votes:, så att de "
@@ -536,7 +543,7 @@ class Text:
     )
     VOTE_CHOICE_MISSPELT = Message(
         en="vote: {member} voted '{choice}'; did you mean the option '{guess}'?",
-        sv="omröstningen: {member} röstade '{choice}'; menade du alternativet '{guess}'?",
+        sv="omröstningen: {member} röstade '{choice}'; menar du alternativet '{guess}'?",
         fix_en="Correct the vote to one of the options.",
         fix_sv="Rätta rösten till ett av alternativen.",
         example={"member": "Anna Ek (M)", "choice": "Nejj", "guess": "Nej"},
@@ -552,7 +559,7 @@ class Text:
     )
     VOTE_RESULT_MISSPELT = Message(
         en="vote: result '{choice}'; did you mean '{guess}'?",
-        sv="omröstningen: resultatet '{choice}'; menade du '{guess}'?",
+        sv="omröstningen: resultatet '{choice}'; menar du '{guess}'?",
         fix_en="Correct the choice under result: to one of the options.",
         fix_sv="Rätta alternativet under result: till ett av alternativen.",
         example={"choice": "Avstå", "guess": "Avstår"},
@@ -625,8 +632,7 @@ class Text:
     )
     ATTRIBUTE_KEY_MISSPELT = Message(
         en="the attribute block '{block}' has the unknown key '{key}'; did you mean '{guess}'?",
-        sv="klamrarna '{block}' efter rubriken har den okända nyckeln '{key}'; menade du "
-        "'{guess}'?",
+        sv="klamrarna '{block}' efter rubriken har den okända nyckeln '{key}'; menar du '{guess}'?",
         fix_en="Correct the key's spelling.",
         fix_sv="Rätta stavningen av nyckeln.",
         example={"block": "{confidental=true}", "key": "confidental", "guess": "confidential"},
@@ -746,8 +752,9 @@ class Text:
         where="content/kommunstyrelsen/2025/2025-03-11.md:2",
     )
     ATTACHMENT_MISSING = Message(
-        en="attachments: {file!r} does not exist in content/",
-        sv="attachments: {file!r} finns inte i content/",
+        en="attachments: {file!r} does not exist in content/; check the name, or put the file "
+        "there",
+        sv="attachments: {file!r} finns inte i content/; kontrollera namnet, eller lägg filen där",
         fix_en="Check the spelling of the file name, or add the file to content/files/.",
         fix_sv="Kontrollera stavningen av filnamnet, eller lägg filen i content/files/.",
         example={"file": "files/ks-2025-03-11-bilaga-1.pdf"},
@@ -782,7 +789,7 @@ class Text:
     )
     PAGE_KEY_MISSPELT = Message(
         en="{key}: unknown key; did you mean '{guess}'?",
-        sv="{key}: okänd nyckel; menade du '{guess}'?",
+        sv="{key}: okänd nyckel; menar du '{guess}'?",
         fix_en="Correct the key's spelling.",
         fix_sv="Rätta stavningen av nyckeln.",
         example={"key": "titel", "guess": "title"},
@@ -843,8 +850,9 @@ class Text:
         where="content/kommunstyrelsen/2025/2025-03-11.md:27",
     )
     LINK_NO_SUCH_FILE = Message(
-        en="link to {target}: no such file in content/",
-        sv="länken till {target}: filen finns inte i content/",
+        en="link to {target}: no such file in content/; check the path, counted from this file",
+        sv="länken till {target}: filen finns inte i content/; kontrollera sökvägen, räknad "
+        "från den här filen",
         fix_en="Check the path: it is counted from the file that links, and names a file in "
         "content/.",
         fix_sv="Kontrollera sökvägen: den räknas från filen som länkar, och ska leda till en "
