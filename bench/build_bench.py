@@ -64,8 +64,9 @@ def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
         *extra,
     ]
     started = time.perf_counter()
+    env = {**os.environ, "MINUTES_LANGUAGE": "en"}  # the summary line read below
     with subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env
     ) as proc:
         sampler = TreeMemory(proc.pid)
         sampler.start()
@@ -75,14 +76,14 @@ def timed_build(source: Path, output: Path, *extra: str) -> dict[str, float]:
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"build failed:\n{done.stdout}\n{done.stderr}")
-    summary = re.search(r"Built (\d+) meetings, (\d+) pages", done.stdout)
-    pages = int(summary.group(2)) if summary else 0
-    rendered = re.search(r"\((\d+) rendered", done.stdout)
+    summary = re.search(r"Built ([\d,]+) meetings?, ([\d,]+) pages?", done.stdout)
+    pages = int(summary.group(2).replace(",", "")) if summary else 0
+    rendered = re.search(r"\(([\d,]+) rendered", done.stdout)
     phases = json.loads(done.stdout.strip().splitlines()[-1])
     return {
         "wall_s": round(wall, 2),
         "pages": pages,
-        "rendered": int(rendered.group(1)) if rendered else 0,
+        "rendered": int(rendered.group(1).replace(",", "")) if rendered else 0,
         "pages_per_s": round(pages / wall, 1) if wall else 0.0,
         "cpu_s": round(_cpu(done.stderr), 1),
         "peak_rss_mib": round(_peak_rss(done.stderr), 1),
