@@ -100,22 +100,18 @@ def check_personal_numbers(
     reported: set[str] = set()
     for precise, source in ((True, lines), (False, also)):
         for number, text in source:
-            for found in personal_numbers(text):
+            for found, right, dashed in _dated_numbers(text):  # one scan of the text
                 key = _key(found)
-                if key in exempt:
-                    used.add(key)
-                    continue
-                if not precise and key in reported:
-                    continue
-                reported.add(key)
-                problems.error(path, number, M.PERSONAL_NUMBER(found=found))
-            for found in mistyped_numbers(text):
-                key = _key(found)
+                if not right and not dashed:
+                    continue  # a number of that shape and a wrong check digit: no guess
                 if key in exempt:
                     used.add(key)
                 elif precise or key not in reported:
                     reported.add(key)
-                    problems.warn(path, number, M.PERSONAL_NUMBER_MISTYPED(found=found))
+                    if right:
+                        problems.error(path, number, M.PERSONAL_NUMBER(found=found))
+                    else:
+                        problems.warn(path, number, M.PERSONAL_NUMBER_MISTYPED(found=found))
     for listed in allowed:
         if _key(listed) not in used:
             problems.warn(path, allowed_line, M.NOT_PERSONAL_NUMBER_UNUSED(number=listed))
