@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -26,6 +25,7 @@ from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, build, check
 from .content.config import KNOWN_LANGUAGES, LANGUAGE_VARIABLE, base_url_problem, language_of
 from .content.errors import BuildFailed, ConfigError, ContentError, Problems, grouped
+from .content.spelling import nearest
 from .messages import Said
 from .messages.commands import Commands
 from .messages.reasons import system_reason
@@ -204,8 +204,8 @@ class _Folder(click.Path):
 
 
 class _Command(click.Command):
-    """A command of minutes: a problem with its options said as the catalogue says it, in
-    the site's language, naming the command (``minutes new --help``)."""
+    """A problem with the command line said as the catalogue says it, in the site's
+    language, naming the command (``minutes new --help``)."""
 
     def make_context(
         self,
@@ -224,25 +224,11 @@ class _Command(click.Command):
             raise Refused(_refusal(exc), _language_of_usage(exc.ctx)) from None
 
 
-class _Minutes(click.Group):
+class _Minutes(_Command, click.Group):
     """The ``minutes`` command: every problem of the command line said as the catalogue
     says it, in the site's language."""
 
     command_class = _Command
-
-    def make_context(
-        self,
-        info_name: str | None,
-        args: list[str],
-        parent: click.Context | None = None,
-        **extra: Any,
-    ) -> click.Context:
-        try:
-            return super().make_context(info_name, args, parent, **extra)
-        except _PASSED_ON:
-            raise
-        except click.UsageError as exc:
-            raise Refused(_refusal(exc), _language_of_usage(exc.ctx)) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -258,9 +244,9 @@ class _Minutes(click.Group):
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             known = sorted(self.list_commands(ctx))
-            close = difflib.get_close_matches(name, known, n=1)
+            close = nearest(name, known)
             said = (
-                Commands.COMMAND_MISSPELT(command=name, suggestion=close[0])
+                Commands.COMMAND_MISSPELT(command=name, suggestion=close)
                 if close
                 else Commands.COMMAND_UNKNOWN(command=name, commands=", ".join(known))
             )
