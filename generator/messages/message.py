@@ -86,6 +86,12 @@ class Message:
         return self.fix_sv if language == "sv" else self.fix_en
 
 
+def phrase(en: str, sv: str, **example: object) -> Message:
+    """A phrase told inside other messages (what a page is called, why a line cannot be
+    read): said in both languages, with no fix and no place of its own."""
+    return Message(en=en, sv=sv, fix_en="", fix_sv="", example=example, where="")
+
+
 @dataclass(frozen=True, slots=True)
 class Said:
     """A message with its values: what one problem says, in whichever language is asked."""

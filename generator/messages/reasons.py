@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import errno
 
-from .message import Message, Said
-
-
-def _reason(en: str, sv: str, **example: object) -> Message:
-    return Message(en=en, sv=sv, fix_en="", fix_sv="", example=example, where="")
+from .message import Said, phrase
 
 
 class Reasons:
@@ -18,62 +14,62 @@ class Reasons:
 
     PREFIX = "name-reason-"
 
-    COLON_IN_VALUE = _reason(
+    COLON_IN_VALUE = phrase(
         "a second ': ' on the line, in a value without quotes",
         "ett andra ': ' på raden, i ett värde utan citattecken",
     )
-    NO_COLON = _reason("a line without ': ' after its key", "en rad utan ': ' efter nyckeln")
-    TAB = _reason("a tab where spaces should be", "en tabb där det ska stå mellanslag")
-    INDENT = _reason(
+    NO_COLON = phrase("a line without ': ' after its key", "en rad utan ': ' efter nyckeln")
+    TAB = phrase("a tab where spaces should be", "en tabb där det ska stå mellanslag")
+    INDENT = phrase(
         "the line is not indented like the lines above it",
         "raden är inte indragen som raderna ovanför",
     )
-    QUOTE_NOT_CLOSED = _reason(
+    QUOTE_NOT_CLOSED = phrase(
         "a quote that is not closed, or a \\ inside quotes",
         "ett citattecken som inte stängs, eller ett \\ inom citattecken",
     )
-    BRACKET_NOT_CLOSED = _reason("a [ or {{ that is not closed", "en [ eller {{ som inte stängs")
-    SIGN_FIRST = _reason(
+    BRACKET_NOT_CLOSED = phrase("a [ or {{ that is not closed", "en [ eller {{ som inte stängs")
+    SIGN_FIRST = phrase(
         "a value that starts with a sign (such as @, `, % or *) without quotes",
         "ett värde som börjar med ett tecken (som @, `, % eller *) utan citattecken",
     )
-    TAG = _reason(
+    TAG = phrase(
         "a value that starts with ! without quotes",
         "ett värde som börjar med ! utan citattecken",
     )
-    NOT_KEY_VALUE = _reason("the line is not key = value", "raden är inte nyckel = värde")
-    TOML_VALUE = _reason(
+    NOT_KEY_VALUE = phrase("the line is not key = value", "raden är inte nyckel = värde")
+    TOML_VALUE = phrase(
         "the value is not text in quotes, a number, true or false, a date or a list in [ ]",
         "värdet är inte text inom citattecken, ett tal, true eller false, ett datum eller en "
         "lista inom [ ]",
     )
-    TWICE = _reason(
+    TWICE = phrase(
         "a setting or table that is already given above",
         "en inställning eller tabell som redan står ovanför",
     )
-    DATE = _reason(
+    DATE = phrase(
         "a date that is not YYYY-MM-DD or not a day in the calendar",
         "ett datum som inte är ÅÅÅÅ-MM-DD eller ingen dag i kalendern",
     )
-    OTHER = _reason("something on the line", "något på raden")
+    OTHER = phrase("something on the line", "något på raden")
 
     # why the system could not read or write a file
-    DISK_FULL = _reason("the disk is full", "disken är full")
-    QUOTA = _reason("the disk quota is used up", "utrymmet på disken som du får använda är slut")
-    NOT_ALLOWED = _reason(
+    DISK_FULL = phrase("the disk is full", "disken är full")
+    QUOTA = phrase("the disk quota is used up", "utrymmet på disken som du får använda är slut")
+    NOT_ALLOWED = phrase(
         "no permission to read or write there", "du har inte rätt att läsa eller skriva där"
     )
-    READ_ONLY = _reason("the disk is read-only", "disken är skrivskyddad")
-    NO_SUCH_FILE = _reason("no such file or folder", "filen eller mappen finns inte")
-    DISK_BROKEN = _reason(
+    READ_ONLY = phrase("the disk is read-only", "disken är skrivskyddad")
+    NO_SUCH_FILE = phrase("no such file or folder", "filen eller mappen finns inte")
+    DISK_BROKEN = phrase(
         "the disk could not be read or written", "disken gick inte att läsa eller skriva"
     )
-    TOO_MANY_FILES = _reason("too many files open at once", "för många filer öppna samtidigt")
-    NOT_A_FOLDER = _reason(
+    TOO_MANY_FILES = phrase("too many files open at once", "för många filer öppna samtidigt")
+    NOT_A_FOLDER = phrase(
         "a file where a folder should be, or a folder where a file should be",
         "en fil där det ska vara en mapp, eller en mapp där det ska vara en fil",
     )
-    SYSTEM = _reason("the system answered {code}", "systemet svarade {code}", code="EMLINK")
+    SYSTEM = phrase("the system answered {code}", "systemet svarade {code}", code="EMLINK")
 
 
 def yaml_reason(problem: str, context: str = "", written: str = "") -> Said:
