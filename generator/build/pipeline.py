@@ -39,6 +39,7 @@ from ..site.notices import check_announcements
 from ..site.partitions import INDEX_ROOT, Partition, members
 from ..site.paths import FILES, Published, claim_outputs, output_file
 from .cache import BuildState, Cache, FileStamp, StateHead, output_label, stamp_files
+from .collector import collector_paused
 from .depends import Fingerprints
 from .footprint import Footprint, measure
 from .load import (
@@ -165,6 +166,20 @@ def load(
 ) -> Loaded:
     """Read, parse (reusing cached parses) and derive; problems are collected, not raised.
     With a store, meetings are kept as outlines and their prose goes to the store."""
+    with collector_paused():
+        return _read_and_derive(config, options, state, cache, progress, session, store, found)
+
+
+def _read_and_derive(
+    config: SiteConfig,
+    options: BuildOptions,
+    state: BuildState,
+    cache: Cache | None,
+    progress: Progress | None,
+    session: Session | None,
+    store: MeetingStore | None,
+    found: tuple[ContentFiles, dict[str, FileStamp]] | None,
+) -> Loaded:
     if found is not None:  # the caller has just looked
         files, stamps = found
     else:
@@ -605,6 +620,11 @@ class _Prints:
 
 def _fingerprint(run: _Run, loaded: Loaded, plan: _Plan) -> _Prints:
     """What every page shows, and every search index holds, as fingerprints."""
+    with collector_paused():
+        return _fingerprint_pages(run, loaded, plan)
+
+
+def _fingerprint_pages(run: _Run, loaded: Loaded, plan: _Plan) -> _Prints:
     site = loaded.site
     digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
     outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}

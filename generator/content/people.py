@@ -167,6 +167,7 @@ class MeetingPeople(Names):
         for segments in (meeting.preamble, *shown):
             named.extend(p for _, p in records(segments))
             named.extend(p for _, _, p in ballots(segments))
+        self.acting = len(named)  # those before are in a list, a record or a ballot
         named.extend(
             found
             for p in meeting.attendees

@@ -23,7 +23,7 @@ from .paths import (
     page_path,
     year_path,
 )
-from .people import Profile, derive_people
+from .people import Profile, Roster, derive_people
 from .urls import PATHS, slug
 
 LATEST_ON_HOME = 10
@@ -177,8 +177,17 @@ class Site:
     today: date = date(1970, 1, 1)
     history: dict[str, tuple[Revision, ...]] = field(default_factory=dict)  # source → commits
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # meeting → item anchors
-    people: tuple[Profile, ...] = ()  # everyone the meetings name, in name order
-    person_paths: dict[PersonKey, str] = field(default_factory=dict)  # person → their page
+    roster: Roster = field(default_factory=Roster)  # everyone the meetings name
+
+    @property
+    def people(self) -> tuple[Profile, ...]:
+        """Everyone the meetings name, in name order (gathered when first asked for)."""
+        return self.roster.profiles()
+
+    @property
+    def person_paths(self) -> dict[PersonKey, str]:
+        """Each person's page."""
+        return self.roster.paths
 
     @property
     def search_filters(self) -> dict[str, list[str]]:
@@ -363,8 +372,7 @@ def derive_site(
         today=today,
         history=history or {},
         anchors={m.source: frozenset(i.anchor for i in m.items) for m in meetings},
-        people=(people := derive_people(meetings, section)),
-        person_paths={p.key: p.path for p in people},
+        roster=derive_people(meetings, section),
     )
 
 

@@ -167,65 +167,109 @@ def _gather(meeting: Meeting, named: MeetingPeople) -> dict[PersonKey, _Seen]:
     return seen
 
 
-def derive_people(meetings: Iterable[Meeting], section: Mapping[str, str]) -> tuple[Profile, ...]:
-    """Everyone the published meetings (``meetings``, oldest first) name, in name order."""
-    by_person: dict[PersonKey, list[tuple[Meeting, _Seen]]] = defaultdict(list)
+def derive_people(meetings: Iterable[Meeting], section: Mapping[str, str]) -> Roster:
+    """Everyone the published meetings (``meetings``, oldest first) name: their pages at
+    once, their profiles when first asked for (see Roster)."""
+    listed_in: dict[PersonKey, None] = {}  # those a list, record or ballot names: a page each
     names: dict[PersonKey, Person] = {}  # as the newest meeting naming them writes them
     resolved: dict[str, MeetingPeople] = {}
+    public: list[Meeting] = []
     for m in meetings:
         if not m.public:  # names nobody (the parser keeps nothing else of it): to be sure
             continue
+        public.append(m)
         named = resolved[m.source] = MeetingPeople(m)
-        for person in named.named:
-            names[named.key(person)] = written(person)
-        for key, seen in _gather(m, named).items():
-            by_person[key].append((m, seen))
+        for n, person in enumerate(named.named):
+            key = named.key(person)
+            names[key] = written(person)
+            if n < named.acting:
+                listed_in[key] = None
     shared: dict[str, list[PersonKey]] = defaultdict(list)
-    for key in by_person:
+    for key in listed_in:
         shared[key.name].append(key)
     slugs = person_slugs(
         {
             key: names[key].name if len(shared[key.name]) == 1 else shown_name(names[key])
-            for key in by_person
+            for key in listed_in
         }
     )
     paths = {key: person_path(section, s) for key, s in slugs.items()}
+    return Roster(tuple(public), resolved, names, slugs, paths, shared)
 
-    def serving(meeting: Meeting, text: str) -> tuple[str, str]:
-        person = read_mention(text)
-        key = resolved[meeting.source].key(person) if person is not None else None
-        return text, paths.get(key, "") if key is not None else ""
 
-    people = [
-        Profile(
-            key=key,
-            name=names[key].name,
-            party=names[key].party,
-            org=names[key].org,
-            slug=slugs[key],
-            path=paths[key],
-            appearances=tuple(
-                Appearance(
-                    meeting=m,
-                    lists=tuple(seen.lists),
-                    serving_for=tuple(serving(m, t) for t in dict.fromkeys(seen.serving_for)),
-                    from_item=seen.from_item,
-                    until_item=seen.until_item,
-                    acts=tuple(seen.acts),
-                )
-                for m, seen in reversed(found)
-            ),
-            namesakes=tuple(
-                sorted(
-                    (shown_name(names[other]), paths[other])
-                    for other in shared[key.name]
-                    if other != key
-                )
-            ),
-        )
-        for key, found in by_person.items()
-    ]
-    return tuple(sorted(people, key=lambda p: (sort_name(p.shown), p.key)))
+class Roster:
+    """Everyone the published meetings name: each one's page at once (every meeting's page
+    links its people), their profiles only when first asked for. Person pages and open data
+    show profiles; a prose edit renders neither, and gathering what 10,000 meetings say of
+    each person was half of such a build's loading."""
+
+    __slots__ = ("_meetings", "_names", "_profiles", "_resolved", "_shared", "_slugs", "paths")
+
+    def __init__(
+        self,
+        meetings: tuple[Meeting, ...] = (),
+        resolved: dict[str, MeetingPeople] | None = None,
+        names: dict[PersonKey, Person] | None = None,
+        slugs: dict[PersonKey, str] | None = None,
+        paths: dict[PersonKey, str] | None = None,
+        shared: dict[str, list[PersonKey]] | None = None,
+    ) -> None:
+        self._meetings = meetings
+        self._resolved = resolved or {}
+        self._names = names or {}
+        self._slugs = slugs or {}
+        self.paths: dict[PersonKey, str] = paths or {}  # person → their page
+        self._shared = shared or {}
+        self._profiles: tuple[Profile, ...] | None = None
+
+    def profiles(self) -> tuple[Profile, ...]:
+        """Everyone with a page, in name order, each with the meetings naming them."""
+        if self._profiles is None:
+            self._profiles = self._gather_all()
+        return self._profiles
+
+    def _gather_all(self) -> tuple[Profile, ...]:
+        by_person: dict[PersonKey, list[tuple[Meeting, _Seen]]] = defaultdict(list)
+        for m in self._meetings:
+            for key, seen in _gather(m, self._resolved[m.source]).items():
+                by_person[key].append((m, seen))
+        names, paths, shared = self._names, self.paths, self._shared
+
+        def serving(meeting: Meeting, text: str) -> tuple[str, str]:
+            person = read_mention(text)
+            key = self._resolved[meeting.source].key(person) if person is not None else None
+            return text, paths.get(key, "") if key is not None else ""
+
+        people = [
+            Profile(
+                key=key,
+                name=names[key].name,
+                party=names[key].party,
+                org=names[key].org,
+                slug=self._slugs[key],
+                path=paths[key],
+                appearances=tuple(
+                    Appearance(
+                        meeting=m,
+                        lists=tuple(seen.lists),
+                        serving_for=tuple(serving(m, t) for t in dict.fromkeys(seen.serving_for)),
+                        from_item=seen.from_item,
+                        until_item=seen.until_item,
+                        acts=tuple(seen.acts),
+                    )
+                    for m, seen in reversed(found)
+                ),
+                namesakes=tuple(
+                    sorted(
+                        (shown_name(names[other]), paths[other])
+                        for other in shared[key.name]
+                        if other != key
+                    )
+                ),
+            )
+            for key, found in by_person.items()
+        ]
+        return tuple(sorted(people, key=lambda p: (sort_name(p.shown), p.key)))
 
 
 @dataclass(frozen=True, slots=True)

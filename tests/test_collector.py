@@ -1,0 +1,34 @@
+"""The cycle collector is held off while the site is loaded, and only then."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from generator.build.collector import collector_paused
+
+
+def test_the_collector_is_off_inside_and_back_on_after_with_what_was_made_frozen() -> None:
+    gc.unfreeze()
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        made = [[n] for n in range(1000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made)
+    gc.unfreeze()
+
+
+def test_the_collector_comes_back_after_an_error_and_stays_off_if_it_was_off() -> None:
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("a failing load")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
