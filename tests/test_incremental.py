@@ -245,6 +245,7 @@ def test_build_keeps_outlines_and_the_store_holds_the_prose(site: Path, tmp_path
     with open(cache.dir / "parsed.pickle", "rb") as handle:
         pickle.load(handle)  # the cache's key
         pickle.load(handle)  # the parse key
+        pickle.load(handle)  # the record's token
         parsed = pickle.load(handle)
     meetings = [p.meeting for p in parsed.values() if p.meeting is not None]
     assert meetings and all(m.is_outline and not m.preamble for m in meetings)
@@ -519,3 +520,56 @@ def test_a_new_meeting_leaves_other_years_decision_pages_alone(
     again(root)
     assert {p for p in rendered if p.startswith("beslut/")} == {"beslut/", "beslut/2024/"}
     assert digest(root / "_site") == digest(clean(root, tmp_path))
+
+
+def test_an_edit_writes_only_what_was_parsed_since_the_whole_parse_record(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole parse record is not written again for an edit or two: the files parsed
+    since go beside it, and a build reads both; after RECENT_LIMIT files, or with the file
+    beside it damaged, the result is still that of a clean build."""
+    from generator.build import cache as cache_module
+
+    record = site / cache_module.CACHE_DIR / cache_module.PARSED
+    recent = site / cache_module.CACHE_DIR / cache_module.RECENT
+    whole = record.read_bytes()
+    files = sorted((site / "content").rglob("*.md"))
+    files[1].write_text(files[1].read_text() + "\nFörsta ändringen.\n")
+    again(site)
+    files[2].write_text(files[2].read_text() + "\nAndra ändringen.\n")
+    again(site)
+    assert record.read_bytes() == whole
+    assert recent.is_file()
+    parsed = cache_module.Cache(site).load_parsed(_parse_key(site))
+    paths = [path for path, _ in parsed]
+    assert all(paths.count(f"content/{f.relative_to(site / 'content')}") == 2 for f in files[1:3])
+    assert len(parsed) == len(files) - _non_meetings(site) + 2  # the old versions too
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+    recent.write_bytes(b"not a pickle")  # damaged: those files are parsed again
+    files[3].write_text(files[3].read_text() + "\nTredje ändringen.\n")
+    again(site)
+    assert digest(site / "_site") == digest(clean(site, tmp_path / "second"))
+
+    monkeypatch.setattr(cache_module, "RECENT_LIMIT", 0)
+    files[4].write_text(files[4].read_text() + "\nFjärde ändringen.\n")
+    again(site)
+    assert record.read_bytes() != whole and not recent.exists()
+    assert digest(site / "_site") == digest(clean(site, tmp_path / "third"))
+
+
+def _parse_key(site: Path) -> str:
+    from generator.build.load import discover
+    from generator.build.pipeline import _parse_key as key_of
+    from generator.content.config import load_config
+
+    config = load_config(site)
+    return key_of(config, discover(config))
+
+
+def _non_meetings(site: Path) -> int:
+    from generator.build.load import discover
+    from generator.content.config import load_config
+
+    files = discover(load_config(site))
+    return len(sorted((site / "content").rglob("*.md"))) - len(files.meetings)
