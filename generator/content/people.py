@@ -173,8 +173,10 @@ class MeetingPeople(Names):
             for p in meeting.attendees
             if p.serving_for and (found := read_mention(p.serving_for)) is not None
         )
-        super().__init__(person_key(p) for p in named)
+        keys = [person_key(p) for p in named]
+        super().__init__(keys)
         self.named = tuple(named)
+        self.keys = tuple(map(self.resolve, keys))  # the person each of ``named`` is
 
     def key_of_text(self, text: str) -> PersonKey | None:
         """The person a name written in text is, if it reads as one."""

@@ -179,8 +179,7 @@ def derive_people(meetings: Iterable[Meeting], section: Mapping[str, str]) -> Ro
             continue
         public.append(m)
         named = resolved[m.source] = MeetingPeople(m)
-        for n, person in enumerate(named.named):
-            key = named.key(person)
+        for n, (person, key) in enumerate(zip(named.named, named.keys, strict=True)):
             names[key] = written(person)
             if n < named.acting:
                 listed_in[key] = None
