@@ -25,12 +25,18 @@ from ..pages.kind import PageJob
 from ..pages.render import CONTENT_LINK
 from ..pages.views import SiteView, Views
 from ..site.derive import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
+from ..site.people import PersonLinks, Profile
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names (fields() is slow)
 
 
 def _same(value: object) -> object:
     return value
+
+
+def _person_links(links: PersonLinks) -> object:
+    """Names as shown and the pages they lead to: text with no content links in it."""
+    return tuple(links.links.items())
 
 
 def _hash(parts: Iterable[object]) -> str:
@@ -68,6 +74,8 @@ class Fingerprints:
             Body: self._body,
             CaseFile: self._case_file,
             SiteView: self._view,
+            Profile: self._profile,
+            PersonLinks: _person_links,
         }
 
     def meeting(self, m: Meeting) -> str:
@@ -147,6 +155,16 @@ class Fingerprints:
             found = self._groups[case.path] = _hash(
                 [case.case, case.path, self._many(case.entries)]
             )
+        return found
+
+    def _profile(self, person: Profile) -> str:
+        """A person (their page and open data's people lists show the same), once."""
+        found = self._groups.get(person.path)
+        if found is None:
+            names = _FIELDS.get(Profile)
+            if names is None:
+                names = _FIELDS[Profile] = tuple(f.name for f in fields(Profile))
+            found = self._groups[person.path] = _hash(self.canon(getattr(person, n)) for n in names)
         return found
 
     def _view(self, view: SiteView) -> object:

@@ -28,7 +28,7 @@ from ..site.paths import (
     feed_path,
     section_path,
 )
-from ..site.people import Profile, person_links
+from ..site.people import Profile
 from .chart import attendance_chart
 from .kind import Kind, PageJob, Plan
 from .oparl import OPARL_KINDS
@@ -75,7 +75,7 @@ class Meetings(Kind[MeetingPage]):
         return {
             "meeting": meeting,
             "body": views.body(job.own.body),
-            "person_pages": person_links(meeting, views.site.person_paths),
+            "person_pages": views.site.roster.links(meeting),
         }
 
     def own_facets(self, job: PageJob[MeetingPage], views: Views) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from datetime import date
 from ..content.errors import Problems
 from ..content.history import Revision
 from ..content.model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
-from ..content.people import PersonKey
 from ..messages.text import Text as M
 from .notices import Notice, notice_board
 from .partitions import Partition, plan_partitions
@@ -183,11 +182,6 @@ class Site:
     def people(self) -> tuple[Profile, ...]:
         """Everyone the meetings name, in name order (gathered when first asked for)."""
         return self.roster.profiles()
-
-    @property
-    def person_paths(self) -> dict[PersonKey, str]:
-        """Each person's page."""
-        return self.roster.paths
 
     @property
     def search_filters(self) -> dict[str, list[str]]:

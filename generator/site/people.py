@@ -221,6 +221,10 @@ class Roster:
         self._shared = shared or {}
         self._profiles: tuple[Profile, ...] | None = None
 
+    def links(self, meeting: Meeting) -> PersonLinks:
+        """The pages of the people a meeting's page names (see person_links)."""
+        return person_links(meeting, self.paths, self._resolved.get(meeting.source))
+
     def profiles(self) -> tuple[Profile, ...]:
         """Everyone with a page, in name order, each with the meetings naming them."""
         if self._profiles is None:
@@ -285,9 +289,12 @@ class PersonLinks:
         return self.links.get(shown_name(name), "")
 
 
-def person_links(meeting: Meeting, paths: Mapping[PersonKey, str]) -> PersonLinks:
+def person_links(
+    meeting: Meeting, paths: Mapping[PersonKey, str], named: MeetingPeople | None = None
+) -> PersonLinks:
     """Each name a meeting's page shows → the page of the person it is (a bare name is the
-    person the meeting names by it with a party or organisation, see content/people.py)."""
-    named = MeetingPeople(meeting)
-    links = {shown_name(p): paths.get(named.key(p), "") for p in named.named}
+    person the meeting names by it with a party or organisation, see content/people.py);
+    ``named``: the meeting's names as already resolved."""
+    named = named or MeetingPeople(meeting)
+    links = {shown_name(p): paths.get(k, "") for p, k in zip(named.named, named.keys, strict=True)}
     return PersonLinks({name: links[name] for name in sorted(links) if links[name]})
