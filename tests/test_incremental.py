@@ -573,3 +573,31 @@ def _non_meetings(site: Path) -> int:
 
     files = discover(load_config(site))
     return len(sorted((site / "content").rglob("*.md"))) - len(files.meetings)
+
+
+def test_a_retitled_item_remakes_only_the_open_data_lists_that_show_it(
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An open data list is given its own objects and the organisation by its key: a
+    retitled item remakes its year's meetings list, not every year's (at 10k meetings every
+    list was made again, 4 s of each such build)."""
+    from generator.pages.render import Renderer
+
+    root = tmp_site(
+        {
+            "content/ks/a.md": adjusted("2023-05-02", "2023-05-06"),
+            "content/ks/b.md": adjusted("2024-05-02", "2024-05-06"),
+        }
+    )
+    again(root)
+    rendered: list[str] = []
+    run = Renderer.run
+    monkeypatch.setattr(
+        Renderer, "run", lambda self, job: rendered.append(job.path) or run(self, job)
+    )
+    edited = root / "content/ks/b.md"
+    edited.write_text(edited.read_text().replace("§ 1 Budget", "§ 1 Budget för 2025", 1))
+    again(root)
+    meeting_lists = {p.rsplit("/", 1)[-1] for p in rendered if "/meetings-" in p}
+    assert meeting_lists == {"meetings-2024.json"}, rendered
+    assert digest(root / "_site") == digest(clean(root, tmp_path))

@@ -152,9 +152,11 @@ class BodyFiles(OParlKind[OrgFile]):
 @dataclass(frozen=True, slots=True)
 class ListPage(Generic[E]):
     """One page of an organisation's list: the paths of all its pages (for the links), which
-    one this is, its objects and the meetings they are made from."""
+    one this is, its objects and the meetings they are made from. The organisation is here
+    by its key alone: a page shows its own objects, not the organisation's other meetings
+    (with the whole organisation, one retitled item made every list of it again)."""
 
-    org: OrgBody
+    org: str
     pages: tuple[str, ...]
     page: int
     items: tuple[E, ...]
@@ -196,7 +198,7 @@ class OParlList(OParlKind[ListPage[E]]):
                 yield self.job(
                     path,
                     ListPage(
-                        org,
+                        org.key,
                         paths,
                         n,
                         tuple(e for e, _ in chunk),
