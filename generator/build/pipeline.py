@@ -283,8 +283,9 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
         return done
     renderer = Renderer(run.config, loaded.site, store.whole)
     _edited_first(run, renderer, loaded.site)  # serve: the edited meetings' pages first
-    plan = _plan(run, renderer, loaded)  # every page; each output path claimed once
-    prints = _fingerprint(run, loaded, plan)  # what every page and search index shows
+    with collector_paused():  # millions of objects made, next to none of them garbage
+        plan = _plan(run, renderer, loaded)  # every page; each output path claimed once
+        prints = _fingerprint(run, loaded, plan)  # what every page and search index shows
     token = _output_token(
         run.settings, prints.pages, prints.indexes if run.options.search else {}, loaded.stamps
     )
@@ -620,11 +621,6 @@ class _Prints:
 
 def _fingerprint(run: _Run, loaded: Loaded, plan: _Plan) -> _Prints:
     """What every page shows, and every search index holds, as fingerprints."""
-    with collector_paused():
-        return _fingerprint_pages(run, loaded, plan)
-
-
-def _fingerprint_pages(run: _Run, loaded: Loaded, plan: _Plan) -> _Prints:
     site = loaded.site
     digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
     outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
