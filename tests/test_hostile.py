@@ -156,6 +156,21 @@ def test_csp_forbids_inline_scripts(tmp_site: SiteFactory) -> None:
     assert "default-src 'self'" in csp and "object-src 'none'" in csp
 
 
+def test_table_alignment_is_a_class_the_csp_lets_show(tmp_site: SiteFactory) -> None:
+    """A column aligned with ``--:`` is aligned by the theme's CSS: the pages' CSP allows no
+    inline style, so markdown-it's ``style="text-align:right"`` was blocked (and longer)."""
+    table = "| Post | Belopp |\n|:--|--:|\n| Lön | 1 200 |\n"
+    root = tmp_site(
+        {"content/a.md": f"---\nbody: X\ndate: 2024-01-01\n---\n## § 1 Budget\n\n{table}"}
+    )
+    build(BuildOptions(source=root, output=root / "_site", search=False))
+    html = (root / "_site/x/2024-01-01/index.html").read_text()
+    assert 'style="' not in html
+    assert '<th class="right">Belopp</th>' in html and '<td class="right">1 200</td>' in html
+    css = (root / "_site/static/style.css").read_text()
+    assert "td.right { text-align: right; }" in css
+
+
 def test_attachment_paths_outside_content_are_refused(
     tmp_site: SiteFactory, tmp_path: Path
 ) -> None:
