@@ -641,3 +641,30 @@ def test_an_organisation_renamed_in_case_only_moves_open_data_homes(
     assert "test/people-a.json#anna-ek" in people.read_text()
     assert "test/papers-k.json#ks-2024-1" in papers.read_text()
     assert digest(root / "_site") == digest(clean(root, tmp_path))
+
+
+def test_a_parse_record_reads_only_the_recent_file_written_beside_it(tmp_path: Path) -> None:
+    """The files parsed since the whole record was written are read only with that record
+    (its token): not beside a record written since by another build (killed before it
+    removed the file, or into another output sharing the cache), nor of another parse key."""
+    from generator.build.cache import RECENT, Cache
+    from generator.content.parse import Parsed
+
+    def parsed(n: int) -> Parsed:
+        return Parsed(None, (), f"outline {n}")
+
+    first = Cache(tmp_path)
+    assert first.load_parsed("key") == {}
+    first.save_parsed("key", {("a.md", "1"): parsed(1)})  # the whole record
+    second = Cache(tmp_path)
+    found = second.load_parsed("key")
+    second.save_parsed("key", {**found, ("a.md", "2"): parsed(2)})  # beside it
+    assert Cache(tmp_path).load_parsed("key") == {
+        ("a.md", "1"): parsed(1),
+        ("a.md", "2"): parsed(2),
+    }
+    recent = (tmp_path / ".minutes-cache" / RECENT).read_bytes()
+    Cache(tmp_path).save_parsed("key", {("a.md", "3"): parsed(3)})  # another whole record
+    (tmp_path / ".minutes-cache" / RECENT).write_bytes(recent)  # as if killed before
+    assert Cache(tmp_path).load_parsed("key") == {("a.md", "3"): parsed(3)}
+    assert Cache(tmp_path).load_parsed("other key") == {}
