@@ -37,7 +37,7 @@ DAYS = tuple(FIRST + timedelta(days=7 * k) for k in range(8))  # meeting dates, 
 TODAYS = tuple(FIRST + timedelta(days=4 * k) for k in range(20))  # over the notice windows
 FILES = ("files/a.pdf", "files/b.pdf")
 STATUSES = ("planned", "draft", "adjusted", "published")
-ORGANISATIONS = ("", "Region Halland", "Västra Götaland")
+ORGANISATIONS = ("", "Region Halland", "Västra Götaland", "region Halland")  # one key, after "Test"
 _MTIMES = itertools.count(1_700_000_000 * 10**9, 10**9)
 
 
