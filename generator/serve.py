@@ -46,6 +46,7 @@ from watchdog.observers.api import BaseObserver
 
 from .build.adopt import adopt
 from .build.cache import CACHE_DIR, SERVE_DIR, Cache
+from .build.collector import settle
 from .build.pagefind import SearchIndexError
 from .build.pipeline import BuildOptions, BuildResult, Session, build, warm
 from .content.config import language_of, load_config
@@ -269,7 +270,17 @@ class _Watcher(FileSystemEventHandler):
 def rebuild(
     options: BuildOptions, state: ServeState, log: Any, session: Session | None = None
 ) -> BuildResult | None:
-    """One build; its problems (if any) go to the browser and the log."""
+    """One build; its problems (if any) go to the browser and the log. Then the garbage it
+    left is collected (see collector.settle), while the clerk looks at its pages."""
+    try:
+        return _rebuild(options, state, log, session)
+    finally:
+        settle()
+
+
+def _rebuild(
+    options: BuildOptions, state: ServeState, log: Any, session: Session | None
+) -> BuildResult | None:
     published = threading.Event()
 
     def pages_ready() -> None:  # reload now; the search index follows
@@ -378,6 +389,8 @@ def _warm(options: BuildOptions, session: Session) -> bool:
         return warm(options, session)
     except (ConfigError, OSError):  # site.toml broke or a file went: the next build says so
         return False
+    finally:
+        settle()
 
 
 def serve(options: BuildOptions, port: int, log: Any) -> None:

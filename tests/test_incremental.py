@@ -601,3 +601,70 @@ def test_a_retitled_item_remakes_only_the_open_data_lists_that_show_it(
     meeting_lists = {p.rsplit("/", 1)[-1] for p in rendered if "/meetings-" in p}
     assert meeting_lists == {"meetings-2024.json"}, rendered
     assert digest(root / "_site") == digest(clean(root, tmp_path))
+
+
+def test_an_organisation_renamed_in_case_only_moves_open_data_homes(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
+    """A person or a case number named by two organisations has its open data id in the
+    list of the first one by name. 'Region Halland' comes before 'Test' (the site's title,
+    for minutes naming no organisation), 'region Halland' after: its file key is the same,
+    the person's and the case's own meetings are unchanged (the newest meeting of a body
+    names the organisation, and nobody), but their ids move to the other organisation's
+    lists, and both organisations' lists show them."""
+
+    def meeting(day: str, body: str, head: str, case: str = "KS 2024/1") -> str:
+        return (
+            f"---\nbody: {body}\ndate: {day}\n{head}---\n"
+            f'## § 1 Budget {{#p1 case="{case}"}}\n\nText.\n'
+        )
+
+    anna = "attendees: [Anna Ek (S)]\n"
+    root = tmp_site(
+        {
+            "content/ks/a.md": meeting("2024-05-06", "Kommunstyrelsen", anna),
+            "content/ks/b.md": meeting(
+                "2024-05-20", "Kommunstyrelsen", "organisation: Region Halland\n", "KS 2024/9"
+            ),
+            "content/sn/a.md": meeting("2024-05-13", "Socialnämnden", anna),
+            "content/sn/b.md": meeting("2024-05-27", "Socialnämnden", ""),
+        }
+    )
+    again(root)
+    people = root / "_site/oparl/body/test/people-a.json"
+    papers = root / "_site/oparl/body/test/papers-k.json"
+    assert "region-halland/people-a.json#anna-ek" in people.read_text()
+    assert "region-halland/papers-k.json#ks-2024-1" in papers.read_text()
+    renamed = root / "content/ks/b.md"
+    renamed.write_text(renamed.read_text().replace("Region Halland", "region Halland"))
+    again(root)
+    assert "test/people-a.json#anna-ek" in people.read_text()
+    assert "test/papers-k.json#ks-2024-1" in papers.read_text()
+    assert digest(root / "_site") == digest(clean(root, tmp_path))
+
+
+def test_a_parse_record_reads_only_the_recent_file_written_beside_it(tmp_path: Path) -> None:
+    """The files parsed since the whole record was written are read only with that record
+    (its token): not beside a record written since by another build (killed before it
+    removed the file, or into another output sharing the cache), nor of another parse key."""
+    from generator.build.cache import RECENT, Cache
+    from generator.content.parse import Parsed
+
+    def parsed(n: int) -> Parsed:
+        return Parsed(None, (), f"outline {n}")
+
+    first = Cache(tmp_path)
+    assert first.load_parsed("key") == {}
+    first.save_parsed("key", {("a.md", "1"): parsed(1)})  # the whole record
+    second = Cache(tmp_path)
+    found = second.load_parsed("key")
+    second.save_parsed("key", {**found, ("a.md", "2"): parsed(2)})  # beside it
+    assert Cache(tmp_path).load_parsed("key") == {
+        ("a.md", "1"): parsed(1),
+        ("a.md", "2"): parsed(2),
+    }
+    recent = (tmp_path / ".minutes-cache" / RECENT).read_bytes()
+    Cache(tmp_path).save_parsed("key", {("a.md", "3"): parsed(3)})  # another whole record
+    (tmp_path / ".minutes-cache" / RECENT).write_bytes(recent)  # as if killed before
+    assert Cache(tmp_path).load_parsed("key") == {("a.md", "3"): parsed(3)}
+    assert Cache(tmp_path).load_parsed("other key") == {}

@@ -282,3 +282,25 @@ def test_reading_every_file_sends_the_watcher_no_event(
     finally:
         watching.stop()
     assert [(kind, path) for kind, path in seen if path in read] == []
+
+
+def test_a_serving_process_keeps_no_earlier_build_alive(
+    site: tuple[Path, BuildOptions],
+) -> None:
+    """Loading and planning freeze what they made (build/collector.py): the cycle collector
+    never looks at frozen objects again, so the garbage among them (a build's renderer and
+    fingerprints hold each other, and through them that build's whole site) was kept for
+    good, and a serving process grew with every rebuild. What an earlier build made is gone
+    once the next one is done: rebuild after rebuild, as many objects are kept."""
+    import gc
+
+    root, options = site
+    state, log, session = ServeState(), [], Session()
+    assert rebuild(options, state, log.append, session) is not None
+    edited = root / "content/ks.md"
+    kept = []
+    for n in range(6):  # a new title: the general way, which derives a new site
+        edited.write_text(MEETING.replace("Budget", f"Budget {n}").replace("TEXT", "Text."))
+        assert rebuild(options, state, log.append, session) is not None
+        kept.append(gc.get_freeze_count() + len(gc.get_objects()))
+    assert kept[-1] - kept[1] < 100, kept

@@ -194,20 +194,16 @@ class OParlList(OParlKind[ListPage[E]]):
             parts = self.parts(org, data)
             paths = tuple(path for _, path in parts)
             for n, (chunk, path) in enumerate(parts):
+                items = tuple(e for e, _ in chunk)
                 deps = tuple(m for _, ms in chunk for m in ms)
                 yield self.job(
                     path,
-                    ListPage(
-                        org.key,
-                        paths,
-                        n,
-                        tuple(e for e, _ in chunk),
-                        deps,
-                        self.homes(deps, data),
-                    ),
+                    ListPage(org.key, paths, n, items, deps, self.homes(items, deps, data)),
                 )
 
-    def homes(self, deps: tuple[Meeting, ...], data: OpenData) -> tuple[str, ...]:
+    def homes(
+        self, items: tuple[E, ...], deps: tuple[Meeting, ...], data: OpenData
+    ) -> tuple[str, ...]:
         """Which organisation's lists the objects' links into other lists point at: the
         organisation of each meeting they are made from (its meeting, its body's
         Organization), so that a page is made again when one changes."""
@@ -258,7 +254,9 @@ class MeetingLists(OParlList[Meeting]):
     def part(self, entry: Meeting, data: OpenData) -> str:
         return str(entry.year)
 
-    def homes(self, deps: tuple[Meeting, ...], data: OpenData) -> tuple[str, ...]:
+    def homes(
+        self, items: tuple[Meeting, ...], deps: tuple[Meeting, ...], data: OpenData
+    ) -> tuple[str, ...]:
         """And the list each of their case numbers' Paper is at home in (which depends on
         the case's other handlings)."""
         export, site = data.exporter, data.exporter.site
@@ -268,7 +266,7 @@ class MeetingLists(OParlList[Meeting]):
                 found = site.case_file(case) if case else None
                 if found is not None and found.path:
                     papers.append(export.paper_home(found).key)
-        return (*super().homes(deps, data), *papers)
+        return (*super().homes(items, deps, data), *papers)
 
     def object(self, item: Meeting, data: OpenData) -> dict[str, Any]:
         return data.exporter.meeting(item)
@@ -301,6 +299,14 @@ class PeopleLists(OParlList[Profile]):
     def part(self, entry: Profile, data: OpenData) -> str:
         return initial(entry.slug)
 
+    def homes(
+        self, items: tuple[Profile, ...], deps: tuple[Meeting, ...], data: OpenData
+    ) -> tuple[str, ...]:
+        """And the list each person is at home in (their id's): the first of their
+        organisations by name, which a name's case alone can change, not its key."""
+        home = data.exporter.home
+        return (*super().homes(items, deps, data), *(home[p.slug].key for p in items))
+
     def object(self, item: Profile, data: OpenData) -> dict[str, Any]:
         return data.exporter.person(item)
 
@@ -329,6 +335,13 @@ class PaperLists(OParlList[CaseFile]):
 
     def part(self, entry: CaseFile, data: OpenData) -> str:
         return initial(case_key(entry))
+
+    def homes(
+        self, items: tuple[CaseFile, ...], deps: tuple[Meeting, ...], data: OpenData
+    ) -> tuple[str, ...]:
+        """And the list each Paper is at home in (its id's), as for people."""
+        export = data.exporter
+        return (*super().homes(items, deps, data), *(export.paper_home(c).key for c in items))
 
     def object(self, item: CaseFile, data: OpenData) -> dict[str, Any]:
         return data.exporter.paper(item)
