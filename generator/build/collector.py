@@ -6,8 +6,6 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_frozen = False  # whether collector_paused() froze anything since the last settle()
-
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
@@ -18,31 +16,25 @@ def collector_paused() -> Iterator[None]:
     almost none of them is garbage (reference counting frees the rest), so it walked the
     same growing heap over and over: 24.3 s of a one-edit build's 10k load, 10.8 s without.
     What exists at the end is frozen, so later collections (while rendering) skip it too."""
-    global _frozen
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        _frozen = True
         if enabled:
             gc.enable()
 
 
 def settle() -> None:
-    """Between the builds of a long-running process (``minutes serve``): collect the garbage
-    among the frozen objects, and freeze again what is left.
+    """Between the builds of a long-running process (``minutes serve``): give what builds
+    froze back to the collector and collect the garbage among it.
 
     The collector never looks at frozen objects, and some of what a build freezes becomes
     garbage in cycles (a renderer and its templates, fingerprints and their handlers; and
     through them that build's whole site): frozen, it was kept for good, and a serving
-    process grew by a site's worth with every rebuild. Only when something was frozen since
-    the last time (a prose edit freezes nothing): a full collection walks every object."""
-    global _frozen
-    if not _frozen:
-        return
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-    _frozen = False
+    process grew by a site's worth with every rebuild. Nothing frozen (a prose edit freezes
+    nothing; the render pool gives back what it froze): nothing to do."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
