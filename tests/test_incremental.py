@@ -496,12 +496,11 @@ def test_a_theme_that_reads_what_its_page_is_not_given_is_told(tmp_site: SiteFac
     assert not (root / "_site").exists()
 
 
-def test_a_new_meeting_leaves_other_years_decision_pages_alone(
-    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A decisions page is given the pages its pagers link and, on the front page only, the
-    newest decisions: a new meeting's decisions re-render its year's pages and the front
-    page, not every year's (thousands of pages in a large archive)."""
+def _two_years_watched(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, list[str]]:
+    """A site of a 2023 and a 2024 meeting, built; and the paths of the pages the next
+    builds render, as they render them."""
     from generator.pages.render import Renderer
 
     root = tmp_site(
@@ -516,6 +515,16 @@ def test_a_new_meeting_leaves_other_years_decision_pages_alone(
     monkeypatch.setattr(
         Renderer, "run", lambda self, job: rendered.append(job.path) or run(self, job)
     )
+    return root, rendered
+
+
+def test_a_new_meeting_leaves_other_years_decision_pages_alone(
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A decisions page is given the pages its pagers link and, on the front page only, the
+    newest decisions: a new meeting's decisions re-render its year's pages and the front
+    page, not every year's (thousands of pages in a large archive)."""
+    root, rendered = _two_years_watched(tmp_site, monkeypatch)
     (root / "content/ks/c.md").write_text(adjusted("2024-05-20", "2024-05-22"))
     again(root)
     assert {p for p in rendered if p.startswith("beslut/")} == {"beslut/", "beslut/2024/"}
@@ -581,20 +590,7 @@ def test_a_retitled_item_remakes_only_the_open_data_lists_that_show_it(
     """An open data list is given its own objects and the organisation by its key: a
     retitled item remakes its year's meetings list, not every year's (at 10k meetings every
     list was made again, 4 s of each such build)."""
-    from generator.pages.render import Renderer
-
-    root = tmp_site(
-        {
-            "content/ks/a.md": adjusted("2023-05-02", "2023-05-06"),
-            "content/ks/b.md": adjusted("2024-05-02", "2024-05-06"),
-        }
-    )
-    again(root)
-    rendered: list[str] = []
-    run = Renderer.run
-    monkeypatch.setattr(
-        Renderer, "run", lambda self, job: rendered.append(job.path) or run(self, job)
-    )
+    root, rendered = _two_years_watched(tmp_site, monkeypatch)
     edited = root / "content/ks/b.md"
     edited.write_text(edited.read_text().replace("§ 1 Budget", "§ 1 Budget för 2025", 1))
     again(root)
