@@ -102,10 +102,7 @@ class Fingerprints:
         if reduce is not None:
             return reduce(value)
         if is_dataclass(value) and not isinstance(value, type):
-            names = _FIELDS.get(type(value))
-            if names is None:
-                names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
-            return (type(value).__name__, *(self.canon(getattr(value, n)) for n in names))
+            return self._fields(value)
         raise TypeError(
             f"no fingerprint for a {type(value).__name__}: say in "
             "depends.Fingerprints.canon what a page shows of it"
@@ -157,14 +154,18 @@ class Fingerprints:
             )
         return found
 
+    def _fields(self, value: Any) -> tuple[object, ...]:
+        """A dataclass by its type's name and each of its fields reduced."""
+        names = _FIELDS.get(type(value))
+        if names is None:
+            names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+        return (type(value).__name__, *(self.canon(getattr(value, n)) for n in names))
+
     def _profile(self, person: Profile) -> str:
         """A person (their page and open data's people lists show the same), once."""
         found = self._groups.get(person.path)
         if found is None:
-            names = _FIELDS.get(Profile)
-            if names is None:
-                names = _FIELDS[Profile] = tuple(f.name for f in fields(Profile))
-            found = self._groups[person.path] = _hash(self.canon(getattr(person, n)) for n in names)
+            found = self._groups[person.path] = _hash(self._fields(person))
         return found
 
     def _view(self, view: SiteView) -> object:
