@@ -20,6 +20,7 @@ from .. import __version__
 from ..content.digest import digest
 from ..content.errors import ContentError
 from ..content.parse import Parsed
+from ..site.partitions import Partition
 from .footprint import Footprint
 
 CACHE_DIR = ".minutes-cache"
@@ -35,9 +36,9 @@ UNREADABLE = (
     ValueError,
 )
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where `minutes serve` builds
-_FORMAT = 5  # raised when a cached class gains a field (2: ContentError.kind, notes on
+_FORMAT = 6  # raised when a cached class gains a field (2: ContentError.kind, notes on
 # Meeting; 3: the state records the output's marker; 4: by its token, the output by label;
-# 5: the output's footprint)
+# 5: the output's footprint; 6: the pages each search index holds)
 PARSED = "parsed.pickle"  # the parse results: settings, a token, {(path, digest): Parsed}
 RECENT = "parsed-recent.pickle"  # those parsed since, with the token of the record above
 RECENT_LIMIT = 200  # files parsed since the record was written, before it is written again
@@ -75,6 +76,7 @@ class BuildState:
     history: str = ""  # the last commit that changed content/ (see history.content_head)
     marker: str = ""  # the token in the output's marker file (outfolder.marker_token)
     footprint: Footprint = field(default_factory=Footprint)  # bytes and entries, for the summary
+    indexed: tuple[tuple[Partition, tuple[str, ...]], ...] = ()  # each index, its pages' files
 
     def head(self) -> StateHead:
         """The part a build with nothing to do needs."""

@@ -200,4 +200,9 @@ class Fingerprints:
 
     def search_index(self, pages: Iterable[str]) -> str:
         """The fingerprint of a search index: the fingerprints of the pages it indexes."""
-        return _hash([self.settings, *pages])
+        return index_print(self.settings, pages)
+
+
+def index_print(settings: str, pages: Iterable[str]) -> str:
+    """The fingerprint of a search index: the fingerprints of the pages it indexes."""
+    return _hash([settings, *pages])

@@ -37,11 +37,12 @@ from ..pages.search import contract_digest
 from ..site.derive import Site, check_links, derive_site
 from ..site.notices import check_announcements
 from ..site.partitions import INDEX_ROOT, Partition, members
-from ..site.paths import FILES, Published, claim_outputs, output_file
+from ..site.paths import FILES, Published, claim_outputs
 from .cache import BuildState, Cache, FileStamp, StateHead, output_label, stamp_files
 from .collector import collector_paused
-from .depends import Fingerprints
+from .depends import Fingerprints, index_print
 from .footprint import Footprint, measure
+from .kits import KIT_MEETINGS, KITS, PageKits
 from .load import (
     ContentFiles,
     Progress,
@@ -453,9 +454,10 @@ def _prose_edit(
     run: _Run, store: MeetingStore, site: Site | None, loaded: Loaded | None = None
 ) -> BuildResult | None:
     """Only running text changed (see _ProseEdit): only the edited meetings' pages and their
-    search indexes are redone, with ``site`` as derived before (a serving session's: no
-    reading or deriving at all) or just now (``loaded``). Else None."""
-    if site is None or run.found is None:
+    search indexes are redone, with ``site`` as derived before (a serving session's) or just
+    now (``loaded``), or without it from each page's kit: no reading of every parse or
+    deriving at all. Else None."""
+    if run.found is None:
         return None
     if run.prose is None:
         run.prose = _ProseEdit(
@@ -703,12 +705,32 @@ def _remember(
         history=run.committed,
         marker=token,
         footprint=footprint,
+        indexed=tuple((p, tuple(plan.held[p.path])) for p in plan.partitions)
+        if run.options.search
+        else (),
     )
+    if run.cache is not None:
+        _keep_kits(PageKits(run.cache.dir / KITS), loaded.site, plan, prints, run.last_state())
     if run.session is not None:
         run.session.state = state
     if run.cache is not None:
         run.cache.save_state(state)
     run.lap("cache")
+
+
+def _keep_kits(kits: PageKits, site: Site, plan: _Plan, prints: _Prints, was: BuildState) -> None:
+    """Keep the kits of the meeting pages this build made anew, the newest first and at
+    most KIT_MEETINGS (edits land on the newest; another meeting's first prose edit goes
+    the general way and keeps its kit); drop those of meetings no longer on the site."""
+    made = [
+        job
+        for job in plan.jobs
+        if job.kind is MEETINGS and prints.pages[job.output] != was.pages.get(job.output)
+    ]
+    made.sort(key=lambda job: (job.own.meeting.date, job.output), reverse=True)
+    for job in made[:KIT_MEETINGS]:
+        kits.put(job.own.meeting.source, site.around(job.own.meeting))
+    kits.prune({m.source for m in site.meetings})
 
 
 def warm(options: BuildOptions, session: Session) -> bool:
@@ -761,6 +783,7 @@ class _ProseEdit:
     ) -> None:
         self.config, self.options, self.state, self.store = config, options, state, store
         self.settings, self.session, self.cache = settings, session, cache
+        self.kits = PageKits(cache.dir / KITS) if cache is not None else None
         self.files, self.stamps = found
         meetings = set(self.files.meetings)
         changed = [
@@ -777,13 +800,14 @@ class _ProseEdit:
             and bool(state.outlines)
         )
         self._fresh: dict[str, Parsed] | None = None
+        self.parse_key = ""
 
     def _parse(self) -> dict[str, Parsed]:
         """The edited files parsed (once), their whole meetings put in the store; empty if
         any of them changed more than prose or its problems."""
         if self._fresh is None:
             self._fresh = {}
-            parse_key = _parse_key(self.config, self.files)
+            parse_key = self.parse_key = _parse_key(self.config, self.files)
             keys = {
                 path: entry_key(parse_key, path, self.stamps[path].digest) for path in self.changed
             }
@@ -804,47 +828,42 @@ class _ProseEdit:
 
     def apply(
         self,
-        site: Site,
+        site: Site | None,
         output: Path,
         on_pages: Callable[[], None] | None,
         lap: Callable[[str], None],
     ) -> BuildResult | None:
-        """Re-render the edited meetings' pages and their indexes; None if this is not a
-        prose edit (the caller builds the general way)."""
+        """Re-render the edited meetings' pages and their indexes, from ``site`` (as derived
+        before, or just now) or else each from its kit; None if this is not a prose edit or
+        a kit is missing or out of date (the caller builds the general way)."""
         if not self.eligible or not self._parse():
             return None
         fresh, state = self._fresh or {}, self.state
-        by_source = {m.source: m for m in site.meetings}
-        if any(path not in by_source for path in fresh):  # a draft: not on the site
+        made = self._from_site(site, fresh) if site is not None else self._from_kits(fresh)
+        if made is None:
             return None
-        renderer = Renderer(self.config, site, self.store.whole)
-        jobs = [MEETINGS.of(site, by_source[path]) for path in fresh]
-        digests = {path: stamp.digest for path, stamp in self.stamps.items()}
-        prints = Fingerprints(site, digests, state.outlines, self.settings)
         pages = dict(state.pages)
-        pages.update((job.output, prints.page(job)) for job in jobs)
+        pages.update((job.output, print_) for _, job, print_ in made)
+        edited = {job.output for _, job, _ in made}
         search = dict(state.search)
-        redo: list[Partition] = []
-        held = members(site.search, site.meetings) if self.options.search else {}
-        for partition in site.search if self.options.search else ():
-            if any(partition.holds(by_source[path].date) for path in fresh):
-                outputs = [output_file(site.paths[m.source]) for m in held[partition.path]]
-                search[partition.path] = prints.search_index(pages[out] for out in outputs)
-                redo.append(partition)
+        redo = [
+            (partition, list(held))
+            for partition, held in (state.indexed if self.options.search else ())
+            if not edited.isdisjoint(held)
+        ]
+        for partition, held in redo:
+            search[partition.path] = index_print(self.settings, (pages[out] for out in held))
+
+        def fill(patch: Patch) -> None:
+            for renderer, job, _ in made:
+                render_jobs(renderer, [job], [], lambda n: None, patch, 1, None)
 
         def indexes(patch: Patch, live: bool) -> None:
-            for partition in redo:
-                outputs = [output_file(site.paths[m.source]) for m in held[partition.path]]
-                _stage_index(patch, partition, outputs, self.config.language, live)
+            for partition, held in redo:
+                _stage_index(patch, partition, held, self.config.language, live)
 
         token = _output_token(state.settings, pages, search, self.stamps)
-        patch = _in_place(
-            output,
-            lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
-            indexes,
-            on_pages,
-            token,
-        )
+        patch = _in_place(output, fill, indexes, on_pages, token)
         lap("pages and search indexes in place")
         new_state = replace(
             state,
@@ -861,6 +880,8 @@ class _ProseEdit:
             )
         if self.cache is not None:
             self.cache.save_state(new_state)
+        for path in fresh:  # the edited files' earlier parses: no build reads them again
+            self.store.drop(entry_key(self.parse_key, path, state.stamps[path].digest))
         lap("cache")
         return BuildResult(
             meetings=state.meetings,
@@ -869,9 +890,46 @@ class _ProseEdit:
             unchanged=state.pages_count - patch.written,
             seconds=0.0,
             warnings=state.warnings,
-            rendered=len(jobs),
+            rendered=len(made),
             footprint=new_state.footprint,
         )
+
+    def _from_site(self, site: Site, fresh: dict[str, Parsed]) -> list[_Made] | None:
+        """Each edited meeting's page as the derived site has it; its kit kept for the next
+        edit. None if one is not on the site (a draft)."""
+        by_source = {m.source: m for m in site.meetings}
+        if any(path not in by_source for path in fresh):
+            return None
+        renderer = Renderer(self.config, site, self.store.whole)
+        digests = _digests(self.stamps)
+        prints = Fingerprints(site, digests, self.state.outlines, self.settings)
+        jobs = [MEETINGS.of(site, by_source[path]) for path in fresh]
+        if self.kits is not None:
+            for path in fresh:
+                self.kits.put(path, site.around(by_source[path]))
+        return [(renderer, job, prints.page(job)) for job in jobs]
+
+    def _from_kits(self, fresh: dict[str, Parsed]) -> list[_Made] | None:
+        """Each edited meeting's page made from its kit alone, if the kit makes the page the
+        last build recorded (its fingerprint, with the file as it was then); else None."""
+        if self.kits is None:
+            return None
+        before, now = _digests(self.state.stamps), _digests(self.stamps)
+        made: list[_Made] = []
+        for path, kept in fresh.items():
+            kit = self.kits.get(path)
+            if kit is None or kept.meeting is None or path not in kit.paths:
+                return None
+            job = MEETINGS.of(kit, kept.meeting)
+            was = Fingerprints(kit, before, self.state.outlines, self.settings).page(job)
+            if was != self.state.pages.get(job.output):
+                return None
+            print_ = Fingerprints(kit, now, self.state.outlines, self.settings).page(job)
+            made.append((Renderer(self.config, kit, self.store.whole), job, print_))
+        return made
+
+
+_Made = tuple[Renderer, PageJob[Any], str]  # a page to make, what makes it, its fingerprint
 
 
 def _in_place(

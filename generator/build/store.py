@@ -63,6 +63,10 @@ class MeetingStore:
         again = parse_meeting(data, meeting.source, self.config).meeting
         return again if again is not None else meeting
 
+    def drop(self, key: str) -> None:
+        """Remove one entry, if there."""
+        self._file(key).unlink(missing_ok=True)
+
     def prune(self, keep: set[str]) -> int:
         """Remove entries not in ``keep`` (files edited or gone since); how many."""
         removed = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..content.errors import Problems
@@ -178,6 +178,47 @@ class Site:
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # meeting → item anchors
     roster: Roster = field(default_factory=Roster)  # everyone the meetings name
 
+    def around(self, meeting: Meeting) -> Site:
+        """The part of the site one meeting's own page shows: its body, its people's pages,
+        where its case numbers and links lead, the navigation. An edit that leaves every
+        outline as it was (a typo fixed) leaves this part as it was too, so the page can be
+        made again from it without deriving the rest of the site (build/kits.py)."""
+        source = meeting.source
+        cases: dict[str, CaseFile] = {}
+        for item in (None, *meeting.items):
+            case = normalise_case(item.case if item is not None else meeting.case)
+            found = self.case_index.get(case) if case else None
+            if found is not None:  # with a page, the number links it; else its other entries
+                leads = () if found.path else tuple(map(_as_lead, found.entries))
+                cases[case] = replace(found, entries=leads)
+        targets = {"content/" + t.partition("#")[0] for t, _ in meeting.links}
+        shown = {
+            source,
+            *targets,
+            *(p.source for p in self.pages),
+            *(e.meeting.source for c in cases.values() for e in c.entries),
+        }
+        history = self.history.get(source)
+        return Site(
+            meetings=(),
+            paths={s: self.paths[s] for s in sorted(shown) if s in self.paths},
+            body_of={source: replace(self.body_of[source], meetings=())},
+            bodies=(),
+            years=(),
+            decision_pages=(),
+            cases=(),
+            case_index=cases,
+            case_by_path={},
+            pages=self.pages,
+            upcoming=(),
+            latest=(),
+            section=self.section,
+            today=self.today,
+            history={source: history} if history is not None else {},
+            anchors={s: self.anchors[s] for s in sorted(targets) if s in self.anchors},
+            roster=self.roster.around(meeting),
+        )
+
     @property
     def people(self) -> tuple[Profile, ...]:
         """Everyone the meetings name, in name order (gathered when first asked for)."""
@@ -244,6 +285,17 @@ class Site:
             link = self.case_link(case, meeting, item)
             leads.append(link.path or tuple(_lead(self, e) for e in link.others))
         return tuple(leads)
+
+
+def _as_lead(e: CaseEntry) -> CaseEntry:
+    """A handling as a case number's lead on another page shows it: which meeting (where,
+    which body, when) and item, not their text (see ``_lead`` and templates/_case.html)."""
+    m, item = e.meeting, e.item
+    return replace(
+        e,
+        meeting=Meeting(m.source, m.body, m.date, m.title, is_outline=True),
+        item=replace(item, segments=()) if item is not None else None,
+    )
 
 
 def _lead(site: Site, e: CaseEntry) -> tuple[object, ...]:

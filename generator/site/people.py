@@ -225,6 +225,12 @@ class Roster:
         """The pages of the people a meeting's page names (see person_links)."""
         return person_links(meeting, self.paths, self._resolved.get(meeting.source))
 
+    def around(self, meeting: Meeting) -> Roster:
+        """The people one meeting names and their pages, for its page alone (Site.around)."""
+        named = self._resolved.get(meeting.source) or MeetingPeople(meeting)
+        paths = {k: self.paths[k] for k in named.keys if k in self.paths}
+        return Roster(resolved={meeting.source: named}, paths=paths)
+
     def profiles(self) -> tuple[Profile, ...]:
         """Everyone with a page, in name order, each with the meetings naming them."""
         if self._profiles is None:

@@ -1,0 +1,263 @@
+"""A meeting page made from the small part of the site it shows (Site.around, the kit that
+build/kits.py keeps) is the page made from the whole site, byte for byte, with the same
+fingerprint: a prose edit through ``minutes build`` renders from the kit alone."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build.cache import CACHE_DIR, BuildState
+from generator.build.depends import Fingerprints
+from generator.build.pipeline import BuildOptions, Loaded, _meeting_store, build, load
+from generator.build.store import MeetingStore
+from generator.content.config import load_config
+from generator.pages.kinds import MEETINGS
+from generator.pages.render import Renderer
+from generator.site.derive import Site
+
+from conftest import SiteFactory
+from corpus import meeting_files
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _each_page_from_its_kit(source: Path, today: date) -> dict[str, int]:
+    """Render every meeting page from the whole site and from its kit; how many pages were
+    compared, and how many of them show a link to another meeting and a case number's
+    other handling."""
+    config = load_config(source)
+    options = BuildOptions(source=source, output=source / "_site", cache=False, today=today)
+    with _meeting_store(config, None) as store:
+        loaded = load(config, options, BuildState(), None, store=store)
+        assert not loaded.problems.errors, loaded.problems.errors
+        return _compare(loaded, store)
+
+
+def _compare(loaded: Loaded, store: MeetingStore) -> dict[str, int]:
+    site, config = loaded.site, loaded.config
+    digests = {m.source: loaded.stamps[m.source].digest for m in site.meetings}
+    outlines = {path: p.outline_digest for (path, _), p in loaded.parsed.items()}
+    whole = Renderer(config, site, store.whole)
+    prints = Fingerprints(site, digests, outlines, "settings")
+    seen = {"pages": 0, "links": 0, "others": 0}
+    for meeting in site.meetings:
+        kit: Site = site.around(meeting)
+        job, alone = MEETINGS.of(site, meeting), MEETINGS.of(kit, meeting)
+        assert alone.output == job.output
+        assert Renderer(config, kit, store.whole).run(alone).data == whole.run(job).data, (
+            meeting.source
+        )
+        assert Fingerprints(kit, digests, outlines, "settings").page(alone) == prints.page(job)
+        seen["pages"] += 1
+        seen["links"] += bool(meeting.links)
+        seen["others"] += any(c.entries for c in kit.case_index.values())
+    return seen
+
+
+def test_the_example_sites_meeting_pages_are_made_the_same_from_their_kits() -> None:
+    assert _each_page_from_its_kit(REPO, date(2025, 9, 1))["pages"] == 4
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_generated_archives_meeting_pages_are_made_the_same_from_their_kits(
+    tmp_path: Path, seed: int
+) -> None:
+    """The shared bench corpus: people in lists, records and votes, case numbers handled
+    once, twice and often, links between meetings, secret items."""
+    subprocess.run(
+        [
+            sys.executable,
+            str(DATA / "make_corpus.py"),
+            str(tmp_path / "c"),
+            "--meetings",
+            "150",
+            "--seed",
+            str(seed),
+            "--seeds",
+            str(DATA / "seeds"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    files = sorted((tmp_path / "c" / "content").rglob("*.md"))
+    for here, there in zip(files[::10], files[1::10], strict=False):  # links between them
+        rel = os.path.relpath(there, here.parent)
+        with here.open("a", encoding="utf-8") as f:
+            f.write(f"\n[Se även]({rel}#p2) och [ett annat möte]({rel}).\n")
+    seen = _each_page_from_its_kit(tmp_path / "c", date(2025, 11, 1))
+    assert seen["pages"] > 100 and seen["links"] > 5 and seen["others"] > 20, seen
+
+
+def test_a_kit_holds_only_what_the_page_shows() -> None:
+    """Not the rest of the site: a kit is kept per meeting and read on its own."""
+    config = load_config(REPO)
+    options = BuildOptions(source=REPO, output=REPO / "_site", cache=False, today=date(2025, 9, 1))
+    with _meeting_store(config, None) as store:
+        site = load(config, options, BuildState(), None, store=store).site
+    for meeting in site.meetings:
+        kit = site.around(meeting)
+        assert (
+            kit.meetings == () and kit.bodies == () and kit.body_of[meeting.source].meetings == ()
+        )
+        assert set(kit.paths) <= set(site.paths) and meeting.source in kit.paths
+        others = {m.source for m in site.meetings} - {meeting.source}
+        assert not others & set(kit.history)
+
+
+TODAY = date(2024, 6, 1)
+
+
+def _build(root: Path, search: bool = True, cache: bool = True, out: Path | None = None) -> Any:
+    return build(
+        BuildOptions(
+            source=root, output=out or root / "_site", today=TODAY, search=search, cache=cache
+        )
+    )
+
+
+def _files(root: Path) -> dict[str, object]:
+    """Every file's hash; for the search indexes (Pagefind's file names and metadata differ
+    from run to run), what each indexed page is found as: its URL, text and metadata."""
+    found: dict[str, object] = {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "pagefind" not in p.parts
+    }
+    for fragment in sorted((root / "pagefind").rglob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        page = json.loads(data[data.index(b"{") :])
+        found[f"{fragment.parent.parent.name}: {page['url']}"] = page
+    return found
+
+
+def _prose(file: Path, words: str) -> None:
+    """Add words at the start of the first item's first paragraph (prose only)."""
+    text = file.read_text(encoding="utf-8")
+    paragraph = text.index("\n\n", text.index("\n## ")) + 2
+    file.write_text(text[:paragraph] + words + " " + text[paragraph:], encoding="utf-8")
+
+
+def _no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build.pipeline as pipeline
+    from generator.build.cache import Cache
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a prose edit made from its kit reads no parses, derives nothing")
+
+    monkeypatch.setattr(pipeline, "derive_site", refuse)
+    monkeypatch.setattr(Cache, "load_parsed", refuse)
+
+
+@pytest.fixture
+def archive(tmp_site: SiteFactory) -> Path:
+    root = tmp_site(dict(meeting_files(30)))
+    _build(root)
+    return root
+
+
+def test_a_prose_edit_is_made_from_its_kit_with_its_search_index(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No parse record read, nothing derived: the page and its search index are redone,
+    the site equals a clean build's (search indexes included), and so does the next edit."""
+    newest = sorted((archive / "content").rglob("*.md"))[-1]
+    with monkeypatch.context() as patched:
+        _no_loading(patched)
+        _prose(newest, "Rättat stavfel.")
+        result = _build(archive)
+        _prose(newest, "Och ett till.")
+        again = _build(archive)
+    assert (result.rendered, again.rendered) == (1, 1)
+    page = next((archive / "_site").rglob(newest.stem + "/index.html")).read_text()
+    assert "Och ett till. Rättat stavfel." in page
+    _build(archive, cache=False, out=tmp_path / "clean")
+    assert _files(archive / "_site") == _files(tmp_path / "clean")
+
+
+def test_a_kit_from_before_another_meetings_change_is_refused(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A case number handled once or twice leads from each handling to the other: a new
+    meeting handling it changes the first one's page. A kit kept from before (here put back
+    by hand) makes that page without the new handling, so its fingerprint is not the one
+    recorded: the build goes the general way, and the page shows the new handling."""
+    import generator.build.pipeline as pipeline
+    from generator.build.kits import KITS
+
+    folder = archive / "content/kommunstyrelsen/2024"
+    folder.mkdir(parents=True)
+    first = folder / "2024-05-20.md"
+    first.write_text(_handling("2024-05-20"), encoding="utf-8")
+    _build(archive)
+    kits = sorted((archive / CACHE_DIR / KITS).iterdir(), key=lambda f: f.stat().st_mtime_ns)
+    kit = kits[-1]  # the newest meeting's, kept last
+    before = kit.read_bytes()
+    (folder / "2024-05-30.md").write_text(_handling("2024-05-30"), encoding="utf-8")
+    _build(archive)
+    assert kit.read_bytes() != before  # the first meeting's page changed: its kit too
+    kit.write_bytes(before)
+    _prose(first, "Rättat stavfel.")
+    derived: list[int] = []
+    real = pipeline.derive_site
+    monkeypatch.setattr(pipeline, "derive_site", lambda *a, **k: derived.append(1) or real(*a, **k))
+    assert _build(archive).rendered == 1 and derived
+    page = (archive / "_site/kommunstyrelsen/2024-05-20/index.html").read_text()
+    assert "Rättat stavfel." in page and "30 maj 2024" in page
+    _build(archive, cache=False, out=tmp_path / "clean")
+    assert _files(archive / "_site") == _files(tmp_path / "clean")
+
+
+def _handling(day: str) -> str:
+    """A meeting that handles case KS 2024/999 (and nothing else does)."""
+    return (
+        f"---\nbody: Kommunstyrelsen\ndate: {day}\n---\n\n"
+        '## § 1 Samma ärende {#p1 case="KS 2024/999"}\n\nText om ärendet.\n'
+    )
+
+
+def test_an_older_meetings_first_prose_edit_keeps_its_kit_for_the_next(
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole build keeps kits for its KIT_MEETINGS newest meetings; an older meeting's
+    first prose edit goes the general way and keeps its kit, so the next is made from it."""
+    from generator.build import kits
+
+    monkeypatch.setattr(kits, "KIT_MEETINGS", 3)
+    import generator.build.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "KIT_MEETINGS", 3)
+    root = tmp_site(dict(meeting_files(12)))
+    _build(root)
+    kept = kits.PageKits(root / CACHE_DIR / kits.KITS)
+    files = sorted((root / "content").rglob("*.md"), key=lambda f: f.stem)  # by date
+    sources = [f.relative_to(root).as_posix() for f in files]
+    assert [kept.get(s) is not None for s in sources] == [False] * 9 + [True] * 3
+    _prose(files[0], "Första rättelsen.")
+    assert _build(root).rendered == 1 and kept.get(sources[0]) is not None
+    with monkeypatch.context() as patched:
+        _no_loading(patched)
+        _prose(files[0], "Andra rättelsen.")
+        assert _build(root).rendered == 1
+    _build(root, cache=False, out=tmp_path / "clean")
+    assert _files(root / "_site") == _files(tmp_path / "clean")
+
+
+def test_kits_of_meetings_gone_are_dropped(archive: Path) -> None:
+    from generator.build.kits import KITS
+
+    folder = archive / CACHE_DIR / KITS
+    before = len(list(folder.iterdir()))
+    sorted((archive / "content").rglob("*.md"))[-1].unlink()
+    _build(archive)
+    assert len(list(folder.iterdir())) == before - 1
