@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser
@@ -121,12 +123,99 @@ def test_each_published_item_links_its_extract_at_a_stable_url_without_a_file(
 ) -> None:
     html = _main(ks_site, "kommunstyrelsen/2024-05-14")
     for n in (1, 2, 4):
-        assert f'<section class="item" id="utdrag-p{n}"' in html or (
-            f'<section class="item has-decision" id="utdrag-p{n}"' in html
-        )
-        assert f'<a href="#utdrag-p{n}">Protokollsutdrag' in html
+        assert f'<section class="item" id="utdrag-p{n}" aria-labelledby="p{n}">' in html
+        assert f'href="#utdrag-p{n}" data-pagefind-ignore>Protokollsutdrag</a>' in html
     assert 'href="#utdrag-p3"' not in html and 'id="utdrag-p3"' not in html  # confidential
     assert not [p for p in ks_site.rglob("*") if "utdrag" in p.as_posix()]  # no file per item
+
+
+class _Items(HTMLParser):
+    """Each item's section of a meeting page: its id, what labels it, the headings and links
+    in it in document order (a link with its attributes and text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[dict[str, Any]] = []
+        self.depth = 0  # sections open inside the current item's, itself included
+        self.text: list[str] | None = None  # of the link being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if not self.depth:
+            if tag == "section" and "item" in (found.get("class") or "").split():
+                self.depth = 1
+                self.items.append({"section": found, "parts": []})
+            return
+        self.depth += tag == "section"
+        parts = self.items[-1]["parts"]
+        if not parts:
+            parts.append(("first", tag, found))
+        if re.fullmatch(r"h[1-6]", tag):
+            parts.append(("heading", tag, found))
+        if tag == "a":
+            self.text = []
+            parts.append(("link", self.text, found))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= tag == "section"
+            if tag == "a":
+                self.text = None
+
+    def handle_data(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+
+
+def _extract_links(html: str) -> list[tuple[dict[str, str | None], Any]]:
+    """(the item's section's attributes, its extract link's (text, attributes) or None) for
+    each item of a meeting page; the link checked to have its item's heading as context."""
+    parser = _Items()
+    parser.feed(html)
+    found = []
+    for item in parser.items:
+        section, parts = item["section"], item["parts"]
+        (_, first, heading), *rest = parts
+        assert first == "h2" and heading["id"] == section["aria-labelledby"], section
+        links = [i for i, (kind, _, attrs) in enumerate(rest) if kind == "link"]
+        if section.get("id") is None:
+            assert not any(a.get("href", "").startswith("#utdrag-") for _, _, a in rest)
+            found.append((section, None))
+            continue
+        mine = [i for i in links if rest[i][2].get("href") == f"#{section['id']}"]
+        assert len(mine) == 1, section  # one extract link, inside its item
+        at = mine[0]
+        # nothing but the item's own h2 heads it: no heading before it but that h2 (H80),
+        # and no link before it but the case number's
+        assert [k for k, _, _ in rest[:at]].count("heading") == 1, section
+        assert all(rest[i][2].get("href", "").startswith("/") for i in links if i < at)
+        found.append((section, ("".join(rest[at][1]), rest[at][2])))
+    return found
+
+
+def test_each_items_extract_link_is_named_by_its_items_heading(ks_site: Path) -> None:
+    """The link says only 'Protokollsutdrag' (WCAG 2.4.4 through H80): the item's h2 right
+    before it, in a section labelled by that h2, says which item; search skips it."""
+    html = _main(ks_site, "kommunstyrelsen/2024-05-14")
+    items = _extract_links(html)
+    assert [s["aria-labelledby"] for s, _ in items] == ["p1", "p2", "p3", "p4"]
+    assert [link is not None for _, link in items] == [True, True, False, True]  # § 3: secret
+    for section, link in items:
+        if link is not None:
+            text, attrs = link
+            assert text == "Protokollsutdrag" and "data-pagefind-ignore" in attrs, attrs
+            assert section["id"] == "utdrag-" + section["aria-labelledby"]
+
+
+def test_every_item_of_the_example_site_has_its_extract_link(example_site: Path) -> None:
+    pages = [p for p in example_site.rglob("index.html") if re.search(r"/\d{4}-\d\d-\d\d", str(p))]
+    counted = 0
+    for path in pages:
+        html = path.read_text()
+        for section, link in _extract_links(html[html.index("<main") :]):
+            assert (link is None) == (section.get("id") is None), (path, section)
+            counted += link is not None
+    assert len(pages) >= 4 and counted > 20
 
 
 def test_a_case_page_links_each_handlings_extract(tmp_site: SiteFactory) -> None:
@@ -219,4 +308,19 @@ def test_an_extract_on_screen_shows_its_item_alone_and_a_way_back(
     page.get_by_role("link", name="Visa hela protokollet").click()
     page.wait_for_url(re.compile(r"/2024-05-14/$"))
     assert page.locator("#utdrag-p1").is_visible()
+    page.close()
+
+
+@pytest.mark.browser
+def test_each_extract_link_is_in_a_region_its_heading_names(browser: Browser, ks_url: str) -> None:
+    """What a screen reader announces: the link 'Protokollsutdrag' inside the region named
+    by the item's heading (its name says no more, and needs to say no more)."""
+    page = browser.new_page()
+    page.goto(ks_url + "/kommunstyrelsen/2024-05-14/")
+    for n, title in ((1, "Mötets öppnande"), (2, "Budget 2025"), (4, "Mötets avslutande")):
+        region = page.get_by_role("region", name=f"§ {n} {title}", exact=True)
+        link = region.get_by_role("link", name="Protokollsutdrag", exact=True)
+        assert link.count() == 1 and link.get_attribute("href") == f"#utdrag-p{n}"
+    secret = page.get_by_role("region", name=re.compile(r"^§ 3 "))  # its title is secret
+    assert secret.count() == 1 and secret.get_by_role("link").count() == 0
     page.close()

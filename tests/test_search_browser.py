@@ -205,6 +205,20 @@ def test_drafts_never_reach_the_index(tmp_site: SiteFactory, browser: Browser) -
         expect(tab.locator(".search-status")).to_contain_text("Inga träffar")
 
 
+def test_the_extract_links_are_not_searched(tmp_site: SiteFactory, browser: Browser) -> None:
+    """Each item's link says 'Protokollsutdrag' (and says no more, its heading naming it): it
+    is kept out of the index, or every meeting would be a hit for it."""
+    root = tmp_site(
+        {
+            "content/ks/a.md": "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 Budget\n\n"
+            "Ordet hallonbåt.\n\n## § 2 Taxor\n\nTaxorna.\n",
+        }
+    )
+    with built_and_served(browser, root) as (tab, base):
+        assert search(tab, base, "q=hallonbåt") == ["/ks/2024-01-10/#p1"]
+        assert search(tab, base, "q=protokollsutdrag") == []
+
+
 def test_english_site_stems_as_english(tmp_site: SiteFactory, browser: Browser) -> None:
     root = tmp_site(
         {
