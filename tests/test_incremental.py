@@ -117,6 +117,12 @@ def test_template_change(site: Path, tmp_path: Path) -> None:
     again(site)
     assert "<h1>Borta</h1>" in (site / "_site/404.html").read_text()
     assert digest(site / "_site") == digest(clean(site, tmp_path))
+    assert list((site / ".minutes-cache/templates").glob("*.jinja"))  # compiled, kept
+    (theme / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Borta igen</h1>{% endblock %}'
+    )
+    again(site)  # the template compiled again, not the one kept
+    assert "<h1>Borta igen</h1>" in (site / "_site/404.html").read_text()
 
 
 def test_static_file_change_is_copied_without_rendering(

@@ -18,6 +18,7 @@ import pytest
 
 from generator.build.cache import CACHE_DIR, BuildState
 from generator.build.depends import Fingerprints
+from generator.build.footprint import measure
 from generator.build.pipeline import BuildOptions, Loaded, _meeting_store, build, load
 from generator.build.store import MeetingStore
 from generator.content.config import load_config
@@ -179,6 +180,7 @@ def test_a_prose_edit_is_made_from_its_kit_with_its_search_index(
         _prose(newest, "Och ett till.")
         again = _build(archive)
     assert (result.rendered, again.rendered) == (1, 1)
+    assert again.footprint == measure(archive / "_site")  # counted by what changed
     page = next((archive / "_site").rglob(newest.stem + "/index.html")).read_text()
     assert "Och ett till. Rättat stavfel." in page
     _build(archive, cache=False, out=tmp_path / "clean")

@@ -41,7 +41,7 @@ from ..site.paths import FILES, Published, claim_outputs
 from .cache import BuildState, Cache, FileStamp, StateHead, output_label, stamp_files
 from .collector import collector_paused
 from .depends import Fingerprints, index_print
-from .footprint import Footprint, measure
+from .footprint import Footprint, measure, measure_parts
 from .kits import KIT_MEETINGS, KITS, PageKits
 from .load import (
     ContentFiles,
@@ -282,7 +282,7 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
     loaded = _load(run, store)  # read, parse, derive; stop on any error
     if done := _prose_edit(run, store, loaded.site, loaded):
         return done
-    renderer = Renderer(run.config, loaded.site, store.whole)
+    renderer = Renderer(run.config, loaded.site, store.whole, _compiled(run.cache))
     _edited_first(run, renderer, loaded.site)  # serve: the edited meetings' pages first
     with collector_paused():  # millions of objects made, next to none of them garbage
         plan = _plan(run, renderer, loaded)  # every page; each output path claimed once
@@ -863,15 +863,20 @@ class _ProseEdit:
                 _stage_index(patch, partition, held, self.config.language, live)
 
         token = _output_token(state.settings, pages, search, self.stamps)
+        parts = [*sorted(edited), *(partition.path.rstrip("/") for partition, _ in redo)]
+        before = measure_parts(output, parts)
         patch = _in_place(output, fill, indexes, on_pages, token)
         lap("pages and search indexes in place")
+        after = measure_parts(output, parts)
         new_state = replace(
             state,
             stamps=self.stamps,
             pages=pages,
             search=search,
             marker=token,
-            footprint=measure(output),
+            footprint=state.footprint.changed(before, after)
+            if before is not None and after is not None and state.footprint.entries
+            else measure(output),
         )
         if self.session is not None:
             self.session.state = new_state
@@ -900,7 +905,7 @@ class _ProseEdit:
         by_source = {m.source: m for m in site.meetings}
         if any(path not in by_source for path in fresh):
             return None
-        renderer = Renderer(self.config, site, self.store.whole)
+        renderer = Renderer(self.config, site, self.store.whole, _compiled(self.cache))
         digests = _digests(self.stamps)
         prints = Fingerprints(site, digests, self.state.outlines, self.settings)
         jobs = [MEETINGS.of(site, by_source[path]) for path in fresh]
@@ -925,7 +930,8 @@ class _ProseEdit:
             if was != self.state.pages.get(job.output):
                 return None
             print_ = Fingerprints(kit, now, self.state.outlines, self.settings).page(job)
-            made.append((Renderer(self.config, kit, self.store.whole), job, print_))
+            renderer = Renderer(self.config, kit, self.store.whole, _compiled(self.cache))
+            made.append((renderer, job, print_))
         return made
 
 
@@ -974,6 +980,11 @@ def _save_parsed(
         if session is None or session.state is None:
             cache.save_parsed(loaded.parse_key, loaded.parsed)
         store.prune(set(store.keys.values()))
+
+
+def _compiled(cache: Cache | None) -> Path | None:
+    """Where compiled templates are kept between builds (none without the cache)."""
+    return cache.dir / "templates" if cache is not None else None
 
 
 def _digests(stamps: dict[str, FileStamp]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -57,6 +58,40 @@ class _Compiled(BytecodeCache):
 _COMPILED = _Compiled()
 
 
+class _KeptOnDisk(BytecodeCache):
+    """Compiled templates also kept in a folder of the build cache: a one-page build (a
+    prose edit) in a new process would otherwise spend longer compiling the theme than
+    rendering. Jinja checks each entry against its template's source and the Python
+    version, so an edited template or a new interpreter compiles again."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _file(self, bucket: Bucket) -> Path:
+        return self.folder / f"{bucket.key}.jinja"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        _COMPILED.load_bytecode(bucket)
+        if bucket.code is None:
+            try:
+                bucket.bytecode_from_string(self._file(bucket).read_bytes())
+            except OSError:
+                return
+            if bucket.code is not None:
+                _COMPILED.dump_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        _COMPILED.dump_bytecode(bucket)
+        file = self._file(bucket)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(bucket.bytecode_to_string())
+            os.replace(tmp, file)
+        except OSError:
+            pass  # kept in memory all the same
+
+
 def theme_dirs(config: SiteConfig) -> list[Path]:
     """Theme folders, most specific first: the site's own, then the default."""
     own = config.root / "themes" / config.theme
@@ -77,8 +112,13 @@ class Renderer:
     """Renders every page of a derived site with the site's theme."""
 
     def __init__(
-        self, config: SiteConfig, site: Site, whole: Callable[[Meeting], Meeting] | None = None
+        self,
+        config: SiteConfig,
+        site: Site,
+        whole: Callable[[Meeting], Meeting] | None = None,
+        compiled: Path | None = None,
     ) -> None:
+        """``compiled``: a folder to keep compiled templates in between processes."""
         self.config = config
         self.base_path = config.base_path  # read once: a URL is made some 400 times a meeting
         self.site = site
@@ -95,7 +135,7 @@ class Renderer:
             lstrip_blocks=True,
             undefined=StrictUndefined,
             keep_trailing_newline=True,
-            bytecode_cache=_COMPILED,
+            bytecode_cache=_KeptOnDisk(compiled) if compiled is not None else _COMPILED,
         )
         self.env.filters["date"] = lambda d: format_date(d, lang)
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
