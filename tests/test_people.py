@@ -1,24 +1,35 @@
 """Issue #16, point 8: a page per person. One person however the minutes write them
 ('Eva Hellstrand (C)' and {name: Eva Hellstrand, party: C}); a page listing their meetings
-across bodies, newest first, with role, whom they served for, their records and recorded
-votes; attendance per year as an inline SVG and a table of the same numbers; names on
-meeting pages link to it; OParl Person and Membership follow."""
+under a heading per body and per year, newest first, with role, whom they served for, their
+records and recorded votes; attendance per year as an inline SVG and a table of the same
+numbers; names on meeting pages link to it; OParl Person and Membership follow."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from generator.build.pipeline import BuildOptions, build
+import pytest
+
+from generator.build.pipeline import BuildOptions, Session, build
 from generator.content.config import SiteConfig
 from generator.content.model import Person
 from generator.content.parse import parse_meeting
 from generator.content.people import MeetingPeople, person_key, read_mention, shown_name
+from generator.pages.i18n import format_date
+from generator.site.derive import Site
+from generator.site.people import Appearance, Profile
 
-from conftest import SiteFactory
+from conftest import DATA, SiteFactory, write_site
+from htmltools import texts
 
 KS = """\
 ---
@@ -148,11 +159,23 @@ def test_a_person_page_lists_meetings_roles_records_and_votes_newest_first(
     out = _site(tmp_site)
     eva = _main(out, "personer/eva-hellstrand")
     assert "<h1>Eva Hellstrand (C)</h1>" in eva
-    assert "Nämns i protokoll från: Kommunstyrelsen, Socialnämnden" in eva
+    assert texts(eva, "p", "lead") == ["Nämns i protokoll från: Kommunstyrelsen, Socialnämnden"]
+    assert '<a href="#b1">Kommunstyrelsen</a>, <a href="#b2">Socialnämnden</a>' in eva
+    # a heading per body (the most recent first), then per year, newest first
+    assert re.findall(r"<h([34])(?: id=\"(b\d)\")?>([^<]+)</h\1>", eva) == [
+        ("3", "b1", "Kommunstyrelsen"),
+        ("4", "", "2025"),
+        ("4", "", "2024"),
+        ("3", "b2", "Socialnämnden"),
+        ("4", "", "2025"),
+    ]
     planned = eva.index("/kommunstyrelsen/2025-09-01/")
     sn, ks = eva.index("/socialnamnden/2025-02-01/"), eva.index("/kommunstyrelsen/2024-03-01/")
-    assert planned < sn < ks  # newest first, across bodies
-    assert '1 september 2025</time></a> <span class="badge">Kallelse</span></p>' in eva
+    assert planned < ks < sn  # newest first within a body
+    # a line a meeting: the date under its year is the link, no body or year repeated
+    assert '<li><a href="/kommunstyrelsen/2025-09-01/">1 september</a> <span class="badge">' in eva
+    assert '<li><a href="/socialnamnden/2025-02-01/">1 februari</a>: Närvarande</li>' in eva
+    assert 'class="where"' not in eva and "<time" not in eva.split("person-meetings")[1]
     # a planned meeting says whom it calls, not who came: it counts in no year
     assert '<tr><th scope="row">2025</th><td>1</td><td>0</td></tr>' in eva
     # the chair list (bare name) and the attendee with party are one person, one entry
@@ -325,3 +348,261 @@ def test_a_member_both_present_and_absent_is_a_warning_on_the_absent_line() -> N
             "early is an attendee with from: or until:",
         )
     ], errors
+
+
+# Issue #15, point 1: a person page lists its meetings under a heading per body and per year,
+# a short line each (the day the link, no body or year repeated). Grouping must lose nothing:
+# every meeting a person's profile holds, whom they served for and every record and vote of
+# theirs is linked on their page, under its body's and year's headings, newest first, and
+# nothing else is listed there.
+
+MEETINGS = 80  # of the shared corpus: its bodies, years, roles and votes
+
+# What the corpus lacks: records of every kind and whom one served for (KS), a notice (PLANNED),
+# a date note, a draft, from/until, and one body's name in two organisations.
+EXTRA = {
+    "content/ks/2024/2024-03-01.md": KS,
+    "content/sn/2025/2025-02-01.md": SN,
+    "content/ks/2025/2025-09-01.md": PLANNED,
+    "content/a/2023/2023-05-02.md": """\
+        ---
+        body: Kommunstyrelsen
+        organisation: Region A
+        date: 2023-05-02
+        date_note: Datum enligt kallelsen
+        attendees:
+          - {name: Eva Hellstrand, party: C, from: 2}
+          - {name: Bo Berg, party: S, until: 1}
+        ---
+        ## § 1 Val
+
+        Text.
+
+        ## § 2 Budget
+
+        ::: motion Eva Hellstrand (C)
+        Bifall.
+        :::
+        """,
+    "content/b/2023/2023-06-01.md": """\
+        ---
+        body: Kommunstyrelsen
+        organisation: Kommun B
+        date: 2023-06-01
+        status: draft
+        attendees: [Eva Hellstrand (C), Bo Berg (S)]
+        ---
+        ::: note Bo Berg (S)
+        I inledningen.
+        :::
+
+        ## § 3 Taxor
+
+        ::: support Eva Hellstrand (C)
+        Förslaget.
+        :::
+        """,
+}
+
+
+@dataclass
+class Line:
+    """One meeting as a person page lists it: the headings above it, the day its link
+    says, the link, the other links of the line (whom they served for) and each record's
+    or vote's link and text."""
+
+    body: str
+    year: str
+    day: str = ""
+    href: str = ""
+    links: list[str] = field(default_factory=list)
+    acts: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _Listed(HTMLParser):
+    """The lines of a page's list of meetings (section.person-meetings), in page order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = False
+        self.heading = ""  # 'h3' or 'h4' while reading one
+        self.href: str | None = None  # while reading a link
+        self.text: list[str] = []
+        self.body = self.year = ""
+        self.depth = 0  # of list items: 1 a meeting, 2 a record or vote
+        self.lines: list[Line] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "section" and "person-meetings" in (found.get("class") or "").split():
+            self.inside = True
+        elif not self.inside:
+            return
+        elif tag in ("h3", "h4"):
+            self.heading, self.text = tag, []
+        elif tag == "li":
+            self.depth += 1
+            if self.depth == 1:
+                self.lines.append(Line(self.body, self.year))
+        elif tag == "a":
+            self.href, self.text = found.get("href") or "", []
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.inside:
+            return
+        text = " ".join("".join(self.text).split())
+        if tag == "section":
+            self.inside = False
+        elif tag == self.heading == "h3":
+            self.body, self.year, self.heading = text, "", ""
+        elif tag == self.heading == "h4":
+            self.year, self.heading = text, ""
+        elif tag == "li":
+            self.depth -= 1
+        elif tag == "a" and self.href is not None:
+            assert self.depth, f"a link outside the list of meetings: {self.href}"
+            line = self.lines[-1]
+            if self.depth == 2:
+                line.acts.append((self.href, text))
+            elif not line.href:
+                line.href, line.day = self.href, text
+            else:
+                line.links.append(self.href)
+            self.href = None
+
+    def handle_data(self, data: str) -> None:
+        if self.heading or self.href is not None:
+            self.text.append(data)
+
+
+def listed(html: str) -> list[Line]:
+    """The meetings a person page lists, with what each line links."""
+    parser = _Listed()
+    parser.feed(html)
+    return parser.lines
+
+
+def expected(person: Profile, paths: dict[str, str]) -> list[Line]:
+    """The lines a person's profile asks for, worked out apart from the page's grouping: its
+    meetings in the order of their bodies' newest meeting, each body's newest first."""
+    seen = person.appearances
+    assert all(a.meeting.date >= b.meeting.date for a, b in itertools.pairwise(seen))
+    newest: dict[tuple[str, str], int] = {}
+    for n, a in enumerate(seen):
+        newest.setdefault((a.meeting.organisation, a.meeting.body), n)
+    lines = []
+    for n in sorted(range(len(seen)), key=lambda n: (newest[_body(seen[n])], n)):
+        a = seen[n]
+        m, page = a.meeting, "/" + paths[a.meeting.source]
+        two = any(b.meeting.body == m.body and _body(b) != _body(a) for b in seen)
+        two = two and bool(m.organisation)
+        lines.append(
+            Line(
+                body=f"{m.body} ({m.organisation})" if two else m.body,
+                year=str(m.date.year),
+                day=format_date(m.date, "sv").rsplit(" ", 1)[0],
+                href=page,
+                links=["/" + path for _, path in a.serving_for if path],
+                acts=[
+                    (
+                        page + (f"#{act.anchor}" if act.anchor else ""),
+                        f"{act.label} {act.title}".strip() if act.anchor else "Inledning",
+                    )
+                    for act in a.acts
+                ],
+            )
+        )
+    return lines
+
+
+def _body(a: Appearance) -> tuple[str, str]:
+    return (a.meeting.organisation, a.meeting.body)
+
+
+@dataclass(frozen=True)
+class Generated:
+    out: Path
+    site: Site
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    """The shared corpus at 80 meetings and the cases it lacks, built with drafts."""
+    root = tmp_path_factory.mktemp("people") / "c"
+    make = [sys.executable, str(DATA / "make_corpus.py"), str(root)]
+    subprocess.run(
+        [*make, "--meetings", str(MEETINGS), "--seeds", str(DATA / "seeds")],
+        check=True,
+        capture_output=True,
+    )
+    (root / "site.toml").write_text('title = "Protokoll"\nlanguage = "sv"\n')
+    write_site(root, EXTRA)
+    session = Session()
+    options = BuildOptions(
+        source=root, output=root / "_site", search=False, drafts=True, today=date(2025, 6, 1)
+    )
+    result = build(options, session=session)
+    assert result.meetings == MEETINGS + len(EXTRA), result
+    assert session.site is not None
+    return Generated(root / "_site", session.site)
+
+
+def _page(generated: Generated, person: Profile) -> str:
+    return (generated.out / person.path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_meeting_and_act_of_a_profile_is_linked_on_the_page(generated: Generated) -> None:
+    people = generated.site.people
+    assert len(people) > 100
+    paths = generated.site.paths
+    for person in people:
+        assert listed(_page(generated, person)) == expected(person, paths), person.path
+    lines = [line for p in people for line in expected(p, paths)]
+    assert sum(len(line.acts) for line in lines) > 20  # the corpus's votes, KS's records
+    assert any(line.links for line in lines)  # whom they served for
+
+
+def test_the_cases_the_corpus_lacks_are_on_the_page(generated: Generated) -> None:
+    eva = next(p for p in generated.site.people if p.slug == "eva-hellstrand")
+    html = _page(generated, eva)
+    main = html[html.index("<main") : html.index("</main>")]
+    got = [(line.body, line.year, line.day) for line in listed(html)]
+    assert got == [
+        ("Kommunstyrelsen", "2025", "1 september"),
+        ("Kommunstyrelsen", "2024", "1 mars"),
+        ("Socialnämnden", "2025", "1 februari"),
+        ("Kommunstyrelsen (Kommun B)", "2023", "1 juni"),
+        ("Kommunstyrelsen (Region A)", "2023", "2 maj"),
+    ]
+    assert re.search(r">1 september</a> <span class=\"badge\">Kallelse</span></li>", main)
+    assert re.search(r">1 juni</a> <span class=\"badge\">Utkast</span>: Närvarande<ul>", main)
+    assert (
+        '>2 maj</a> <span class="date-note">(Datum enligt kallelsen)</span>: Närvarande, '
+        "från § 2<ul>\n<li>Yrkande, <a " in main
+    )
+    bo = next(p for p in generated.site.people if p.slug == "bo-berg")
+    bo_main = _page(generated, bo)
+    assert ": Närvarande, till och med § 1</li>" in bo_main
+    assert 'Protokollsanteckning, <a href="/kommun-b/kommunstyrelsen/2023-06-01/">Inledning' in (
+        bo_main
+    )
+
+
+def test_a_meeting_or_act_left_out_of_a_page_is_found(generated: Generated) -> None:
+    """The comparison above fails on a page that drops a meeting, an act or a heading."""
+    paths = generated.site.paths
+    person = max(generated.site.people, key=lambda p: sum(len(a.acts) for a in p.appearances))
+    html = _page(generated, person)
+    assert listed(html) == expected(person, paths)
+    start = html.index('<section class="person-meetings"')
+    before, meetings = html[:start], html[start:]
+    one_line = re.compile(r"^<li><a href=\"[^\"]+\">[^<]+</a>[^<\n]*</li>\n", re.M)
+    assert one_line.search(meetings)
+    damaged = (
+        one_line.sub("", meetings, count=1),  # a meeting
+        re.sub(r"<ul>\n<li>[^\n]*</li>\n", "<ul>\n", meetings, count=1),  # an act
+        re.sub(r"<h4>\d+</h4>\n", "", meetings, count=1),  # a year's heading
+    )
+    for page in damaged:
+        assert page != meetings
+        assert listed(before + page) != expected(person, paths)

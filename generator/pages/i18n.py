@@ -410,3 +410,10 @@ def format_date(value: date | None, language: str) -> str:
     if value is None:
         return ""
     return f"{value.day} {_MONTHS[language][value.month - 1]} {value.year}"
+
+
+def format_day(value: date | None, language: str) -> str:
+    """'26 maj' / '26 May': a date listed under its year's heading."""
+    if value is None:
+        return ""
+    return f"{value.day} {_MONTHS[language][value.month - 1]}"

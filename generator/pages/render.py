@@ -18,7 +18,7 @@ from ..content.markdown import LINK_PREFIX
 from ..content.model import AgendaItem, Meeting
 from ..site.derive import Site, by_meeting, link_target, summary
 from ..site.paths import STATIC, extract_anchor, output_file
-from .i18n import APPEAL_TEXT, format_date, strings
+from .i18n import APPEAL_TEXT, format_date, format_day, strings
 from .kind import PageJob, Plan
 from .kinds import plan_pages
 from .search import MARKERS
@@ -138,6 +138,7 @@ class Renderer:
             bytecode_cache=_KeptOnDisk(compiled) if compiled is not None else _COMPILED,
         )
         self.env.filters["date"] = lambda d: format_date(d, lang)
+        self.env.filters["day"] = lambda d: format_day(d, lang)  # under a year's heading
         self.env.filters["iso"] = lambda d: d.isoformat() if d else ""
         self.env.filters["summary"] = summary  # a decision's first sentence
         self.env.filters["by_meeting"] = by_meeting  # decisions under their meetings

@@ -10,7 +10,7 @@ calls, but not attended yet: it counts in no year's attendance.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -85,6 +85,16 @@ class Appearance:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyMeetings:
+    """The meetings of one body that name a person, by year, newest first: a heading each
+    on their page, so that a meeting's line need not repeat the body and the year."""
+
+    body: str
+    organisation: str  # '' unless another body of the same name names them too
+    years: tuple[tuple[int, tuple[Appearance, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Year:
     """A person's attendance in one year, as the attendance lists give it."""
 
@@ -114,9 +124,24 @@ class Profile:
         return shown_name(Person(self.name, self.party, self.org))
 
     @property
-    def bodies(self) -> tuple[str, ...]:
-        """The bodies whose minutes name them, most recent first."""
-        return tuple(dict.fromkeys(a.meeting.body for a in self.appearances))
+    def by_body(self) -> tuple[BodyMeetings, ...]:
+        """Their meetings as their page lists them: under each body (the most recent first),
+        by year, newest first; the organisation is named only where two of their bodies
+        share a name (as on a site of several organisations)."""
+        groups: dict[tuple[str, str], dict[int, list[Appearance]]] = {}
+        for a in self.appearances:
+            m = a.meeting
+            years = groups.setdefault((m.organisation, m.body), {})
+            years.setdefault(m.year, []).append(a)
+        names = Counter(body for _, body in groups)
+        return tuple(
+            BodyMeetings(
+                body=body,
+                organisation=org if names[body] > 1 else "",
+                years=tuple((year, tuple(seen)) for year, seen in years.items()),
+            )
+            for (org, body), years in groups.items()
+        )
 
     @property
     def years(self) -> tuple[Year, ...]:
