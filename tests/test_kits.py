@@ -346,3 +346,58 @@ def test_a_damaged_or_foreign_kit_is_read_as_missing(tmp_site: SiteFactory, tmp_
         assert _build(root, search=False).rendered == 1, name
     _build(root, search=False, cache=False, out=tmp_path / "clean")
     assert _files(root / "_site") == _files(tmp_path / "clean")
+
+
+def test_kits_kept_by_serve_with_its_drafts_are_not_trusted_by_build(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
+    """``minutes serve`` keeps kits in the same folder, made from its site with the drafts
+    on it: a draft handling the same case number shows on a meeting's page there. Such a
+    kit does not make the page ``minutes build`` recorded, so it is not used."""
+    from generator.build.cache import SERVE_DIR
+    from generator.build.pipeline import Session
+
+    root = tmp_site(
+        {
+            "content/ks/2024-05-20.md": _handling("2024-05-20"),
+            "content/ks/2024-05-27.md": _handling("2024-05-27").replace(
+                "---\n\n", "status: draft\n---\n\n", 1
+            ),
+        }
+    )
+    _build(root, search=False)
+    served = BuildOptions(
+        source=root, output=root / SERVE_DIR, today=TODAY, drafts=True, search=False
+    )
+    build(served, session=Session())
+    assert "27 maj 2024" in (root / SERVE_DIR / "kommunstyrelsen/2024-05-20/index.html").read_text()
+    _prose(root / "content/ks/2024-05-20.md", "Rättat stavfel.")
+    assert _build(root, search=False).rendered == 1
+    page = (root / "_site/kommunstyrelsen/2024-05-20/index.html").read_text()
+    assert "Rättat stavfel." in page and "27 maj 2024" not in page
+    _build(root, search=False, cache=False, out=tmp_path / "clean")
+    assert _files(root / "_site") == _files(tmp_path / "clean")
+
+
+def test_a_kit_left_from_before_its_meeting_moved_is_not_used(
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kit is not kept anew for an older meeting (beyond KIT_MEETINGS) whose page moved:
+    another file for its body and day takes its address. The kit names the old address,
+    whose page is now the other meeting's: its fingerprint is not that page's."""
+    import generator.build.pipeline as pipeline
+
+    root = tmp_site({"content/ks/2024-05-20.md": _handling("2024-05-20")})
+    _build(root, search=False)
+    monkeypatch.setattr(pipeline, "KIT_MEETINGS", 0)
+    (root / "content/a").mkdir()
+    (root / "content/a/2024-05-20.md").write_text(
+        _handling("2024-05-20").replace("Samma ärende", "Ett annat"), encoding="utf-8"
+    )
+    _build(root, search=False)
+    moved = (root / "_site/kommunstyrelsen/2024-05-20-2/index.html").read_text()
+    assert "Samma ärende" in moved
+    _prose(root / "content/ks/2024-05-20.md", "Rättat stavfel.")
+    assert _build(root, search=False).rendered == 1
+    _build(root, search=False, cache=False, out=tmp_path / "clean")
+    assert _files(root / "_site") == _files(tmp_path / "clean")
