@@ -4,9 +4,7 @@ fingerprint: a prose edit through ``minutes build`` renders from the kit alone."
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import os
 import subprocess
 import sys
@@ -27,6 +25,7 @@ from generator.site.derive import Site
 
 from conftest import SiteFactory
 from corpus import meeting_files
+from htmltools import output_files
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -129,21 +128,6 @@ def _build(root: Path, search: bool = True, cache: bool = True, out: Path | None
     )
 
 
-def _files(root: Path) -> dict[str, object]:
-    """Every file's hash; for the search indexes (Pagefind's file names and metadata differ
-    from run to run), what each indexed page is found as: its URL, text and metadata."""
-    found: dict[str, object] = {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and "pagefind" not in p.parts
-    }
-    for fragment in sorted((root / "pagefind").rglob("*.pf_fragment")):
-        data = gzip.decompress(fragment.read_bytes())
-        page = json.loads(data[data.index(b"{") :])
-        found[f"{fragment.parent.parent.name}: {page['url']}"] = page
-    return found
-
-
 def _prose(file: Path, words: str) -> None:
     """Add words at the start of the first item's first paragraph (prose only)."""
     text = file.read_text(encoding="utf-8")
@@ -185,7 +169,7 @@ def test_a_prose_edit_is_made_from_its_kit_with_its_search_index(
     page = next((archive / "_site").rglob(newest.stem + "/index.html")).read_text()
     assert "Och ett till. Rättat stavfel." in page
     _build(archive, cache=False, out=tmp_path / "clean")
-    assert _files(archive / "_site") == _files(tmp_path / "clean")
+    assert output_files(archive / "_site") == output_files(tmp_path / "clean")
 
 
 def test_a_kit_from_before_another_meetings_change_is_refused(
@@ -218,7 +202,7 @@ def test_a_kit_from_before_another_meetings_change_is_refused(
     page = (archive / "_site/kommunstyrelsen/2024-05-20/index.html").read_text()
     assert "Rättat stavfel." in page and "30 maj 2024" in page
     _build(archive, cache=False, out=tmp_path / "clean")
-    assert _files(archive / "_site") == _files(tmp_path / "clean")
+    assert output_files(archive / "_site") == output_files(tmp_path / "clean")
 
 
 def _handling(day: str) -> str:
@@ -253,7 +237,7 @@ def test_an_older_meetings_first_prose_edit_keeps_its_kit_for_the_next(
         _prose(files[0], "Andra rättelsen.")
         assert _build(root).rendered == 1
     _build(root, cache=False, out=tmp_path / "clean")
-    assert _files(root / "_site") == _files(tmp_path / "clean")
+    assert output_files(root / "_site") == output_files(tmp_path / "clean")
 
 
 def test_kits_of_meetings_gone_are_dropped(archive: Path) -> None:
@@ -293,7 +277,7 @@ def test_an_address_written_as_a_content_links_mark_is_no_link(
     page = next((root / "_site").rglob(files[-1].stem + "/index.html")).read_text()
     assert "<a>mötet</a>" in page
     _build(root, search=False, cache=False, out=tmp_path / "clean")
-    assert _files(root / "_site") == _files(tmp_path / "clean")
+    assert output_files(root / "_site") == output_files(tmp_path / "clean")
 
 
 def _older_layout(source: str, kit: Site) -> bytes:
@@ -345,7 +329,7 @@ def test_a_damaged_or_foreign_kit_is_read_as_missing(tmp_site: SiteFactory, tmp_
         _prose(files[-1], f"Rättat ({name}).")
         assert _build(root, search=False).rendered == 1, name
     _build(root, search=False, cache=False, out=tmp_path / "clean")
-    assert _files(root / "_site") == _files(tmp_path / "clean")
+    assert output_files(root / "_site") == output_files(tmp_path / "clean")
 
 
 def test_kits_kept_by_serve_with_its_drafts_are_not_trusted_by_build(
@@ -376,7 +360,7 @@ def test_kits_kept_by_serve_with_its_drafts_are_not_trusted_by_build(
     page = (root / "_site/kommunstyrelsen/2024-05-20/index.html").read_text()
     assert "Rättat stavfel." in page and "27 maj 2024" not in page
     _build(root, search=False, cache=False, out=tmp_path / "clean")
-    assert _files(root / "_site") == _files(tmp_path / "clean")
+    assert output_files(root / "_site") == output_files(tmp_path / "clean")
 
 
 def test_a_kit_left_from_before_its_meeting_moved_is_not_used(
@@ -400,4 +384,4 @@ def test_a_kit_left_from_before_its_meeting_moved_is_not_used(
     _prose(root / "content/ks/2024-05-20.md", "Rättat stavfel.")
     assert _build(root, search=False).rendered == 1
     _build(root, search=False, cache=False, out=tmp_path / "clean")
-    assert _files(root / "_site") == _files(tmp_path / "clean")
+    assert output_files(root / "_site") == output_files(tmp_path / "clean")

@@ -26,7 +26,7 @@ import generator.build.pipeline as pipeline
 from generator.build.pipeline import BuildOptions, build
 from generator.content.errors import BuildFailed
 
-from test_kits import _files
+from htmltools import output_files
 
 SCALE = int(os.environ.get("MINUTES_EXAMPLES_SCALE", "1"))
 TODAY = date(2024, 6, 1)
@@ -88,9 +88,7 @@ class Meeting:
             if item.motion[0]:
                 block.append(f"::: motion {item.motion[0]}\n{item.motion[1]}\n:::")
             if item.vote:
-                ballots = "\n".join(
-                    f"  {p}: {'Nej' if p == item.vote else 'Ja'}" for p in PEOPLE
-                )
+                ballots = "\n".join(f"  {p}: {'Nej' if p == item.vote else 'Ja'}" for p in PEOPLE)
                 block.append(
                     "```vote\nquestion: Bifall mot avslag\n"
                     f"options: {{Ja: Bifall, Nej: Avslag}}\nvotes:\n{ballots}\n```"
@@ -120,9 +118,7 @@ def initial() -> list[Meeting]:
             [Item("Budget igen", CASES[0]), Item("Bistånd", "", secret=True)],
         ),
         Meeting("sn", "Socialnämnden", date(2024, 5, 13), [Item("Vård", CASES[1])]),
-        Meeting(
-            "sn", "Socialnämnden", date(2024, 6, 3), [Item("Remiss", CASES[1])], public=False
-        ),
+        Meeting("sn", "Socialnämnden", date(2024, 6, 3), [Item("Remiss", CASES[1])], public=False),
         Meeting("tn", "Tekniska nämnden", date(2024, 5, 27), [Item("Trafik", CASES[2])]),
     ]
 
@@ -235,7 +231,7 @@ def run_steps(steps: list[list[tuple[str, int, int]]], search: bool = False) -> 
             if prose and clean_since and any(m.public for m in site.meetings):
                 assert not site.derived, f"{step}: a prose edit not made from its kit"
             clean_since = True
-            got, expected = _files(site.root / "_site"), _files(clean)
+            got, expected = output_files(site.root / "_site"), output_files(clean)
             wrong = sorted(p for p in set(got) | set(expected) if got.get(p) != expected.get(p))
             assert not wrong, f"{step}: {wrong}"
             for file in clean.rglob("*"):
