@@ -385,3 +385,21 @@ def test_a_kit_left_from_before_its_meeting_moved_is_not_used(
     assert _build(root, search=False).rendered == 1
     _build(root, search=False, cache=False, out=tmp_path / "clean")
     assert output_files(root / "_site") == output_files(tmp_path / "clean")
+
+
+def test_a_meeting_file_named_in_bytes_that_are_not_utf8_keeps_its_kit(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
+    """Found reviewing kits: a file name that is not UTF-8 (a name made on another system;
+    its page's address is made from its date) stopped every build once the output was in
+    place: the kit's file was named by encoding the name as UTF-8."""
+    root = tmp_site({})
+    name = os.fsdecode(b"content/ks/2024-05-06-\xff.md")
+    (root / name).parent.mkdir(parents=True)
+    (root / name).write_text(_handling("2024-05-06"), encoding="utf-8")
+    _build(root, search=False)
+    _prose(root / name, "Rättat stavfel.")
+    assert _build(root, search=False).rendered == 1
+    assert "Rättat stavfel." in (root / "_site/kommunstyrelsen/2024-05-06/index.html").read_text()
+    _build(root, search=False, cache=False, out=tmp_path / "clean")
+    assert output_files(root / "_site") == output_files(tmp_path / "clean")

@@ -50,7 +50,7 @@ class PageKits:
         self.token = digest_of(settings, _code())  # the page settings of the build
 
     def _file(self, source: str) -> Path:
-        name = hashlib.sha256(source.encode("utf-8")).hexdigest()[:24]
+        name = hashlib.sha256(os.fsencode(source)).hexdigest()[:24]  # a name not UTF-8 too
         return self.folder / f"{name}.pickle"
 
     def put(self, source: str, kit: Site) -> None:
