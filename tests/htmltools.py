@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -77,3 +80,18 @@ def texts(html: str, tag: str, cls: str | None = None) -> list[str]:
     parser = _Texts(tag, cls)
     parser.feed(html)
     return [" ".join("".join(parts).split()) for parts in parser.found]
+
+
+def output_files(root: Path) -> dict[str, object]:
+    """Every file's hash; for the search indexes (Pagefind's file names and metadata differ
+    from run to run), what each indexed page is found as: its URL, text and metadata."""
+    found: dict[str, object] = {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "pagefind" not in p.parts
+    }
+    for fragment in sorted((root / "pagefind").rglob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        page = json.loads(data[data.index(b"{") :])
+        found[f"{fragment.parent.parent.name}: {page['url']}"] = page
+    return found

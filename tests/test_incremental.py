@@ -673,3 +673,25 @@ def test_a_parse_record_reads_only_the_recent_file_written_beside_it(tmp_path: P
     (tmp_path / ".minutes-cache" / RECENT).write_bytes(recent)  # as if killed before
     assert Cache(tmp_path).load_parsed("key") == {("a.md", "3"): parsed(3)}
     assert Cache(tmp_path).load_parsed("other key") == {}
+
+
+@pytest.mark.parametrize("damaged", ["state.pickle", "parsed.pickle", "meetings"])
+def test_a_cache_file_whose_length_field_is_damaged_is_read_as_missing(
+    tmp_site: SiteFactory, tmp_path: Path, damaged: str
+) -> None:
+    """Found reviewing kits: a cache file damaged where pickle reads a length (its frame's)
+    raised OverflowError, which no build expected: a traceback instead of a build."""
+    from generator.build.cache import CACHE_DIR
+
+    root = tmp_site(dict(meeting_files(4)))
+    again(root)
+    cache = root / CACHE_DIR
+    files = [cache / damaged] if damaged != "meetings" else (cache / damaged).rglob("*.pickle")
+    for file in list(files):
+        data = file.read_bytes()
+        frame = data.index(b"\x95")  # pickle's frame opcode: its length in the next 8 bytes
+        file.write_bytes(data[: frame + 1] + b"\xff" * 8 + data[frame + 9 :])
+    (root / "content/pages").mkdir()  # in every page's footer: each meeting page made again
+    (root / "content/pages/om.md").write_text("---\ntitle: Om\n---\nOm sidan.\n")
+    again(root)
+    assert digest(root / "_site") == digest(clean(root, tmp_path))

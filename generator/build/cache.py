@@ -34,6 +34,8 @@ UNREADABLE = (
     ImportError,
     TypeError,
     ValueError,
+    OverflowError,  # a length field damaged: larger than any size
+    MemoryError,  # or one that asks for more memory than there is
 )
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where `minutes serve` builds
 _FORMAT = 6  # raised when a cached class gains a field (2: ContentError.kind, notes on

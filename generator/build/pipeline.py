@@ -710,7 +710,13 @@ def _remember(
         else (),
     )
     if run.cache is not None:
-        _keep_kits(PageKits(run.cache.dir / KITS), loaded.site, plan, prints, run.last_state())
+        _keep_kits(
+            PageKits(run.cache.dir / KITS, run.page_settings),
+            loaded.site,
+            plan,
+            prints,
+            run.last_state(),
+        )
     if run.session is not None:
         run.session.state = state
     if run.cache is not None:
@@ -783,7 +789,7 @@ class _ProseEdit:
     ) -> None:
         self.config, self.options, self.state, self.store = config, options, state, store
         self.settings, self.session, self.cache = settings, session, cache
-        self.kits = PageKits(cache.dir / KITS) if cache is not None else None
+        self.kits = PageKits(cache.dir / KITS, settings) if cache is not None else None
         self.files, self.stamps = found
         meetings = set(self.files.meetings)
         changed = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import secrets
 from urllib.parse import unquote, urlsplit
 
 import nh3
@@ -22,6 +23,9 @@ from .attributes import parse_heading
 from .containers import containers_plugin
 
 LINK_PREFIX = "minutes:"  # marks a link to another content file, resolved once URLs are known
+# the mark while raw HTML is sanitised: a scheme no author can write, so that the sanitiser
+# drops an address a clerk wrote in the mark's own form (see _content_links)
+_SANITISED_PREFIX = f"minutes-{secrets.token_hex(16)}:"
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -85,6 +89,7 @@ def _content_links(state: StateCore) -> None:
     every address the file names, with its line, in ``env['hrefs']`` (raw HTML's too), so
     that what a secret part links to can be kept back whatever form the address has."""
     source_dir: str = state.env.get("source_dir", "")
+    mark = _SANITISED_PREFIX if state.md.options["html"] else LINK_PREFIX  # see sanitize
     found: list[tuple[str, int]] = state.env.setdefault("links", [])
     hrefs: list[tuple[str, int]] = state.env.setdefault("hrefs", [])
     for block in state.tokens:
@@ -101,9 +106,12 @@ def _content_links(state: StateCore) -> None:
                 continue
             href = str(token.attrGet(attr) or "")
             hrefs.append((href, line))
+            if href[: len(LINK_PREFIX)].lower() == LINK_PREFIX:
+                del token.attrs[attr]  # the mark's own form: the renderer would point it
+                continue  # at a page no fingerprint knows it shows (nor does the sanitiser)
             target = resolve_content_link(href, source_dir)
             if target is not None:
-                token.attrSet(attr, LINK_PREFIX + target)
+                token.attrSet(attr, mark + target)
                 found.append((target, line))
 
 
@@ -134,14 +142,16 @@ _ATTRIBUTES["img"] = {"src", "alt", "width", "height"}
 
 
 def sanitize(html: str) -> str:
-    """Raw HTML from authors, reduced to safe markup: no scripts, handlers or script URLs."""
+    """Raw HTML from authors, reduced to safe markup: no scripts, handlers or script URLs;
+    an address a clerk wrote in the form of a content link's mark is dropped too, and the
+    marks of the content links Markdown made (in a scheme of their own) are put back."""
     return nh3.clean(
         html,
         attributes=_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", LINK_PREFIX.rstrip(":")},
+        url_schemes={"http", "https", "mailto", _SANITISED_PREFIX.rstrip(":")},
         link_rel=None,
         strip_comments=True,
-    )
+    ).replace(_SANITISED_PREFIX, LINK_PREFIX)
 
 
 def make_markdown(raw_html: bool = False) -> MarkdownIt:

@@ -179,8 +179,9 @@ class Site:
     roster: Roster = field(default_factory=Roster)  # everyone the meetings name
 
     def around(self, meeting: Meeting) -> Site:
-        """The part of the site one meeting's own page shows: its body, its people's pages,
-        where its case numbers and links lead, the navigation. An edit that leaves every
+        """The part of the site one meeting's own page shows: its body's link, its people's
+        pages, where its case numbers and links lead, the navigation (the plain pages' titles,
+        not their texts). An edit that leaves every
         outline as it was (a typo fixed) leaves this part as it was too, so the page can be
         made again from it without deriving the rest of the site (build/kits.py)."""
         source = meeting.source
@@ -202,14 +203,14 @@ class Site:
         return Site(
             meetings=(),
             paths={s: self.paths[s] for s in sorted(shown) if s in self.paths},
-            body_of={source: replace(self.body_of[source], meetings=())},
+            body_of={source: replace(self.body_of[source], meetings=(), info=None)},
             bodies=(),
             years=(),
             decision_pages=(),
             cases=(),
             case_index=cases,
             case_by_path={},
-            pages=self.pages,
+            pages=tuple(replace(p, html="", links=()) for p in self.pages),  # titles only
             upcoming=(),
             latest=(),
             section=self.section,
