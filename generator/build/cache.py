@@ -37,6 +37,7 @@ UNREADABLE = (
     OverflowError,  # a length field damaged: larger than any size
     MemoryError,  # or one that asks for more memory than there is
 )
+KITS = "kits"  # the meeting pages' kits, a folder per output
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where `minutes serve` builds
 _FORMAT = 6  # raised when a cached class gains a field (2: ContentError.kind, notes on
 # Meeting; 3: the state records the output's marker; 4: by its token, the output by label;
@@ -145,6 +146,12 @@ class Cache:
         self.dir = site_root / CACHE_DIR
         self.state_file = _state_file(site_root, output)
         self._base: tuple[str, frozenset[tuple[str, str]]] | None = None  # parsed record read
+
+    def kits_dir(self) -> Path:
+        """Where the kits of the meeting pages of this output are kept (build/kits.py):
+        each output its own, as its state, so that ``minutes serve`` (drafts on) and
+        ``minutes build`` do not take turns replacing each other's."""
+        return self.dir / KITS / Path(self.state_file).stem
 
     def _load(self, name: str, parts: int = 1) -> tuple[object, ...] | None:
         """The first ``parts`` objects stored in a cache file (after its key)."""

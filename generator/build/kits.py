@@ -22,7 +22,6 @@ from pathlib import Path
 from ..content.digest import Digest, digest, digest_of
 from ..site.derive import Site
 
-KITS = "kits"  # in the cache folder
 KIT_MEETINGS = 1000  # a whole build keeps kits for this many of its newest meetings
 _CODE = ("site/derive.py", "site/people.py", "content/history.py")  # what a kit holds
 

@@ -42,7 +42,7 @@ from .cache import BuildState, Cache, FileStamp, StateHead, output_label, stamp_
 from .collector import collector_paused
 from .depends import Fingerprints, index_print
 from .footprint import Footprint, measure, measure_parts
-from .kits import KIT_MEETINGS, KITS, PageKits
+from .kits import KIT_MEETINGS, PageKits
 from .load import (
     ContentFiles,
     Progress,
@@ -711,7 +711,7 @@ def _remember(
     )
     if run.cache is not None:
         _keep_kits(
-            PageKits(run.cache.dir / KITS, run.page_settings),
+            PageKits(run.cache.kits_dir(), run.page_settings),
             loaded.site,
             plan,
             prints,
@@ -789,7 +789,7 @@ class _ProseEdit:
     ) -> None:
         self.config, self.options, self.state, self.store = config, options, state, store
         self.settings, self.session, self.cache = settings, session, cache
-        self.kits = PageKits(cache.dir / KITS, settings) if cache is not None else None
+        self.kits = PageKits(cache.kits_dir(), settings) if cache is not None else None
         self.files, self.stamps = found
         meetings = set(self.files.meetings)
         changed = [
