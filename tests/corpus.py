@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
 
 BODIES = ["Kommunstyrelsen", "Socialnämnden", "Äldrenämnden", "Tekniska nämnden"]
 WORDS = (
@@ -53,3 +58,17 @@ def meeting_files(count: int, seed: int = 7) -> dict[str, str]:
             f"status: {'adjusted' if n % 2 else 'published'}\n---\n\n" + "\n".join(items)
         )
     return files
+
+
+def shared_corpus(folder: Path, meetings: int, seed: int | None = None) -> Path:
+    """The shared bench corpus of ``meetings`` meetings written into ``folder`` (site.toml
+    and content/): tests/data/make_corpus.py, a copy of the shared script, with the seeds
+    copied beside it."""
+    seeded = ["--seed", str(seed)] if seed is not None else []
+    make = [sys.executable, str(DATA / "make_corpus.py"), str(folder)]
+    subprocess.run(
+        [*make, "--meetings", str(meetings), *seeded, "--seeds", str(DATA / "seeds")],
+        check=True,
+        capture_output=True,
+    )
+    return folder

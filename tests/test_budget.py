@@ -5,8 +5,6 @@ A generated 1k site, built once, keeps the per-meeting figures from creeping bac
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,6 +13,8 @@ import pytest
 
 from generator.build.footprint import Footprint, measure
 from generator.build.pipeline import BuildOptions, build
+
+from corpus import shared_corpus
 
 DATA = Path(__file__).parent / "data"
 MEETINGS = 1000  # the shared corpus's files: the budget counts meetings as the issue does
@@ -56,12 +56,7 @@ def corpus_1k(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The shared bench corpus at 1,000 meetings (tests/data/make_corpus.py, a copy of
     the shared script, with the seeds copied beside it), built without search."""
     root = tmp_path_factory.mktemp("budget")
-    make = [sys.executable, str(DATA / "make_corpus.py"), str(root / "c")]
-    subprocess.run(
-        [*make, "--meetings", str(MEETINGS), "--seeds", str(DATA / "seeds")],
-        check=True,
-        capture_output=True,
-    )
+    shared_corpus(root / "c", MEETINGS)
     out = root / "out"
     result = build(
         BuildOptions(

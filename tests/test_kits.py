@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,11 +23,10 @@ from generator.pages.render import Renderer
 from generator.site.derive import Site
 
 from conftest import SiteFactory
-from corpus import meeting_files
+from corpus import meeting_files, shared_corpus
 from htmltools import output_files
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
 
 
 def _each_page_from_its_kit(source: Path, today: date) -> dict[str, int]:
@@ -75,21 +72,7 @@ def test_a_generated_archives_meeting_pages_are_made_the_same_from_their_kits(
 ) -> None:
     """The shared bench corpus: people in lists, records and votes, case numbers handled
     once, twice and often, links between meetings, secret items."""
-    subprocess.run(
-        [
-            sys.executable,
-            str(DATA / "make_corpus.py"),
-            str(tmp_path / "c"),
-            "--meetings",
-            "150",
-            "--seed",
-            str(seed),
-            "--seeds",
-            str(DATA / "seeds"),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    shared_corpus(tmp_path / "c", 150, seed)
     files = sorted((tmp_path / "c" / "content").rglob("*.md"))
     for here, there in zip(files[::10], files[1::10], strict=False):  # links between them
         rel = os.path.relpath(there, here.parent)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
@@ -28,7 +26,8 @@ from generator.pages.i18n import format_date
 from generator.site.derive import Site
 from generator.site.people import Appearance, Profile
 
-from conftest import DATA, SiteFactory, write_site
+from conftest import SiteFactory, write_site
+from corpus import shared_corpus
 from htmltools import texts
 
 KS = """\
@@ -528,13 +527,7 @@ class Generated:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
     """The shared corpus at 80 meetings and the cases it lacks, built with drafts."""
-    root = tmp_path_factory.mktemp("people") / "c"
-    make = [sys.executable, str(DATA / "make_corpus.py"), str(root)]
-    subprocess.run(
-        [*make, "--meetings", str(MEETINGS), "--seeds", str(DATA / "seeds")],
-        check=True,
-        capture_output=True,
-    )
+    root = shared_corpus(tmp_path_factory.mktemp("people") / "c", MEETINGS)
     (root / "site.toml").write_text('title = "Protokoll"\nlanguage = "sv"\n')
     write_site(root, EXTRA)
     session = Session()
