@@ -537,6 +537,24 @@ def test_a_new_meeting_leaves_other_years_decision_pages_alone(
     assert digest(root / "_site") == digest(clean(root, tmp_path))
 
 
+def test_a_new_page_of_decisions_in_one_year_leaves_other_years_pages_alone(
+    tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A year's decisions outgrow a page: its pages are all renumbered, but another year's
+    pages link only its first, which stays. (At 10k one new meeting re-rendered all 236
+    decisions pages: their fingerprints held every year's count of pages, which no page
+    shows.)"""
+    from generator.site import derive
+
+    monkeypatch.setattr(derive, "DECISIONS_PER_PAGE", 1)
+    root, rendered = _two_years_watched(tmp_site, monkeypatch)
+    (root / "content/ks/c.md").write_text(adjusted("2024-05-20", "2024-05-22"))
+    again(root)
+    assert "beslut/2024/2/" in rendered
+    assert {p for p in rendered if p.startswith("beslut/2023")} == set()
+    assert digest(root / "_site") == digest(clean(root, tmp_path))
+
+
 def test_an_edit_writes_only_what_was_parsed_since_the_whole_parse_record(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

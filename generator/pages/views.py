@@ -50,11 +50,11 @@ class YearLink:
 
 @dataclass(frozen=True)
 class DecisionPageLink:
-    """A page of the decisions index, as the pagers show it: not its decisions."""
+    """A page of the decisions index, as the pagers show it: not its decisions, nor how many
+    pages its year has (a year that gains a page would change every other year's pages)."""
 
     year: int
     number: int
-    count: int
     path: str
 
 
@@ -119,9 +119,7 @@ class Views:
         if name == "years":
             return tuple(YearLink(y.year, y.path) for y in site.years)
         if name == "decision_pages":
-            return tuple(
-                DecisionPageLink(p.year, p.number, p.count, p.path) for p in site.decision_pages
-            )
+            return tuple(DecisionPageLink(p.year, p.number, p.path) for p in site.decision_pages)
         return getattr(site, name)
 
     def view(self, kind: str, shows: tuple[str, ...], own: Mapping[str, Any]) -> SiteView:
