@@ -386,3 +386,27 @@ def test_a_meeting_file_named_in_bytes_that_are_not_utf8_keeps_its_kit(
     assert "Rättat stavfel." in (root / "_site/kommunstyrelsen/2024-05-06/index.html").read_text()
     _build(root, search=False, cache=False, out=tmp_path / "clean")
     assert output_files(root / "_site") == output_files(tmp_path / "clean")
+
+
+def test_a_prose_edit_with_an_error_is_refused_with_its_line_and_the_site_kept(
+    archive: Path,
+) -> None:
+    """The kit's short way is only for edits whose problems are those the file had: a
+    personal identity number typed into running text stops the build (exit 1, file:line,
+    what is wrong) and the output stays as the last build left it."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    newest = sorted((archive / "content").rglob("*.md"), key=lambda f: f.stem)[-1]
+    before = output_files(archive / "_site")
+    _prose(newest, "Sökande 811218-9876.")
+    result = CliRunner().invoke(
+        main, ["build", "--source", str(archive), "--today", TODAY.isoformat()]
+    )
+    assert result.exit_code == 1
+    lines = newest.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "811218-9876" in text)
+    where = newest.relative_to(archive).as_posix()
+    assert f"{where}:{line}: '811218-9876' looks like a personal identity number" in result.output
+    assert output_files(archive / "_site") == before
