@@ -95,3 +95,16 @@ def output_files(root: Path) -> dict[str, object]:
         page = json.loads(data[data.index(b"{") :])
         found[f"{fragment.parent.parent.name}: {page['url']}"] = page
     return found
+
+
+def index_files(folder: Path) -> set[str]:
+    """The files of one search index folder, its sub-folders aside, by kind."""
+    return {
+        re.sub(r"\.\w+_[0-9a-f]+\.pf_meta$", ".pf_meta", p.name)
+        for p in folder.iterdir()
+        if p.is_file()
+    }
+
+
+# what search.js loads of an index; Pagefind's ready-made interfaces and worker are left out
+SEARCHED = {"pagefind-entry.json", "pagefind.js", "pagefind.pf_meta", "wasm.sv.pagefind"}

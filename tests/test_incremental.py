@@ -13,6 +13,7 @@ from generator.build.pipeline import BuildOptions, BuildResult, build
 
 from conftest import SiteFactory
 from corpus import meeting_files
+from htmltools import SEARCHED, index_files
 
 TODAY = date(2024, 6, 1)
 
@@ -200,6 +201,7 @@ def test_search_index_rebuilt_only_where_pages_changed(
     edited.write_text(edited.read_text() + "\nOrdet smultronställe.\n")
     again(root, search=True)
     assert entry.stat().st_mtime_ns != before
+    assert index_files(folder) == SEARCHED  # re-made, trimmed as a whole build's
     assert sorted(p.name for p in index.iterdir()) == sorted(
         p.name for p in (clean(root, tmp_path, search=True) / "pagefind").iterdir()
     )

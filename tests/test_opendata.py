@@ -1,6 +1,6 @@
-"""The OParl export: every object has id, created and modified (and web, if it has a page),
-and every link in it resolves to a file (and, for embedded objects, an id) that exists in the
-output."""
+"""The OParl export: every object has id and type, every object fetched on its own (not
+given inside another) created and modified, those with a page web; and every link in it
+resolves to a file (and, for embedded objects, an id) that exists in the output."""
 
 from __future__ import annotations
 
@@ -47,9 +47,10 @@ PAGED = {"System", "Body", "Organization", "Person", "Meeting", "Paper"}  # web:
 
 
 def check_export(site: Path) -> set[str]:
-    """Every object in ``site``'s export has id, type, created and modified (OParl 1.1 asks
-    for them on every object, embedded or not), a web page if it is of a kind that has one,
-    and every link resolves to a file and, with a fragment, to an object's id. The types."""
+    """Every object in ``site``'s export has id and type; every object not given inside
+    another has created and modified (OParl asks for them only there, and embedded ones do
+    not repeat their parent's); those of a kind with a page have web; and every link
+    resolves to a file and, with a fragment, to an object's id. The types."""
     files = sorted((site / "oparl").rglob("*.json"))
     loaded = {f.relative_to(site).as_posix(): json.loads(f.read_text()) for f in files}
     ids = {o["id"] for data in loaded.values() for o in objects(data)}
@@ -57,9 +58,14 @@ def check_export(site: Path) -> set[str]:
         assert len(own := [o["id"] for o in objects(data)]) == len(set(own))
     kinds = {o["type"].removeprefix(OPARL) for data in loaded.values() for o in objects(data)}
     for data in loaded.values():
-        for obj in objects(data):
-            for key in ("id", "created", "modified"):
+        own = data.get("data", [data])
+        for obj in own:
+            for key in ("created", "modified"):
                 assert obj.get(key), (obj["id"], key)
+        for obj in objects(data):
+            assert obj.get("id") and obj.get("type"), obj
+            if not any(obj is o for o in own):
+                assert "created" not in obj and "modified" not in obj, obj["id"]
             if obj["type"].removeprefix(OPARL) in PAGED:
                 assert obj.get("web"), obj["id"]
         for url in urls(data):

@@ -21,7 +21,7 @@ from generator.pages import search
 from generator.pages.render import default_theme_dir
 
 from conftest import SiteFactory
-from htmltools import page
+from htmltools import SEARCHED, index_files, page
 
 THEME = default_theme_dir()
 MEETING = (
@@ -154,3 +154,11 @@ def test_a_change_of_the_contract_renders_every_page_again(
     assert build(options).rendered == 0
     monkeypatch.setattr("generator.build.pipeline.contract_digest", lambda: "another")
     assert build(options).rendered == first.rendered
+
+
+def test_a_search_index_keeps_only_what_the_search_page_loads(example_site: Path) -> None:
+    folders = sorted((example_site / "pagefind").iterdir())
+    assert folders
+    for folder in folders:
+        assert index_files(folder) == SEARCHED, folder
+        assert {p.name for p in folder.iterdir() if p.is_dir()} >= {"index", "fragment"}
