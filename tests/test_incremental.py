@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import pipeline, write
+from generator.build.footprint import measure
 from generator.build.pipeline import BuildOptions, BuildResult, build
 
 from conftest import SiteFactory
@@ -715,3 +717,26 @@ def test_a_cache_file_whose_length_field_is_damaged_is_read_as_missing(
     (root / "content/pages/om.md").write_text("---\ntitle: Om\n---\nOm sidan.\n")
     again(root)
     assert digest(root / "_site") == digest(clean(root, tmp_path))
+
+
+@pytest.mark.parametrize("swap", ["", "1"])  # moved in file by file; a swapped clone
+def test_the_summary_counts_a_patched_output_without_walking_it(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, swap: str
+) -> None:
+    """A patch adds what it changed to the last footprint; a meeting gone takes its
+    folder with it, a new one brings folders (a year's, a case's) that were not there."""
+    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
+    root = tmp_site(meeting_files(12))
+    again(root, search=True)
+    files = sorted((root / "content").rglob("*.md"))
+    files[0].unlink()
+    year = root / "content" / files[-1].parent.relative_to(root / "content").parent / "2031"
+    year.mkdir()
+    (year / "2031-02-03.md").write_text(
+        files[-1].read_text().replace(files[-1].stem, "2031-02-03"), encoding="utf-8"
+    )
+    walked = []
+    monkeypatch.setattr(pipeline, "measure", lambda out: walked.append(out) or measure(out))
+    result = again(root, search=True)
+    assert result.rendered and not walked
+    assert result.footprint == measure(root / "_site")

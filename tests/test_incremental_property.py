@@ -22,6 +22,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from generator.build.footprint import Footprint, measure
 from generator.build.pipeline import BuildOptions, Session, build, warm
 from generator.content.errors import BuildFailed
 
@@ -425,6 +426,7 @@ class Builds:
             model.write(root)
             (root / "site.toml").write_text('title = "Test"\nlanguage = "sv"\n')
         outcomes: dict[str, object] = {}
+        counted: dict[str, Footprint] = {}  # the build's summary of its output
         clean = self.folder / "clean"
         shutil.rmtree(clean, ignore_errors=True)
         for name, run in (
@@ -445,7 +447,7 @@ class Builds:
             ),
         ):
             try:
-                run()
+                counted[name] = run().footprint
                 outcomes[name] = "built"
             except BuildFailed as failed:
                 outcomes[name] = [str(p) for p in failed.problems]
@@ -463,6 +465,7 @@ class Builds:
             got = digest(root / "_site")
             wrong = sorted(p for p in set(want) | set(got) if want.get(p) != got.get(p))
             assert not wrong, f"{root.name}: {wrong}"
+            assert counted[root.name] == measure(root / "_site"), root.name  # not walked
             if self.search:  # Pagefind's files differ from run to run; its indexes must not
                 assert indexes(root / "_site") == indexes(clean)
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from ..content.config import language_of
 from ..content.errors import BuildFailed, ContentError
 from ..messages.commands import Commands as M
+from .footprint import Footprint
 from .outfolder import MARKER, check_rel, marker_text
 
 # At most this many changed files are moved into the live output one by one; more go through
@@ -224,6 +225,9 @@ class Patch:
         self.removed: set[str] = set()
         self.written = 0
         self.unchanged = 0
+        # what the paths it touched (and their folders) took up before and after it was
+        # applied; None if it replaced a folder by a file (whose contents it did not list)
+        self.moved: tuple[Footprint, Footprint] | None = None
 
     def write(self, rel: str, data: bytes) -> None:
         """Stage ``data`` for ``rel`` unless the output already has exactly these bytes."""
@@ -304,12 +308,19 @@ class Patch:
             r for r in self.removed if r not in staged and os.path.lexists(self.output / r)
         )
         checkpoint("staged")
+        touched = _with_folders([*puts, *removes])
+        before = _entries(self.output, touched)
         limit = int(os.environ.get(TEST_SWAP_FROM) or SWAP_FROM)
         if len(puts) + len(removes) > limit or not self._movable(puts, removes):
             self._swap_clone(puts, removes)
         else:
             self._move(puts, removes)
         shutil.rmtree(self.dir, ignore_errors=True)
+        after = _entries(self.output, touched)
+        if not any(
+            size == FOLDER and after.get(rel, FOLDER) != FOLDER for rel, size in before.items()
+        ):
+            self.moved = (_footprint(before), _footprint(after))
 
     def _movable(self, puts: list[str], removes: list[str]) -> bool:
         """Whether each file can be moved in alone: every folder on its way is a real folder
@@ -398,6 +409,34 @@ class Patch:
     def abandon(self) -> None:
         """Throw the staged changes away; the output stays exactly as it was."""
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+FOLDER = -1  # an entry's size in _entries: a folder
+
+
+def _with_folders(rels: list[str]) -> list[str]:
+    """``rels`` and every folder on their way."""
+    found = set(rels)
+    for rel in rels:
+        parts = rel.split("/")
+        found.update("/".join(parts[:n]) for n in range(1, len(parts)))
+    return sorted(found)
+
+
+def _entries(root: Path, rels: list[str]) -> dict[str, int]:
+    """Each of ``rels`` that is there under ``root``: a file's size, or FOLDER."""
+    found = {}
+    for rel in rels:
+        try:
+            mode = os.lstat(root / rel)
+        except FileNotFoundError:
+            continue
+        found[rel] = FOLDER if stat.S_ISDIR(mode.st_mode) else mode.st_size
+    return found
+
+
+def _footprint(entries: dict[str, int]) -> Footprint:
+    return Footprint(sum(s for s in entries.values() if s != FOLDER), len(entries))
 
 
 def clone_output(source: Path, output: Path) -> None:
