@@ -227,6 +227,7 @@ class Patch:
         self.unchanged = 0
         # what the paths it touched (and their folders) took up before and after it was
         # applied; None if it replaced a folder by a file (whose contents it did not list)
+        # or found among them what no build writes (a link)
         self.moved: tuple[Footprint, Footprint] | None = None
 
     def write(self, rel: str, data: bytes) -> None:
@@ -317,8 +318,12 @@ class Patch:
             self._move(puts, removes)
         shutil.rmtree(self.dir, ignore_errors=True)
         after = _entries(self.output, touched)
-        if not any(
-            size == FOLDER and after.get(rel, FOLDER) != FOLDER for rel, size in before.items()
+        if (
+            before is not None
+            and after is not None
+            and not any(
+                size == FOLDER and after.get(rel, FOLDER) != FOLDER for rel, size in before.items()
+            )
         ):
             self.moved = (_footprint(before), _footprint(after))
 
@@ -423,15 +428,26 @@ def _with_folders(rels: list[str]) -> list[str]:
     return sorted(found)
 
 
-def _entries(root: Path, rels: list[str]) -> dict[str, int]:
-    """Each of ``rels`` that is there under ``root``: a file's size, or FOLDER."""
-    found = {}
+def _entries(root: Path, rels: list[str]) -> dict[str, int] | None:
+    """Each of ``rels`` (sorted, every folder on their way among them) that is there under
+    ``root``: a file's size, or FOLDER; a path whose folder is not one (a file) is not
+    there. None if one is neither a file nor a folder (a link, a pipe: no build writes one,
+    so the output is not what the builds made of it)."""
+    found: dict[str, int] = {}
     for rel in rels:
+        folder = rel.rpartition("/")[0]
+        if folder and found.get(folder) != FOLDER:
+            continue
         try:
-            mode = os.lstat(root / rel)
+            st = os.lstat(root / rel)
         except FileNotFoundError:
             continue
-        found[rel] = FOLDER if stat.S_ISDIR(mode.st_mode) else mode.st_size
+        if stat.S_ISDIR(st.st_mode):
+            found[rel] = FOLDER
+        elif stat.S_ISREG(st.st_mode):
+            found[rel] = st.st_size
+        else:
+            return None
     return found
 
 

@@ -1,0 +1,72 @@
+"""The build's summary of its output (bytes, files and folders) is true: after a patch it is
+the last build's figure with what the patch changed (write.Patch.moved), and wherever that
+cannot tell, a walk. Each test compares it with a walk of the output after the build."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.build import write
+from generator.build.footprint import measure
+from generator.build.pipeline import BuildOptions, BuildResult, build
+
+from conftest import SiteFactory
+from corpus import meeting_files
+
+BOTH_WAYS = pytest.mark.parametrize("swap", ["", "1"])  # moved in file by file; a clone
+TODAY = date(2024, 6, 1)
+
+
+def again(root: Path, search: bool = False) -> BuildResult:
+    return build(BuildOptions(source=root, output=root / "_site", today=TODAY, search=search))
+
+
+def counted(root: Path, result: BuildResult) -> None:
+    """The summary of ``root``'s build is what a walk of its output finds."""
+    assert result.footprint == measure(root / "_site")
+
+
+@BOTH_WAYS
+def test_a_file_that_becomes_a_folder_and_back_is_counted(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, swap: str
+) -> None:
+    """An attachment `files/a` replaced by `files/a/b.pdf`, and back: the patch's measure
+    of what it touched looked through a file as if it were a folder, and the build failed
+    with a traceback (every build after it too)."""
+    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
+    root = tmp_site({**meeting_files(3), "content/files/a": b"x" * 100})
+    counted(root, again(root))
+    (root / "content/files/a").unlink()
+    (root / "content/files/a").mkdir()
+    (root / "content/files/a/b.pdf").write_bytes(b"y" * 50)
+    counted(root, again(root))
+    (root / "content/files/a/b.pdf").unlink()
+    (root / "content/files/a").rmdir()
+    (root / "content/files/a").write_bytes(b"z" * 70)
+    counted(root, again(root))
+
+
+def test_a_link_where_a_new_page_goes_is_not_looked_through(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
+    """A link put by hand where a new year's archive folder goes, to a folder outside the
+    output holding what the new page's path names: the patch's measure counted the file
+    outside as the output's. No build writes a link: the output is walked instead."""
+    files = meeting_files(3)
+    root = tmp_site(files)
+    again(root)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "index.html").write_bytes(b"x" * 5000)
+    os.symlink(elsewhere, root / "_site/arkiv/2031")
+    first = sorted(files)[0]
+    new = root / Path(first).parent.parent / "2031/2031-02-03.md"
+    new.parent.mkdir()
+    new.write_text(files[first].replace(Path(first).stem, "2031-02-03"), encoding="utf-8")
+    counted(root, again(root))
+    assert (root / "_site/arkiv/2031/index.html").stat().st_size != 5000
+    assert (elsewhere / "index.html").read_bytes() == b"x" * 5000
