@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import write
+from generator.build.adopt import adopt
 from generator.build.footprint import measure
 from generator.build.pipeline import BuildOptions, BuildResult, build
 
@@ -70,3 +71,33 @@ def test_a_link_where_a_new_page_goes_is_not_looked_through(
     counted(root, again(root))
     assert (root / "_site/arkiv/2031/index.html").stat().st_size != 5000
     assert (elsewhere / "index.html").read_bytes() == b"x" * 5000
+
+
+def test_what_a_clone_leaves_out_is_not_counted(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A link put by hand in the output, counted by a walk (a page replaced by a link by
+    hand is written again: the output is walked), is left out of the clone a large patch
+    is applied to, or the one `minutes serve` starts its own output from: the figure
+    must not count it."""
+    files = meeting_files(4)
+    root = tmp_site(files)
+    again(root)
+    os.symlink("nowhere", root / "_site/by-hand")
+    first = sorted(files)[0]
+    slug = Path(first).parts[1]
+    (root / "_site" / slug / "index.html").unlink()
+    os.symlink("nowhere", root / "_site" / slug / "index.html")
+    (root / first).write_text(files[first].replace("## § 1", "## § 1 Ny titel", 1))
+    counted(root, again(root))  # walked: the link by hand counted
+    assert (root / "_site/by-hand").is_symlink()
+
+    served = tmp_path / "served"
+    assert adopt(root, served, root / "_site")
+    result = build(BuildOptions(source=root, output=served, today=TODAY, search=False))
+    assert result.footprint == measure(served)
+
+    monkeypatch.setenv(write.TEST_SWAP_FROM, "1")
+    (root / first).write_text(files[first].replace("## § 1", "## § 1 Annan titel", 1))
+    counted(root, again(root))
+    assert not (root / "_site/by-hand").is_symlink()

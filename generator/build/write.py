@@ -227,7 +227,7 @@ class Patch:
         self.unchanged = 0
         # what the paths it touched (and their folders) took up before and after it was
         # applied; None if it replaced a folder by a file (whose contents it did not list)
-        # or found among them what no build writes (a link)
+        # or found among them what no build writes (a link), or if its clone left one out
         self.moved: tuple[Footprint, Footprint] | None = None
 
     def write(self, rel: str, data: bytes) -> None:
@@ -313,13 +313,15 @@ class Patch:
         before = _entries(self.output, touched)
         limit = int(os.environ.get(TEST_SWAP_FROM) or SWAP_FROM)
         if len(puts) + len(removes) > limit or not self._movable(puts, removes):
-            self._swap_clone(puts, removes)
+            whole = self._swap_clone(puts, removes)
         else:
             self._move(puts, removes)
+            whole = True
         shutil.rmtree(self.dir, ignore_errors=True)
         after = _entries(self.output, touched)
         if (
-            before is not None
+            whole
+            and before is not None
             and after is not None
             and not any(
                 size == FOLDER and after.get(rel, FOLDER) != FOLDER for rel, size in before.items()
@@ -389,13 +391,15 @@ class Patch:
         journal.unlink()  # done: from here on this is the output
         checkpoint("switched")
 
-    def _swap_clone(self, puts: list[str], removes: list[str]) -> None:
-        """Apply the patch to a hard-link clone of the output and swap that in."""
+    def _swap_clone(self, puts: list[str], removes: list[str]) -> bool:
+        """Apply the patch to a hard-link clone of the output and swap that in; False if
+        the clone left out something the output held (a link, a pipe: nothing a build
+        writes), which is then gone from the output, wherever it was."""
         clone = sibling(self.output, "staging")
         if clone.exists():
             shutil.rmtree(clone)
         try:
-            _clone(self.output, clone)
+            whole = _clone(self.output, clone)
             for rel in removes:
                 target = clone / rel
                 if os.path.lexists(target) and not os.path.isdir(target):
@@ -410,6 +414,7 @@ class Patch:
         except BaseException:
             shutil.rmtree(clone, ignore_errors=True)
             raise
+        return whole
 
     def abandon(self) -> None:
         """Throw the staged changes away; the output stays exactly as it was."""
@@ -455,28 +460,32 @@ def _footprint(entries: dict[str, int]) -> Footprint:
     return Footprint(sum(s for s in entries.values() if s != FOLDER), len(entries))
 
 
-def clone_output(source: Path, output: Path) -> None:
+def clone_output(source: Path, output: Path) -> bool:
     """Make ``output`` a hard-link copy of the output ``source`` (a link per file, no bytes
     copied), put in place in one step as a cold build's is. The two may share every file:
     no build writes a file of its output in place (files are replaced by rename), so
-    neither output can change the other."""
+    neither output can change the other. False if ``source`` held what is not copied (see
+    ``_clone``)."""
     staging = sibling(output, "staging")
     if staging.exists():
         shutil.rmtree(staging)
     try:
-        _clone(source, staging)
+        whole = _clone(source, staging)
         _switch(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return whole
 
 
-def _clone(source: Path, target: Path) -> None:
+def _clone(source: Path, target: Path) -> bool:
     """``target`` made a copy of ``source`` of hard links (folders made, files linked; links
-    and other special files are left out: they are no part of a site minutes writes)."""
+    and other special files are left out: they are no part of a site minutes writes); False
+    if one was left out."""
     target.mkdir()
     stack = [(str(source), str(target))]
     count = 0
+    whole = True
     while stack:
         here, there = stack.pop()
         with os.scandir(here) as entries:
@@ -488,6 +497,9 @@ def _clone(source: Path, target: Path) -> None:
                     os.link(entry.path, os.path.join(there, entry.name), follow_symlinks=False)
                     count += 1
                     checkpoint("clone", count)
+                else:
+                    whole = False
+    return whole
 
 
 def _clear_way(root: Path, rel: str) -> None:
