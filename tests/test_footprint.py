@@ -5,6 +5,7 @@ cannot tell, a walk. Each test compares it with a walk of the output after the b
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -101,3 +102,65 @@ def test_what_a_clone_leaves_out_is_not_counted(
     (root / first).write_text(files[first].replace("## § 1", "## § 1 Annan titel", 1))
     counted(root, again(root))
     assert not (root / "_site/by-hand").is_symlink()
+
+
+EDITS = {  # the short way (running text) and the general way (a title other pages show)
+    "prose": lambda text: text + "\nOrdet smultronställe.\n",
+    "title": lambda text: text.replace("## § 1", "## § 1 Ny titel", 1),
+}
+
+
+@BOTH_WAYS
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_search_index_removed_by_hand_is_made_again_and_counted_once(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, swap: str, edit: str
+) -> None:
+    """The build makes an index again when it is not there: the patch adds all of it, which
+    the last build's figure already held."""
+    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
+    files = meeting_files(6)
+    root = tmp_site(files)
+    again(root, search=True)
+    for index in (root / "_site/pagefind").iterdir():
+        shutil.rmtree(index)
+    first = sorted(files)[0]
+    (root / first).write_text(EDITS[edit](files[first]), encoding="utf-8")
+    counted(root, again(root, search=True))
+    assert all((i / "pagefind-entry.json").is_file() for i in (root / "_site/pagefind").iterdir())
+
+
+@BOTH_WAYS
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_page_removed_by_hand_and_written_again_is_counted_once(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, swap: str, edit: str
+) -> None:
+    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
+    files = meeting_files(3)
+    root = tmp_site(files)
+    again(root)
+    first = sorted(files)[0]
+    page = root / "_site" / Path(first).parts[1] / Path(first).stem / "index.html"
+    page.unlink()
+    (root / first).write_text(EDITS[edit](files[first]), encoding="utf-8")
+    result = again(root)
+    assert page.is_file()
+    counted(root, result)
+
+
+@BOTH_WAYS
+def test_a_file_put_by_hand_where_a_new_page_goes_is_counted(
+    tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, swap: str
+) -> None:
+    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
+    files = meeting_files(3)
+    root = tmp_site(files)
+    again(root)
+    first = sorted(files)[0]
+    page = root / "_site" / Path(first).parts[1] / "2031-02-03/index.html"
+    page.parent.mkdir()
+    page.write_bytes(b"x" * 5000)
+    new = root / Path(first).parent.parent / "2031/2031-02-03.md"
+    new.parent.mkdir()
+    new.write_text(files[first].replace(Path(first).stem, "2031-02-03"), encoding="utf-8")
+    counted(root, again(root))
+    assert page.stat().st_size != 5000

@@ -27,7 +27,7 @@ import shutil
 import signal
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -214,9 +214,14 @@ class Patch:
     """Changes to an existing output, staged completely first, then put in place as a whole:
     by a journaled move of each file (few files) or by a swapped clone (many)."""
 
-    def __init__(self, output: Path, token: str = "") -> None:
+    def __init__(
+        self, output: Path, token: str = "", recorded: Callable[[str], bool | None] | None = None
+    ) -> None:
         self.output = output
         self.token = token  # what the patched output holds ("": a step within a build)
+        # whether the last build left a file at a path (None: it keeps no record of it)
+        self.recorded = recorded
+        self.as_recorded = True  # the output is as the last build left it, for all one saw
         self.dir = sibling(output, "patch")
         if self.dir.exists():  # tidy() removes it; this is a second patch in one build
             shutil.rmtree(self.dir)
@@ -227,7 +232,8 @@ class Patch:
         self.unchanged = 0
         # what the paths it touched (and their folders) took up before and after it was
         # applied; None if it replaced a folder by a file (whose contents it did not list)
-        # or found among them what no build writes (a link), or if its clone left one out
+        # or found among them what no build writes (a link), or if its clone left one out,
+        # or if the output was found not as the last build left it (see ``_as_recorded``)
         self.moved: tuple[Footprint, Footprint] | None = None
 
     def write(self, rel: str, data: bytes) -> None:
@@ -247,6 +253,11 @@ class Patch:
     def copy(self, rel: str, content_dir: Path) -> None:
         """Stage an attachment (``content/<rel>``) as it is."""
         self.write(rel, read_attachment(content_dir, rel))
+
+    def differs(self) -> None:
+        """The caller found the output not as the last build left it (a search index it
+        left is not there): what this patch changes is no measure of the output's change."""
+        self.as_recorded = False
 
     def changes(self) -> bool:
         """Whether anything is staged or to be removed."""
@@ -311,6 +322,7 @@ class Patch:
         checkpoint("staged")
         touched = _with_folders([*puts, *removes])
         before = _entries(self.output, touched)
+        known = before is not None and self._as_recorded(puts, before)
         limit = int(os.environ.get(TEST_SWAP_FROM) or SWAP_FROM)
         if len(puts) + len(removes) > limit or not self._movable(puts, removes):
             whole = self._swap_clone(puts, removes)
@@ -321,6 +333,7 @@ class Patch:
         after = _entries(self.output, touched)
         if (
             whole
+            and known
             and before is not None
             and after is not None
             and not any(
@@ -328,6 +341,21 @@ class Patch:
             )
         ):
             self.moved = (_footprint(before), _footprint(after))
+
+    def _as_recorded(self, puts: list[str], before: dict[str, int]) -> bool:
+        """Whether every file this patch writes or removes is there, or not, as the last
+        build's record says: a page of the record deleted by hand and written again would
+        be counted twice, a file put by hand where a new page goes not at all."""
+        recorded = self.recorded
+        if not self.as_recorded:
+            return False
+        if recorded is None:
+            return True
+        for rel in (*puts, *self.removed):  # what is to be removed and is not there: absent
+            expected = recorded(rel)
+            if expected is not None and expected != (before.get(rel, FOLDER) != FOLDER):
+                return False
+        return True
 
     def _movable(self, puts: list[str], removes: list[str]) -> bool:
         """Whether each file can be moved in alone: every folder on its way is a real folder
