@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.build.cache import Cache
+from generator.build.footprint import measure
 from generator.build.write import TEST_HOOK, TEST_SWAP_FROM, sibling, tidy
 
 from conftest import SiteFactory
@@ -104,6 +106,8 @@ def check_kills(
     assert run(root, *extra).returncode == 0
     assert digest(out) == new
     assert leftovers(out) == []
+    if "--no-cache" not in extra:  # the summary's figure, kept for the next build, is true
+        assert Cache(root, out).load_state().footprint == measure(out)
 
 
 @pytest.fixture

@@ -5,11 +5,14 @@ resolves to a file (and, for embedded objects, an id) that exists in the output.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from generator.build.pipeline import BuildOptions, build
+from generator.content.config import KNOWN_LANGUAGES
+from generator.pages.i18n import strings
 
 from conftest import SiteFactory
 from htmltools import page
@@ -165,3 +168,58 @@ def test_export_content_matches_the_minutes(example_site: Path) -> None:
     assert eva["membership"][0]["role"] == "Ordförande"
     assert eva["membership"][0]["onBehalfOf"] == "C"
     assert "oparl/system.json" in page(example_site, "oppna-data/")
+
+
+def test_a_parent_dates_what_it_embeds(tmp_site: SiteFactory) -> None:
+    """Embedded objects carry no created/modified of their own: their parent's must move
+    when they come. A new meeting that makes Eva chair (a new Membership) and handles a
+    case a fourth time (a new Consultation) moves her Person's and the Paper's modified
+    to its date, and those of its Organization, Body and System."""
+    meeting = (
+        "---\nbody: KS\ndate: 2024-05-{day}\n{who}\n---\n"
+        '## § 1 Budget {{#p1 case="KS 2024/9"}}\n\n::: beslut\nBifalls.\n:::\n'
+    )
+    files = {
+        f"content/ks/{d}.md": meeting.format(day=d, who="attendees: [Eva Berg (S)]")
+        for d in ("02", "14", "28")
+    }
+    root = tmp_site(files, toml=f'title = "Test"\nlanguage = "sv"\nbase_url = "{BASE}"\n')
+    out = root / "_site"
+
+    def stamps() -> dict[str, tuple[str, str, int]]:
+        found = {}
+        for file in sorted((out / "oparl").rglob("*.json")):
+            data = json.loads(file.read_text())
+            for obj in data.get("data", [data]):
+                embedded = len(obj.get("membership", obj.get("consultation", [])))
+                found[obj["type"].removeprefix(OPARL)] = (
+                    obj["created"],
+                    obj["modified"],
+                    embedded,
+                )
+        return found
+
+    options = BuildOptions(source=root, output=out, search=False, today=date(2024, 7, 1))
+    build(options)
+    before = stamps()
+    (root / "content/ks/30.md").write_text(meeting.format(day="30", who="chair: Eva Berg (S)"))
+    build(options)
+    after = stamps()
+    check_export(out)
+    moved = "2024-05-30T00:00:00+00:00"
+    for kind in ("Person", "Paper", "Organization", "Body", "System"):
+        assert after[kind][:2] == (before[kind][0], moved), kind
+    assert after["Person"][2] == before["Person"][2] + 1  # chair: a Membership of its own
+    assert after["Paper"][2] == before["Paper"][2] + 1
+
+
+def test_what_the_docs_say_of_created_and_modified_is_what_the_export_does() -> None:
+    """The README and the open data page (each language) say created and modified are on
+    objects not given inside another, as check_export holds the export to: not on all."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    texts = [readme[readme.index("- open data (") :].split("\n- ")[0]]
+    texts += [strings(language)["opendata_text"] for language in KNOWN_LANGUAGES]
+    for text in texts:
+        said = [s for s in re.split(r"(?<=[.;:])\s", text) if "created" in s]
+        assert said, text
+        assert all(("inside" in s or "inuti" in s) for s in said), said

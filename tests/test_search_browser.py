@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from generator.build import pagefind
 from generator.build.pipeline import BuildOptions, build
 from generator.site import partitions as search_index
 
@@ -380,3 +381,38 @@ def test_an_index_that_cannot_load_is_reported(
             "Sökningen kunde inte slutföras", timeout=15000
         )
         expect(tab.locator(".search-results li")).to_have_count(5)
+
+
+@pytest.mark.parametrize(
+    ("language", "indexed"),
+    [("sv", "sv"), ("en", "en"), ("sv", "is")],  # Icelandic: Pagefind has no stemmer for it
+)
+def test_every_language_is_searched_after_a_whole_build_and_a_patch(
+    tmp_site: SiteFactory,
+    browser: Browser,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    indexed: str,
+) -> None:
+    """The trimmed indexes hold what search.js loads in every language, made whole (the
+    first build) or again for a patch (a word added): an index of a language Pagefind has
+    no stemmer for names no WASM of its own, and pagefind.js loads wasm.unknown.pagefind."""
+    if indexed != language:  # the site's pages, indexed as Pagefind would index such a site
+        made = pagefind._command
+        monkeypatch.setattr(
+            pagefind, "_command", lambda site, part, _, into=None: made(site, part, indexed, into)
+        )
+    text = "---\nbody: KS\ndate: 2024-01-10\n---\n## § 1 Ärende\n\nOrdet lingonskog.\n"
+    root = tmp_site({"content/ks/a.md": text}, toml=f'title = "T"\nlanguage = "{language}"\n')
+    meeting = root / "content/ks/a.md"
+    where = "search" if language == "en" else "sok"
+    errors: list[str] = []
+    with built_and_served(browser, root) as (tab, base):
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        tab.goto(f"{base}/{where}/?q=lingonskog")
+        expect(tab.locator(".search-results li > a")).to_have_count(1, timeout=15000)
+        meeting.write_text(meeting.read_text() + "\nOrdet hjortronmyr.\n", encoding="utf-8")
+        build(BuildOptions(source=root, output=root / "_site", today=date(2024, 2, 1)))
+        tab.goto(f"{base}/{where}/?q=hjortronmyr")
+        expect(tab.locator(".search-results li > a")).to_have_count(1, timeout=15000)
+    assert errors == []

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.build.pagefind import Indexer, index_partition
 from generator.cli import main, template_location
-from generator.content.config import SiteConfig
+from generator.content.config import KNOWN_LANGUAGES, SiteConfig
 from generator.content.parse import parse_meeting
 from generator.messages.commands import Commands
 from generator.pages import search
 from generator.pages.render import default_theme_dir
+from generator.site.partitions import Partition
 
 from conftest import SiteFactory
 from htmltools import SEARCHED, index_files, page
@@ -162,3 +164,35 @@ def test_a_search_index_keeps_only_what_the_search_page_loads(example_site: Path
     for folder in folders:
         assert index_files(folder) == SEARCHED, folder
         assert {p.name for p in folder.iterdir() if p.is_dir()} >= {"index", "fragment"}
+
+
+LOADS_WASM = 'index.wasm?index.wasm:"unknown"'  # pagefind.js: the WASM an index is searched with
+
+
+@pytest.mark.parametrize("language", [*KNOWN_LANGUAGES, "is"])  # Icelandic: no stemmer
+@pytest.mark.parametrize("way", ["whole", "patch"])  # Indexer; index_partition
+def test_a_trimmed_index_keeps_the_wasm_its_pagefind_js_loads(
+    tmp_path: Path, language: str, way: str
+) -> None:
+    """pagefind.js searches an index with the WASM its entry names for its language, or,
+    where Pagefind has no stemmer for it (the entry says null), wasm.unknown.pagefind: the
+    trim keeps that one, whichever way the index is made."""
+    site = tmp_path / "site"
+    (site / "ks/2024-01-10").mkdir(parents=True)
+    (site / "ks/2024-01-10/index.html").write_text(
+        f'<html lang="{language}"><body><main data-pagefind-body><p>Ord</p></main></body></html>'
+    )
+    partition = Partition(("2024",), ("ks",))
+    if way == "whole":
+        indexer = Indexer(site, language)
+        indexer.submit(partition)
+        indexer.finish()
+        index = site / partition.path
+    else:
+        index = tmp_path / "index"
+        index_partition(site, partition, language, index)
+    assert LOADS_WASM in (index / "pagefind.js").read_text()
+    entry = json.loads((index / "pagefind-entry.json").read_bytes())
+    (found,) = entry["languages"].values()
+    loaded = f"wasm.{found['wasm'] or 'unknown'}.pagefind"
+    assert index_files(index) == SEARCHED - {"wasm.sv.pagefind"} | {loaded}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cache import Cache, StateHead, output_label
+from .footprint import measure
 from .outfolder import marker_token
 from .write import clone_output, output_lock
 
@@ -24,7 +25,8 @@ def adopt(source: Path, output: Path, built: Path) -> bool:
         if not _describes(theirs.load_head(), source, built):
             return False
         state = theirs.load_state()
-        clone_output(built, output)
+        if not clone_output(built, output):  # not all of it: its footprint is not this one's
+            state.footprint = measure(output)
         state.output = output_label(source, output)
         mine.save_state(state)  # after the copy is in place: a copy cut short is not trusted
     return True

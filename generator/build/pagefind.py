@@ -61,9 +61,10 @@ def trim(index: Path) -> None:
     """Remove what Pagefind writes beside an index that the site's search never loads: its
     ready-made search interfaces, its worker (the search page runs without one) and the
     WASM of languages the index does not hold. About 0.5 MB and 9 files an index; an
-    archive of 100,000 meetings has about 60 indexes."""
+    archive of 100,000 meetings has about 60 indexes. A language Pagefind has no stemmer
+    for names no WASM (null): pagefind.js then loads ``wasm.unknown.pagefind``."""
     entry = json.loads((index / "pagefind-entry.json").read_bytes())
-    wanted = {f"wasm.{lang['wasm']}.pagefind" for lang in entry["languages"].values()}
+    wanted = {f"wasm.{lang['wasm'] or 'unknown'}.pagefind" for lang in entry["languages"].values()}
     for path in index.iterdir():
         name = path.name
         unused = name.startswith("pagefind-") and name != "pagefind-entry.json"

@@ -51,7 +51,7 @@ from .load import (
     parse_meetings,
     share_people,
 )
-from .outfolder import choose_output, marker_token
+from .outfolder import MARKER, choose_output, marker_token
 from .pagefind import Indexer, index_partition
 from .pool import render_jobs
 from .store import MeetingStore, entry_key
@@ -608,6 +608,7 @@ def _edited_first(run: _Run, renderer: Renderer, site: Site) -> tuple[Footprint,
             lambda p: render_jobs(renderer, jobs, [], lambda n: None, p, 1, None),
             None,
             None,
+            _record(run.last_state()),
         ).moved
         run.on_pages()
     run.lap("edited pages in place")
@@ -869,10 +870,10 @@ class _ProseEdit:
 
         def indexes(patch: Patch, live: bool) -> None:
             for partition, held in redo:
-                _stage_index(patch, partition, held, self.config.language, live)
+                _stage_index(patch, partition, held, self.config.language, live, True)
 
         token = _output_token(state.settings, pages, search, self.stamps)
-        patch = _in_place(output, fill, indexes, on_pages, token)
+        patch = _in_place(output, fill, indexes, on_pages, _record(state), token)
         lap("pages and search indexes in place")
         new_state = replace(
             state,
@@ -947,13 +948,15 @@ def _in_place(
     fill: Callable[[Patch], object],
     indexes: Callable[[Patch, bool], None] | None,
     on_pages: Callable[[], None] | None,
+    recorded: Callable[[str], bool | None],
     token: str = "",
 ) -> Patch:
     """Stage the pages (``fill``) and the search indexes and put them in place as one patch;
     for ``minutes serve`` (``on_pages``), the pages first (the tab reloads at once) and the
     search indexes as a second patch. ``token``: what the output then holds (its marker);
-    none for a step within a build, which a build killed then must not trust."""
-    patch = Patch(output, token)
+    none for a step within a build, which a build killed then must not trust.
+    ``recorded``: whether the last build left a file at a path (see ``_record``)."""
+    patch = Patch(output, token, recorded)
     try:
         fill(patch)
         if indexes is not None and on_pages is None:
@@ -966,7 +969,7 @@ def _in_place(
         return patch
     on_pages()
     if indexes is not None:
-        second = Patch(output, token)
+        second = Patch(output, token, recorded)
         try:
             indexes(second, True)
             second.apply()  # the marker at least
@@ -1078,10 +1081,23 @@ def _patch(
         for rel in sorted((set(state.pages) | set(state.others)) - keep):
             patch.remove(rel)
 
-    patch = _in_place(run.output, fill, indexes, run.on_pages, token)
+    patch = _in_place(run.output, fill, indexes, run.on_pages, _record(state), token)
     return _Written(
         len(todo), patch.written, patch.unchanged + len(plan.jobs) - len(todo), others, patch.moved
     )
+
+
+def _record(state: BuildState) -> Callable[[str], bool | None]:
+    """Whether the last build (``state``) left a file at a path of the output: its pages and
+    other files; of its search indexes' files and its marker it keeps no record (None)."""
+    others = frozenset(state.others)
+
+    def recorded(rel: str) -> bool | None:
+        if rel == MARKER or rel.startswith(INDEX_ROOT + "/"):
+            return None
+        return rel in state.pages or rel in others
+
+    return recorded
 
 
 def _footprint_after(
@@ -1110,7 +1126,9 @@ def _stage_indexes(
         for partition in plan.partitions:
             stale = state.search.get(partition.path) != index_prints[partition.path]
             if stale or not (output / partition.path / "pagefind-entry.json").is_file():
-                _stage_index(patch, partition, plan.held[partition.path], language, live)
+                held = plan.held[partition.path]
+                kept = partition.path in state.search
+                _stage_index(patch, partition, held, language, live, kept)
     wanted = (
         {p.path.rstrip("/").split("/")[-1] for p in plan.partitions} if options.search else set()
     )
@@ -1122,10 +1140,14 @@ def _stage_indexes(
 
 
 def _stage_index(
-    patch: Patch, partition: Partition, pages: list[str], language: str, live: bool
+    patch: Patch, partition: Partition, pages: list[str], language: str, live: bool, kept: bool
 ) -> None:
     """Index one partition (its pages' files) into the patch: from the output if its pages
-    are in place (``live``), else from a view of the pages as the patch will leave them."""
+    are in place (``live``), else from a view of the pages as the patch will leave them.
+    ``kept``: the last build left this index in the output; if it is not there (removed by
+    hand), the output is not as recorded (Patch.differs)."""
+    if kept and not (patch.output / partition.path / "pagefind-entry.json").is_file():
+        patch.differs()
     where = patch.output if live else patch.view(partition.name, pages)
     fresh = patch.dir / f"index-{partition.name}"
     index_partition(where, partition, language, fresh)

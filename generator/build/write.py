@@ -27,7 +27,7 @@ import shutil
 import signal
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -214,9 +214,14 @@ class Patch:
     """Changes to an existing output, staged completely first, then put in place as a whole:
     by a journaled move of each file (few files) or by a swapped clone (many)."""
 
-    def __init__(self, output: Path, token: str = "") -> None:
+    def __init__(
+        self, output: Path, token: str = "", recorded: Callable[[str], bool | None] | None = None
+    ) -> None:
         self.output = output
         self.token = token  # what the patched output holds ("": a step within a build)
+        # whether the last build left a file at a path (None: it keeps no record of it)
+        self.recorded = recorded
+        self.as_recorded = True  # the output is as the last build left it, for all one saw
         self.dir = sibling(output, "patch")
         if self.dir.exists():  # tidy() removes it; this is a second patch in one build
             shutil.rmtree(self.dir)
@@ -227,6 +232,8 @@ class Patch:
         self.unchanged = 0
         # what the paths it touched (and their folders) took up before and after it was
         # applied; None if it replaced a folder by a file (whose contents it did not list)
+        # or found among them what no build writes (a link), or if its clone left one out,
+        # or if the output was found not as the last build left it (see ``_as_recorded``)
         self.moved: tuple[Footprint, Footprint] | None = None
 
     def write(self, rel: str, data: bytes) -> None:
@@ -246,6 +253,11 @@ class Patch:
     def copy(self, rel: str, content_dir: Path) -> None:
         """Stage an attachment (``content/<rel>``) as it is."""
         self.write(rel, read_attachment(content_dir, rel))
+
+    def differs(self) -> None:
+        """The caller found the output not as the last build left it (a search index it
+        left is not there): what this patch changes is no measure of the output's change."""
+        self.as_recorded = False
 
     def changes(self) -> bool:
         """Whether anything is staged or to be removed."""
@@ -310,17 +322,40 @@ class Patch:
         checkpoint("staged")
         touched = _with_folders([*puts, *removes])
         before = _entries(self.output, touched)
+        known = before is not None and self._as_recorded(puts, before)
         limit = int(os.environ.get(TEST_SWAP_FROM) or SWAP_FROM)
         if len(puts) + len(removes) > limit or not self._movable(puts, removes):
-            self._swap_clone(puts, removes)
+            whole = self._swap_clone(puts, removes)
         else:
             self._move(puts, removes)
+            whole = True
         shutil.rmtree(self.dir, ignore_errors=True)
         after = _entries(self.output, touched)
-        if not any(
-            size == FOLDER and after.get(rel, FOLDER) != FOLDER for rel, size in before.items()
+        if (
+            whole
+            and known
+            and before is not None
+            and after is not None
+            and not any(
+                size == FOLDER and after.get(rel, FOLDER) != FOLDER for rel, size in before.items()
+            )
         ):
             self.moved = (_footprint(before), _footprint(after))
+
+    def _as_recorded(self, puts: list[str], before: dict[str, int]) -> bool:
+        """Whether every file this patch writes or removes is there, or not, as the last
+        build's record says: a page of the record deleted by hand and written again would
+        be counted twice, a file put by hand where a new page goes not at all."""
+        recorded = self.recorded
+        if not self.as_recorded:
+            return False
+        if recorded is None:
+            return True
+        for rel in (*puts, *self.removed):  # what is to be removed and is not there: absent
+            expected = recorded(rel)
+            if expected is not None and expected != (before.get(rel, FOLDER) != FOLDER):
+                return False
+        return True
 
     def _movable(self, puts: list[str], removes: list[str]) -> bool:
         """Whether each file can be moved in alone: every folder on its way is a real folder
@@ -384,13 +419,15 @@ class Patch:
         journal.unlink()  # done: from here on this is the output
         checkpoint("switched")
 
-    def _swap_clone(self, puts: list[str], removes: list[str]) -> None:
-        """Apply the patch to a hard-link clone of the output and swap that in."""
+    def _swap_clone(self, puts: list[str], removes: list[str]) -> bool:
+        """Apply the patch to a hard-link clone of the output and swap that in; False if
+        the clone left out something the output held (a link, a pipe: nothing a build
+        writes), which is then gone from the output, wherever it was."""
         clone = sibling(self.output, "staging")
         if clone.exists():
             shutil.rmtree(clone)
         try:
-            _clone(self.output, clone)
+            whole = _clone(self.output, clone)
             for rel in removes:
                 target = clone / rel
                 if os.path.lexists(target) and not os.path.isdir(target):
@@ -405,6 +442,7 @@ class Patch:
         except BaseException:
             shutil.rmtree(clone, ignore_errors=True)
             raise
+        return whole
 
     def abandon(self) -> None:
         """Throw the staged changes away; the output stays exactly as it was."""
@@ -423,15 +461,26 @@ def _with_folders(rels: list[str]) -> list[str]:
     return sorted(found)
 
 
-def _entries(root: Path, rels: list[str]) -> dict[str, int]:
-    """Each of ``rels`` that is there under ``root``: a file's size, or FOLDER."""
-    found = {}
+def _entries(root: Path, rels: list[str]) -> dict[str, int] | None:
+    """Each of ``rels`` (sorted, every folder on their way among them) that is there under
+    ``root``: a file's size, or FOLDER; a path whose folder is not one (a file) is not
+    there. None if one is neither a file nor a folder (a link, a pipe: no build writes one,
+    so the output is not what the builds made of it)."""
+    found: dict[str, int] = {}
     for rel in rels:
+        folder = rel.rpartition("/")[0]
+        if folder and found.get(folder) != FOLDER:
+            continue
         try:
-            mode = os.lstat(root / rel)
+            st = os.lstat(root / rel)
         except FileNotFoundError:
             continue
-        found[rel] = FOLDER if stat.S_ISDIR(mode.st_mode) else mode.st_size
+        if stat.S_ISDIR(st.st_mode):
+            found[rel] = FOLDER
+        elif stat.S_ISREG(st.st_mode):
+            found[rel] = st.st_size
+        else:
+            return None
     return found
 
 
@@ -439,28 +488,32 @@ def _footprint(entries: dict[str, int]) -> Footprint:
     return Footprint(sum(s for s in entries.values() if s != FOLDER), len(entries))
 
 
-def clone_output(source: Path, output: Path) -> None:
+def clone_output(source: Path, output: Path) -> bool:
     """Make ``output`` a hard-link copy of the output ``source`` (a link per file, no bytes
     copied), put in place in one step as a cold build's is. The two may share every file:
     no build writes a file of its output in place (files are replaced by rename), so
-    neither output can change the other."""
+    neither output can change the other. False if ``source`` held what is not copied (see
+    ``_clone``)."""
     staging = sibling(output, "staging")
     if staging.exists():
         shutil.rmtree(staging)
     try:
-        _clone(source, staging)
+        whole = _clone(source, staging)
         _switch(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return whole
 
 
-def _clone(source: Path, target: Path) -> None:
+def _clone(source: Path, target: Path) -> bool:
     """``target`` made a copy of ``source`` of hard links (folders made, files linked; links
-    and other special files are left out: they are no part of a site minutes writes)."""
+    and other special files are left out: they are no part of a site minutes writes); False
+    if one was left out."""
     target.mkdir()
     stack = [(str(source), str(target))]
     count = 0
+    whole = True
     while stack:
         here, there = stack.pop()
         with os.scandir(here) as entries:
@@ -472,6 +525,9 @@ def _clone(source: Path, target: Path) -> None:
                     os.link(entry.path, os.path.join(there, entry.name), follow_symlinks=False)
                     count += 1
                     checkpoint("clone", count)
+                else:
+                    whole = False
+    return whole
 
 
 def _clear_way(root: Path, rel: str) -> None:

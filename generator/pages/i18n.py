@@ -185,9 +185,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "(Consultation); varje ärende har sitt diarienummer (x-caseNumber). "
         "Omröstningar finns som Popolo VoteEvent med Count och Vote. "
         "Listorna är några filer per organisation: sammanträden per år, personer och "
-        "diarienummer per begynnelsebokstav. Varje objekt har id; ett objekt som inte "
-        "ligger inuti ett annat har också created och modified (ett inbäddat omfattas av "
-        "det yttre objektets), och web om det har en egen sida. Börja i systemobjektet:",
+        "diarienummer per begynnelsebokstav. Varje objekt har id, och web om det har en "
+        "egen sida; de som inte ligger inuti ett annat objekt har också created och "
+        "modified. Börja i systemobjektet:",
         "opendata_feeds": "Flöden och kalendrar:",
         "a11y_title": "Tillgänglighetsredogörelse",
         "a11y_intro": "{org} står bakom den här webbplatsen. Vi vill att så många som möjligt "
@@ -359,9 +359,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "handlings (Consultation); every agenda item gives its case number "
         "(x-caseNumber). Votes are Popolo VoteEvents with Counts and Votes. The lists "
         "are a few files per organisation: meetings by year, people and case numbers by "
-        "initial. Every object has id; one not given inside another also has created and "
-        "modified (an embedded one is covered by its parent's), and web if it has a page "
-        "of its own. Start at the system object:",
+        "initial. Every object has id, and web if it has a page of its own; those not given "
+        "inside another object also have created and modified. Start at the system object:",
         "opendata_feeds": "Feeds and calendars:",
         "a11y_title": "Accessibility statement",
         "a11y_intro": "{org} runs this website. We want as many people as possible to be able "
