@@ -32,6 +32,22 @@ def counted(root: Path, result: BuildResult) -> None:
     assert result.footprint == measure(root / "_site")
 
 
+def _built(
+    tmp_site: SiteFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    swap: str,
+    count: int = 3,
+    search: bool = False,
+) -> tuple[Path, dict[str, str], str]:
+    """A site of ``count`` meetings built in one write mode (``swap``): its folder, its
+    files and the first of them."""
+    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
+    files = meeting_files(count)
+    root = tmp_site(files)
+    again(root, search=search)
+    return root, files, sorted(files)[0]
+
+
 @BOTH_WAYS
 def test_a_file_that_becomes_a_folder_and_back_is_counted(
     tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, swap: str
@@ -117,13 +133,9 @@ def test_a_search_index_removed_by_hand_is_made_again_and_counted_once(
 ) -> None:
     """The build makes an index again when it is not there: the patch adds all of it, which
     the last build's figure already held."""
-    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
-    files = meeting_files(6)
-    root = tmp_site(files)
-    again(root, search=True)
+    root, files, first = _built(tmp_site, monkeypatch, swap, 6, search=True)
     for index in (root / "_site/pagefind").iterdir():
         shutil.rmtree(index)
-    first = sorted(files)[0]
     (root / first).write_text(EDITS[edit](files[first]), encoding="utf-8")
     counted(root, again(root, search=True))
     assert all((i / "pagefind-entry.json").is_file() for i in (root / "_site/pagefind").iterdir())
@@ -134,11 +146,7 @@ def test_a_search_index_removed_by_hand_is_made_again_and_counted_once(
 def test_a_page_removed_by_hand_and_written_again_is_counted_once(
     tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, swap: str, edit: str
 ) -> None:
-    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
-    files = meeting_files(3)
-    root = tmp_site(files)
-    again(root)
-    first = sorted(files)[0]
+    root, files, first = _built(tmp_site, monkeypatch, swap)
     page = root / "_site" / Path(first).parts[1] / Path(first).stem / "index.html"
     page.unlink()
     (root / first).write_text(EDITS[edit](files[first]), encoding="utf-8")
@@ -151,11 +159,7 @@ def test_a_page_removed_by_hand_and_written_again_is_counted_once(
 def test_a_file_put_by_hand_where_a_new_page_goes_is_counted(
     tmp_site: SiteFactory, monkeypatch: pytest.MonkeyPatch, swap: str
 ) -> None:
-    monkeypatch.setenv(write.TEST_SWAP_FROM, swap)
-    files = meeting_files(3)
-    root = tmp_site(files)
-    again(root)
-    first = sorted(files)[0]
+    root, files, first = _built(tmp_site, monkeypatch, swap)
     page = root / "_site" / Path(first).parts[1] / "2031-02-03/index.html"
     page.parent.mkdir()
     page.write_bytes(b"x" * 5000)
