@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -410,3 +411,27 @@ def test_a_prose_edit_with_an_error_is_refused_with_its_line_and_the_site_kept(
     where = newest.relative_to(archive).as_posix()
     assert f"{where}:{line}: '811218-9876' looks like a personal identity number" in result.output
     assert output_files(archive / "_site") == before
+
+
+def test_a_link_in_the_cache_leads_no_prune_outside_it(
+    tmp_site: SiteFactory, tmp_path: Path
+) -> None:
+    """The store of whole parses and the kits are emptied of what the site no longer
+    needs; a folder among them that is a link (put there by hand) is not followed: what it
+    leads to is not the build's to delete."""
+    root = tmp_site(meeting_files(6))
+    _build(root, search=False)
+    elsewhere = tmp_path / "elsewhere"
+    for name in ("store", "kits"):
+        (elsewhere / name).mkdir(parents=True)
+        (elsewhere / name / "keep.pickle").write_bytes(b"not the build's")
+    cache = root / ".minutes-cache"
+    (cache / "meetings" / "zz").symlink_to(elsewhere / "store")
+    kits = next((cache / "kits").iterdir())
+    shutil.rmtree(kits)
+    kits.symlink_to(elsewhere / "kits")
+    for path in sorted((root / "content").rglob("*.md")):
+        path.write_text(path.read_text() + "\nTillägg.\n")  # every stored parse replaced
+    _build(root, search=False)
+    assert (elsewhere / "store" / "keep.pickle").read_bytes() == b"not the build's"
+    assert (elsewhere / "kits" / "keep.pickle").read_bytes() == b"not the build's"

@@ -84,7 +84,7 @@ class PageKits:
 
     def prune(self, keep: set[str]) -> None:
         """Remove the kits of meetings no longer on the site (and any left half-written)."""
-        if not self.folder.is_dir():
+        if not self.folder.is_dir() or self.folder.is_symlink():  # a link leads elsewhere
             return
         wanted = {self._file(source).name for source in keep}
         for entry in os.scandir(self.folder):

@@ -70,10 +70,10 @@ class MeetingStore:
     def prune(self, keep: set[str]) -> int:
         """Remove entries not in ``keep`` (files edited or gone since); how many."""
         removed = 0
-        if not self.folder.is_dir():
+        if not self.folder.is_dir() or self.folder.is_symlink():  # not ours to empty
             return 0
         for sub in os.scandir(self.folder):
-            if not sub.is_dir():
+            if not sub.is_dir(follow_symlinks=False):  # a link leads outside the cache
                 continue
             for entry in os.scandir(sub.path):
                 if entry.name.removesuffix(".pickle") not in keep:
