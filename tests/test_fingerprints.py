@@ -20,7 +20,8 @@ from generator.build.pipeline import BuildOptions, _meeting_store, load
 from generator.content.config import load_config
 from generator.content.markdown import LINK_PREFIX
 from generator.content.model import Meeting
-from generator.site.people import Act, Appearance
+from generator.content.people import Act
+from generator.site.people import Appearance
 
 from conftest import SiteFactory
 from corpus import meeting_files, shared_corpus

@@ -39,9 +39,9 @@ UNREADABLE = (
 )
 KITS = "kits"  # the meeting pages' kits, a folder per output
 SERVE_DIR = f"{CACHE_DIR}/serve"  # in the site folder: where `minutes serve` builds
-_FORMAT = 6  # raised when a cached class gains a field (2: ContentError.kind, notes on
+_FORMAT = 7  # raised when a cached class gains a field (2: ContentError.kind, notes on
 # Meeting; 3: the state records the output's marker; 4: by its token, the output by label;
-# 5: the output's footprint; 6: the pages each search index holds)
+# 5: the output's footprint; 6: the pages each search index holds; 7: Parsed.cast)
 PARSED = "parsed.pickle"  # the parse results: settings, a token, {(path, digest): Parsed}
 RECENT = "parsed-recent.pickle"  # those parsed since, with the token of the record above
 RECENT_LIMIT = 200  # files parsed since the record was written, before it is written again

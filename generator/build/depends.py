@@ -21,11 +21,12 @@ from typing import Any
 from ..content.digest import digest_of
 from ..content.markdown import LINK_PREFIX
 from ..content.model import Meeting
+from ..content.people import Act
 from ..pages.kind import PageJob
 from ..pages.render import CONTENT_LINK
 from ..pages.views import SiteView, Views
 from ..site.derive import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
-from ..site.people import Act, Appearance, PersonLinks, Profile
+from ..site.people import Appearance, PersonLinks, Profile
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names (fields() is slow)
 

@@ -215,6 +215,7 @@ def _read_and_derive(
         config.language,
         build_today(options.today),
         site_history(config, meetings, problems),
+        {m.source: p.cast for p in parsed.values() if (m := p.meeting) is not None and p.cast},
     )
     check_links(site, set(files.files), problems)
     check_withheld((p.meeting for p in parsed.values() if p.meeting is not None), problems)

@@ -51,7 +51,7 @@ from .model import (
     Segment,
     Vote,
 )
-from .people import PersonKey, Presence, attendance, check_present_and_absent, check_votes
+from .people import Cast, PersonKey, Presence, attendance, check_present_and_absent, check_votes
 from .secrecy import (
     check_secret_links,
     reference_definitions,
@@ -84,6 +84,7 @@ class Parsed:
     meeting: Meeting | None
     problems: tuple[ContentError, ...]
     outline_digest: str = ""  # of what other pages show of the meeting (see Meeting.outline)
+    cast: Cast | None = None  # who the meeting (as the build keeps it) names (see Cast)
 
 
 # the modules whose code decides what a parse holds and which problems it finds

@@ -184,6 +184,105 @@ class MeetingPeople(Names):
         return self.key(person) if person is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class Act:
+    """What a person did at an item: a record of theirs (motion, support, reservation,
+    note, conflict) or a recorded ballot (``vote``, with the choice and the question)."""
+
+    role: str
+    anchor: str  # the item's, '' for the meeting's opening text
+    label: str  # the item's number as the minutes write it
+    title: str
+    choice: str = ""
+    question: str = ""
+
+
+@dataclass(frozen=True)  # no slots: kept with each parse (see parse.Parsed)
+class Seen:
+    """What one meeting says of one person: the lists naming them (field, role as written),
+    whom they served for (as written, and who that is if it reads as one person), the items
+    they came at and left after, and what they did."""
+
+    lists: tuple[tuple[str, str], ...]
+    serving_for: tuple[tuple[str, PersonKey | None], ...]
+    from_item: str
+    until_item: str
+    acts: tuple[Act, ...]
+
+
+@dataclass(frozen=True)  # no slots: kept with each parse (see parse.Parsed)
+class Cast:
+    """Who one meeting names and what it says of each, worked out once when the meeting is
+    parsed and kept with the parse: a build then resolves the names of the meetings it
+    parses, not the 220,000 names of 10,000 meetings every time."""
+
+    written: tuple[tuple[PersonKey, Person], ...]  # everyone named, as last written here
+    acting: tuple[PersonKey, ...]  # in a list, a record or a ballot (a page each), in order
+    shown: tuple[tuple[str, PersonKey], ...]  # each name as a page shows it, in name order
+    seen: tuple[tuple[PersonKey, Seen], ...]  # what it says of each, first named first
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> Cast:
+        """The cast of a meeting as the build keeps it (its outline, when the prose goes
+        to the store: that is all other pages may show of it)."""
+        named = MeetingPeople(meeting)
+        written_as: dict[PersonKey, Person] = {}
+        acting: dict[PersonKey, None] = {}
+        shown: dict[str, PersonKey] = {}
+        for n, (person, key) in enumerate(zip(named.named, named.keys, strict=True)):
+            written_as[key] = written(person)
+            shown[shown_name(person)] = key
+            if n < named.acting:
+                acting[key] = None
+        return cls(
+            written=tuple(written_as.items()),
+            acting=tuple(acting),
+            shown=tuple(sorted(shown.items())),
+            seen=_seen(meeting, named),
+        )
+
+
+def _seen(meeting: Meeting, named: MeetingPeople) -> tuple[tuple[PersonKey, Seen], ...]:
+    lists: dict[PersonKey, list[tuple[str, str]]] = defaultdict(list)
+    serving: dict[PersonKey, dict[str, None]] = defaultdict(dict)
+    came: dict[PersonKey, str] = {}
+    left: dict[PersonKey, str] = {}
+    acts: dict[PersonKey, list[Act]] = defaultdict(list)
+    order: dict[PersonKey, None] = {}
+    for field_name, person in listed(meeting):
+        key = named.key(person)
+        order[key] = None
+        lists[key].append((field_name, person.role.strip()))
+        if person.serving_for.strip():
+            serving[key][" ".join(person.serving_for.split())] = None
+        came[key] = came.get(key) or person.from_item
+        left[key] = left.get(key) or person.until_item
+    parts = [("", "", "", meeting.preamble)]
+    parts += [(i.anchor, i.label, i.title, i.segments) for i in meeting.items if not i.confidential]
+    for anchor, label, title, segments in parts:
+        for record, person in records(segments):
+            key = named.key(person)
+            order[key] = None
+            acts[key].append(Act(record.role, anchor, label, title))
+        for vote, choice, person in ballots(segments):
+            key = named.key(person)
+            order[key] = None
+            acts[key].append(Act("vote", anchor, label, title, choice, vote.question))
+    return tuple(
+        (
+            key,
+            Seen(
+                lists=tuple(lists.get(key, ())),
+                serving_for=tuple((t, named.key_of_text(t)) for t in serving.get(key, ())),
+                from_item=came.get(key, ""),
+                until_item=left.get(key, ""),
+                acts=tuple(acts.get(key, ())),
+            ),
+        )
+        for key in order
+    )
+
+
 def item_reference(text: str) -> str:
     """An item as ``from``/``until`` names it: '90', '§ 90', '§90' and '4.2.' are 90 and 4.2."""
     return text.strip().removeprefix("§").strip().rstrip(".")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..content.errors import Problems
 from ..content.history import Revision
 from ..content.model import AgendaItem, BodyInfo, Decision, Meeting, Page, Reference
+from ..content.people import Cast
 from ..messages.text import Text as M
 from .notices import Notice, notice_board
 from .partitions import Partition, plan_partitions
@@ -355,8 +357,10 @@ def derive_site(
     language: str,
     today: date,
     history: dict[str, tuple[Revision, ...]] | None = None,
+    casts: Mapping[str, Cast] | None = None,
 ) -> Site:
-    """Everything the renderer needs, from the meetings that are to be published."""
+    """Everything the renderer needs, from the meetings that are to be published (and
+    their casts as kept with their parses, see derive_people)."""
     section = PATHS[language]
     meetings = sorted(meetings, key=lambda m: (m.date, m.source))
     orgs = {m.organisation for m in meetings if m.organisation}
@@ -419,7 +423,7 @@ def derive_site(
         today=today,
         history=history or {},
         anchors={m.source: frozenset(i.anchor for i in m.items) for m in meetings},
-        roster=derive_people(meetings, section),
+        roster=derive_people(meetings, section, casts),
     )
 
 

@@ -12,36 +12,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..content.model import Meeting, Person
-from ..content.people import (
-    MeetingPeople,
-    PersonKey,
-    ballots,
-    listed,
-    read_mention,
-    records,
-    shown_name,
-    written,
-)
+from ..content.people import Act, Cast, PersonKey, Seen, read_mention, shown_name
 from .paths import person_path, person_slugs
 
 PRESENT = ("chair", "secretary", "adjusters", "attendees", "officials")  # listed as there
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})  # after z
-
-
-@dataclass(frozen=True, slots=True)
-class Act:
-    """What a person did at an item: a record of theirs (motion, support, reservation,
-    note, conflict) or a recorded ballot (``vote``, with the choice and the question)."""
-
-    role: str
-    anchor: str  # the item's, '' for the meeting's opening text
-    label: str  # the item's number as the minutes write it
-    title: str
-    choice: str = ""
-    question: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,59 +133,28 @@ class Profile:
         return tuple(Year(y, *counts[y]) for y in sorted(counts, reverse=True))
 
 
-@dataclass
-class _Seen:
-    """What one meeting says of one person, gathered in order."""
-
-    lists: list[tuple[str, str]] = field(default_factory=list)
-    serving_for: list[str] = field(default_factory=list)
-    from_item: str = ""
-    until_item: str = ""
-    acts: list[Act] = field(default_factory=list)
-
-
 def sort_name(name: str) -> str:
     """A name's place in a Swedish list: å, ä, ö after z."""
     return name.casefold().translate(_SWEDISH_ORDER)
 
 
-def _gather(meeting: Meeting, named: MeetingPeople) -> dict[PersonKey, _Seen]:
-    seen: dict[PersonKey, _Seen] = defaultdict(_Seen)
-    for field_name, person in listed(meeting):
-        entry = seen[named.key(person)]
-        entry.lists.append((field_name, person.role.strip()))
-        if person.serving_for.strip():
-            entry.serving_for.append(" ".join(person.serving_for.split()))
-        entry.from_item = entry.from_item or person.from_item
-        entry.until_item = entry.until_item or person.until_item
-    parts = [("", "", "", meeting.preamble)]
-    parts += [(i.anchor, i.label, i.title, i.segments) for i in meeting.items if not i.confidential]
-    for anchor, label, title, segments in parts:
-        for record, person in records(segments):
-            seen[named.key(person)].acts.append(Act(record.role, anchor, label, title))
-        for vote, choice, person in ballots(segments):
-            seen[named.key(person)].acts.append(
-                Act("vote", anchor, label, title, choice, vote.question)
-            )
-    return seen
-
-
-def derive_people(meetings: Iterable[Meeting], section: Mapping[str, str]) -> Roster:
+def derive_people(
+    meetings: Iterable[Meeting], section: Mapping[str, str], casts: Mapping[str, Cast] | None = None
+) -> Roster:
     """Everyone the published meetings (``meetings``, oldest first) name: their pages at
-    once, their profiles when first asked for (see Roster)."""
+    once, their profiles when first asked for (see Roster). ``casts``: the meetings' casts
+    as kept with their parses, by source (one missing is worked out here)."""
     listed_in: dict[PersonKey, None] = {}  # those a list, record or ballot names: a page each
     names: dict[PersonKey, Person] = {}  # as the newest meeting naming them writes them
-    resolved: dict[str, MeetingPeople] = {}
+    known: dict[str, Cast] = {}
     public: list[Meeting] = []
     for m in meetings:
         if not m.public:  # names nobody (the parser keeps nothing else of it): to be sure
             continue
         public.append(m)
-        named = resolved[m.source] = MeetingPeople(m)
-        for n, (person, key) in enumerate(zip(named.named, named.keys, strict=True)):
-            names[key] = written(person)
-            if n < named.acting:
-                listed_in[key] = None
+        cast = known[m.source] = (casts or {}).get(m.source) or Cast.of(m)
+        names.update(cast.written)
+        listed_in.update(dict.fromkeys(cast.acting))
     shared: dict[str, list[PersonKey]] = defaultdict(list)
     for key in listed_in:
         shared[key.name].append(key)
@@ -218,7 +165,7 @@ def derive_people(meetings: Iterable[Meeting], section: Mapping[str, str]) -> Ro
         }
     )
     paths = {key: person_path(section, s) for key, s in slugs.items()}
-    return Roster(tuple(public), resolved, names, slugs, paths, shared)
+    return Roster(tuple(public), known, names, slugs, paths, shared)
 
 
 class Roster:
@@ -227,34 +174,37 @@ class Roster:
     show profiles; a prose edit renders neither, and gathering what 10,000 meetings say of
     each person was half of such a build's loading."""
 
-    __slots__ = ("_meetings", "_names", "_profiles", "_resolved", "_shared", "_slugs", "paths")
+    __slots__ = ("_casts", "_meetings", "_names", "_profiles", "_shared", "_slugs", "paths")
 
     def __init__(
         self,
         meetings: tuple[Meeting, ...] = (),
-        resolved: dict[str, MeetingPeople] | None = None,
+        casts: dict[str, Cast] | None = None,
         names: dict[PersonKey, Person] | None = None,
         slugs: dict[PersonKey, str] | None = None,
         paths: dict[PersonKey, str] | None = None,
         shared: dict[str, list[PersonKey]] | None = None,
     ) -> None:
         self._meetings = meetings
-        self._resolved = resolved or {}
+        self._casts = casts or {}
         self._names = names or {}
         self._slugs = slugs or {}
         self.paths: dict[PersonKey, str] = paths or {}  # person → their page
         self._shared = shared or {}
         self._profiles: tuple[Profile, ...] | None = None
 
+    def _cast(self, meeting: Meeting) -> Cast:
+        return self._casts.get(meeting.source) or Cast.of(meeting)
+
     def links(self, meeting: Meeting) -> PersonLinks:
         """The pages of the people a meeting's page names (see person_links)."""
-        return person_links(meeting, self.paths, self._resolved.get(meeting.source))
+        return person_links(self._cast(meeting), self.paths)
 
     def around(self, meeting: Meeting) -> Roster:
         """The people one meeting names and their pages, for its page alone (Site.around)."""
-        named = self._resolved.get(meeting.source) or MeetingPeople(meeting)
-        paths = {k: self.paths[k] for k in named.keys if k in self.paths}
-        return Roster(resolved={meeting.source: named}, paths=paths)
+        cast = self._cast(meeting)
+        paths = {k: self.paths[k] for k, _ in cast.written if k in self.paths}
+        return Roster(casts={meeting.source: cast}, paths=paths)
 
     def profiles(self) -> tuple[Profile, ...]:
         """Everyone with a page, in name order, each with the meetings naming them."""
@@ -263,17 +213,11 @@ class Roster:
         return self._profiles
 
     def _gather_all(self) -> tuple[Profile, ...]:
-        by_person: dict[PersonKey, list[tuple[Meeting, _Seen]]] = defaultdict(list)
+        by_person: dict[PersonKey, list[tuple[Meeting, Seen]]] = defaultdict(list)
         for m in self._meetings:
-            for key, seen in _gather(m, self._resolved[m.source]).items():
+            for key, seen in self._casts[m.source].seen:
                 by_person[key].append((m, seen))
         names, paths, shared = self._names, self.paths, self._shared
-
-        def serving(meeting: Meeting, text: str) -> tuple[str, str]:
-            person = read_mention(text)
-            key = self._resolved[meeting.source].key(person) if person is not None else None
-            return text, paths.get(key, "") if key is not None else ""
-
         people = [
             Profile(
                 key=key,
@@ -285,11 +229,14 @@ class Roster:
                 appearances=tuple(
                     Appearance(
                         meeting=m,
-                        lists=tuple(seen.lists),
-                        serving_for=tuple(serving(m, t) for t in dict.fromkeys(seen.serving_for)),
+                        lists=seen.lists,
+                        serving_for=tuple(
+                            (text, paths.get(whom, "") if whom is not None else "")
+                            for text, whom in seen.serving_for
+                        ),
                         from_item=seen.from_item,
                         until_item=seen.until_item,
-                        acts=tuple(seen.acts),
+                        acts=seen.acts,
                     )
                     for m, seen in reversed(found)
                 ),
@@ -320,12 +267,7 @@ class PersonLinks:
         return self.links.get(shown_name(name), "")
 
 
-def person_links(
-    meeting: Meeting, paths: Mapping[PersonKey, str], named: MeetingPeople | None = None
-) -> PersonLinks:
+def person_links(cast: Cast, paths: Mapping[PersonKey, str]) -> PersonLinks:
     """Each name a meeting's page shows → the page of the person it is (a bare name is the
-    person the meeting names by it with a party or organisation, see content/people.py);
-    ``named``: the meeting's names as already resolved."""
-    named = named or MeetingPeople(meeting)
-    links = {shown_name(p): paths.get(k, "") for p, k in zip(named.named, named.keys, strict=True)}
-    return PersonLinks({name: links[name] for name in sorted(links) if links[name]})
+    person the meeting names by it with a party or organisation, see content/people.py)."""
+    return PersonLinks({name: path for name, key in cast.shown if (path := paths.get(key, ""))})
