@@ -167,6 +167,30 @@ def test_page_and_attachment_changes(site: Path, tmp_path: Path) -> None:
     assert digest(site / "_site") == digest(clean(site, tmp_path))
 
 
+def test_an_attachment_is_read_again_only_when_its_bytes_change(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 10,000 meetings a site has thousands of attachments: a build after one new meeting
+    read and compared each of them with the output's copy."""
+    (site / "content/files").mkdir()
+    (site / "content/files/a.pdf").write_bytes(b"%PDF-1 a")
+    (site / "content/files/b.pdf").write_bytes(b"%PDF-1 b")
+    again(site)
+    read: list[str] = []
+    reader = write.read_attachment
+
+    def counted(content_dir: Path, rel: str) -> bytes:
+        read.append(rel)
+        return reader(content_dir, rel)
+
+    monkeypatch.setattr(write, "read_attachment", counted)
+    (site / "content/files/a.pdf").write_bytes(b"%PDF-1 a, edited")
+    again(site)
+    assert read == ["files/a.pdf"]
+    assert (site / "_site/files/a.pdf").read_bytes() == b"%PDF-1 a, edited"
+    assert digest(site / "_site") == digest(clean(site, tmp_path))
+
+
 def test_output_edited_by_hand_is_put_right_by_a_build_without_cache(site: Path) -> None:
     page = site / "_site/index.html"
     original = page.read_bytes()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..content.digest import digest_of
 from ..content.markdown import LINK_PREFIX
@@ -28,6 +28,7 @@ from ..pages.views import SiteView, Views
 from ..site.derive import Body, CaseEntry, CaseFile, DecisionEntry, Site, link_target
 from ..site.people import Appearance, PersonLinks, Profile
 
+T = TypeVar("T")
 _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names (fields() is slow)
 
 
@@ -59,6 +60,7 @@ class Fingerprints:
         self._groups: dict[str, str] = {}  # a body's or case file's path → its hash
         self._facets: dict[str, str] = {}
         self._shared: dict[str, str] = {}  # a kind → the hash of the facets its pages share
+        self._reduced: dict[int, tuple[object, object]] = {}  # see _once
         self._by_type: dict[type, Callable[[Any], object]] = {
             Meeting: self.meeting,
             tuple: self._many,
@@ -178,12 +180,28 @@ class Fingerprints:
         return (
             "Appearance",
             self.meeting(a.meeting),
-            tuple((text(f), text(r)) for f, r in a.lists),
-            tuple((text(n), text(p)) for n, p in a.serving_for),
+            self._once(a.lists, self._pairs),
+            self._pairs(a.serving_for),
             text(a.from_item),
             text(a.until_item),
-            tuple(_act(text, x) for x in a.acts),
+            self._once(a.acts, self._acts),
         )
+
+    def _once(self, value: T, reduce: Callable[[T], object]) -> object:
+        """``reduce(value)``, once per object: parses share what meetings say alike (the
+        same lists and acts, see load.share_people). The object is kept with its reduction,
+        so no other can take its id."""
+        found = self._reduced.get(id(value))
+        if found is None or found[0] is not value:
+            found = self._reduced[id(value)] = (value, reduce(value))
+        return found[1]
+
+    def _pairs(self, pairs: tuple[tuple[str, str], ...]) -> object:
+        text = self._text
+        return tuple((text(a), text(b)) for a, b in pairs)
+
+    def _acts(self, acts: tuple[Act, ...]) -> object:
+        return tuple(_act(self._text, x) for x in acts)
 
     def _view(self, view: SiteView) -> object:
         shared = self._shared.get(view.kind)

@@ -1012,14 +1012,22 @@ def _digests(stamps: dict[str, FileStamp]) -> dict[str, str]:
     return {path: stamp.digest for path, stamp in stamps.items()}
 
 
-def _static(renderer: Renderer, loaded: Loaded, plan: _Plan, sink: Staging | Patch) -> set[str]:
-    """The theme's static files and the content files published as they are."""
+def _static(
+    renderer: Renderer,
+    loaded: Loaded,
+    plan: _Plan,
+    sink: Staging | Patch,
+    in_place: Callable[[str], bool] = lambda rel: False,
+) -> set[str]:
+    """The theme's static files and the content files published as they are (but those
+    ``in_place`` says the output holds as they are: not read again)."""
     written: set[str] = set()
     for out in renderer.static_files():
         sink.write(out.path, out.data)
         written.add(out.path)
     for rel in sorted(plan.files):
-        sink.copy(rel, loaded.config.content_dir)
+        if not in_place(rel):
+            sink.copy(rel, loaded.config.content_dir)
         written.add(rel)
     return written
 
@@ -1073,11 +1081,18 @@ def _patch(
     state = run.last_state()
     todo = [j for j in plan.jobs if page_prints[j.output] != state.pages.get(j.output)]
     others: set[str] = set()
+    was, now, put = state.stamps, loaded.stamps, frozenset(state.others)
+
+    def copied(rel: str) -> bool:
+        """Whether the last build put the file, with these bytes (an attachment, as pages,
+        is trusted to be as the last build left it)."""
+        before = was.get(f"content/{rel}")
+        return rel in put and before is not None and before.digest == now[f"content/{rel}"].digest
 
     def fill(patch: Patch) -> None:
         workers = run.options.jobs or os.cpu_count() or 1
         render_jobs(renderer, todo, [], lambda n: None, patch, workers, run.progress)
-        others.update(_static(renderer, loaded, plan, patch))
+        others.update(_static(renderer, loaded, plan, patch, copied))
         keep = set(page_prints) | others
         for rel in sorted((set(state.pages) | set(state.others)) - keep):
             patch.remove(rel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -264,30 +264,36 @@ class Site:
             return CaseLink(case)
         if found.path:
             return CaseLink(case, found.path)
-        anchor = item.anchor if item is not None else None
-        return CaseLink(
-            case,
-            "",
-            tuple(
-                e
-                for e in found.entries
-                if e.reference is not None
-                or e.meeting.source != meeting.source
-                or (e.item.anchor if e.item is not None else None) != anchor
-            ),
-        )
+        return CaseLink(case, "", tuple(_others(found, meeting, item)))
 
     def case_leads(self, meeting: Meeting) -> tuple[object, ...]:
         """Where each case number of a meeting leads, as plain values: what a page showing
         the meeting's case numbers shows of other meetings (its fingerprint holds them)."""
         leads: list[object] = []
+        index = self.case_index
         for item in (None, *meeting.items):
             case = item.case if item is not None else meeting.case
             if not case:
                 continue
-            link = self.case_link(case, meeting, item)
-            leads.append(link.path or tuple(_lead(self, e) for e in link.others))
+            found = index.get(normalise_case(case))  # as case_link, without a CaseLink each
+            if found is None or found.path:
+                leads.append(found.path if found is not None else ())
+            else:
+                leads.append(tuple(_lead(self, e) for e in _others(found, meeting, item)))
         return tuple(leads)
+
+
+def _others(found: CaseFile, meeting: Meeting, item: AgendaItem | None) -> Iterator[CaseEntry]:
+    """The entries of a case without a page of its own that its number leads to from its
+    handling in ``meeting`` (at ``item``, or by the whole document): all but that one."""
+    anchor = item.anchor if item is not None else None
+    return (
+        e
+        for e in found.entries
+        if e.reference is not None
+        or e.meeting.source != meeting.source
+        or (e.item.anchor if e.item is not None else None) != anchor
+    )
 
 
 def _as_lead(e: CaseEntry) -> CaseEntry:

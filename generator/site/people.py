@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..content.model import Meeting, Person
 from ..content.people import Act, Cast, PersonKey, Seen, read_mention, shown_name
@@ -20,6 +21,18 @@ from .paths import person_path, person_slugs
 
 PRESENT = ("chair", "secretary", "adjusters", "attendees", "officials")  # listed as there
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"})  # after z
+
+
+THERE, AWAY, NEITHER = 0, 1, 2  # how a meeting's lists give a person
+
+
+@lru_cache(maxsize=1 << 12)  # a few hundred different lists, met 190,000 times
+def _listed_as(lists: tuple[tuple[str, str], ...]) -> int:
+    """Whether lists (field, role) give a person as there, as absent (and not there), or
+    neither."""
+    if any(f in PRESENT for f, _ in lists):
+        return THERE
+    return AWAY if any(f == "absent" for f, _ in lists) else NEITHER
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +52,12 @@ class Appearance:
     def present(self) -> bool:
         """Listed as there (attendee, official, chair, secretary, adjuster) at a meeting
         held (a notice's lists say who is called, not who came)."""
-        held = self.meeting.status != "planned"
-        return held and any(f in PRESENT for f, _ in self.lists)
+        return self.meeting.status != "planned" and _listed_as(self.lists) == THERE
 
     @property
     def absent(self) -> bool:
         """Listed as absent at a meeting held, and in no list of those there."""
-        held = self.meeting.status != "planned"
-        return held and not self.present and any(f == "absent" for f, _ in self.lists)
+        return self.meeting.status != "planned" and _listed_as(self.lists) == AWAY
 
     def roles(self, words: Mapping[str, str]) -> tuple[str, ...]:
         """The roles the meeting gives, in the source's words (a role as written, else the
@@ -125,11 +136,9 @@ class Profile:
     def years(self) -> tuple[Year, ...]:
         """Attendance per year, newest first: the years any list names them in."""
         counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-        for a in self.appearances:
-            if a.present:
-                counts[a.meeting.year][0] += 1
-            elif a.absent:
-                counts[a.meeting.year][1] += 1
+        for a in self.appearances:  # as a.present and a.absent, at 190,000 appearances
+            if a.meeting.status != "planned" and (where := _listed_as(a.lists)) != NEITHER:
+                counts[a.meeting.year][where] += 1
         return tuple(Year(y, *counts[y]) for y in sorted(counts, reverse=True))
 
 
