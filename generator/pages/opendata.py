@@ -83,26 +83,29 @@ class Exporter:
         self.orgs = orgs
         self.words = strings(config.language)
         self.org_of = {b.path: org for org in orgs for b in org.bodies}  # body path → org
+        self._org_by_source = {  # a meeting's source → its body's organisation
+            source: self.org_of[body.path] for source, body in site.body_of.items()
+        }
         self._order = {org.key: n for n, org in enumerate(orgs)}
+        self._by_key = {org.key: org for org in orgs}
         self.home: dict[str, OrgBody] = {  # a person's list: the first organisation's
-            p.slug: min(
-                (self.org_of_meeting(a.meeting) for a in p.appearances),
-                key=lambda o: self._order[o.key],
-            )
+            p.slug: self._first(self._org_by_source[a.meeting.source] for a in p.appearances)
             for p in site.people
             if p.appearances
         }
 
+    def _first(self, orgs: Iterable[OrgBody]) -> OrgBody:
+        """The first of ``orgs`` in the export's order."""
+        return self._by_key[min({o.key for o in orgs}, key=self._order.__getitem__)]
+
     def org_of_meeting(self, meeting: Meeting) -> OrgBody:
         """The organisation a meeting's body belongs to."""
-        return self.org_of[self.site.body_of[meeting.source].path]
+        return self._org_by_source[meeting.source]
 
     def paper_home(self, case: CaseFile) -> OrgBody:
         """The list a case's Paper is at home in: that of the first organisation (in the
         export's order) that handled it; others list it too."""
-        return min(
-            (self.org_of_meeting(e.meeting) for e in case.entries), key=lambda o: self._order[o.key]
-        )
+        return self._first(self.org_of_meeting(e.meeting) for e in case.entries)
 
     def url(self, path: str) -> str:
         """An absolute URL of a path in the site."""
