@@ -276,6 +276,62 @@ def test_oparl_person_and_membership_follow_the_person_pages(tmp_site: SiteFacto
     assert not (out / "oparl/person").exists()  # no file per person: the budget (#15)
 
 
+BARE_AFTER = """\
+---
+body: Kommunstyrelsen
+date: 2024-05-20
+attendees:
+  - {name: Eva Hellstrand, party: C, role: Ordförande}
+  - Anna Ek (S)
+  - Anna Ek (M)
+---
+## § 2 Skola
+
+::: reservation Eva Hellstrand
+Mot beslutet.
+:::
+
+::: decision
+Bifall.
+:::
+"""
+
+OTHER_ANNA = """\
+---
+body: Socialnämnden
+date: 2024-06-01
+attendees: [Anna Ek (M)]
+---
+## § 3 Vård
+
+::: motion Anna Ek
+Bifall.
+:::
+"""
+
+
+def test_a_bare_name_after_the_full_one_keeps_the_party_on_the_page_and_in_open_data(
+    tmp_site: SiteFactory,
+) -> None:
+    """A record by a bare 'Eva Hellstrand' written after the attendee Eva Hellstrand (C) is
+    hers, and her page and OParl Person still say her party (they said 'Eva Hellstrand',
+    with no onBehalfOf: the bare name, written last, had replaced what the meeting says);
+    namesakes keep their party in their page's name and address."""
+    root = tmp_site(
+        {"content/ks/2024/2024-05-20.md": BARE_AFTER, "content/sn/2024/2024-06-01.md": OTHER_ANNA}
+    )
+    build(BuildOptions(source=root, output=root / "_site", today=date(2024, 7, 1)))
+    out = root / "_site"
+    eva = _main(out, "personer/eva-hellstrand")
+    assert "<h1>Eva Hellstrand (C)</h1>" in eva and "Reservation" in eva
+    people = _oparl_people(out)
+    assert [m["onBehalfOf"] for m in people["eva-hellstrand"]["membership"]] == ["C"]
+    assert sorted(people) == ["anna-ek-m", "anna-ek-s", "eva-hellstrand"]
+    anna_m = _main(out, "personer/anna-ek-m")
+    assert "<h1>Anna Ek (M)</h1>" in anna_m and "Yrkande" in anna_m
+    assert "<h1>Anna Ek (S)</h1>" in _main(out, "personer/anna-ek-s")
+
+
 def test_attendees_of_a_meeting_without_items_are_no_crash() -> None:
     """Presence runs from the first item to the last: with no items there is none to be
     out of order (the merged checks of who took part once raised KeyError here)."""

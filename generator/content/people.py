@@ -216,7 +216,7 @@ class Cast:
     parsed and kept with the parse: a build then resolves the names of the meetings it
     parses, not the 220,000 names of 10,000 meetings every time."""
 
-    written: tuple[tuple[PersonKey, Person], ...]  # everyone named, as last written here
+    written: tuple[tuple[PersonKey, Person], ...]  # everyone named, as last written in full
     acting: tuple[PersonKey, ...]  # in a list, a record or a ballot (a page each), in order
     shown: tuple[tuple[str, PersonKey], ...]  # each name as a page shows it, in name order
     seen: tuple[tuple[PersonKey, Seen], ...]  # what it says of each, first named first
@@ -230,7 +230,12 @@ class Cast:
         acting: dict[PersonKey, None] = {}
         shown: dict[str, PersonKey] = {}
         for n, (person, key) in enumerate(zip(named.named, named.keys, strict=True)):
-            written_as[key] = written(person)
+            as_written = written(person)
+            # a bare name resolved to a member ('::: reservation Eva Hellstrand' beside the
+            # attendee Eva Hellstrand (C)) does not write them: their party or organisation
+            # is what the meeting says, and their page and open data must keep it
+            if key.bare or as_written.party or as_written.org or key not in written_as:
+                written_as[key] = as_written
             shown[shown_name(person)] = key
             if n < named.acting:
                 acting[key] = None
