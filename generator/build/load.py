@@ -173,9 +173,13 @@ def share_people(fresh: dict[str, Parsed], known: Iterable[Parsed]) -> dict[str,
             one.know(m.officials)
             one.know(m.absent)
         if parsed.cast is not None:
-            one.know(parsed.cast.written)
-            one.know(parsed.cast.shown)
-            one.know(parsed.cast.seen)
+            cast = parsed.cast  # its pairs, and what they pair (a fresh pair may be new)
+            one.know(cast.written)
+            one.know(cast.shown)
+            one.know(cast.seen)
+            one.know(k for k, _ in cast.written)
+            one.know(p for _, p in cast.written)
+            one.know(s for _, s in cast.seen)
 
     def people(group: tuple[Person, ...]) -> tuple[Person, ...]:
         return tuple(map(one, group))
