@@ -46,25 +46,25 @@ def test_two_clean_builds_are_identical(tmp_site: SiteFactory, tmp_path: Path) -
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
 
 
-def count_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """A list that grows by one for each pool of render workers started."""
+def count_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one for each render worker forked."""
     import generator.build.pool
 
     forks: list[int] = []
-    real = generator.build.pool.ProcessPoolExecutor
+    real = generator.build.pool._Worker
 
     def counted(*args: object, **kwargs: object) -> object:
         forks.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(generator.build.pool, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(generator.build.pool, "_Worker", counted)
     return forks
 
 
-def test_fresh_pools_in_waves_give_the_same_site(
+def test_fresh_workers_in_batches_give_the_same_site(
     tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Workers are replaced every WAVE_PAGES pages (bounded copied memory); the site and its
+    """Workers are replaced every BATCH_PAGES pages (bounded copied memory); the site and its
     search indexes (each started when its pages are done) are the same."""
     import generator.build.pool
 
@@ -72,12 +72,12 @@ def test_fresh_pools_in_waves_give_the_same_site(
     build(BuildOptions(source=root, output=tmp_path / "one", jobs=1, today=date(2024, 1, 1)))
     RENDER_CHUNK = 150  # the pool's, smaller: 300 meetings are ~450 pages now
     monkeypatch.setattr(generator.build.pool, "RENDER_CHUNK", RENDER_CHUNK)
-    monkeypatch.setattr(generator.build.pool, "WAVE_PAGES", RENDER_CHUNK)
-    forks = count_pools(monkeypatch)
+    monkeypatch.setattr(generator.build.pool, "BATCH_PAGES", RENDER_CHUNK)
+    forks = count_workers(monkeypatch)
     waves = build(
         BuildOptions(source=root, output=tmp_path / "waves", jobs=2, today=date(2024, 1, 1))
     )
-    assert len(forks) >= -(-waves.pages // RENDER_CHUNK) > 2  # a pool per chunk here
+    assert len(forks) >= -(-waves.pages // RENDER_CHUNK) > 2  # a worker per chunk here
     assert digest(tmp_path / "one") == digest(tmp_path / "waves")
     indexes = sorted(p.name for p in (tmp_path / "one" / "pagefind").iterdir() if p.is_dir())
     assert indexes and indexes == sorted(
@@ -87,13 +87,14 @@ def test_fresh_pools_in_waves_give_the_same_site(
         assert (tmp_path / "waves" / "pagefind" / name / "pagefind-entry.json").is_file()
 
 
-def test_chunks_and_waves_are_bounded_by_meetings_shown(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An index page of a large archive shows thousands of meetings: tasks and waves are cut
-    by meetings shown as well as by pages, so a worker copies a bounded part of the site."""
+def test_chunks_and_batches_are_bounded_by_meetings_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index page of a large archive shows thousands of meetings: chunks and batches are
+    cut by meetings shown as well as by pages, so a worker copies a bounded part of the
+    site."""
     import generator.build.pool as pool
 
     monkeypatch.setattr(pool, "CHUNK_WEIGHT", 10)
-    monkeypatch.setattr(pool, "WAVE_WEIGHT", 25)
+    monkeypatch.setattr(pool, "BATCH_WEIGHT", 25)
     weights = [1] * 30 + [40] + [3] * 10 + [1] * 300
     chunks = pool._chunks(0, len(weights), weights)
     assert [a for a, _ in chunks] == [0] + [b for _, b in chunks[:-1]]  # contiguous, in order
@@ -102,14 +103,14 @@ def test_chunks_and_waves_are_bounded_by_meetings_shown(monkeypatch: pytest.Monk
         assert b - a <= pool.RENDER_CHUNK
         assert sum(weights[a:b]) <= 10 or b - a == 1  # one page may show more on its own
     assert (30, 31) in chunks
-    waves = pool._waves(chunks, weights)
-    assert [c for wave in waves for c in wave] == chunks
-    for wave in waves:
-        shown = sum(sum(weights[a:b]) for a, b in wave)
-        assert shown <= 25 or len(wave) == 1
+    batches = pool._batches(chunks, weights)
+    assert [c for batch in batches for c in batch] == chunks
+    for batch in batches:
+        shown = sum(sum(weights[a:b]) for a, b in batch)
+        assert shown <= 25 or len(batch) == 1
 
 
-def test_waves_by_meetings_shown_give_the_same_site(
+def test_batches_by_meetings_shown_give_the_same_site(
     tmp_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import generator.build.pool
@@ -121,9 +122,9 @@ def test_waves_by_meetings_shown_give_the_same_site(
         )
     )
     monkeypatch.setattr(generator.build.pool, "CHUNK_WEIGHT", 20)
-    monkeypatch.setattr(generator.build.pool, "WAVE_WEIGHT", 60)
+    monkeypatch.setattr(generator.build.pool, "BATCH_WEIGHT", 60)
     monkeypatch.setattr(generator.build.pool, "PARALLEL_FROM", 1)  # ~200 pages: in a pool too
-    forks = count_pools(monkeypatch)
+    forks = count_workers(monkeypatch)
     build(
         BuildOptions(
             source=root, output=tmp_path / "waves", jobs=2, today=date(2024, 1, 1), search=False

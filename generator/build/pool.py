@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import traceback
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
 from ..pages.kind import PageJob
@@ -18,9 +20,9 @@ from ..pages.render import Renderer
 Progress = Callable[[str, int, int], None]
 RENDER_CHUNK = 250  # pages per task: large enough to amortise the hand-off
 PARALLEL_FROM = 256  # fewer pages than this render faster in one process
-WAVE_PAGES = 20_000  # pages per pool of workers (see _render_in_pool)
-WAVE_WEIGHT = 25_000  # meetings shown per pool of workers (see _render_in_pool)
-CHUNK_WEIGHT = WAVE_WEIGHT // 8  # meetings shown per task, so a wave has tasks for each worker
+BATCH_PAGES = 10_000  # pages per forked worker (see _render_in_pool)
+BATCH_WEIGHT = 12_500  # meetings shown per forked worker (see _render_in_pool)
+CHUNK_WEIGHT = BATCH_WEIGHT // 4  # meetings shown per chunk: progress within a batch
 
 
 class Sink(Protocol):
@@ -61,20 +63,20 @@ def _chunks(start: int, stop: int, weights: Sequence[int]) -> list[tuple[int, in
     return chunks
 
 
-def _waves(chunks: list[tuple[int, int]], weights: Sequence[int]) -> list[list[tuple[int, int]]]:
-    """Chunks grouped into waves of at most WAVE_PAGES pages and WAVE_WEIGHT meetings shown
-    (a wave has at least one chunk)."""
-    waves: list[list[tuple[int, int]]] = [[]]
+def _batches(chunks: list[tuple[int, int]], weights: Sequence[int]) -> list[list[tuple[int, int]]]:
+    """Chunks grouped into batches of at most BATCH_PAGES pages and BATCH_WEIGHT meetings
+    shown (a batch has at least one chunk)."""
+    batches: list[list[tuple[int, int]]] = [[]]
     pages = weight = 0
     for a, b in chunks:
         w = sum(weights[a:b])
-        if waves[-1] and (pages + b - a > WAVE_PAGES or weight + w > WAVE_WEIGHT):
-            waves.append([])
+        if batches[-1] and (pages + b - a > BATCH_PAGES or weight + w > BATCH_WEIGHT):
+            batches.append([])
             pages = weight = 0
-        waves[-1].append((a, b))
+        batches[-1].append((a, b))
         pages += b - a
         weight += w
-    return [wave for wave in waves if wave]
+    return [batch for batch in batches if batch]
 
 
 def render_jobs(
@@ -109,6 +111,55 @@ def render_jobs(
     return [job.output for job in jobs]
 
 
+def _render_batch(batch: list[tuple[int, int]], conn: Connection) -> None:
+    """Render a batch of chunks (in a forked worker), reporting each chunk as it is done:
+    (start, stop, written, unchanged), or the error that stopped it."""
+    try:
+        for a, b in batch:
+            conn.send((a, b, *_render_range(a, b)))
+    except BaseException as error:  # handed to the parent, which raises it
+        try:
+            conn.send(error)
+        except Exception:  # an error that cannot be pickled: its text
+            conn.send(RuntimeError("".join(traceback.format_exception(error))))
+    finally:
+        conn.close()
+
+
+class _Worker:
+    """A forked process rendering one batch, and the end of its pipe."""
+
+    def __init__(self, ctx: Any, batch: list[tuple[int, int]]) -> None:
+        self.conn, theirs = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=_render_batch, args=(batch, theirs), daemon=True)
+        self.process.start()
+        theirs.close()
+        self.left = len(batch)
+
+    def receive(self) -> tuple[int, int, int, int]:
+        """The next chunk done, or the worker's error."""
+        try:
+            message = self.conn.recv()
+        except EOFError:
+            self.process.join()
+            raise RuntimeError(
+                f"a render worker stopped (exit code {self.process.exitcode})"
+            ) from None
+        if isinstance(message, BaseException):
+            raise message
+        self.left -= 1
+        assert isinstance(message, tuple)
+        return message
+
+    def close(self) -> None:
+        self.conn.close()
+        self.process.join()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.close()
+
+
 def _render_in_pool(
     groups: Sequence[tuple[int, int]],
     rest: int,
@@ -119,34 +170,47 @@ def _render_in_pool(
     progress: Progress | None,
     weights: Sequence[int],
 ) -> None:
-    """Chunks in job order, handed to a fresh pool for each wave: a forked worker copies each
-    shared page of memory it touches (reference counts are writes), so a long-lived worker
-    ends up with a copy of the whole site; a fresh one starts with none. A wave is bounded
-    in pages and in meetings shown (an index page of a large archive shows thousands), so
-    what the workers copy stays bounded too. Group ``n`` is announced once every chunk
-    before its end is done."""
+    """Chunks in job order, in batches, each rendered by a freshly forked worker: a forked
+    worker copies each shared page of memory it touches (reference counts are writes), so a
+    long-lived worker ends up with a copy of the whole site; a fresh one starts with none. A
+    batch is bounded in pages and in meetings shown (an index page of a large archive shows
+    thousands), so what each worker copies stays bounded too. When a worker is done, the
+    next batch is forked at once: no worker waits for another (with pools in waves, each
+    wave waited for its slowest chunk). Group ``n`` is announced once every chunk before its
+    end is done."""
     chunks = [c for start, stop in groups for c in _chunks(start, stop, weights)]
     chunks += _chunks(rest, total, weights)
     ends = [stop for _, stop in groups]
+    pending = deque(_batches(chunks, weights))
+    open_starts = sorted(a for a, _ in chunks)  # chunks not yet done, by start
     announced = done = 0
     ctx = multiprocessing.get_context("fork")
+    running: list[_Worker] = []
     gc.freeze()  # the workers' collector then leaves the shared site alone: fewer copied pages
     try:
-        for wave in _waves(chunks, weights):
-            with ProcessPoolExecutor(min(workers, len(wave)), mp_context=ctx) as pool:
-                futures = [(pool.submit(_render_range, a, b), a, b) for a, b in wave]
-                for future, a, b in futures:
-                    written, unchanged = future.result()
-                    sink.written += written
-                    sink.unchanged += unchanged
-                    done += b - a
-                    if progress:
-                        progress("render", done, total)
-                    while announced < len(ends) and ends[announced] <= b:
-                        on_group_done(announced)
-                        announced += 1
+        while pending or running:
+            while pending and len(running) < workers:
+                running.append(_Worker(ctx, pending.popleft()))
+            ready = wait([w.conn for w in running])
+            for worker in [w for w in running if w.conn in ready]:
+                a, b, written, unchanged = worker.receive()
+                sink.written += written
+                sink.unchanged += unchanged
+                done += b - a
+                open_starts.remove(a)
+                if progress:
+                    progress("render", done, total)
+                first_open = open_starts[0] if open_starts else total
+                while announced < len(ends) and ends[announced] <= first_open:
+                    on_group_done(announced)
+                    announced += 1
+                if worker.left == 0:
+                    worker.close()
+                    running.remove(worker)
         while announced < len(ends):
             on_group_done(announced)
             announced += 1
     finally:
+        for worker in running:
+            worker.kill()
         gc.unfreeze()
