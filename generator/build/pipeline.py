@@ -293,7 +293,8 @@ def _general(run: _Run, store: MeetingStore) -> BuildResult:
     )
     written = _write(run, renderer, loaded, plan, prints, token)  # render, index, put in place
     footprint = _footprint_after(run.output, run.last_state(), _then(first, written.moved))
-    _remember(run, loaded, plan, prints, written, store, token, footprint)  # for the next build
+    with collector_paused():  # pickling the parses makes millions of objects too
+        _remember(run, loaded, plan, prints, written, store, token, footprint)  # for next build
     return run.finish(
         BuildResult(
             meetings=len(loaded.site.meetings),
